@@ -85,6 +85,31 @@ func Open(path string) (*Store, error) {
 	return &Store{db: db, path: path, now: time.Now}, nil
 }
 
+// OpenReadOnly opens an existing workbook for reading only, as an export
+// does: it never creates, changes or tightens the file. It fails with
+// ErrNotFound when there is no file at path.
+func OpenReadOnly(path string) (*Store, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w (no workbook there yet)", path, ErrNotFound)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s: %w (it is not a regular file)", path, ErrNotCairn)
+	case info.Size() == 0:
+		return nil, fmt.Errorf("%s: %w (the file is empty)", path, ErrNotCairn)
+	}
+	if err := validate(path); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return &Store{db: db, path: path, now: time.Now}, nil
+}
+
 // create builds a new, initialised workbook under a temporary name and
 // links it into place. If another process created path meanwhile, that file
 // wins and is opened as usual.

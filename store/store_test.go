@@ -396,3 +396,34 @@ func TestAllReadsEverySeason(t *testing.T) {
 		t.Errorf("current season is %s, want the new one %s", current.ID, second.ID)
 	}
 }
+
+func TestOpenReadOnly(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nothing.db")
+	if _, err := OpenReadOnly(missing); !errors.Is(err, ErrNotFound) {
+		t.Errorf("OpenReadOnly of a missing file: %v", err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Error("OpenReadOnly created a file")
+	}
+
+	s, path := openTemp(t)
+	season, _ := s.Current()
+	s.SaveAnswer(season.ID, Answer{Question: "q", Text: "kept"})
+	if _, err := OpenReadOnly(path); !errors.Is(err, ErrLocked) {
+		t.Errorf("OpenReadOnly while open elsewhere: %v, want ErrLocked", err)
+	}
+	s.Close()
+
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	all, err := ro.All()
+	if err != nil || len(all) != 1 || all[0].Answers["q"].Text != "kept" {
+		t.Errorf("All() = %+v, %v", all, err)
+	}
+	if err := ro.SaveAnswer(season.ID, Answer{Question: "q", Text: "x"}); err == nil {
+		t.Error("a read-only store accepted a write")
+	}
+}

@@ -84,8 +84,11 @@ type ThemeBoard struct {
 	// Top is the theme (catalog or own ID) that matters most.
 	Top string `json:"top,omitempty"`
 	// Notes is free writing about the themes the runner sees.
-	Notes   string    `json:"notes,omitempty"`
-	Updated time.Time `json:"updated"`
+	Notes string `json:"notes,omitempty"`
+	// Motivation is the one motivation that matters most, in the runner's
+	// own words.
+	Motivation string    `json:"motivation,omitempty"`
+	Updated    time.Time `json:"updated"`
 }
 
 // ValueChoice is one core value the runner picked, with how running could
