@@ -91,7 +91,7 @@ type Idea struct {
 
 // The ideas, grouped by source and kind. Within each seed group the order
 // follows the seed's list so the provenance numbers read in sequence.
-var ideas = []Idea{
+var ideaList = []Idea{
 	// Seed 000, performance goals.
 	{
 		ID:     "mile-under-time",
@@ -1175,8 +1175,8 @@ var ideas = []Idea{
 // Ideas returns every goal idea in catalog order. The slice and everything
 // in it are copies; callers may keep or change them.
 func Ideas() []Idea {
-	out := make([]Idea, len(ideas))
-	for i, idea := range ideas {
+	out := make([]Idea, len(ideaList))
+	for i, idea := range ideaList {
 		out[i] = idea.clone()
 	}
 	return out
@@ -1184,7 +1184,7 @@ func Ideas() []Idea {
 
 // LookupIdea returns the idea with the given ID.
 func LookupIdea(id string) (Idea, bool) {
-	for _, idea := range ideas {
+	for _, idea := range ideaList {
 		if idea.ID == id {
 			return idea.clone(), true
 		}
@@ -1200,15 +1200,15 @@ func (i Idea) clone() Idea {
 }
 
 // A textPart is a run of literal text, or a blank's key when isKey is set.
-type textPart struct {
+type ideaTextPart struct {
 	text  string
 	isKey bool
 }
 
 // splitText cuts an idea's text into literal runs and {key} blanks. A brace
 // that does not close, or closes around nothing, stays literal text.
-func splitText(s string) []textPart {
-	var parts []textPart
+func splitIdeaText(s string) []ideaTextPart {
+	var parts []ideaTextPart
 	for {
 		open := strings.IndexByte(s, '{')
 		if open < 0 {
@@ -1220,18 +1220,18 @@ func splitText(s string) []textPart {
 		}
 		key := s[open+1 : open+1+end]
 		if key == "" || strings.ContainsAny(key, "{ ") {
-			parts = append(parts, textPart{text: s[:open+1]})
+			parts = append(parts, ideaTextPart{text: s[:open+1]})
 			s = s[open+1:]
 			continue
 		}
 		if open > 0 {
-			parts = append(parts, textPart{text: s[:open]})
+			parts = append(parts, ideaTextPart{text: s[:open]})
 		}
-		parts = append(parts, textPart{text: key, isKey: true})
+		parts = append(parts, ideaTextPart{text: key, isKey: true})
 		s = s[open+1+end+1:]
 	}
 	if s != "" {
-		parts = append(parts, textPart{text: s})
+		parts = append(parts, ideaTextPart{text: s})
 	}
 	return parts
 }
@@ -1243,7 +1243,7 @@ const BlankMark = "__"
 // browsing the catalog.
 func (i Idea) Display() string {
 	var b strings.Builder
-	for _, p := range splitText(i.Text) {
+	for _, p := range splitIdeaText(i.Text) {
 		if p.isKey {
 			b.WriteString(BlankMark)
 		} else {
@@ -1272,7 +1272,7 @@ func (i Idea) Fill(values map[string]string) (string, error) {
 		}
 	}
 	var b strings.Builder
-	for _, p := range splitText(i.Text) {
+	for _, p := range splitIdeaText(i.Text) {
 		if !p.isKey {
 			b.WriteString(p.text)
 			continue
@@ -1313,7 +1313,7 @@ func FilterIdeas(ideas []Idea, f IdeaFilter) []Idea {
 		if f.Tier != "" && !slices.Contains(idea.Tiers, f.Tier) {
 			continue
 		}
-		if len(words) > 0 && !matchesAll(idea.searchText(), words) {
+		if len(words) > 0 && !containsAllWords(idea.searchText(), words) {
 			continue
 		}
 		out = append(out, idea)
@@ -1332,7 +1332,7 @@ func (i Idea) searchText() string {
 	return strings.ToLower(strings.Join(parts, " "))
 }
 
-func matchesAll(text string, words []string) bool {
+func containsAllWords(text string, words []string) bool {
 	for _, w := range words {
 		if !strings.Contains(text, w) {
 			return false

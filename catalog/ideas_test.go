@@ -185,7 +185,7 @@ func checkSeedItem(t *testing.T, bySeed map[string][]Idea, tag string, words []s
 	}
 	for _, idea := range got {
 		text := strings.ToLower(idea.Display())
-		if matchesAll(text, words) {
+		if containsAllWords(text, words) {
 			return got
 		}
 	}
@@ -318,7 +318,7 @@ func TestIdeasWellFormed(t *testing.T) {
 			}
 		}
 		var keys []string
-		for _, p := range splitText(idea.Text) {
+		for _, p := range splitIdeaText(idea.Text) {
 			if p.isKey {
 				keys = append(keys, p.text)
 			}
