@@ -164,7 +164,7 @@ const (
 // CheckTier checks the rule of the goal's column, from seed 002. A small
 // goal names its days and times; a medium goal names a strategy or someone
 // to keep it on track; a big goal is realistic for a year, which only the
-// runner can say, and measurable, so it can be broken into medium goals.
+// runner can say, and measurable, so it can split into medium goals.
 func CheckTier(f GoalFacts) Check {
 	ws := scanWords(f.Text)
 	switch f.Tier {
@@ -198,7 +198,7 @@ func CheckTier(f GoalFacts) Check {
 			c.Met = true
 			c.Prompt = "you have a way to stay on track, you say"
 		default:
-			c.Prompt = "What will help you keep going? A plan, a coach, a friend, a group or a log all count."
+			c.Prompt = "What will help you keep going? A training plan, a running partner, a coach, a group or a log all count."
 		}
 		return c
 	case Big:
@@ -234,7 +234,7 @@ type PurposeItem struct {
 
 var purposeChecks = []PurposeItem{
 	{"excited", "Does the road to this goal excite you as much as reaching it?"},
-	{"out-the-door", "Would it get you out the door on a cold, wet day, and on a busy one?"},
+	{"out-the-door", "Would it still get you running when the weather is grim, or the day is packed?"},
 	{"smile", "When you picture yourself getting there, do you smile?"},
 }
 

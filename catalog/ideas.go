@@ -367,7 +367,7 @@ var ideaList = []Idea{
 	{
 		ID:     "new-route-weekends",
 		Kind:   Experience,
-		Text:   "Find a new route each weekend for a month",
+		Text:   "Spend a month of weekends finding routes you have never run",
 		Themes: []ThemeID{Exploration, Joy},
 		Tiers:  []Tier{Medium},
 		Seed:   "000:experience:5",

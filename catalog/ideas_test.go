@@ -59,7 +59,7 @@ var seed000 = []struct {
 		{2, []string{"take part"}},
 		{3, []string{"trails"}},
 		{4, []string{"raining"}},
-		{5, []string{"new route", "weekend"}},
+		{5, []string{"routes", "weekends"}},
 		{6, []string{"50k", "50-mile"}},
 		{7, []string{"100k", "100-mile"}},
 		{8, []string{"stage race"}},

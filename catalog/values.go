@@ -224,7 +224,7 @@ var coreValues = []Value{
 		Serve:       "Every run is a chance to appreciate a body that moves, a place to run and a little time of your own.",
 		Experiments: []string{
 			"Finish a run by naming one thing you are grateful for.",
-			"Run somewhere that means something to you and take it in slowly.",
+			"Run somewhere that matters to you, and take it in slowly.",
 		},
 		Themes: []ThemeID{Meaning, Health},
 	},
@@ -280,7 +280,7 @@ var coreValues = []Value{
 		Experiments: []string{
 			"Run a few strides just because they feel good.",
 			"Play tag or a game of chase with kids or friends.",
-			"Run in the rain and splash in the puddles on purpose.",
+			"Go out while it pours and splash through the puddles on purpose.",
 		},
 		Themes: []ThemeID{Joy},
 	},
@@ -324,7 +324,7 @@ var coreValues = []Value{
 		Serve:       "A finish line, a time or a total gives you something real to point to, and sharing it lets others celebrate with you.",
 		Experiments: []string{
 			"Pick a target you can reach within a month and tell one person about it.",
-			"Share a run you're proud of and notice how it feels.",
+			"Share a run you're proud of, and see what that does for you.",
 		},
 		Themes: []ThemeID{Achievement, Recognition},
 	},
@@ -335,7 +335,7 @@ var coreValues = []Value{
 		Serve:       "Every run completed is evidence you can do what you set out to, and that belief travels into the rest of your life.",
 		Experiments: []string{
 			"Write down one thing you did on each run this week that you're pleased with.",
-			"Repeat a run from a month ago and notice how it feels now.",
+			"Repeat a run from a month ago and compare how it feels today.",
 		},
 		Themes: []ThemeID{SelfEsteem, Achievement},
 	},
