@@ -1,0 +1,201 @@
+package common
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Autosave timing. Quiet is how long typing must pause before a save; MaxWait
+// bounds how long an edit can stay unsaved while typing goes on, so a killed
+// process loses at most about half a second of words.
+const (
+	Quiet   = 300 * time.Millisecond
+	MaxWait = 500 * time.Millisecond
+	// RetryAfter is how soon a failed save is tried again.
+	RetryAfter = 2 * time.Second
+)
+
+// AutosaveMsg is the debounce tick of one screen's Autosave.
+type AutosaveMsg struct {
+	Screen Screen
+	tag    int
+}
+
+// RouteTo sends the tick back to the screen that scheduled it.
+func (m AutosaveMsg) RouteTo() Screen { return m.Screen }
+
+// SavedMsg reports that a write finished. Gen is the write's generation
+// from the Ledger; Err is nil on success.
+type SavedMsg struct {
+	Screen Screen
+	Gen    uint64
+	Err    error
+	// What names what was saved, for the status line ("your answer").
+	What string
+}
+
+// RouteTo sends the result back to the screen that asked for the write.
+func (m SavedMsg) RouteTo() Screen { return m.Screen }
+
+// Autosave tracks one screen's unsaved edits and writes in flight, using the
+// debounce-tag pattern: every edit schedules a tick carrying a new tag, and
+// only the newest tick (or one past MaxWait) triggers a save.
+type Autosave struct {
+	screen  Screen
+	after   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	tag     int
+	since   time.Time // oldest unsaved edit; zero when there is none
+	issued  uint64    // newest write handed out
+	done    uint64    // newest write confirmed
+	failure error
+}
+
+// NewAutosave returns the autosave state for screen, scheduling its ticks
+// with env.Tick.
+func NewAutosave(screen Screen, env Env) Autosave {
+	return Autosave{screen: screen, after: env.Tick}
+}
+
+// Edited records an edit at now and returns the tick that will save it.
+func (a *Autosave) Edited(now time.Time) tea.Cmd {
+	a.tag++
+	if a.since.IsZero() {
+		a.since = now
+	}
+	wait := min(Quiet, MaxWait-now.Sub(a.since))
+	return a.tick(max(wait, 0))
+}
+
+func (a *Autosave) tick(wait time.Duration) tea.Cmd {
+	msg := AutosaveMsg{Screen: a.screen, tag: a.tag}
+	return a.after(wait, func(time.Time) tea.Msg { return msg })
+}
+
+// Due reports whether the tick means the edits should be saved now. When it
+// returns true the edits count as handed over: the caller must save them.
+func (a *Autosave) Due(msg AutosaveMsg, now time.Time) bool {
+	if a.since.IsZero() {
+		return false // already flushed
+	}
+	if msg.tag != a.tag && now.Sub(a.since) < MaxWait {
+		return false // a newer tick is on its way
+	}
+	a.since = time.Time{}
+	return true
+}
+
+// Pending reports whether there are edits not yet handed to a write.
+func (a Autosave) Pending() bool { return !a.since.IsZero() }
+
+// Take hands all pending edits over to a write the caller is about to make,
+// as when leaving a question or quitting.
+func (a *Autosave) Take() bool {
+	pending := a.Pending()
+	a.since = time.Time{}
+	return pending
+}
+
+// Writing records that the write with generation gen has been handed out.
+func (a *Autosave) Writing(gen uint64) {
+	if gen > a.issued {
+		a.issued = gen
+	}
+}
+
+// Saved takes a finished write's result. After a failure the edits count as
+// pending again and a retry tick is returned, so nothing typed is dropped.
+func (a *Autosave) Saved(msg SavedMsg, now time.Time) tea.Cmd {
+	if msg.Err != nil {
+		a.failure = msg.Err
+		if a.since.IsZero() {
+			a.since = now
+		}
+		a.tag++
+		return a.tick(RetryAfter)
+	}
+	if msg.Gen > a.done {
+		a.done = msg.Gen
+	}
+	if a.done >= a.issued {
+		a.failure = nil
+	}
+	return nil
+}
+
+// Clean reports whether everything edited has been written.
+func (a Autosave) Clean() bool { return !a.Pending() && a.done >= a.issued && a.failure == nil }
+
+// Wrote reports whether any write of this screen has returned successfully,
+// so a "saved" mark is never shown before something was saved.
+func (a Autosave) Wrote() bool { return a.done > 0 }
+
+// Failure returns the last write error, until a later write succeeds.
+func (a Autosave) Failure() error { return a.failure }
+
+// Ledger numbers writes and runs them in order per record: a write for a key
+// never overwrites a newer write for the same key, whatever order the
+// goroutines of their commands happen to run in.
+type Ledger struct {
+	gen      atomic.Uint64
+	mu       sync.Mutex
+	last     map[string]uint64
+	inflight sync.WaitGroup
+}
+
+// NewLedger returns an empty ledger.
+func NewLedger() *Ledger { return &Ledger{last: map[string]uint64{}} }
+
+// Next returns a new, higher generation.
+func (l *Ledger) Next() uint64 { return l.gen.Add(1) }
+
+// Write runs write for key unless a write of a later generation for the same
+// key has already run. It holds the ledger while writing, so writes are
+// serialised the same way the database serialises them anyway.
+func (l *Ledger) Write(key string, gen uint64, write func() error) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if gen <= l.last[key] {
+		return nil
+	}
+	if err := write(); err != nil {
+		return err
+	}
+	l.last[key] = gen
+	return nil
+}
+
+// Save returns a command that writes through the ledger and reports a
+// SavedMsg to screen. write must only use values copied before the command
+// was made, never the live model. The write counts as in flight from now
+// until it has run, so Wait can hold quitting until it lands.
+func (l *Ledger) Save(screen Screen, what, key string, gen uint64, write func() error) tea.Cmd {
+	l.inflight.Add(1)
+	var once sync.Once
+	return func() tea.Msg {
+		var err error
+		once.Do(func() {
+			defer l.inflight.Done()
+			err = l.Write(key, gen, write)
+		})
+		return SavedMsg{Screen: screen, Gen: gen, Err: err, What: what}
+	}
+}
+
+// Wait blocks until every write handed out has run, or until timeout. It
+// reports whether all writes landed.
+func (l *Ledger) Wait(timeout time.Duration) bool {
+	done := make(chan struct{})
+	go func() {
+		l.inflight.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return true
+	case <-time.After(timeout):
+		return false
+	}
+}

@@ -1,0 +1,228 @@
+package common
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// recordTicks returns an Env whose Tick records the delays it was asked for
+// and delivers its message at once.
+func recordTicks(delays *[]time.Duration) Env {
+	return Env{Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		*delays = append(*delays, d)
+		return func() tea.Msg { return fn(time.Time{}) }
+	}}
+}
+
+func TestAutosaveDebouncesToTheNewestTick(t *testing.T) {
+	var delays []time.Duration
+	a := NewAutosave(Reflect, recordTicks(&delays))
+	t0 := time.Date(2026, 1, 1, 20, 0, 0, 0, time.UTC)
+
+	first := a.Edited(t0)().(AutosaveMsg)
+	second := a.Edited(t0.Add(100 * time.Millisecond))().(AutosaveMsg)
+
+	if a.Due(first, t0.Add(300*time.Millisecond)) {
+		t.Error("an older tick triggered a save while typing was within MaxWait")
+	}
+	if !a.Due(second, t0.Add(400*time.Millisecond)) {
+		t.Error("the newest tick did not trigger a save")
+	}
+	if a.Pending() {
+		t.Error("edits still pending after Due handed them over")
+	}
+	if a.Due(second, t0.Add(500*time.Millisecond)) {
+		t.Error("a second save for the same edits")
+	}
+	if delays[0] != Quiet || delays[1] != Quiet {
+		t.Errorf("tick delays = %v, want %v each", delays, Quiet)
+	}
+}
+
+// TestAutosaveSavesDuringLongTyping checks the promise behind kill -9: while
+// typing never pauses, a save still happens within MaxWait of the oldest edit.
+func TestAutosaveSavesDuringLongTyping(t *testing.T) {
+	var delays []time.Duration
+	a := NewAutosave(Reflect, recordTicks(&delays))
+	t0 := time.Date(2026, 1, 1, 20, 0, 0, 0, time.UTC)
+
+	var ticks []AutosaveMsg
+	for i := range 10 { // a key every 80 ms
+		ticks = append(ticks, a.Edited(t0.Add(time.Duration(i)*80*time.Millisecond))().(AutosaveMsg))
+	}
+	// The tick of the edit at 240 ms was due at min(240+300, 0+500) = 500 ms.
+	if got := delays[3]; got != MaxWait-240*time.Millisecond {
+		t.Errorf("tick after 240 ms waits %v, want %v", got, MaxWait-240*time.Millisecond)
+	}
+	if !a.Due(ticks[3], t0.Add(MaxWait)) {
+		t.Error("no save at MaxWait while typing went on")
+	}
+	for _, d := range delays {
+		if d > Quiet {
+			t.Errorf("a tick waits %v, longer than Quiet", d)
+		}
+	}
+}
+
+func TestAutosaveTracksWritesAndRetriesFailures(t *testing.T) {
+	var delays []time.Duration
+	a := NewAutosave(Goals, recordTicks(&delays))
+	now := time.Date(2026, 1, 1, 20, 0, 0, 0, time.UTC)
+	if a.Wrote() || !a.Clean() {
+		t.Fatal("a fresh Autosave should be clean and not have written")
+	}
+	a.Edited(now)
+	a.Take()
+	a.Writing(7)
+	if a.Clean() {
+		t.Error("clean while a write is in flight")
+	}
+
+	retry := a.Saved(SavedMsg{Screen: Goals, Gen: 7, Err: errors.New("disk full")}, now)
+	if retry == nil || a.Failure() == nil || !a.Pending() || a.Clean() {
+		t.Fatal("a failed write must keep the edits pending, remember the failure and schedule a retry")
+	}
+	if got := delays[len(delays)-1]; got != RetryAfter {
+		t.Errorf("retry after %v, want %v", got, RetryAfter)
+	}
+	if !a.Due(retry().(AutosaveMsg), now.Add(RetryAfter)) {
+		t.Error("the retry tick did not ask for a save")
+	}
+	a.Writing(9)
+	a.Saved(SavedMsg{Screen: Goals, Gen: 9}, now)
+	if !a.Clean() || a.Failure() != nil || !a.Wrote() {
+		t.Error("after a successful retry the screen should be clean")
+	}
+}
+
+func TestLedgerNeverLetsAnOlderWriteWin(t *testing.T) {
+	l := NewLedger()
+	var mu sync.Mutex
+	stored := map[string]string{}
+	write := func(key, text string) func() error {
+		return func() error {
+			mu.Lock()
+			defer mu.Unlock()
+			stored[key] = text
+			return nil
+		}
+	}
+	older, newer := l.Next(), l.Next()
+	// The newer write's goroutine happens to run first.
+	if err := l.Write("answer/a", newer, write("answer/a", "second draft")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Write("answer/a", older, write("answer/a", "first draft")); err != nil {
+		t.Fatal(err)
+	}
+	if stored["answer/a"] != "second draft" {
+		t.Errorf("stored %q, want the newer text", stored["answer/a"])
+	}
+	// Other keys are independent.
+	if err := l.Write("answer/b", older, write("answer/b", "b")); err != nil || stored["answer/b"] != "b" {
+		t.Errorf("write to another key was skipped: %v", err)
+	}
+}
+
+func TestLedgerFailedWriteCanBeRetried(t *testing.T) {
+	l := NewLedger()
+	gen := l.Next()
+	if err := l.Write("k", gen, func() error { return errors.New("no") }); err == nil {
+		t.Fatal("error was swallowed")
+	}
+	ran := false
+	if err := l.Write("k", gen, func() error { ran = true; return nil }); err != nil || !ran {
+		t.Error("a failed write must not mark its generation as written")
+	}
+}
+
+func TestLedgerWaitCoversSavesInFlight(t *testing.T) {
+	l := NewLedger()
+	release := make(chan struct{})
+	cmd := l.Save(Reflect, "your answer", "k", l.Next(), func() error { <-release; return nil })
+	if l.Wait(10 * time.Millisecond) {
+		t.Error("Wait returned true while a save had not run")
+	}
+	done := make(chan tea.Msg)
+	go func() { done <- cmd() }()
+	close(release)
+	if msg := (<-done).(SavedMsg); msg.Err != nil || msg.Screen != Reflect {
+		t.Errorf("SavedMsg = %+v", msg)
+	}
+	if !l.Wait(time.Second) {
+		t.Error("Wait did not see the save finish")
+	}
+}
+
+func TestNormalizeNewlines(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\r\nb\r\n":  "a\nb\n",
+		"old mac\rb":  "old mac\nb",
+		"mixed\r\n\r": "mixed\n\n",
+		"plain\n":     "plain\n",
+	} {
+		if got := NormalizeNewlines(in); got != want {
+			t.Errorf("NormalizeNewlines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestInsertsAndFits(t *testing.T) {
+	enter := func(k tea.KeyPressMsg) bool { return k.Code == tea.KeyEnter }
+	cases := []struct {
+		name      string
+		msg       tea.Msg
+		cur, curL int
+		fits      bool
+		inserts   bool
+	}{
+		{"a letter", tea.KeyPressMsg{Code: 'a', Text: "a"}, 10, 0, true, true},
+		{"enter", tea.KeyPressMsg{Code: tea.KeyEnter}, 10, 0, true, true},
+		{"an arrow inserts nothing", tea.KeyPressMsg{Code: tea.KeyLeft}, MaxAnswerBytes, 0, true, false},
+		{"a letter at the limit", tea.KeyPressMsg{Code: 'a', Text: "a"}, MaxAnswerBytes, 0, false, true},
+		{"a paste that just fits", tea.PasteMsg{Content: strings.Repeat("x", 100)}, MaxAnswerBytes - 100, 0, true, true},
+		{"a paste one byte too long", tea.PasteMsg{Content: strings.Repeat("x", 101)}, MaxAnswerBytes - 100, 0, false, true},
+		{"CRLF counts once", tea.PasteMsg{Content: strings.Repeat("x\r\n", 50)}, MaxAnswerBytes - 100, 0, true, true},
+		{"enter past the line limit", tea.KeyPressMsg{Code: tea.KeyEnter}, 10, MaxAnswerLines, false, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ins, ok := Inserts(tc.msg, enter)
+			if ok != tc.inserts {
+				t.Fatalf("Inserts ok = %v, want %v", ok, tc.inserts)
+			}
+			fits, why := Fits(tc.cur, tc.curL, ins)
+			if fits != tc.fits {
+				t.Errorf("Fits = %v (%q), want %v", fits, why, tc.fits)
+			}
+			if !fits && why == "" {
+				t.Error("a refusal without a message")
+			}
+		})
+	}
+}
+
+func TestStepsWalkInOrder(t *testing.T) {
+	s := Welcome
+	var walked []Screen
+	for range len(Steps) + 2 {
+		s = NextStep(s)
+		walked = append(walked, s)
+	}
+	if walked[0] != Steps[0] || walked[len(walked)-1] != Steps[len(Steps)-1] {
+		t.Errorf("walk = %v", walked)
+	}
+	if PrevStep(Steps[0]) != Steps[0] {
+		t.Error("PrevStep left the first step")
+	}
+	for _, step := range Steps {
+		if got, ok := ParseScreen(step.String()); !ok || got != step {
+			t.Errorf("ParseScreen(%q) = %v, %v", step, got, ok)
+		}
+	}
+}

@@ -1,0 +1,67 @@
+package common
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Answer limits. The Bubbles textarea caps itself at 10,000 lines and, left
+// to its defaults, at 99 lines and silently cut pastes; cairn sets the
+// textarea free of those caps and checks its own limits first, so text is
+// refused whole with a message rather than quietly cut.
+const (
+	MaxAnswerBytes = 64 << 10
+	MaxAnswerLines = 10000
+)
+
+// NormalizeNewlines turns CRLF and lone CR into LF, once, at the edge where
+// text comes in.
+func NormalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// Insertion describes how much text a message would add to an answer.
+type Insertion struct {
+	Bytes int
+	Lines int // new line breaks
+}
+
+// Inserts reports how much text msg would insert into a text area, with
+// newline keys counted by isNewline. Messages that insert nothing return a
+// zero Insertion and false.
+func Inserts(msg tea.Msg, isNewline func(tea.KeyPressMsg) bool) (Insertion, bool) {
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		text := NormalizeNewlines(msg.Content)
+		return Insertion{Bytes: len(text), Lines: strings.Count(text, "\n")}, true
+	case tea.KeyPressMsg:
+		if isNewline(msg) {
+			return Insertion{Bytes: 1, Lines: 1}, true
+		}
+		if msg.Text != "" {
+			return Insertion{Bytes: len(msg.Text)}, true
+		}
+	}
+	return Insertion{}, false
+}
+
+// Fits reports whether adding ins to text of the given size stays within the
+// answer limits, and if not, a calm sentence saying what happened.
+func Fits(curBytes, curLines int, ins Insertion) (bool, string) {
+	switch {
+	case curBytes+ins.Bytes > MaxAnswerBytes:
+		if ins.Bytes > 1 {
+			return false, fmt.Sprintf("Not added: that paste would take this answer past %d KB.", MaxAnswerBytes>>10)
+		}
+		return false, fmt.Sprintf("This answer is full: %d KB is the most one answer holds.", MaxAnswerBytes>>10)
+	case curLines+ins.Lines > MaxAnswerLines:
+		return false, fmt.Sprintf("Not added: one answer holds at most %d lines.", MaxAnswerLines)
+	}
+	return true, ""
+}
