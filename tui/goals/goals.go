@@ -1,0 +1,550 @@
+// Package goals is the goal board: small, medium and big goals in three
+// columns side by side, with the runner's themes in view.
+package goals
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/common"
+)
+
+// GoalSaver is what the board asks of the store.
+type GoalSaver interface {
+	PutGoal(seasonID string, g store.Goal) error
+	DeleteGoal(seasonID, goalID string) error
+}
+
+// Feels a goal can be marked with.
+const (
+	FeelDoable = "doable"
+	FeelScary  = "scary"
+)
+
+var tierOrder = []catalog.Tier{catalog.Small, catalog.Medium, catalog.Big}
+
+// Context is what the board shows beside the goals: what the runner found
+// in their answers.
+type Context struct {
+	// Motivation is the one that matters most, in the runner's words.
+	Motivation string
+	// Themes are the themes the runner holds to, most important first.
+	Themes []string
+	// Averse are themes the runner would rather not build goals on.
+	Averse []string
+}
+
+// Model is the goal board.
+type Model struct {
+	env   common.Env
+	saver GoalSaver
+	keys  KeyMap
+
+	goals   []store.Goal
+	col     int
+	row     [3]int
+	confirm bool // asking whether to delete the selected goal
+	editing bool
+	editor  editor
+	auto    common.Autosave // the editor's typing
+	ctx     Context
+
+	width, height int
+}
+
+// New builds the board on the season's saved goals.
+func New(env common.Env, saver GoalSaver, saved []store.Goal) Model {
+	m := Model{
+		env:   env,
+		saver: saver,
+		keys:  DefaultKeyMap(),
+		goals: slices.Clone(saved),
+		auto:  common.NewAutosave(common.Goals, env),
+	}
+	m.syncKeys()
+	return m
+}
+
+// SetContext updates what the board shows beside the goals.
+func (m *Model) SetContext(c Context) { m.ctx = c }
+
+// Goals returns the board's goals, in board order within each tier.
+func (m Model) Goals() []store.Goal { return slices.Clone(m.goals) }
+
+// KeyMap returns the live keys for the help footer.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
+// Typing reports whether plain keys are text right now.
+func (m Model) Typing() bool { return m.editing && m.editor.focus == fieldText }
+
+// Clean reports whether every edit has been written.
+func (m Model) Clean() bool { return m.auto.Clean() }
+
+// Wrote reports whether anything on this screen has been saved yet.
+func (m Model) Wrote() bool { return m.auto.Wrote() }
+
+// Failure returns the last write error, if it has not been overcome yet.
+func (m Model) Failure() error { return m.auto.Failure() }
+
+// SetStyles applies new styles.
+func (m *Model) SetStyles(s *common.Styles) {
+	m.env.Styles = s
+	if m.editing {
+		m.editor.text.SetStyles(s.TextArea)
+	}
+}
+
+// SetSize gives the board its width and height.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	if m.editing {
+		m.editor.setWidth(w)
+	}
+}
+
+func (m *Model) syncKeys() {
+	switch {
+	case m.editing && m.editor.focus == fieldText:
+		m.keys.setMode(modeEditText, false)
+	case m.editing:
+		m.keys.setMode(modeEditField, false)
+	case m.confirm:
+		m.keys.setMode(modeConfirm, false)
+	default:
+		m.keys.setMode(modeBoard, len(m.column(m.col)) == 0)
+	}
+}
+
+// column returns the indexes into m.goals of the goals in tier column c,
+// in board order.
+func (m Model) column(c int) []int {
+	var idx []int
+	for i, g := range m.goals {
+		if g.Tier == string(tierOrder[c]) {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return m.goals[a].Order - m.goals[b].Order })
+	return idx
+}
+
+// selected returns the index into m.goals of the selected goal, or -1.
+func (m Model) selected() int {
+	col := m.column(m.col)
+	if len(col) == 0 {
+		return -1
+	}
+	return col[min(m.row[m.col], len(col)-1)]
+}
+
+// Update handles a message for this screen.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case common.AutosaveMsg:
+		if m.editing && m.auto.Due(msg, m.env.Now()) {
+			cmd = m.save(m.editor.goal)
+		}
+	case common.SavedMsg:
+		cmd = m.auto.Saved(msg, m.env.Now())
+	case tea.KeyPressMsg:
+		switch {
+		case m.editing:
+			m, cmd = m.updateEditor(msg)
+		case m.confirm:
+			m, cmd = m.updateConfirm(msg)
+		default:
+			m, cmd = m.updateBoard(msg)
+		}
+	case tea.PasteMsg:
+		if m.editing {
+			m, cmd = m.updateEditor(msg)
+		}
+	}
+	m.syncKeys()
+	return m, cmd
+}
+
+func (m Model) updateBoard(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Left):
+		m.col = max(m.col-1, 0)
+	case key.Matches(msg, k.Right):
+		m.col = min(m.col+1, 2)
+	case key.Matches(msg, k.Up):
+		m.row[m.col] = max(m.row[m.col]-1, 0)
+	case key.Matches(msg, k.Down):
+		m.row[m.col] = min(m.row[m.col]+1, max(len(m.column(m.col))-1, 0))
+	case key.Matches(msg, k.Add):
+		return m.add()
+	case key.Matches(msg, k.Edit):
+		return m.edit(m.selected())
+	case key.Matches(msg, k.Delete):
+		m.confirm = true
+	case key.Matches(msg, k.Feel):
+		return m.toggleFeel()
+	case key.Matches(msg, k.MoveLeft):
+		return m.moveTier(-1)
+	case key.Matches(msg, k.MoveRight):
+		return m.moveTier(+1)
+	case key.Matches(msg, k.MoveUp):
+		return m.reorder(-1)
+	case key.Matches(msg, k.MoveDown):
+		return m.reorder(+1)
+	case key.Matches(msg, k.Next):
+		return m, common.Navigate(common.NextStep(common.Goals))
+	case key.Matches(msg, k.Prev):
+		return m, common.Navigate(common.PrevStep(common.Goals))
+	}
+	return m, nil
+}
+
+func (m Model) updateConfirm(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		m.confirm = false
+		i := m.selected()
+		if i < 0 {
+			return m, nil
+		}
+		id := m.goals[i].ID
+		m.goals = slices.Delete(m.goals, i, i+1)
+		m.row[m.col] = max(min(m.row[m.col], len(m.column(m.col))-1), 0)
+		return m, m.remove(id)
+	case key.Matches(msg, m.keys.No):
+		m.confirm = false
+	}
+	return m, nil
+}
+
+// add starts a new goal in the focused column and opens the editor on it.
+// It is saved once it has words.
+func (m Model) add() (Model, tea.Cmd) {
+	now := m.env.Now().UTC()
+	order := 0
+	for _, i := range m.column(m.col) {
+		order = max(order, m.goals[i].Order+1)
+	}
+	g := store.Goal{
+		ID:      store.NewID(now),
+		Tier:    string(tierOrder[m.col]),
+		Status:  "draft",
+		Order:   order,
+		Created: now,
+		Updated: now,
+	}
+	m.editing = true
+	m.editor = newEditor(m.env.Styles, g, true)
+	m.editor.setWidth(m.width)
+	return m, nil
+}
+
+func (m Model) edit(i int) (Model, tea.Cmd) {
+	if i < 0 {
+		return m, nil
+	}
+	m.editing = true
+	m.editor = newEditor(m.env.Styles, m.goals[i], false)
+	m.editor.setWidth(m.width)
+	return m, nil
+}
+
+func (m Model) toggleFeel() (Model, tea.Cmd) {
+	i := m.selected()
+	if i < 0 {
+		return m, nil
+	}
+	g := &m.goals[i]
+	if g.Feel == FeelDoable {
+		g.Feel = FeelScary
+	} else {
+		g.Feel = FeelDoable
+	}
+	g.Updated = m.env.Now().UTC()
+	return m, m.save(*g)
+}
+
+// moveTier moves the selected goal to the next column left or right, to
+// the end of that column, and follows it there.
+func (m Model) moveTier(d int) (Model, tea.Cmd) {
+	i := m.selected()
+	to := m.col + d
+	if i < 0 || to < 0 || to > 2 {
+		return m, nil
+	}
+	order := 0
+	for _, j := range m.column(to) {
+		order = max(order, m.goals[j].Order+1)
+	}
+	g := &m.goals[i]
+	g.Tier, g.Order, g.Updated = string(tierOrder[to]), order, m.env.Now().UTC()
+	m.col = to
+	m.row[to] = len(m.column(to)) - 1
+	m.row[m.col-d] = max(min(m.row[m.col-d], len(m.column(m.col-d))-1), 0)
+	return m, m.save(*g)
+}
+
+// reorder swaps the selected goal with its neighbour above or below.
+func (m Model) reorder(d int) (Model, tea.Cmd) {
+	col := m.column(m.col)
+	r := min(m.row[m.col], len(col)-1)
+	if r < 0 || r+d < 0 || r+d >= len(col) {
+		return m, nil
+	}
+	// Renumber the column first so swapping orders is always a real swap.
+	now := m.env.Now().UTC()
+	for n, i := range col {
+		m.goals[i].Order = n
+	}
+	a, b := &m.goals[col[r]], &m.goals[col[r+d]]
+	a.Order, b.Order = b.Order, a.Order
+	m.row[m.col] = r + d
+	var cmds []tea.Cmd
+	for _, i := range col {
+		m.goals[i].Updated = now
+		cmds = append(cmds, m.save(m.goals[i]))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// closeEditor ends editing: a goal left without words is dropped, anything
+// else is saved now.
+func (m Model) closeEditor() (Model, tea.Cmd) {
+	m.editing = false
+	g := m.editor.goal
+	m.auto.Take()
+	i := indexByID(m.goals, g.ID)
+	if strings.TrimSpace(g.Text) == "" {
+		if i >= 0 {
+			m.goals = slices.Delete(m.goals, i, i+1)
+			return m, m.remove(g.ID)
+		}
+		return m, nil
+	}
+	if i < 0 {
+		m.goals = append(m.goals, g)
+	} else {
+		m.goals[i] = g
+	}
+	m.col = tierIndex(g.Tier)
+	if r := slices.IndexFunc(m.column(m.col), func(j int) bool { return m.goals[j].ID == g.ID }); r >= 0 {
+		m.row[m.col] = r
+	}
+	return m, m.save(g)
+}
+
+// Flush returns a command writing any unsaved editor text now, or nil.
+func (m *Model) Flush() tea.Cmd {
+	if !m.editing || !m.auto.Take() || strings.TrimSpace(m.editor.goal.Text) == "" {
+		return nil
+	}
+	return m.save(m.editor.goal)
+}
+
+// save writes one goal. It captures a copy, never the model.
+func (m *Model) save(g store.Goal) tea.Cmd {
+	gen := m.env.Ledger.Next()
+	m.auto.Writing(gen)
+	season, saver := m.env.Season, m.saver
+	g.Themes, g.Values = slices.Clone(g.Themes), slices.Clone(g.Values)
+	g.Said, g.Purpose = cloneMap(g.Said), cloneMap(g.Purpose)
+	return m.env.Ledger.Save(common.Goals, "your goal", "goal/"+g.ID, gen, func() error {
+		return saver.PutGoal(season, g)
+	})
+}
+
+func (m *Model) remove(id string) tea.Cmd {
+	gen := m.env.Ledger.Next()
+	m.auto.Writing(gen)
+	season, saver := m.env.Season, m.saver
+	return m.env.Ledger.Save(common.Goals, "the deletion", "goal/"+id, gen, func() error {
+		return saver.DeleteGoal(season, id)
+	})
+}
+
+func cloneMap(in map[string]bool) map[string]bool {
+	if in == nil {
+		return nil
+	}
+	out := make(map[string]bool, len(in))
+	for k, v := range in {
+		out[k] = v
+	}
+	return out
+}
+
+// View renders the board, or the editor when a goal is open.
+func (m Model) View() string {
+	if m.editing {
+		return m.editor.view(m.env.Styles, m.height)
+	}
+	s := m.env.Styles
+	top := m.contextView()
+	var bottom string
+	if m.confirm {
+		if i := m.selected(); i >= 0 {
+			bottom = s.Nudge.Render(common.Truncate(fmt.Sprintf("Delete “%s”? y to delete, n to keep it.", firstLine(m.goals[i].Text)), m.width))
+		}
+	}
+	h := m.height - lipgloss.Height(top)
+	if bottom != "" {
+		h--
+	}
+	parts := []string{top, m.columnsView(max(h, 3))}
+	if bottom != "" {
+		parts = append(parts, bottom)
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+}
+
+// contextView is the line of themes that sits above the columns.
+func (m Model) contextView() string {
+	s := m.env.Styles
+	var parts []string
+	if m.ctx.Motivation != "" {
+		parts = append(parts, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
+	}
+	if len(m.ctx.Themes) > 0 {
+		parts = append(parts, s.Muted.Render("Themes: ")+s.Text.Render(strings.Join(m.ctx.Themes, " · ")))
+	}
+	if len(m.ctx.Averse) > 0 {
+		parts = append(parts, s.Averse.Render("You'd rather not: "+strings.Join(m.ctx.Averse, ", ")))
+	}
+	if len(parts) == 0 {
+		parts = append(parts, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
+	}
+	var lines []string
+	for _, p := range parts {
+		lines = append(lines, common.Truncate(p, m.width))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// columnsView lays the three tiers side by side.
+func (m Model) columnsView(h int) string {
+	s := m.env.Styles
+	gap := 1
+	w := (m.width - 2*gap) / 3
+	var cols []string
+	for c := range tierOrder {
+		style := s.Column
+		if c == m.col {
+			style = s.ColumnFocused
+		}
+		inner := max(w-style.GetHorizontalFrameSize(), 1)
+		innerH := max(h-style.GetVerticalFrameSize(), 1)
+		body := m.columnBody(c, inner, innerH)
+		cols = append(cols, style.Width(w).Height(h).Render(body))
+		if c < 2 {
+			cols = append(cols, strings.Repeat(" ", gap))
+		}
+	}
+	return lipgloss.JoinHorizontal(lipgloss.Top, cols...)
+}
+
+// columnBody renders one column's heading, cards and nudge, scrolled so the
+// selected card is always in view.
+func (m Model) columnBody(c, w, h int) string {
+	s := m.env.Styles
+	info := tierOrder[c].Info()
+	idx := m.column(c)
+	head := s.Subtitle.Render(common.Truncate(info.Name, w)) + "\n" + s.Muted.Render(common.Truncate(info.Span, w))
+	var foot string
+	if len(idx) > catalog.MaxSettled {
+		foot = s.Nudge.Render(common.Wrap(fmt.Sprintf("%d goals here. Settle on a few?", len(idx)), w))
+	}
+	room := h - lipgloss.Height(head) - 1
+	if foot != "" {
+		room -= lipgloss.Height(foot)
+	}
+	if len(idx) == 0 {
+		hint := "Nothing yet. Press a to add a goal."
+		return head + "\n\n" + s.Muted.Render(common.Wrap(hint, w))
+	}
+	var cards []string
+	for r, i := range idx {
+		cards = append(cards, m.card(m.goals[i], w, c == m.col && r == min(m.row[c], len(idx)-1)))
+	}
+	body := scroll(cards, min(m.row[c], len(idx)-1), max(room, 1), s, w)
+	out := head + "\n\n" + body
+	if foot != "" {
+		out += "\n" + foot
+	}
+	return out
+}
+
+// scroll shows as many cards as fit in h lines, keeping card sel in view and
+// saying how many more there are above and below.
+func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
+	heights := make([]int, len(cards))
+	for i, c := range cards {
+		heights[i] = lipgloss.Height(c) + 1 // a blank line after each card
+	}
+	first, last := sel, sel
+	used := heights[sel]
+	for {
+		grew := false
+		if first > 0 && used+heights[first-1] <= h-2 {
+			first--
+			used += heights[first]
+			grew = true
+		}
+		if last < len(cards)-1 && used+heights[last+1] <= h-2 {
+			last++
+			used += heights[last]
+			grew = true
+		}
+		if !grew {
+			break
+		}
+	}
+	var b strings.Builder
+	if first > 0 {
+		b.WriteString(s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", first), w)) + "\n")
+	}
+	for i := first; i <= last; i++ {
+		b.WriteString(cards[i] + "\n\n")
+	}
+	if last < len(cards)-1 {
+		b.WriteString(s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", len(cards)-1-last), w)))
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// card renders one goal: up to three lines of its words and how it feels.
+func (m Model) card(g store.Goal, w int, selected bool) string {
+	s := m.env.Styles
+	style := s.Card
+	if selected {
+		style = s.CardSelected
+	}
+	inner := max(w-style.GetHorizontalFrameSize(), 1)
+	lines := strings.Split(common.Wrap(strings.Join(strings.Fields(g.Text), " "), inner), "\n")
+	if len(lines) > 3 {
+		lines = append(lines[:2], common.Truncate(lines[2]+" …", inner))
+	}
+	text := strings.Join(lines, "\n")
+	var feel string
+	switch g.Feel {
+	case FeelDoable:
+		feel = s.Met.Render("○ doable")
+	case FeelScary:
+		feel = s.Nudge.Render("◆ a little scary")
+	default:
+		feel = s.Muted.Render("· f to mark")
+	}
+	return style.Width(w).Render(text + "\n" + common.Truncate(feel, inner))
+}
+
+func firstLine(text string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	return line
+}

@@ -1,0 +1,283 @@
+// Package reflection is the first step of the workbook: one reflection
+// question per screen, its guidance, and room to write.
+package reflection
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/common"
+)
+
+// AnswerSaver is the one thing this screen asks of the store.
+type AnswerSaver interface {
+	SaveAnswer(seasonID string, a store.Answer) error
+}
+
+// KeyMap holds the reflection screen's keys.
+type KeyMap struct {
+	Next    key.Binding
+	Prev    key.Binding
+	Newline key.Binding
+	Save    key.Binding
+}
+
+// DefaultKeyMap returns the reflection screen's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next question")),
+		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Newline: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line")),
+		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
+	}
+}
+
+// ShortHelp lists the keys for the help footer.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Newline} }
+
+// FullHelp lists the keys for the expanded help.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Prev}, {k.Newline, k.Save}}
+}
+
+// Model is the reflection screen.
+type Model struct {
+	env   common.Env
+	saver AnswerSaver
+	keys  KeyMap
+
+	questions []catalog.Question
+	answers   []string // the live text of every answer, by question index
+	idx       int
+	area      textarea.Model
+	auto      common.Autosave
+	notice    string // why the last insertion was refused, until the next edit
+
+	width, height int
+}
+
+// New builds the screen on the season's saved answers, open at question at.
+func New(env common.Env, saver AnswerSaver, saved map[string]store.Answer, at int) Model {
+	m := Model{
+		env:       env,
+		saver:     saver,
+		keys:      DefaultKeyMap(),
+		questions: catalog.Questions(),
+		auto:      common.NewAutosave(common.Reflect, env),
+	}
+	m.answers = make([]string, len(m.questions))
+	for i, q := range m.questions {
+		m.answers[i] = saved[q.ID].Text
+	}
+	m.area = newArea(env.Styles)
+	m.open(at)
+	return m
+}
+
+func newArea(s *common.Styles) textarea.Model {
+	ta := textarea.New()
+	ta.Prompt = "│ "
+	ta.ShowLineNumbers = false
+	ta.Placeholder = "Write whatever comes up. No editing yet."
+	ta.EndOfBufferCharacter = ' '
+	// Lift the defaults that would silently stop enter after 99 lines or
+	// cut a paste; the screen enforces cairn's own limits before insertion.
+	ta.MaxHeight = 0
+	ta.CharLimit = 0
+	ta.MaxWidth = 0
+	// Clipboard reads bypass the size check, and terminals paste through
+	// bracketed paste anyway.
+	ta.KeyMap.Paste.SetEnabled(false)
+	ta.SetStyles(s.TextArea)
+	ta.Focus()
+	return ta
+}
+
+// open shows question i, clamped to the list.
+func (m *Model) open(i int) {
+	m.idx = max(0, min(i, len(m.questions)-1))
+	m.area.SetValue(m.answers[m.idx])
+	m.area.MoveToEnd()
+	m.notice = ""
+	m.layout()
+}
+
+// Open shows question i and returns the command that saves the question
+// being left, if it has unsaved edits.
+func (m *Model) Open(i int) tea.Cmd {
+	save := m.Flush()
+	m.open(i)
+	return save
+}
+
+// Index returns the question being shown.
+func (m Model) Index() int { return m.idx }
+
+// Answers returns the live text of every answer, keyed by question ID.
+func (m Model) Answers() map[string]string {
+	out := make(map[string]string, len(m.questions))
+	for i, q := range m.questions {
+		out[q.ID] = m.answers[i]
+	}
+	return out
+}
+
+// KeyMap returns the keys for the help footer.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
+// Typing reports that plain keys are text here.
+func (m Model) Typing() bool { return true }
+
+// Clean reports whether every edit has been written.
+func (m Model) Clean() bool { return m.auto.Clean() }
+
+// Wrote reports whether anything on this screen has been saved yet.
+func (m Model) Wrote() bool { return m.auto.Wrote() }
+
+// Failure returns the last write error, if it has not been overcome yet.
+func (m Model) Failure() error { return m.auto.Failure() }
+
+// SetStyles applies new styles, as after the terminal reports its background.
+func (m *Model) SetStyles(s *common.Styles) {
+	m.env.Styles = s
+	m.area.SetStyles(s.TextArea)
+}
+
+// MaxWriting is the widest the writing column grows: long lines are hard
+// to read back.
+const MaxWriting = 96
+
+// SetSize gives the screen its width and height.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = min(w, MaxWriting), h
+	m.layout()
+}
+
+// layout sizes the text area to what the question and guidance leave free.
+func (m *Model) layout() {
+	if m.width == 0 {
+		return
+	}
+	top := lipgloss.Height(m.heading())
+	m.area.SetWidth(max(m.width, 4))
+	m.area.SetHeight(max(m.height-top-2, 1))
+}
+
+// Update handles a message for this screen.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.AutosaveMsg:
+		if m.auto.Due(msg, m.env.Now()) {
+			return m, m.save()
+		}
+		return m, nil
+	case common.SavedMsg:
+		return m, m.auto.Saved(msg, m.env.Now())
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Next):
+			return m.move(m.idx + 1)
+		case key.Matches(msg, m.keys.Prev):
+			return m.move(m.idx - 1)
+		case key.Matches(msg, m.keys.Save):
+			return m, m.Flush()
+		}
+	case tea.PasteMsg:
+		msg.Content = common.NormalizeNewlines(msg.Content)
+		return m.edit(msg)
+	}
+	return m.edit(msg)
+}
+
+// edit passes msg to the text area, refusing insertions that would take the
+// answer past its limits.
+func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
+	if ins, ok := common.Inserts(msg, func(k tea.KeyPressMsg) bool { return key.Matches(k, m.keys.Newline) }); ok {
+		text := m.answers[m.idx]
+		if fits, why := common.Fits(len(text), strings.Count(text, "\n"), ins); !fits {
+			m.notice = why
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	m.area, cmd = m.area.Update(msg)
+	if text := m.area.Value(); text != m.answers[m.idx] {
+		m.answers[m.idx] = text
+		m.notice = ""
+		return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+	}
+	return m, cmd
+}
+
+// move leaves the current question for question i, saving first. Moving
+// past the last question goes on to the next step of the workbook.
+func (m Model) move(i int) (Model, tea.Cmd) {
+	switch {
+	case i < 0:
+		return m, m.Flush()
+	case i >= len(m.questions):
+		return m, tea.Batch(m.Flush(), common.Navigate(common.NextStep(common.Reflect)))
+	}
+	return m, m.Open(i)
+}
+
+// Flush returns a command writing any unsaved edits now, or nil.
+func (m *Model) Flush() tea.Cmd {
+	if !m.auto.Take() {
+		return nil
+	}
+	return m.save()
+}
+
+// save writes the current answer. It captures copies, never the model.
+func (m *Model) save() tea.Cmd {
+	gen := m.env.Ledger.Next()
+	m.auto.Writing(gen)
+	season, saver := m.env.Season, m.saver
+	a := store.Answer{Question: m.questions[m.idx].ID, Text: m.answers[m.idx], Updated: m.env.Now().UTC()}
+	return m.env.Ledger.Save(common.Reflect, "your answer", "answer/"+a.Question, gen, func() error {
+		return saver.SaveAnswer(season, a)
+	})
+}
+
+// heading is the counter, the question and its guidance.
+func (m Model) heading() string {
+	s := m.env.Styles
+	q := m.questions[m.idx]
+	counter := s.Muted.Render(fmt.Sprintf("Question %d of %d", m.idx+1, len(m.questions)))
+	return lipgloss.JoinVertical(lipgloss.Left,
+		counter,
+		s.Title.Render(common.Wrap(q.Prompt, m.width)),
+		s.Muted.Render(common.Wrap(q.Guidance, m.width)),
+		"",
+	)
+}
+
+// View renders the screen.
+func (m Model) View() string {
+	s := m.env.Styles
+	var foot string
+	switch {
+	case m.notice != "":
+		foot = s.Nudge.Render(common.Truncate(m.notice, m.width))
+	default:
+		foot = s.Muted.Render(words(m.answers[m.idx]))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, m.heading(), m.area.View(), "", foot)
+}
+
+// words counts words the way a writer would.
+func words(text string) string {
+	n := len(strings.Fields(text))
+	if n == 0 {
+		return ""
+	}
+	return common.Plural(n, "word", "words")
+}

@@ -1,0 +1,161 @@
+package reflection
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/common"
+)
+
+type answers struct {
+	mu    sync.Mutex
+	saved map[string]string
+}
+
+func (a *answers) SaveAnswer(_ string, ans store.Answer) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.saved[ans.Question] = ans.Text
+	return nil
+}
+
+// setup returns a screen whose timers fire at once, and its saved answers.
+func setup(t *testing.T, saved map[string]store.Answer, at int) (Model, *answers) {
+	t.Helper()
+	now := func() time.Time { return time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC) }
+	env := common.Env{
+		Season: "s", Ledger: common.NewLedger(), Styles: common.NewStyles(true), Now: now,
+		Tick: func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			return func() tea.Msg { return fn(now()) }
+		},
+	}
+	st := &answers{saved: map[string]string{}}
+	m := New(env, st, saved, at)
+	m.SetSize(80, 20)
+	return m, st
+}
+
+// send updates m with msg and runs the commands that follow, returning any
+// NavigateMsg asked for.
+func send(m Model, msg tea.Msg) (Model, []common.NavigateMsg) {
+	var nav []common.NavigateMsg
+	queue := []tea.Msg{msg}
+	for len(queue) > 0 {
+		var cmd tea.Cmd
+		m, cmd = m.Update(queue[0])
+		queue = queue[1:]
+		cmds := []tea.Cmd{cmd}
+		for len(cmds) > 0 {
+			c := cmds[0]
+			cmds = cmds[1:]
+			if c == nil {
+				continue
+			}
+			switch out := c().(type) {
+			case tea.BatchMsg:
+				cmds = append(cmds, out...)
+			case common.NavigateMsg:
+				nav = append(nav, out)
+			case nil:
+			default:
+				queue = append(queue, out)
+			}
+		}
+	}
+	return m, nav
+}
+
+func typeText(m Model, s string) Model {
+	for _, r := range s {
+		k := tea.KeyPressMsg{Code: r, Text: string(r)}
+		if r == '\n' {
+			k = tea.KeyPressMsg{Code: tea.KeyEnter}
+		}
+		m, _ = send(m, k)
+	}
+	return m
+}
+
+var (
+	tab      = tea.KeyPressMsg{Code: tea.KeyTab}
+	shiftTab = tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+)
+
+func TestOpensOnSavedAnswersAtTheGivenQuestion(t *testing.T) {
+	qs := catalog.Questions()
+	m, _ := setup(t, map[string]store.Answer{qs[2].ID: {Question: qs[2].ID, Text: "I hate races"}}, 2)
+	if m.Index() != 2 || !strings.Contains(m.View(), "I hate races") || !strings.Contains(m.View(), "Question 3 of 8") {
+		t.Errorf("opened on %d:\n%s", m.Index(), m.View())
+	}
+}
+
+func TestTypingIsSavedAndTabMovesOn(t *testing.T) {
+	m, st := setup(t, nil, 0)
+	m = typeText(m, "numbers\nand feelings")
+	qs := catalog.Questions()
+	if got := st.saved[qs[0].ID]; got != "numbers\nand feelings" {
+		t.Errorf("saved %q", got)
+	}
+	m, _ = send(m, tab)
+	if m.Index() != 1 {
+		t.Errorf("tab went to %d", m.Index())
+	}
+	m, _ = send(m, shiftTab)
+	m, _ = send(m, shiftTab)
+	if m.Index() != 0 {
+		t.Errorf("shift+tab from the first question went to %d", m.Index())
+	}
+}
+
+func TestTabAfterTheLastQuestionAsksForTheNextStep(t *testing.T) {
+	m, _ := setup(t, nil, len(catalog.Questions())-1)
+	_, nav := send(m, tab)
+	if len(nav) != 1 || nav[0].To != common.NextStep(common.Reflect) {
+		t.Errorf("navigation = %+v", nav)
+	}
+}
+
+func TestLeavingAQuestionSavesItEvenBeforeTheDebounce(t *testing.T) {
+	m, st := setup(t, nil, 0)
+	m.env.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // ticks never fire
+	m.auto = common.NewAutosave(common.Reflect, m.env)
+	m = typeText(m, "unsaved so far")
+	if len(st.saved) != 0 {
+		t.Fatal("saved before any tick")
+	}
+	m, _ = send(m, tab)
+	if got := st.saved[catalog.Questions()[0].ID]; got != "unsaved so far" {
+		t.Errorf("leaving the question saved %q", got)
+	}
+}
+
+func TestInsertionsPastTheLimitAreRefusedWhole(t *testing.T) {
+	m, st := setup(t, nil, 0)
+	m, _ = send(m, tea.PasteMsg{Content: strings.Repeat("é", common.MaxAnswerBytes/2)}) // exactly the limit in bytes
+	id := catalog.Questions()[0].ID
+	if len(st.saved[id]) != common.MaxAnswerBytes {
+		t.Fatalf("saved %d bytes, want %d", len(st.saved[id]), common.MaxAnswerBytes)
+	}
+	m, _ = send(m, tea.KeyPressMsg{Code: 'x', Text: "x"})
+	if len(st.saved[id]) != common.MaxAnswerBytes || !strings.Contains(m.View(), "This answer is full") {
+		t.Errorf("a key past the limit was taken or not explained:\n%s", m.View())
+	}
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	if !strings.Contains(m.View(), "words") && strings.Contains(m.View(), "This answer is full") {
+		t.Error("the notice outlived the next edit")
+	}
+}
+
+func TestEnterWorksPastNinetyNineLines(t *testing.T) {
+	m, st := setup(t, nil, 0)
+	m = typeText(m, strings.Repeat("x\n", 120)+"end")
+	if got := strings.Count(st.saved[catalog.Questions()[0].ID], "\n"); got != 120 {
+		t.Errorf("%d line breaks kept, want 120", got)
+	}
+}

@@ -1,0 +1,628 @@
+// Package tui is cairn's terminal interface. The root model in this file
+// routes messages between the screens, each of which lives in its own
+// package: welcome, reflection, themes, goals and summary.
+package tui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/goals"
+	"github.com/cairn-run/cairn/tui/reflection"
+	"github.com/cairn-run/cairn/tui/summary"
+	"github.com/cairn-run/cairn/tui/themes"
+	"github.com/cairn-run/cairn/tui/welcome"
+)
+
+// Store is everything the workbook asks of the store. Each screen depends
+// only on its own narrow part of it.
+type Store interface {
+	Current() (store.Season, error)
+	Workbook(seasonID string) (store.Workbook, error)
+	SavePlace(seasonID string, p store.Place) error
+	reflection.AnswerSaver
+	themes.BoardSaver
+	goals.GoalSaver
+}
+
+// The smallest window the workbook lays itself out in.
+const (
+	MinWidth  = 56
+	MinHeight = 16
+)
+
+// statusFor is how long a status line stays.
+const statusFor = 6 * time.Second
+
+// KeyMap holds the keys that work on every screen.
+type KeyMap struct {
+	Quit      key.Binding
+	Interrupt key.Binding
+	Help      key.Binding
+}
+
+// DefaultKeyMap returns the global keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+	}
+}
+
+// Model is the root of the workbook.
+type Model struct {
+	st     Store
+	now    func() time.Time
+	tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	styles *common.Styles
+	keys   KeyMap
+	help   help.Model
+	ledger *common.Ledger
+
+	loaded bool
+	err    error // a failure that ends the program, reported by main
+	season store.Season
+	active common.Screen
+
+	welcome    welcome.Model
+	reflection reflection.Model
+	themes     themes.Model
+	goals      goals.Model
+	summary    summary.Model
+
+	status    string
+	statusErr bool
+	statusSeq int
+
+	quitting bool // saving before quitting
+	force    bool // a save on quit failed; the next ctrl+c quits anyway
+	done     bool // everything was saved and the program is ending
+
+	width, height int
+}
+
+// Options adjust the root model.
+type Options struct {
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Dark picks the styles before the terminal reports its background.
+	Dark bool
+	// Tick schedules a message after a delay; nil means tea.Tick.
+	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+}
+
+// New returns the root model for the workbook in st.
+func New(st Store, opts Options) Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Tick == nil {
+		opts.Tick = tea.Tick
+	}
+	m := Model{
+		st:     st,
+		now:    opts.Now,
+		tick:   opts.Tick,
+		styles: common.NewStyles(opts.Dark),
+		keys:   DefaultKeyMap(),
+		help:   help.New(),
+		ledger: common.NewLedger(),
+	}
+	m.help.Styles = m.styles.Help
+	return m
+}
+
+// Err returns the error that ended the program, if any.
+func (m Model) Err() error { return m.err }
+
+// Done reports whether the workbook finished saving and quit on its own.
+func (m Model) Done() bool { return m.done }
+
+type loadedMsg struct {
+	season store.Season
+	wb     store.Workbook
+	err    error
+}
+
+type statusExpiredMsg struct{ seq int }
+
+type flushedMsg struct{ results []tea.Msg }
+
+// Init loads the workbook and asks the terminal for its background.
+func (m Model) Init() tea.Cmd {
+	return tea.Batch(load(m.st), tea.RequestBackgroundColor)
+}
+
+// load reads the current season from disk.
+func load(st Store) tea.Cmd {
+	return func() tea.Msg {
+		season, err := st.Current()
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		wb, err := st.Workbook(season.ID)
+		return loadedMsg{season: season, wb: wb, err: err}
+	}
+}
+
+// Update routes a message: sizes and colours to every screen, a screen's own
+// results back to it, global keys to the root, everything else to the
+// screen being shown.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		return m.handleLoaded(msg)
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.setStyles(common.NewStyles(msg.IsDark()))
+		return m, nil
+	case common.NavigateMsg:
+		return m.navigate(msg)
+	case common.StatusMsg:
+		return m.setStatus(msg.Text, msg.Err)
+	case statusExpiredMsg:
+		if msg.seq == m.statusSeq {
+			m.status, m.statusErr = "", false
+		}
+		return m, nil
+	case common.ShutdownMsg:
+		return m.quit()
+	case flushedMsg:
+		return m.handleFlushed(msg)
+	case common.SavedMsg:
+		m, cmd := m.route(msg)
+		if msg.Err != nil {
+			m, status := m.setStatus(saveProblem(msg), true)
+			return m, tea.Batch(cmd, status)
+		}
+		return m, cmd
+	case common.Routed:
+		return m.route(msg)
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m.updateActive(msg)
+}
+
+// saveProblem says what could not be saved; the error names a file or a
+// cause, never the runner's words.
+func saveProblem(msg common.SavedMsg) string {
+	return "Could not save " + msg.What + ", trying again: " + msg.Err.Error()
+}
+
+func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.err = msg.err
+		return m, tea.Quit
+	}
+	m.loaded = true
+	m.season = msg.season
+	wb := msg.wb
+	env := common.Env{Season: m.season.ID, Ledger: m.ledger, Styles: m.styles, Now: m.now, Tick: m.tick}
+
+	resume := common.NavigateMsg{To: common.Reflect, Question: 0}
+	if to, ok := common.ParseScreen(wb.Place.Screen); ok && to != common.Welcome {
+		resume = common.NavigateMsg{To: to, Question: wb.Place.Question}
+	}
+	answered := 0
+	for _, a := range wb.Answers {
+		if strings.TrimSpace(a.Text) != "" {
+			answered++
+		}
+	}
+	m.welcome = welcome.New(env, welcome.Visit{
+		LastActive: wb.LastActive,
+		Resume:     resume,
+		Answered:   answered,
+		Questions:  len(catalog.Questions()),
+		Goals:      len(wb.Goals),
+	})
+	m.reflection = reflection.New(env, m.st, wb.Answers, max(resume.Question, 0))
+	m.themes = themes.New(env, m.st, wb.Themes)
+	m.goals = goals.New(env, m.st, wb.Goals)
+	m.summary = summary.New(env)
+	m.active = common.Welcome
+	m.resize()
+	return m, nil
+}
+
+func (m *Model) setStyles(s *common.Styles) {
+	m.styles = s
+	m.help.Styles = s.Help
+	if !m.loaded {
+		return
+	}
+	m.welcome.SetStyles(s)
+	m.reflection.SetStyles(s)
+	m.themes.SetStyles(s)
+	m.goals.SetStyles(s)
+	m.summary.SetStyles(s)
+}
+
+// resize hands every screen the space left by the header, status line and
+// help footer.
+func (m *Model) resize() {
+	if !m.loaded || m.tooSmall() {
+		return
+	}
+	w := m.width - 2
+	h := m.height - 3 - lipgloss.Height(m.helpView())
+	m.help.SetWidth(w)
+	m.welcome.SetSize(w, h)
+	m.reflection.SetSize(w, h)
+	m.themes.SetSize(w, h)
+	m.goals.SetSize(w, h)
+	m.summary.SetSize(w, h)
+}
+
+func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
+
+// typing reports whether the screen shown takes plain keys as text.
+func (m Model) typing() bool {
+	switch m.active {
+	case common.Reflect:
+		return m.reflection.Typing()
+	case common.Themes:
+		return m.themes.Typing()
+	case common.Goals:
+		return m.goals.Typing()
+	}
+	return false
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if key.Matches(msg, m.keys.Interrupt) {
+		if m.force || !m.loaded {
+			m.done = true
+			return m, tea.Quit
+		}
+		return m.quit()
+	}
+	if !m.loaded || m.quitting {
+		return m, nil
+	}
+	if !m.typing() {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m.quit()
+		case key.Matches(msg, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			m.resize()
+			return m, nil
+		}
+	}
+	before := m.reflection.Index()
+	next, cmd := m.updateActive(msg)
+	m = next.(Model)
+	if m.active == common.Reflect && m.reflection.Index() != before {
+		return m, tea.Batch(cmd, m.savePlace())
+	}
+	return m, cmd
+}
+
+// updateActive sends msg to the screen being shown.
+func (m Model) updateActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if !m.loaded {
+		return m, nil
+	}
+	return m.updateScreen(m.active, msg)
+}
+
+// route hands a screen's own result back to that screen.
+func (m Model) route(msg common.Routed) (Model, tea.Cmd) {
+	if !m.loaded {
+		return m, nil
+	}
+	next, cmd := m.updateScreen(msg.RouteTo(), msg)
+	return next.(Model), cmd
+}
+
+func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch s {
+	case common.Welcome:
+		m.welcome, cmd = m.welcome.Update(msg)
+	case common.Reflect:
+		m.reflection, cmd = m.reflection.Update(msg)
+	case common.Themes:
+		m.themes, cmd = m.themes.Update(msg)
+	case common.Goals:
+		m.goals, cmd = m.goals.Update(msg)
+	case common.Summary:
+		m.summary, cmd = m.summary.Update(msg)
+	}
+	return m, cmd
+}
+
+// navigate shows another screen, handing it what the others know.
+func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
+	cmds := []tea.Cmd{m.flush(m.active)}
+	m.active = msg.To
+	switch msg.To {
+	case common.Reflect:
+		if msg.Question >= 0 {
+			cmds = append(cmds, m.reflection.Open(msg.Question))
+		}
+	case common.Themes:
+		m.themes.SetAnswers(m.reflection.Answers())
+		m.themes.Focus()
+	case common.Goals:
+		m.goals.SetContext(goals.Context{Motivation: strings.TrimSpace(m.themes.Board().Motivation)})
+	case common.Summary:
+		m.summary.SetSeason(summary.Season{
+			Season:  m.season,
+			Answers: m.reflection.Answers(),
+			Themes:  m.themes.Board(),
+			Goals:   m.goals.Goals(),
+		})
+	}
+	cmds = append(cmds, m.savePlace())
+	return m, tea.Batch(cmds...)
+}
+
+// flush returns the command that writes screen s's unsaved edits, or nil.
+func (m *Model) flush(s common.Screen) tea.Cmd {
+	switch s {
+	case common.Reflect:
+		return m.reflection.Flush()
+	case common.Themes:
+		return m.themes.Flush()
+	case common.Goals:
+		return m.goals.Flush()
+	}
+	return nil
+}
+
+// savePlace records the screen and question to resume on.
+func (m *Model) savePlace() tea.Cmd {
+	if m.active == common.Welcome || !m.loaded {
+		return nil
+	}
+	p := store.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
+	season, st := m.season.ID, m.st
+	return m.ledger.Save(common.Welcome, "your place", "place", m.ledger.Next(), func() error {
+		return st.SavePlace(season, p)
+	})
+}
+
+// Flush returns one command that writes everything unsaved and waits for
+// writes already under way, reporting a flushedMsg. main runs it after the
+// program ends if the workbook did not get to quit on its own.
+func (m Model) Flush() tea.Cmd {
+	return m.flushAll()
+}
+
+func (m *Model) flushAll() tea.Cmd {
+	if !m.loaded {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, s := range []common.Screen{common.Reflect, common.Themes, common.Goals} {
+		if cmd := m.flush(s); cmd != nil {
+			cmds = append(cmds, cmd)
+		}
+	}
+	cmds = append(cmds, m.savePlace())
+	ledger := m.ledger
+	return func() tea.Msg {
+		var out flushedMsg
+		for _, cmd := range cmds {
+			if cmd != nil {
+				out.results = append(out.results, cmd())
+			}
+		}
+		ledger.Wait(3 * time.Second)
+		return out
+	}
+}
+
+// quit saves everything, then ends the program.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if !m.loaded {
+		m.done = true
+		return m, tea.Quit
+	}
+	if m.quitting {
+		return m, nil
+	}
+	m.quitting = true
+	return m, m.flushAll()
+}
+
+func (m Model) handleFlushed(msg flushedMsg) (tea.Model, tea.Cmd) {
+	var failed error
+	for _, r := range msg.results {
+		saved, ok := r.(common.SavedMsg)
+		if !ok {
+			continue
+		}
+		m, _ = m.route(saved)
+		if saved.Err != nil && failed == nil {
+			failed = errors.New(saveProblem(saved))
+		}
+	}
+	if m.quitting && failed == nil {
+		m.done = true
+		return m, tea.Quit
+	}
+	m.quitting = false
+	if failed != nil {
+		m.force = true
+		return m.setStatus("ctrl+c again quits without saving. "+failed.Error(), true)
+	}
+	return m, nil
+}
+
+func (m Model) setStatus(text string, isErr bool) (Model, tea.Cmd) {
+	m.statusSeq++
+	m.status, m.statusErr = text, isErr
+	seq := m.statusSeq
+	return m, m.tick(statusFor, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// View renders the frame: header, the screen, the status line and the help.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "cairn"
+	return v
+}
+
+func (m Model) render() string {
+	s := m.styles
+	switch {
+	case m.width == 0:
+		return ""
+	case m.tooSmall():
+		msg := common.Wrap("Make the window a little larger to see your workbook.", max(m.width-2, 1))
+		clip := lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height)
+		return clip.Render(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s.Muted.Render(msg)))
+	case !m.loaded:
+		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s.Muted.Render("Opening your workbook…"))
+	}
+	w := m.width - 2
+	body := m.activeView()
+	bodyH := m.height - 3 - lipgloss.Height(m.helpView())
+	body = lipgloss.NewStyle().Width(w).Height(bodyH).MaxHeight(bodyH).MaxWidth(w).Render(body)
+
+	status := ""
+	if m.status != "" {
+		style := s.Muted
+		if m.statusErr {
+			style = s.Error
+		}
+		status = style.Render(common.Truncate(m.status, w))
+	}
+	frame := lipgloss.JoinVertical(lipgloss.Left, m.header(w), "", body, status, m.helpView())
+	return lipgloss.NewStyle().Padding(0, 1).Render(frame)
+}
+
+func (m Model) activeView() string {
+	switch m.active {
+	case common.Welcome:
+		return m.welcome.View()
+	case common.Reflect:
+		return m.reflection.View()
+	case common.Themes:
+		return m.themes.View()
+	case common.Goals:
+		return m.goals.View()
+	case common.Summary:
+		return m.summary.View()
+	}
+	return ""
+}
+
+// header is the brand, the trail of steps and the save mark.
+func (m Model) header(w int) string {
+	s := m.styles
+	names := map[common.Screen]string{
+		common.Reflect: "Reflect", common.Values: "Values", common.Themes: "Themes",
+		common.Goals: "Goals", common.Summary: "Summary",
+	}
+	var trail []string
+	for _, step := range common.Steps {
+		if step == m.active {
+			trail = append(trail, s.StepActive.Render(names[step]))
+		} else {
+			trail = append(trail, s.Step.Render(names[step]))
+		}
+	}
+	left := s.Brand.Render("cairn") + "  " + strings.Join(trail, s.Rule.Render(" · "))
+	right := m.saveMark()
+	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return common.Truncate(left, w)
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// saveMark says whether the screen's writing is on disk. "saved" appears
+// only once a write has returned.
+func (m Model) saveMark() string {
+	s := m.styles
+	var clean, wrote bool
+	var failure error
+	switch m.active {
+	case common.Reflect:
+		clean, wrote, failure = m.reflection.Clean(), m.reflection.Wrote(), m.reflection.Failure()
+	case common.Themes:
+		clean, wrote, failure = m.themes.Clean(), m.themes.Wrote(), m.themes.Failure()
+	case common.Goals:
+		clean, wrote, failure = m.goals.Clean(), m.goals.Wrote(), m.goals.Failure()
+	default:
+		return ""
+	}
+	switch {
+	case failure != nil:
+		return s.Error.Render("not saved yet")
+	case !clean:
+		return s.Muted.Render("saving…")
+	case wrote:
+		return s.Saved.Render("✓ saved")
+	}
+	return ""
+}
+
+// helpView is the footer of keys, generated from the live key maps.
+func (m Model) helpView() string {
+	keys := helpKeys{global: m.keys, typing: m.typing()}
+	switch m.active {
+	case common.Welcome:
+		keys.screen = m.welcome.KeyMap()
+	case common.Reflect:
+		keys.screen = m.reflection.KeyMap()
+	case common.Themes:
+		keys.screen = m.themes.KeyMap()
+	case common.Goals:
+		keys.screen = m.goals.KeyMap()
+	case common.Summary:
+		keys.screen = m.summary.KeyMap()
+	}
+	// The help bubble lets one item overflow when not even its "…" fits,
+	// so the footer is clipped to the width it was given.
+	return lipgloss.NewStyle().MaxWidth(m.help.Width()).Render(m.help.View(keys))
+}
+
+// helpKeys joins the screen's keys and the global ones for the footer.
+type helpKeys struct {
+	screen help.KeyMap
+	global KeyMap
+	typing bool
+}
+
+func (h helpKeys) globals() []key.Binding {
+	if h.typing {
+		return []key.Binding{h.global.Interrupt}
+	}
+	return []key.Binding{h.global.Help, h.global.Quit}
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	var out []key.Binding
+	if h.screen != nil {
+		out = append(out, h.screen.ShortHelp()...)
+	}
+	return append(out, h.globals()...)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	if h.screen != nil {
+		out = append(out, h.screen.FullHelp()...)
+	}
+	return append(out, h.globals())
+}

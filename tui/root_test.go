@@ -1,0 +1,401 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/common"
+)
+
+func TestFirstRunExplainsThenResumesWhereLeft(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.mustShow("A quiet place", "Reflect: eight questions", "Begin")
+
+	h.send(keyEnter)
+	h.mustShow("Question 1 of 8", catalog.Questions()[0].Prompt)
+	h.typeText("I love my watch.\nNumbers keep me honest.")
+	h.send(keyTab)
+	h.mustShow("Question 2 of 8")
+	h.typeText("Trails with my sister")
+	h.send(keyTab)
+	h.mustShow("Question 3 of 8")
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+
+	wb := h.workbook()
+	if got := wb.Answers["numbers-or-feelings"].Text; got != "I love my watch.\nNumbers keep me honest." {
+		t.Errorf("answer 1 = %q", got)
+	}
+	if got := wb.Answers["places-and-people"].Text; got != "Trails with my sister" {
+		t.Errorf("answer 2 = %q", got)
+	}
+	if wb.Place.Screen != "reflect" || wb.Place.Question != 2 {
+		t.Errorf("place = %+v, want reflect question index 2", wb.Place)
+	}
+
+	// Coming back: the welcome screen offers the exact spot.
+	again := startHarness(t, h.st, h.path, 80, 24)
+	again.mustShow("Welcome back.", "You were last here just now.", "answered 2 of 8", "question 3 of 8")
+	again.send(keyEnter)
+	again.mustShow("Question 3 of 8")
+}
+
+func TestTypingSavesWithoutLeavingTheQuestion(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.typeText("still typing")
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "still typing" {
+		t.Errorf("autosaved answer = %q", got)
+	}
+	h.mustShow("✓ saved")
+}
+
+func TestSavedMarkOnlyAfterAWrite(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	if strings.Contains(h.view(), "saved") {
+		t.Error(`"saved" shown before anything was written`)
+	}
+	h.dropTicks = true // typing, with the debounce not yet fired
+	h.typeText("abc")
+	h.mustShow("saving…")
+}
+
+// TestLongAnswersKeepTakingEnter guards against the Bubbles textarea
+// default that stops accepting enter after 99 lines.
+func TestLongAnswersKeepTakingEnter(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	var want strings.Builder
+	for i := range 150 {
+		if i > 0 {
+			want.WriteString("\n")
+		}
+		fmt.Fprintf(&want, "%d", i)
+	}
+	h.send(tea.PasteMsg{Content: want.String()})
+	h.typeText("\nlast")
+	got := h.workbook().Answers["numbers-or-feelings"].Text
+	if got != want.String()+"\nlast" {
+		t.Errorf("answer has %d lines, want 151", strings.Count(got, "\n")+1)
+	}
+}
+
+func TestPasteIsNormalizedAndLongPastesAreRefusedWhole(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.send(tea.PasteMsg{Content: "line one\r\nline two\r\n"})
+	want := "line one\nline two\n"
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != want {
+		t.Fatalf("after CRLF paste: %q, want %q", got, want)
+	}
+
+	big := strings.Repeat("long words ", common.MaxAnswerBytes/10)
+	h.send(tea.PasteMsg{Content: big})
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != want {
+		t.Errorf("an oversized paste changed the answer (%d bytes)", len(got))
+	}
+	h.mustShow("Not added")
+
+	// Up to the limit is fine: a paste that fills it exactly is kept whole.
+	fill := strings.Repeat("x", common.MaxAnswerBytes-len(want))
+	h.send(tea.PasteMsg{Content: fill})
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; len(got) != common.MaxAnswerBytes {
+		t.Errorf("answer is %d bytes, want the full %d", len(got), common.MaxAnswerBytes)
+	}
+	h.typeText("y")
+	h.mustShow("This answer is full")
+}
+
+func TestShiftTabGoesBackAndLastQuestionLeadsOn(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter, keyTab, keyShiftTab)
+	h.mustShow("Question 1 of 8")
+	for range len(catalog.Questions()) {
+		h.send(keyTab)
+	}
+	if h.root().active != common.NextStep(common.Reflect) {
+		t.Errorf("after the last question, active = %v", h.root().active)
+	}
+}
+
+func TestGoalBoardJourney(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	h.mustShow("Small", "Medium", "Big", "this week", "2–6 weeks", "the next 12 months")
+
+	h.send(letter('a'))
+	h.mustShow("New goal", "What's the goal?")
+	h.typeText("Run Tuesday and Thursday at 7am")
+	h.send(keyEsc)
+	goals := h.workbook().Goals
+	if len(goals) != 1 || goals[0].Text != "Run Tuesday and Thursday at 7am" || goals[0].Tier != "small" {
+		t.Fatalf("goals after adding = %+v", goals)
+	}
+
+	h.send(letter('f'))
+	if g := h.workbook().Goals[0]; g.Feel != "doable" {
+		t.Errorf("feel = %q, want doable", g.Feel)
+	}
+	h.send(letter('f'))
+	h.mustShow("a little scary")
+
+	h.send(letter('>'))
+	if g := h.workbook().Goals[0]; g.Tier != "medium" {
+		t.Errorf("after moving right, tier = %q", g.Tier)
+	}
+	if h.root().goals.Goals()[0].Tier != "medium" {
+		t.Error("board did not follow the moved goal")
+	}
+
+	// Editing: change the column from the editor.
+	h.send(keyEnter)
+	h.mustShow("Edit goal")
+	h.send(keyTab, keyRight, keyEsc)
+	if g := h.workbook().Goals[0]; g.Tier != "big" {
+		t.Errorf("tier after editing = %q, want big", g.Tier)
+	}
+
+	h.send(letter('x'))
+	h.mustShow("Delete “Run Tuesday")
+	h.send(letter('n'))
+	if len(h.workbook().Goals) != 1 {
+		t.Fatal("n deleted the goal")
+	}
+	h.send(letter('x'), letter('y'))
+	if n := len(h.workbook().Goals); n != 0 {
+		t.Errorf("%d goals after deleting", n)
+	}
+}
+
+func TestEmptyNewGoalIsDropped(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	h.send(letter('a'), keyEsc)
+	if n := len(h.workbook().Goals); n != 0 {
+		t.Errorf("an empty goal was saved (%d goals)", n)
+	}
+	h.mustShow("Nothing yet")
+}
+
+func TestBoardNudgesPastThreeGoals(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	for i := range 3 {
+		h.send(letter('a'))
+		h.typeText(fmt.Sprintf("goal %d", i+1))
+		h.send(keyEsc)
+	}
+	if strings.Contains(h.view(), "Settle on a few") {
+		t.Error("nudge shown at three goals")
+	}
+	h.send(letter('a'))
+	h.typeText("goal 4")
+	h.send(keyEsc)
+	h.mustShow("4 goals here. Settle on a few?")
+}
+
+func TestThemesNotesAreSaved(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.typeText("Running clears my head after work")
+	h.send(common.NavigateMsg{To: common.Themes, Question: -1})
+	h.mustShow("Your answers", "Running clears my head after work")
+	h.send(keyTab)
+	h.typeText("headspace, evenings")
+	h.send(keyTab)
+	h.typeText("time for me")
+	wb := h.workbook()
+	if wb.Themes.Notes != "headspace, evenings" || wb.Themes.Motivation != "time for me" {
+		t.Errorf("theme board = %+v", wb.Themes)
+	}
+	h.send(keyTab)
+	if h.root().active != common.Goals {
+		t.Fatalf("tab past the last field went to %v", h.root().active)
+	}
+	h.mustShow("What matters most: time for me")
+}
+
+func TestQKeyTypesInAnswersButQuitsElsewhere(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter, letter('q'))
+	if h.quit {
+		t.Fatal("q quit while typing an answer")
+	}
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "q" {
+		t.Errorf("answer = %q, want the q typed", got)
+	}
+	h.send(common.NavigateMsg{To: common.Summary, Question: -1}, letter('q'))
+	if !h.quit {
+		t.Error("q did not quit from the summary")
+	}
+}
+
+// flakyStore fails its writes while broken is set.
+type flakyStore struct {
+	Store
+	mu     sync.Mutex
+	broken bool
+}
+
+func (f *flakyStore) SaveAnswer(season string, a store.Answer) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.broken {
+		return errors.New("disk is full")
+	}
+	return f.Store.SaveAnswer(season, a)
+}
+
+func TestFailedSaveIsShownAndRetried(t *testing.T) {
+	base := newHarness(t, 80, 24)
+	flaky := &flakyStore{Store: base.st, broken: true}
+	h := startHarness(t, flaky, base.path, 80, 24)
+	h.send(keyEnter)
+	h.dropTicks = true
+	h.typeText("precious words")
+	h.send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	h.mustShow("not saved yet", "Could not save your answer, trying again: disk is full")
+
+	// Quitting while the disk is broken keeps the workbook open.
+	h.send(keyCtrlC)
+	if h.quit {
+		t.Fatal("quit although the last save failed")
+	}
+	h.mustShow("ctrl+c again quits without saving")
+
+	flaky.mu.Lock()
+	flaky.broken = false
+	flaky.mu.Unlock()
+	h.send(tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "precious words" {
+		t.Errorf("after the disk recovered: %q", got)
+	}
+	h.mustShow("✓ saved")
+}
+
+func TestShutdownSavesUnsavedTyping(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.dropTicks = true // the debounce never fires: only the shutdown saves
+	h.typeText("typed just before the window closed")
+	h.send(common.ShutdownMsg{})
+	if !h.quit {
+		t.Fatal("shutdown did not quit")
+	}
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "typed just before the window closed" {
+		t.Errorf("answer = %q", got)
+	}
+}
+
+func TestFlushAfterTheProgramEndedSavesTyping(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.dropTicks = true
+	h.typeText("last words")
+	final := h.root()
+	if final.Done() {
+		t.Fatal("Done before quitting")
+	}
+	final.Flush()() // what main does when the program was killed
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "last words" {
+		t.Errorf("answer = %q", got)
+	}
+}
+
+func TestLoadErrorEndsTheProgram(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	broken := &failingLoad{Store: h.st}
+	again := startHarness(t, broken, h.path, 80, 24)
+	if !again.quit || !errors.Is(again.root().Err(), store.ErrDamaged) {
+		t.Errorf("quit = %v, err = %v", again.quit, again.root().Err())
+	}
+}
+
+type failingLoad struct{ Store }
+
+func (f failingLoad) Workbook(string) (store.Workbook, error) {
+	return store.Workbook{}, fmt.Errorf("read: %w", store.ErrDamaged)
+}
+
+// screens puts the harness on each screen in turn, with some writing in
+// place, and calls fn there.
+func screens(t *testing.T, w, hgt int, fn func(t *testing.T, name string, h *harness)) {
+	h := newHarness(t, w, hgt)
+	fn(t, "welcome-first", h)
+	h.send(keyEnter)
+	h.typeText("I love the numbers: pace, splits, the lot.\nBut mostly I run to clear my head after work.")
+	fn(t, "reflect", h)
+	h.send(common.NavigateMsg{To: common.Themes, Question: -1}, keyTab)
+	h.typeText("Headspace. Evenings. My sister.")
+	fn(t, "themes", h)
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	for _, g := range []string{"Run Tuesday and Thursday at 7am, before work", "Two strength sessions: Thursday and Sunday"} {
+		h.send(letter('a'))
+		h.typeText(g)
+		h.send(keyEsc)
+	}
+	h.send(letter('f'), keyDown)
+	fn(t, "goals", h)
+	h.send(letter('a'))
+	h.typeText("Half marathon in the autumn")
+	fn(t, "goal-editor", h)
+	h.send(keyEsc, common.NavigateMsg{To: common.Summary, Question: -1})
+	fn(t, "summary", h)
+	again := startHarness(t, h.st, h.path, w, hgt)
+	fn(t, "welcome-back", again)
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		screens(t, size[0], size[1], func(t *testing.T, name string, h *harness) {
+			t.Run(fmt.Sprintf("%s-%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				golden.RequireEqual(t, h.view())
+			})
+		})
+	}
+}
+
+func TestTooSmallWindowAsksCalmly(t *testing.T) {
+	h := newHarness(t, 40, 10)
+	h.mustShow("Make the window a little larger")
+}
+
+// TestResizeSweep resizes every screen through many sizes: nothing panics
+// and nothing is drawn wider or taller than the window.
+func TestResizeSweep(t *testing.T) {
+	var sizes [][2]int
+	for w := 1; w <= 160; w += 7 {
+		for hgt := 1; hgt <= 60; hgt += 5 {
+			sizes = append(sizes, [2]int{w, hgt})
+		}
+	}
+	sizes = append(sizes, [2]int{MinWidth, MinHeight}, [2]int{MinWidth - 1, MinHeight}, [2]int{0, 0})
+	screens(t, 80, 24, func(t *testing.T, name string, h *harness) {
+		for _, sz := range sizes {
+			h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+			lines := strings.Split(h.view(), "\n")
+			if sz[1] > 0 && len(lines) > sz[1] {
+				t.Errorf("%s at %dx%d: %d lines", name, sz[0], sz[1], len(lines))
+			}
+			for _, l := range lines {
+				if lw := lipgloss.Width(l); lw > max(sz[0], 0) {
+					t.Errorf("%s at %dx%d: a line %d wide: %q", name, sz[0], sz[1], lw, l)
+					break
+				}
+			}
+		}
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	})
+}

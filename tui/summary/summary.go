@@ -1,0 +1,175 @@
+// Package summary is the last step: the whole season on one scrolling page,
+// answers, themes and goals together.
+package summary
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/common"
+)
+
+// Season is everything the summary shows.
+type Season struct {
+	Season  store.Season
+	Answers map[string]string
+	Themes  store.ThemeBoard
+	Goals   []store.Goal
+}
+
+// KeyMap holds the summary's keys.
+type KeyMap struct {
+	Scroll key.Binding
+	Prev   key.Binding
+}
+
+// DefaultKeyMap returns the summary's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Scroll: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "k", "j", "space"), key.WithHelp("↑/↓", "scroll")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back to goals")),
+	}
+}
+
+// ShortHelp lists the keys for the help footer.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Prev} }
+
+// FullHelp lists the keys for the expanded help.
+func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Model is the summary screen.
+type Model struct {
+	env    common.Env
+	keys   KeyMap
+	season Season
+	page   viewport.Model
+	width  int
+}
+
+// New builds an empty summary; SetSeason fills it.
+func New(env common.Env) Model {
+	return Model{env: env, keys: DefaultKeyMap(), page: viewport.New()}
+}
+
+// SetSeason gives the summary the latest state of the season.
+func (m *Model) SetSeason(s Season) {
+	m.season = s
+	m.render()
+}
+
+// KeyMap returns the keys for the help footer.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
+// Typing reports that no text is being written here.
+func (m Model) Typing() bool { return false }
+
+// SetStyles applies new styles.
+func (m *Model) SetStyles(s *common.Styles) {
+	m.env.Styles = s
+	m.render()
+}
+
+// SetSize gives the screen its width and height.
+func (m *Model) SetSize(w, h int) {
+	m.width = w
+	m.page.SetWidth(w)
+	m.page.SetHeight(h)
+	m.render()
+}
+
+func (m *Model) render() {
+	if m.width == 0 {
+		return
+	}
+	m.page.SetContent(Render(m.season, m.env.Styles, m.width))
+}
+
+// Update handles a message for this screen.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Prev) {
+		return m, common.Navigate(common.PrevStep(common.Summary))
+	}
+	var cmd tea.Cmd
+	m.page, cmd = m.page.Update(msg)
+	return m, cmd
+}
+
+// View renders the screen.
+func (m Model) View() string { return m.page.View() }
+
+// Render lays out a whole season at width w.
+func Render(season Season, s *common.Styles, w int) string {
+	var b strings.Builder
+	section := func(title string) {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(s.Title.Render(title) + "\n")
+	}
+	para := func(style lipgloss.Style, text string) {
+		b.WriteString(style.Render(common.Wrap(text, w)) + "\n")
+	}
+
+	section(season.Season.Name)
+	para(s.Muted, "Started "+season.Season.Started.Local().Format("2 January 2006")+".")
+
+	section("What matters most")
+	if m := strings.TrimSpace(season.Themes.Motivation); m != "" {
+		para(s.Accent, m)
+	} else {
+		para(s.Muted, "Not named yet.")
+	}
+	if n := strings.TrimSpace(season.Themes.Notes); n != "" {
+		b.WriteString(s.Subtitle.Render("Themes you see") + "\n")
+		para(s.Text, n)
+	}
+
+	section("Goals")
+	any := false
+	for _, t := range catalog.Tiers() {
+		var lines []string
+		for _, g := range season.Goals {
+			if g.Tier != string(t.Tier) {
+				continue
+			}
+			feel := ""
+			switch g.Feel {
+			case "doable":
+				feel = " (doable)"
+			case "scary":
+				feel = " (a little scary)"
+			}
+			lines = append(lines, "• "+strings.Join(strings.Fields(g.Text), " ")+feel)
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		any = true
+		b.WriteString(s.Subtitle.Render(fmt.Sprintf("%s · %s", t.Name, t.Span)) + "\n")
+		for _, l := range lines {
+			para(s.Text, l)
+		}
+	}
+	if !any {
+		para(s.Muted, "No goals drafted yet.")
+	}
+
+	section("Your answers")
+	for _, q := range catalog.Questions() {
+		b.WriteString(s.Subtitle.Render(common.Wrap(q.Prompt, w)) + "\n")
+		if text := strings.TrimSpace(season.Answers[q.ID]); text != "" {
+			para(s.Text, text)
+		} else {
+			para(s.Muted, "(not answered yet)")
+		}
+		b.WriteString("\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,100 @@
+package welcome
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/cairn-run/cairn/tui/common"
+)
+
+var evening = time.Date(2026, 11, 20, 21, 4, 0, 0, time.UTC)
+
+func env() common.Env {
+	return common.Env{Styles: common.NewStyles(true), Now: func() time.Time { return evening }}
+}
+
+func TestSince(t *testing.T) {
+	cases := []struct {
+		then time.Time
+		want string
+	}{
+		{evening.Add(-20 * time.Second), "just now"},
+		{evening.Add(-1 * time.Minute), "1 minute ago"},
+		{evening.Add(-45 * time.Minute), "45 minutes ago"},
+		{evening.Add(-5 * time.Hour), "earlier today"},
+		{time.Date(2026, 11, 19, 23, 50, 0, 0, time.UTC), "yesterday"},
+		{evening.AddDate(0, 0, -3), "3 days ago"},
+		{evening.AddDate(0, 0, -20), "2 weeks ago"},
+		{evening.AddDate(0, -4, 0), "4 months ago"},
+		{evening.AddDate(-1, -2, 0), "over a year ago"},
+		{evening.AddDate(-3, 0, 0), "3 years ago"},
+	}
+	for _, tc := range cases {
+		if got := Since(evening, tc.then); got != tc.want {
+			t.Errorf("Since(%v) = %q, want %q", evening.Sub(tc.then), got, tc.want)
+		}
+	}
+}
+
+func choose(t *testing.T, m Model, keys ...tea.KeyPressMsg) common.NavigateMsg {
+	t.Helper()
+	var cmd tea.Cmd
+	for _, k := range keys {
+		m, cmd = m.Update(k)
+	}
+	if cmd == nil {
+		t.Fatal("no command after choosing")
+	}
+	msg, ok := cmd().(common.NavigateMsg)
+	if !ok {
+		t.Fatalf("choosing sent %T", cmd())
+	}
+	return msg
+}
+
+func TestFirstRunBeginsAtTheFirstQuestion(t *testing.T) {
+	m := New(env(), Visit{Questions: 8})
+	m.SetSize(80, 20)
+	view := ansi.Strip(m.View())
+	if strings.Count(view, "\n1  ")+strings.Count(view, "\n2  ")+strings.Count(view, "\n3  ") != 3 {
+		t.Errorf("first run should explain the exercise in three lines:\n%s", view)
+	}
+	if m.KeyMap().Up.Enabled() {
+		t.Error("up/down offered with a single choice")
+	}
+	got := choose(t, m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if got.To != common.Reflect || got.Question != 0 {
+		t.Errorf("Begin leads to %+v", got)
+	}
+}
+
+func TestLaterRunOffersToContinueExactlyThere(t *testing.T) {
+	resume := common.NavigateMsg{To: common.Reflect, Question: 4}
+	m := New(env(), Visit{LastActive: evening.AddDate(0, 0, -2), Resume: resume, Answered: 4, Questions: 8, Goals: 1})
+	m.SetSize(80, 20)
+	view := ansi.Strip(m.View())
+	for _, want := range []string{"Welcome back.", "2 days ago", "answered 4 of 8", "1 goal.", "question 5 of 8"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if got := choose(t, m, tea.KeyPressMsg{Code: tea.KeyEnter}); got != resume {
+		t.Errorf("continue leads to %+v, want %+v", got, resume)
+	}
+	down := tea.KeyPressMsg{Code: tea.KeyDown}
+	if got := choose(t, m, down, down, tea.KeyPressMsg{Code: tea.KeyEnter}); got.To != common.Goals {
+		t.Errorf("third choice leads to %+v, want the goal board", got)
+	}
+}
+
+func TestResumeChoiceIsNotRepeated(t *testing.T) {
+	m := New(env(), Visit{LastActive: evening, Resume: common.NavigateMsg{To: common.Goals, Question: -1}, Questions: 8})
+	m.SetSize(80, 20)
+	if n := strings.Count(ansi.Strip(m.View()), "goal board"); n != 1 {
+		t.Errorf("the goal board is offered %d times", n)
+	}
+}
