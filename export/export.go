@@ -1,0 +1,138 @@
+// Package export turns a whole workbook into a document the runner owns:
+// versioned JSON that scripts can read and a later cairn can import. The
+// format is described in docs/export.md; change both together.
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+)
+
+// Format and Version identify the document. Version changes only when a
+// field is removed or changes meaning; new optional fields keep it.
+const (
+	Format  = "cairn-export"
+	Version = 1
+)
+
+// Document is the whole export.
+type Document struct {
+	Format   string    `json:"format"`
+	Version  int       `json:"version"`
+	Exported time.Time `json:"exported"`
+	Seasons  []Season  `json:"seasons"`
+}
+
+// Season is one planning cycle and everything written in it.
+type Season struct {
+	ID      string       `json:"id"`
+	Name    string       `json:"name"`
+	Started time.Time    `json:"started"`
+	Reason  string       `json:"reason,omitempty"`
+	Place   *store.Place `json:"place,omitempty"`
+	Answers []Answer     `json:"answers"`
+	Themes  Themes       `json:"themes"`
+	Values  []Value      `json:"values"`
+	Goals   []store.Goal `json:"goals"`
+}
+
+// Answer is one reflection answer with the question it answers.
+type Answer struct {
+	Question string    `json:"question"`
+	Prompt   string    `json:"prompt,omitempty"`
+	Text     string    `json:"text"`
+	Updated  time.Time `json:"updated"`
+}
+
+// Themes is the runner's theme board.
+type Themes struct {
+	Marks      []store.ThemeMark `json:"marks"`
+	Own        []store.OwnTheme  `json:"own"`
+	Top        string            `json:"top,omitempty"`
+	Notes      string            `json:"notes,omitempty"`
+	Motivation string            `json:"motivation,omitempty"`
+}
+
+// Value is one chosen core value.
+type Value struct {
+	ID         string `json:"id"`
+	Name       string `json:"name"`
+	Serve      string `json:"serve,omitempty"`
+	Experiment string `json:"experiment,omitempty"`
+}
+
+// Build makes a Document from every season's workbook.
+func Build(workbooks []store.Workbook, now time.Time) Document {
+	doc := Document{Format: Format, Version: Version, Exported: now.UTC(), Seasons: []Season{}}
+	for _, wb := range workbooks {
+		doc.Seasons = append(doc.Seasons, season(wb))
+	}
+	return doc
+}
+
+func season(wb store.Workbook) Season {
+	s := Season{
+		ID:      wb.Season.ID,
+		Name:    wb.Season.Name,
+		Started: wb.Season.Started,
+		Reason:  wb.Season.Reason,
+		Answers: []Answer{},
+		Themes: Themes{
+			Marks:      nonNil(wb.Themes.Marks),
+			Own:        nonNil(wb.Themes.Own),
+			Top:        wb.Themes.Top,
+			Notes:      wb.Themes.Notes,
+			Motivation: wb.Themes.Motivation,
+		},
+		Values: []Value{},
+		Goals:  nonNil(wb.Goals),
+	}
+	if wb.Place.Screen != "" {
+		p := wb.Place
+		s.Place = &p
+	}
+	// Answers in the order the questions are asked, then any whose
+	// question this build no longer knows, so nothing is left out.
+	seen := map[string]bool{}
+	for _, q := range catalog.Questions() {
+		if a, ok := wb.Answers[q.ID]; ok {
+			s.Answers = append(s.Answers, Answer{Question: q.ID, Prompt: q.Prompt, Text: a.Text, Updated: a.Updated})
+			seen[q.ID] = true
+		}
+	}
+	var rest []string
+	for id := range wb.Answers {
+		if !seen[id] {
+			rest = append(rest, id)
+		}
+	}
+	slices.Sort(rest)
+	for _, id := range rest {
+		a := wb.Answers[id]
+		s.Answers = append(s.Answers, Answer{Question: id, Text: a.Text, Updated: a.Updated})
+	}
+	for _, v := range wb.Values {
+		s.Values = append(s.Values, Value{ID: v.ID, Name: v.Name, Serve: v.Serve, Experiment: v.Experiment})
+	}
+	return s
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+// WriteJSON writes doc as indented JSON.
+func WriteJSON(w io.Writer, doc Document) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
