@@ -330,21 +330,34 @@ func (m Model) route(msg common.Routed) (Model, tea.Cmd) {
 	return next.(Model), cmd
 }
 
+// updateScreen sends msg to screen s and, if the screen asked to move,
+// moves at once, before the next key is read.
 func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	var to common.NavigateMsg
+	var move bool
 	switch s {
 	case common.Welcome:
 		m.welcome, cmd = m.welcome.Update(msg)
+		to, move = m.welcome.TakeNavigation()
 	case common.Reflect:
 		m.reflection, cmd = m.reflection.Update(msg)
+		to, move = m.reflection.TakeNavigation()
 	case common.Themes:
 		m.themes, cmd = m.themes.Update(msg)
+		to, move = m.themes.TakeNavigation()
 	case common.Goals:
 		m.goals, cmd = m.goals.Update(msg)
+		to, move = m.goals.TakeNavigation()
 	case common.Summary:
 		m.summary, cmd = m.summary.Update(msg)
+		to, move = m.summary.TakeNavigation()
 	}
-	return m, cmd
+	if !move {
+		return m, cmd
+	}
+	next, navCmd := m.navigate(to)
+	return next, tea.Batch(cmd, navCmd)
 }
 
 // navigate shows another screen, handing it what the others know.

@@ -64,8 +64,7 @@ func PrevStep(s Screen) Screen {
 	return s
 }
 
-// NavigateMsg asks the root to show another screen. Screens send it instead
-// of reaching into the root.
+// NavigateMsg asks the root to show another screen.
 type NavigateMsg struct {
 	To Screen
 	// Question is the reflection question to open on; -1 means "wherever
@@ -73,14 +72,27 @@ type NavigateMsg struct {
 	Question int
 }
 
-// Navigate returns a command asking for screen to.
-func Navigate(to Screen) tea.Cmd {
-	return func() tea.Msg { return NavigateMsg{To: to, Question: -1} }
+// GoTo returns a NavigateMsg for screen to.
+func GoTo(to Screen) NavigateMsg { return NavigateMsg{To: to, Question: -1} }
+
+// Request is how a screen asks to move. The screen records the NavigateMsg
+// during its Update and the root takes it as soon as that Update returns.
+// Sending it through a command instead would let keys typed ahead (the
+// first letters of an answer, right after "Begin") reach the old screen
+// before the move, and be lost.
+type Request struct {
+	to  NavigateMsg
+	set bool
 }
 
-// NavigateToQuestion returns a command asking for reflection question i.
-func NavigateToQuestion(i int) tea.Cmd {
-	return func() tea.Msg { return NavigateMsg{To: Reflect, Question: i} }
+// Navigate asks for msg.
+func (r *Request) Navigate(msg NavigateMsg) { r.to, r.set = msg, true }
+
+// Take returns the request, if any, and clears it.
+func (r *Request) Take() (NavigateMsg, bool) {
+	to, ok := r.to, r.set
+	*r = Request{}
+	return to, ok
 }
 
 // Routed is implemented by the results of a screen's own commands, so the

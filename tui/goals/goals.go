@@ -55,6 +55,7 @@ type Model struct {
 	editor  editor
 	auto    common.Autosave // the editor's typing
 	ctx     Context
+	nav     common.Request
 
 	width, height int
 }
@@ -77,6 +78,10 @@ func (m *Model) SetContext(c Context) { m.ctx = c }
 
 // Goals returns the board's goals, in board order within each tier.
 func (m Model) Goals() []store.Goal { return slices.Clone(m.goals) }
+
+// TakeNavigation returns the move this screen asked for in its last
+// Update, if any.
+func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
 
 // KeyMap returns the live keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
@@ -200,9 +205,9 @@ func (m Model) updateBoard(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.MoveDown):
 		return m.reorder(+1)
 	case key.Matches(msg, k.Next):
-		return m, common.Navigate(common.NextStep(common.Goals))
+		m.nav.Navigate(common.GoTo(common.NextStep(common.Goals)))
 	case key.Matches(msg, k.Prev):
-		return m, common.Navigate(common.PrevStep(common.Goals))
+		m.nav.Navigate(common.GoTo(common.PrevStep(common.Goals)))
 	}
 	return m, nil
 }
@@ -432,9 +437,12 @@ func (m Model) contextView() string {
 func (m Model) columnsView(h int) string {
 	s := m.env.Styles
 	gap := 1
-	w := (m.width - 2*gap) / 3
 	var cols []string
 	for c := range tierOrder {
+		w := (m.width - 2*gap) / 3
+		if c == len(tierOrder)-1 {
+			w = m.width - 2*gap - 2*w // the last column takes what division leaves
+		}
 		style := s.Column
 		if c == m.col {
 			style = s.ColumnFocused

@@ -59,6 +59,7 @@ type Model struct {
 	area      textarea.Model
 	auto      common.Autosave
 	notice    string // why the last insertion was refused, until the next edit
+	nav       common.Request
 
 	width, height int
 }
@@ -128,6 +129,10 @@ func (m Model) Answers() map[string]string {
 	}
 	return out
 }
+
+// TakeNavigation returns the move this screen asked for in its last
+// Update, if any.
+func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
 
 // KeyMap returns the keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
@@ -223,7 +228,8 @@ func (m Model) move(i int) (Model, tea.Cmd) {
 	case i < 0:
 		return m, m.Flush()
 	case i >= len(m.questions):
-		return m, tea.Batch(m.Flush(), common.Navigate(common.NextStep(common.Reflect)))
+		m.nav.Navigate(common.GoTo(common.NextStep(common.Reflect)))
+		return m, m.Flush()
 	}
 	return m, m.Open(i)
 }

@@ -42,7 +42,7 @@ func setup(t *testing.T, saved map[string]store.Answer, at int) (Model, *answers
 }
 
 // send updates m with msg and runs the commands that follow, returning any
-// NavigateMsg asked for.
+// move the screen asked for.
 func send(m Model, msg tea.Msg) (Model, []common.NavigateMsg) {
 	var nav []common.NavigateMsg
 	queue := []tea.Msg{msg}
@@ -50,6 +50,9 @@ func send(m Model, msg tea.Msg) (Model, []common.NavigateMsg) {
 		var cmd tea.Cmd
 		m, cmd = m.Update(queue[0])
 		queue = queue[1:]
+		if to, ok := m.TakeNavigation(); ok {
+			nav = append(nav, to)
+		}
 		cmds := []tea.Cmd{cmd}
 		for len(cmds) > 0 {
 			c := cmds[0]
@@ -60,8 +63,6 @@ func send(m Model, msg tea.Msg) (Model, []common.NavigateMsg) {
 			switch out := c().(type) {
 			case tea.BatchMsg:
 				cmds = append(cmds, out...)
-			case common.NavigateMsg:
-				nav = append(nav, out)
 			case nil:
 			default:
 				queue = append(queue, out)

@@ -50,6 +50,7 @@ type Model struct {
 	keys   KeyMap
 	season Season
 	page   viewport.Model
+	nav    common.Request
 	width  int
 }
 
@@ -63,6 +64,10 @@ func (m *Model) SetSeason(s Season) {
 	m.season = s
 	m.render()
 }
+
+// TakeNavigation returns the move this screen asked for in its last
+// Update, if any.
+func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
 
 // KeyMap returns the keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
@@ -94,7 +99,8 @@ func (m *Model) render() {
 // Update handles a message for this screen.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Prev) {
-		return m, common.Navigate(common.PrevStep(common.Summary))
+		m.nav.Navigate(common.GoTo(common.PrevStep(common.Summary)))
+		return m, nil
 	}
 	var cmd tea.Cmd
 	m.page, cmd = m.page.Update(msg)

@@ -72,6 +72,7 @@ type Model struct {
 	notes   textarea.Model
 	motive  textinput.Model
 	auto    common.Autosave
+	nav     common.Request
 
 	width, height int
 }
@@ -116,6 +117,10 @@ func (m *Model) SetAnswers(answers map[string]string) {
 	m.answers = answers
 	m.refresh()
 }
+
+// TakeNavigation returns the move this screen asked for in its last
+// Update, if any.
+func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
 
 // KeyMap returns the keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
@@ -217,13 +222,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Next):
 			if m.focus+1 == partCount {
-				return m, tea.Batch(m.Flush(), common.Navigate(common.NextStep(common.Themes)))
+				m.nav.Navigate(common.GoTo(common.NextStep(common.Themes)))
+				return m, m.Flush()
 			}
 			m.setFocus(m.focus + 1)
 			return m, nil
 		case key.Matches(msg, m.keys.Prev):
 			if m.focus == partAnswers {
-				return m, tea.Batch(m.Flush(), common.Navigate(common.PrevStep(common.Themes)))
+				m.nav.Navigate(common.GoTo(common.PrevStep(common.Themes)))
+				return m, m.Flush()
 			}
 			m.setFocus(m.focus - 1)
 			return m, nil

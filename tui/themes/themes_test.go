@@ -41,14 +41,19 @@ func setup(t *testing.T, board store.ThemeBoard) (Model, *boards) {
 	return m, st
 }
 
-func send(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
-	var out []tea.Msg
+// send updates m with msgs and runs the commands that follow, returning
+// the moves the screen asked for.
+func send(m Model, msgs ...tea.Msg) (Model, []common.NavigateMsg) {
+	var out []common.NavigateMsg
 	for _, msg := range msgs {
 		queue := []tea.Msg{msg}
 		for len(queue) > 0 {
 			var cmd tea.Cmd
 			m, cmd = m.Update(queue[0])
 			queue = queue[1:]
+			if to, ok := m.TakeNavigation(); ok {
+				out = append(out, to)
+			}
 			cmds := []tea.Cmd{cmd}
 			for len(cmds) > 0 {
 				c := cmds[0]
@@ -61,9 +66,6 @@ func send(m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
 					cmds = append(cmds, r...)
 				case common.Routed:
 					queue = append(queue, r)
-				case nil:
-				default:
-					out = append(out, r)
 				}
 			}
 		}
@@ -107,7 +109,7 @@ func TestNotesAndMotivationAreSaved(t *testing.T) {
 		t.Errorf("saved %+v", st.last)
 	}
 	_, out := send(m, tab)
-	if len(out) != 1 || out[0].(common.NavigateMsg).To != common.NextStep(common.Themes) {
+	if len(out) != 1 || out[0].To != common.NextStep(common.Themes) {
 		t.Errorf("tab from the last field sent %v", out)
 	}
 }
@@ -115,7 +117,7 @@ func TestNotesAndMotivationAreSaved(t *testing.T) {
 func TestShiftTabFromTheAnswersGoesBack(t *testing.T) {
 	m, _ := setup(t, store.ThemeBoard{})
 	_, out := send(m, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
-	if len(out) != 1 || out[0].(common.NavigateMsg).To != common.PrevStep(common.Themes) {
+	if len(out) != 1 || out[0].To != common.PrevStep(common.Themes) {
 		t.Errorf("shift+tab sent %v", out)
 	}
 }

@@ -63,6 +63,7 @@ type Model struct {
 	visit   Visit
 	choices []choice
 	cursor  int
+	nav     common.Request
 
 	width, height int
 }
@@ -106,6 +107,10 @@ func describe(to common.NavigateMsg, questions int) string {
 	return "the first question"
 }
 
+// TakeNavigation returns the move this screen asked for in its last
+// Update, if any.
+func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
+
 // KeyMap returns the keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
@@ -130,8 +135,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Down):
 		m.cursor = min(m.cursor+1, len(m.choices)-1)
 	case key.Matches(k, m.keys.Choose):
-		to := m.choices[m.cursor].to
-		return m, func() tea.Msg { return to }
+		m.nav.Navigate(m.choices[m.cursor].to)
 	}
 	return m, nil
 }

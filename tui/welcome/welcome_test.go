@@ -42,18 +42,17 @@ func TestSince(t *testing.T) {
 
 func choose(t *testing.T, m Model, keys ...tea.KeyPressMsg) common.NavigateMsg {
 	t.Helper()
-	var cmd tea.Cmd
 	for _, k := range keys {
-		m, cmd = m.Update(k)
+		m, _ = m.Update(k)
 	}
-	if cmd == nil {
-		t.Fatal("no command after choosing")
-	}
-	msg, ok := cmd().(common.NavigateMsg)
+	to, ok := m.TakeNavigation()
 	if !ok {
-		t.Fatalf("choosing sent %T", cmd())
+		t.Fatal("choosing asked for no screen")
 	}
-	return msg
+	if _, again := m.TakeNavigation(); again {
+		t.Error("the request was not cleared once taken")
+	}
+	return to
 }
 
 func TestFirstRunBeginsAtTheFirstQuestion(t *testing.T) {
