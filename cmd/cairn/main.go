@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -22,9 +23,18 @@ import (
 )
 
 func main() {
-	if err := fang.Execute(context.Background(), rootCmd()); err != nil {
+	if err := fang.Execute(context.Background(), rootCmd(), fang.WithErrorHandler(printError)); err != nil {
 		os.Exit(1)
 	}
+}
+
+// printError is fang's error layout without its title-casing, which turns
+// a path such as /tmp/cairn.db into /Tmp/Cairn.db, and without a fixed
+// width that could break a path in two.
+func printError(w io.Writer, styles fang.Styles, err error) {
+	fmt.Fprintln(w, styles.ErrorHeader.String())
+	fmt.Fprintln(w, styles.ErrorText.UnsetTransform().UnsetWidth().Render(err.Error()+"."))
+	fmt.Fprintln(w)
 }
 
 func rootCmd() *cobra.Command {
