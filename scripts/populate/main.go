@@ -1,0 +1,54 @@
+// Command populate fills a workbook with a full season of realistic size,
+// for the measurements in scripts/measure.sh. It is not part of cairn.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: populate FILE")
+		os.Exit(2)
+	}
+	st, err := store.Open(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer st.Close()
+	season, err := st.Current()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	now := time.Now().UTC()
+	paragraph := "I run early, before the house wakes, and it is the only hour that is mine. " +
+		"Some weeks I chase a pace, most weeks I chase the quiet. My club meets on Thursdays. "
+	for _, q := range catalog.Questions() {
+		text := strings.Repeat(paragraph, 12) // about 2 KB: a long, honest answer
+		must(st.SaveAnswer(season.ID, store.Answer{Question: q.ID, Text: text, Updated: now}))
+	}
+	tiers := []string{"small", "medium", "big"}
+	for i := range 12 {
+		must(st.PutGoal(season.ID, store.Goal{
+			ID: store.NewID(now.Add(time.Duration(i) * time.Millisecond)), Tier: tiers[i%3],
+			Text: fmt.Sprintf("Goal %d: run three mornings a week before work, with a friend on Thursdays", i+1),
+			Feel: "doable", Status: "draft", Order: i / 3, Created: now, Updated: now,
+		}))
+	}
+	must(st.SavePlace(season.ID, store.Place{Screen: "goals", Updated: now}))
+}
+
+func must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
