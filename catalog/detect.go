@@ -1,0 +1,1442 @@
+package catalog
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Theme detection reads a runner's answers and proposes the motivation
+// themes in them, with the sentences and words behind each. It is a mirror,
+// not an oracle: every finding carries its evidence so the runner can see
+// why it was proposed, then confirm or dismiss it.
+//
+// The reading is plain and deterministic. Text is split into sentences and
+// words; words are matched against the lexicon (lexicon.go), longest phrase
+// first; then the function words around each cue decide its direction and
+// weight:
+//
+//   - a negation ("not", "never", "don't") flips the theme cues after it,
+//     within a few content words and never past a comma, a contrast word or
+//     a new subject ("I never thought I'd love it" leaves "love it" alone);
+//   - an aversion ("hate", "sick of", "don't care about") flips the cues
+//     after it and counts as evidence itself; "is not for me" and "bores
+//     me" do the same to the cues before them;
+//   - a contrast ("but", "however") makes the clause after it the speaker's
+//     point: cues before it count less, cues after it count more;
+//   - hedges ("maybe", "sort of") and the past ("used to") weaken their
+//     clause.
+//
+// Each theme then adds up its evidence on each side, and is proposed only
+// when the evidence on its stronger side is enough (see the thresholds).
+
+// Polarity says whether a runner is drawn to a theme or pushes it away.
+type Polarity int8
+
+// The two polarities. "I love my club" is Toward company; "I hate races" is
+// Away from competition, and just as useful when choosing goals.
+const (
+	Toward Polarity = 1
+	Away   Polarity = -1
+)
+
+// String returns "+" for Toward and "-" for Away.
+func (p Polarity) String() string {
+	if p == Away {
+		return "-"
+	}
+	return "+"
+}
+
+// A Source is one piece of the runner's writing, usually one answer.
+type Source struct {
+	// Label says where the text came from, e.g. the ID of the question it
+	// answers. Findings quote it back in Evidence.Source. An answer to the
+	// "competition" question may be a bare "Not really.", which is read as
+	// an answer to that question.
+	Label string
+	Text  string
+}
+
+// A Span is a range of bytes, [Start, End), in Evidence.Sentence.
+type Span struct {
+	Start, End int
+}
+
+// Evidence is one sentence that suggests a theme, with the words in it that
+// did.
+type Evidence struct {
+	// Source is the Label of the Source the sentence came from.
+	Source string
+	// Sentence is the whole sentence, trimmed, without a leading bullet.
+	Sentence string
+	// Triggers are the words and phrases that suggested the theme, including
+	// any negation or aversion that turned it around; sorted and
+	// non-overlapping.
+	Triggers []Span
+	// Polarity is the direction this sentence points.
+	Polarity Polarity
+}
+
+// A Finding is one theme proposed from the runner's writing.
+type Finding struct {
+	Theme ThemeID
+	// Polarity is the net direction of the evidence.
+	Polarity Polarity
+	// Score runs from 0 to 1 and is comparable across themes: higher means
+	// more, clearer and more emphatic evidence.
+	Score float64
+	// Evidence is strongest first; evidence pointing the other way, if any,
+	// follows.
+	Evidence []Evidence
+}
+
+// Thresholds and weights. Cue weights are 1 (weak), 2 (medium) and 3
+// (strong); see lexicon.go.
+const (
+	// detMinEvidence is the cue weight a theme needs on its stronger side
+	// before it is proposed: one medium or strong cue, or weak cues in two
+	// sentences (within one sentence further cues count half, see
+	// detSameSentence). A single weak, generic word ("friends", "fast") is
+	// never enough, nor are "two kids and a husband" in one breath. Modifiers (contrast, hedges, the past) do not
+	// count here: they change how much a cue says, not whether it was said.
+	// Aversion and "love" add one unit, so "I hate races" (a weak cue) is
+	// enough.
+	detMinEvidence = 2.0
+	// detMinLead is how far the stronger side must lead the weaker once
+	// modifiers are applied: at least one weak cue's worth, so evenly mixed
+	// evidence is left for the runner rather than guessed at.
+	detMinLead = 1.0
+	// detMinWords: an answer of fewer words ("Fun.", "n/a") is too little to
+	// read a theme into.
+	detMinWords = 2
+	// detScoreScale is the lead at which Score reaches 1-1/e ≈ 0.63: about
+	// two clear sentences.
+	detScoreScale = 5.0
+	// detBeforeContrast and detAfterContrast weigh the clauses around "but".
+	detBeforeContrast = 0.75
+	detAfterContrast  = 1.25
+	// detSameSentence is what each further cue for a theme in one sentence
+	// adds, relative to the strongest: repetition in one breath counts, but
+	// less than a second sentence does.
+	detSameSentence = 0.5
+	// detBonus is what an explicit aversion adds to its cue: "I hate races"
+	// says more than "races".
+	detBonus = 1.0
+	// detBoost is what "love", "enjoy" or "thrive on" add to the cue after
+	// them: less than an aversion, so "I'd love to try a parkrun" does not
+	// make a theme of one weak word.
+	detBoost = 0.5
+	// detSoften is what a doubled negation leaves of its cue: "I don't
+	// hate racing" is lukewarm.
+	detSoften = 0.5
+	// detGlueSkip is how many glue words a phrase may step over at once.
+	detGlueSkip = 4
+)
+
+// Detect proposes the motivation themes found in the texts, strongest
+// first. It is deterministic and needs no network or model. Themes with
+// thin evidence are left out (see detMinEvidence), so short or empty
+// writing gives no findings.
+func Detect(sources []Source) []Finding {
+	d := detector{lex: loadLexicon()}
+	d.toks = make([]detToken, 0, 128)
+	d.matches = make([]detMatch, 0, 64)
+	d.hits = make([]detHit, 0, 256)
+	d.sentences = make([]detSentence, 0, 64)
+	d.sentHits = make([]detHit, 0, 16)
+	for i := range sources {
+		d.readSource(i, sources[i])
+	}
+	return d.findings(sources)
+}
+
+// ---------------------------------------------------------------- reading
+
+type detSentence struct {
+	src    int
+	text   string
+	factor float64 // set by a contrast that opens the next sentence
+}
+
+// A detHit is one theme suggested by one cue in one sentence.
+type detHit struct {
+	theme  int8
+	sense  cueSense
+	pol    Polarity
+	base   float64 // cue weight plus any bonus
+	weight float64 // base times the modifiers
+	sent   int32
+	tok    int32 // first token of the cue, for order
+	tokEnd int32
+	seg    int16
+	clause int16
+	flipBy int32 // index of the match that flipped it, or -1
+	drop   bool
+	spans  [3]Span
+	nspans int8
+}
+
+func (h *detHit) addSpan(s Span) {
+	if int(h.nspans) < len(h.spans) {
+		h.spans[h.nspans] = s
+		h.nspans++
+	}
+}
+
+type detMatch struct {
+	e       *lexEntry
+	i, j    int // tokens [i, j)
+	applied int // theme cues this operator acted on
+	inert   bool
+}
+
+type detector struct {
+	lex       *compiledLexicon
+	sentences []detSentence
+	hits      []detHit
+	// scratch, reused across sentences
+	spans    []detSpan
+	toks     []detToken
+	matches  []detMatch
+	matchAt  []int32
+	clause   []int16
+	seg      []int16
+	clauseF  []float64
+	sentHits []detHit
+	segCount int // contrast segments in the current sentence
+}
+
+func (d *detector) readSource(si int, src Source) {
+	text := src.Text
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	low := lowerSameLength(text)
+	d.spans = splitSentences(text, d.spans[:0])
+	firstSent, firstHit := len(d.sentences), len(d.hits)
+	words := 0
+	for k, sp := range d.spans {
+		sent := int32(len(d.sentences))
+		d.sentences = append(d.sentences, detSentence{src: si, text: text[sp.start:sp.end], factor: 1})
+		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end])
+		if k == 0 && src.Label == "competition" {
+			d.answerCue(sent)
+		}
+	}
+	if words < detMinWords {
+		// Too short to read, except as a yes or no to the question.
+		keep := d.hits[firstHit:firstHit]
+		for _, h := range d.hits[firstHit:] {
+			if h.flipBy == -2 {
+				keep = append(keep, h)
+			}
+		}
+		d.hits = d.hits[:firstHit+len(keep)]
+		if len(keep) == 0 {
+			d.sentences = d.sentences[:firstSent]
+		}
+	}
+}
+
+// readSentence finds the theme cues in one sentence and records them as
+// hits. It returns the number of words read.
+func (d *detector) readSentence(sent int32, text, low string) int {
+	lex := d.lex
+	toks := tokenize(text, low, d.toks[:0])
+	words := 0
+	for k := range toks {
+		t := &toks[k]
+		if !t.num && !t.ord {
+			t.norm = lexNormal(t.norm)
+			t.stem = lexStem(t.norm)
+		} else {
+			t.stem = t.norm
+		}
+		if w, ok := lex.words[t.norm]; ok {
+			t.glue, t.subject = w.glue, w.subject
+			t.num = t.num || w.num
+		}
+		if !t.emoji {
+			words++
+		}
+	}
+	d.toks = toks
+	n := len(toks)
+	if n == 0 {
+		return 0
+	}
+	d.match(toks)
+	ms := d.matches
+	d.layout(sent, toks, ms)
+
+	// Theme hits, in token order.
+	sh := d.sentHits[:0]
+	for mi := range ms {
+		m := &ms[mi]
+		if m.e.kind != opTheme {
+			continue
+		}
+		for _, lt := range m.e.themes {
+			pol := Toward
+			if lt.sense == away {
+				pol = Away
+			}
+			h := detHit{
+				theme: lt.theme, sense: lt.sense, pol: pol, base: float64(lt.weight),
+				sent: sent, tok: int32(m.i), tokEnd: int32(m.j),
+				seg: d.seg[m.i], clause: d.clause[m.i], flipBy: -1,
+			}
+			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+			sh = append(sh, h)
+		}
+	}
+	d.sentHits = sh
+	if len(sh) > 0 {
+		d.scopeForward(toks, ms)
+		d.scopeBackward(toks, ms)
+		for k := range d.sentHits {
+			h := &d.sentHits[k]
+			if h.drop {
+				continue
+			}
+			h.weight = h.base * d.segFactor(int(h.seg)) * d.clauseF[h.clause]
+			d.hits = append(d.hits, *h)
+		}
+	}
+	return words
+}
+
+// match finds the lexicon entries in the tokens, longest first, left to
+// right, and fills d.matches and d.matchAt.
+func (d *detector) match(toks []detToken) {
+	lex := d.lex
+	d.matches = d.matches[:0]
+	n := len(toks)
+	d.matchAt = growInt32(d.matchAt, n)
+	for k := range d.matchAt {
+		d.matchAt[k] = -1
+	}
+	for i := 0; i < n; {
+		t := &toks[i]
+		b := detBest{entry: -1}
+		b.try(lex, lex.byStem[t.stem], toks, i)
+		b.try(lex, lex.byExact[t.norm], toks, i)
+		if len(t.norm) >= 3 {
+			b.try(lex, lex.byPrefix[t.norm[:3]], toks, i)
+		}
+		if t.num {
+			b.try(lex, lex.byNum, toks, i)
+		}
+		if t.ord {
+			b.try(lex, lex.byOrd, toks, i)
+		}
+		best, bestEnd := b.entry, b.end
+		if best < 0 {
+			i++
+			continue
+		}
+		d.matchAt[i] = int32(len(d.matches))
+		d.matches = append(d.matches, detMatch{e: &lex.entries[best], i: i, j: bestEnd})
+		i = bestEnd
+	}
+}
+
+// detBest keeps the best lexicon match at one place: the longest (glue it
+// stepped over counts), then the one with more, and more specific,
+// elements, then the earlier entry.
+type detBest struct {
+	entry int32
+	end   int
+	rank  int
+}
+
+func (b *detBest) try(lex *compiledLexicon, cands []int32, toks []detToken, i int) {
+	for _, ei := range cands {
+		e := &lex.entries[ei]
+		j := matchEntry(e, toks, i)
+		if j == 0 || j < b.end || j == b.end && (e.rank < b.rank || e.rank == b.rank && ei > b.entry) {
+			continue
+		}
+		b.entry, b.end, b.rank = ei, j, e.rank
+	}
+}
+
+// matchEntry reports where entry e ends if it matches at token i, or 0.
+func matchEntry(e *lexEntry, toks []detToken, i int) int {
+	j := i
+	for k, el := range e.elems {
+		if k > 0 {
+			skips := 0
+			for j < len(toks) && !toks[j].brk && toks[j].glue && skips < detGlueSkip &&
+				(el.kind == elemAny || !el.matches(&toks[j])) {
+				j++
+				skips++
+			}
+			if j >= len(toks) || toks[j].brk {
+				return 0
+			}
+		}
+		if j >= len(toks) || !el.matches(&toks[j]) {
+			return 0
+		}
+		j++
+	}
+	return j
+}
+
+func (el lexElem) matches(t *detToken) bool {
+	switch el.kind {
+	case elemStem:
+		return t.stem == el.s
+	case elemExact:
+		return t.norm == el.s
+	case elemPrefix:
+		return strings.HasPrefix(t.norm, el.s)
+	case elemNum:
+		return t.num
+	case elemOrd:
+		return t.ord
+	case elemAny:
+		return true
+	}
+	return false
+}
+
+// layout assigns every token a clause and a contrast segment, and works
+// out the factors hedges and the past give each clause.
+func (d *detector) layout(sent int32, toks []detToken, ms []detMatch) {
+	n := len(toks)
+	d.clause = growInt16(d.clause, n)
+	d.seg = growInt16(d.seg, n)
+	var clause, seg int16
+	concedeEnd := -1
+	for i := 0; i < n; i++ {
+		if i > 0 && toks[i].brk {
+			clause++
+		}
+		if i == concedeEnd {
+			seg++
+		}
+		if mi := d.matchAt[i]; mi >= 0 {
+			m := &ms[mi]
+			switch m.e.kind {
+			case opContrast:
+				atStart := i == 0 || toks[i].brk
+				switch {
+				case m.j >= n:
+					// "I like it, though." says nothing about what follows.
+					m.inert = true
+				case m.e.flags&flagConcede != 0 && i == 0:
+					// "Although I like medals, racing stresses me out."
+					concedeEnd = n
+					for k := m.j; k < n; k++ {
+						if toks[k].brk {
+							concedeEnd = k
+							break
+						}
+					}
+					if concedeEnd == n {
+						m.inert = true
+						concedeEnd = -1
+					}
+				case m.e.flags&flagConcede != 0 && !isConcedingBut(m.e.phrase):
+					// "while", "despite" in mid-sentence: a clause boundary.
+					m.inert = true
+					clause++
+				case m.e.flags&flagStart != 0 && !atStart:
+					m.inert = true
+					clause++
+				default:
+					if i == 0 {
+						d.weakenPrevious(sent)
+					}
+					if i > 0 && !toks[i].brk {
+						clause++
+					}
+					seg++
+				}
+			case opBoundary:
+				if i > 0 && !toks[i].brk {
+					clause++
+				}
+			case opHedge:
+				if m.e.flags&flagClause != 0 && i > 0 && !toks[i].brk {
+					clause++
+				}
+			}
+		}
+		d.clause[i] = clause
+		d.seg[i] = seg
+	}
+	d.segCount = int(seg) + 1
+	d.clauseF = growFloat(d.clauseF, int(clause)+1)
+	for k := range d.clauseF {
+		d.clauseF[k] = 1
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		if m.e.kind == opHedge || m.e.kind == opPast {
+			c := d.clause[m.i]
+			d.clauseF[c] = min(d.clauseF[c], m.e.factor)
+		}
+	}
+}
+
+// isConcedingBut reports the concession words that work like "but" in
+// mid-sentence: "I love running, although racing stresses me out".
+func isConcedingBut(phrase string) bool {
+	return phrase == "though" || phrase == "although" || phrase == "even though"
+}
+
+// weakenPrevious lowers the sentence before sent, when sent opens with a
+// contrast ("... But I hate racing.") and both come from the same source.
+func (d *detector) weakenPrevious(sent int32) {
+	if sent == 0 {
+		return
+	}
+	prev := &d.sentences[sent-1]
+	if prev.src != d.sentences[sent].src {
+		return
+	}
+	prev.factor *= detBeforeContrast
+	d.sentences[sent].factor *= detAfterContrast
+}
+
+func (d *detector) segFactor(seg int) float64 {
+	f := 1.0
+	if seg < d.segCount-1 {
+		f *= detBeforeContrast
+	}
+	if seg > 0 {
+		f *= detAfterContrast
+	}
+	return f
+}
+
+// A detOp is a negation, aversion or boost reaching forward over the words
+// after it.
+type detOp struct {
+	m      int // match index, -1 when none
+	kind   opKind
+	window int
+	count  int  // content words since the operator
+	cross  bool // reaches past a new subject
+	bonus  bool // still has its bonus to give
+	direct bool // a negated action: evidence if its cue comes next
+	hit    bool // has acted on a cue; from here it only follows a list
+	soften bool // a doubled negation ("don't hate"): halves its cue
+}
+
+// scopeForward applies negations, aversions and boosts to the theme cues
+// after them.
+func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
+	n := len(toks)
+	op := detOp{m: -1}
+	hit := 0 // next sentence hit to look at
+	for i := 0; i < n; {
+		mi := d.matchAt[i]
+		if toks[i].brk && op.m >= 0 {
+			// After its first cue a negation goes on through a list: "I don't
+			// care about pace, distance or medals".
+			if !op.hit || mi < 0 || ms[mi].e.kind != opTheme || restarts(toks[i].norm) {
+				op.m = -1
+			}
+		}
+		if mi < 0 {
+			if op.m >= 0 {
+				switch {
+				case toks[i].subject && !op.cross:
+					op.m = -1
+				case toks[i].glue:
+				case op.hit:
+					// ... but not into what comes next: "I don't need a medal
+					// to feel good".
+					switch toks[i].norm {
+					case "and", "or", "nor", "&":
+					default:
+						op.m = -1
+					}
+				default:
+					op.count++
+					if op.count > op.window {
+						op.m = -1
+					}
+				}
+			}
+			i++
+			continue
+		}
+		m := &ms[mi]
+		switch m.e.kind {
+		case opTheme:
+			for hit < len(d.sentHits) && int(d.sentHits[hit].tok) < i {
+				hit++
+			}
+			if op.m >= 0 {
+				for k := hit; k < len(d.sentHits) && int(d.sentHits[k].tok) == i; k++ {
+					d.applyOp(&d.sentHits[k], &op, ms, toks)
+				}
+				ms[op.m].applied++
+				op.bonus = false
+				op.hit = true
+				if op.kind == opBoost || op.soften {
+					op.m = -1
+				}
+			}
+		case opNegate:
+			switch {
+			case op.m >= 0 && op.kind == opAverse && !op.hit:
+				// "I hate not ...": a doubled negation softens, never flips.
+				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
+			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j):
+				// "I've never run a marathon", "I'd never raced before".
+				m.inert = true
+				op.m = -1
+			case m.e.flags&flagCounterfactual != 0 && counterfactual(toks, m.j):
+				// "Without my club I'd be lost."
+				m.inert = true
+				op.m = -1
+			default:
+				f := m.e.flags
+				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
+					cross: f&flagCross != 0, direct: f&flagDirect != 0, bonus: f&flagDirect != 0}
+			}
+		case opAverse:
+			if op.m >= 0 && op.kind == opNegate && !op.hit {
+				// "I don't hate racing": lukewarm, not averse.
+				m.inert = true
+				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
+			} else {
+				op = detOp{m: int(mi), kind: opAverse, window: int(m.e.window), bonus: true}
+			}
+		case opBoost:
+			if op.m < 0 {
+				op = detOp{m: int(mi), kind: opBoost, window: int(m.e.window), bonus: true}
+			} else {
+				op.count++
+			}
+		case opThan:
+			if preferBefore(toks, i) {
+				op = detOp{m: int(mi), kind: opNegate, window: 3}
+			} else {
+				op.m = -1
+			}
+		case opHedge:
+			if m.e.flags&flagClause != 0 {
+				op.m = -1
+			}
+		case opPast:
+		case opContrast, opBoundary, opBlock, opPostAverse, opPostNegate:
+			op.m = -1
+		}
+		i = m.j
+	}
+}
+
+// restarts reports a word that opens a new phrase rather than continuing a
+// list: "Not for the medal, for my mum".
+func restarts(w string) bool {
+	switch w {
+	case "for", "with", "to", "in", "on", "at", "about", "by", "from", "because", "just":
+		return true
+	}
+	return false
+}
+
+// applyOp turns one theme hit the way the operator says.
+func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken) {
+	m := &ms[op.m]
+	span := Span{toks[m.i].start, toks[m.j-1].end}
+	switch {
+	case op.soften:
+		h.base *= detSoften
+		h.flipBy = int32(op.m)
+		return
+	case op.kind == opNegate:
+		if h.sense == problem {
+			// "I'm not anxious": says nothing either way.
+			h.drop = true
+			return
+		}
+		h.pol = -h.pol
+		h.flipBy = int32(op.m)
+		if op.direct && op.bonus && op.count == 0 {
+			h.base += detBonus
+		}
+	case op.kind == opAverse:
+		if h.sense != problem {
+			h.pol = -h.pol
+		}
+		h.flipBy = int32(op.m)
+		if op.bonus {
+			h.base += detBonus
+		}
+	case op.kind == opBoost:
+		if !op.bonus {
+			return
+		}
+		h.base += detBoost
+	}
+	h.addSpan(span)
+}
+
+// scopeBackward applies the cues that look back: "Racing is not for me",
+// "Racing? Nope.", "Weight loss isn't why I run".
+func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
+	for mi := range ms {
+		m := &ms[mi]
+		kind := m.e.kind
+		switch {
+		case kind == opPostAverse || kind == opPostNegate:
+		case kind == opNegate && !m.inert && m.applied == 0 &&
+			(m.e.flags&flagFinal != 0 && clauseEndsAt(toks, m.j) ||
+				m.e.flags&flagCopula != 0 && copulaBefore(m.e, toks, m.i)):
+		default:
+			continue
+		}
+		c, s := d.clause[m.i], d.seg[m.i]
+		found := d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && h.seg == s })
+		if !found && c > 0 {
+			found = d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c-1 && h.seg == s })
+		}
+		if !found && kind == opPostAverse {
+			// "It doesn't matter what my time is": look ahead instead.
+			d.flipAhead(m, mi, toks)
+		}
+	}
+}
+
+func (d *detector) flipBack(m *detMatch, mi int, toks []detToken, in func(*detHit) bool) bool {
+	nearest := -1
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tokEnd) <= m.i && in(h) && h.flipBy == -1 {
+			nearest = k
+		}
+	}
+	if nearest < 0 {
+		return false
+	}
+	near := d.sentHits[nearest].tok
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tokEnd) <= m.i && in(h) && h.flipBy == -1 {
+			d.flipOne(h, m, mi, toks, h.tok == near)
+		}
+	}
+	return true
+}
+
+func (d *detector) flipAhead(m *detMatch, mi int, toks []detToken) {
+	count := 0
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tok) < m.j || h.flipBy != -1 {
+			continue
+		}
+		// Stop at punctuation or a contrast, and after four content words.
+		stop := false
+		count = 0
+		for t := m.j; t < int(h.tok); t++ {
+			if toks[t].brk || (d.matchAt[t] >= 0 && d.matches[d.matchAt[t]].e.kind == opContrast) {
+				stop = true
+				break
+			}
+			if !toks[t].glue {
+				count++
+			}
+		}
+		if toks[h.tok].brk || stop || count > 4 {
+			return
+		}
+		d.flipOne(h, m, mi, toks, true)
+	}
+}
+
+func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonus bool) {
+	averse := m.e.kind == opPostAverse
+	if h.sense == problem {
+		if !averse {
+			h.drop = true
+			return
+		}
+	} else {
+		h.pol = -h.pol
+	}
+	h.flipBy = int32(mi)
+	if averse && bonus {
+		h.base += detBonus
+	}
+	m.applied++
+	h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+}
+
+// clauseEndsAt reports whether nothing but glue and a few closing words
+// stand between token j and the end of its clause: "Racing? Not really."
+func clauseEndsAt(toks []detToken, j int) bool {
+	for k := j; k < len(toks); k++ {
+		t := &toks[k]
+		if t.brk {
+			return true
+		}
+		if t.glue || t.emoji {
+			continue
+		}
+		switch t.norm {
+		case "anymore", "either", "at", "personally", "though", "honestly", "lol", "haha",
+			"thanks", "thank", "you", "me", "for", "now", "these", "days", "again":
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// copulaBefore reports a negated "to be": "isn't", or "not" right after
+// "is", "'s", "are"... "Weight loss is not why I run."
+func copulaBefore(e *lexEntry, toks []detToken, i int) bool {
+	if len(e.elems) != 1 || e.elems[0].s != "not" && e.elems[0].s != "never" {
+		return true // "isn't", "wasn't": a copula in itself
+	}
+	if i+1 < len(toks) && isCopula(toks[i+1].norm) && e.elems[0].s == "never" {
+		return true // "has never been", "was never"
+	}
+	if i == 0 {
+		return false
+	}
+	p := toks[i-1].norm
+	return isCopula(p) || strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "'re") ||
+		strings.HasSuffix(p, "'m")
+}
+
+func isCopula(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "am", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+// experience reports a negation of experience rather than of wanting:
+// "I've never run a marathon", "I haven't raced yet", "I'd never raced
+// before this year". "I've never been competitive" still negates.
+func experience(toks []detToken, i, j int) bool {
+	for k := j; k < len(toks) && !toks[k].brk; k++ {
+		switch toks[k].norm {
+		case "yet", "before", "till", "until":
+			return true
+		}
+	}
+	perfect := toks[i].norm != "never" // "haven't", "hadn't"
+	if !perfect && i > 0 {
+		switch p := toks[i-1].norm; p {
+		case "have", "has", "had", "i've", "we've", "they've", "you've":
+			perfect = true
+		}
+	}
+	if !perfect {
+		return false
+	}
+	if j < len(toks) && toks[j].norm == "been" {
+		return j+1 < len(toks) && toks[j+1].norm == "to" // "never been to a race"
+	}
+	return true
+}
+
+// counterfactual reports "would" or "lost" later in the sentence, which
+// makes "without" praise what it names: "without my club I'd be lost".
+func counterfactual(toks []detToken, j int) bool {
+	for k := j; k < len(toks); k++ {
+		switch toks[k].norm {
+		case "would", "i'd", "we'd", "wouldn't", "couldn't", "lost", "could", "can't":
+			return true
+		}
+	}
+	return false
+}
+
+// preferBefore reports a preference that makes "than" point away: "I'd
+// rather explore than race", "I care more about how I feel than my time".
+func preferBefore(toks []detToken, i int) bool {
+	for k := 0; k < i; k++ {
+		t := toks[k].norm
+		switch {
+		case t == "rather" || strings.HasPrefix(t, "prefer"):
+			return true
+		case t == "more" && k+1 < i:
+			switch toks[k+1].norm {
+			case "about", "for", "into", "interested", "important", "motivated", "driven":
+				return true
+			}
+			if k > 0 && (toks[k-1].stem == "car" || toks[k-1].stem == "matter") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// answerCue reads a bare yes or no at the start of an answer to the
+// competition question.
+func (d *detector) answerCue(sent int32) {
+	// d.toks still holds the first sentence's tokens.
+	toks := d.toks
+	if len(toks) == 0 {
+		return
+	}
+	lex := d.lex
+	ci, ok := lex.theme[Competition]
+	if !ok {
+		return
+	}
+	for _, set := range []struct {
+		idx []int32
+		pol Polarity
+	}{{lex.no, Away}, {lex.yes, Toward}} {
+		for _, ai := range set.idx {
+			e := &lex.answers[ai]
+			j := matchEntry(e, toks, 0)
+			if j == 0 || (j < len(toks) && !toks[j].brk) {
+				continue
+			}
+			h := detHit{
+				theme: ci, pol: set.pol, base: float64(medium), sent: sent,
+				tok: 0, tokEnd: int32(j), flipBy: -2,
+			}
+			h.weight = h.base
+			h.addSpan(Span{toks[0].start, toks[j-1].end})
+			d.hits = append(d.hits, h)
+			return
+		}
+	}
+}
+
+// ---------------------------------------------------------------- findings
+
+type detEvidence struct {
+	ev       Evidence
+	strength float64
+	base     float64
+	first    int // index of its first hit, for a stable order
+}
+
+func (d *detector) findings(sources []Source) []Finding {
+	if len(d.hits) == 0 {
+		return nil
+	}
+	hits := d.hits
+	for k := range hits {
+		hits[k].weight *= d.sentences[hits[k].sent].factor
+	}
+	order := make([]int, len(hits))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		ha, hb := &hits[a], &hits[b]
+		return cmp.Or(
+			cmp.Compare(ha.theme, hb.theme),
+			cmp.Compare(hb.pol, ha.pol),
+			cmp.Compare(ha.sent, hb.sent),
+			cmp.Compare(ha.tok, hb.tok),
+			cmp.Compare(a, b),
+		)
+	})
+	var out []Finding
+	for start := 0; start < len(order); {
+		theme := hits[order[start]].theme
+		end := start
+		for end < len(order) && hits[order[end]].theme == theme {
+			end++
+		}
+		if f, ok := d.finding(hits, order[start:end], sources); ok {
+			out = append(out, f)
+		}
+		start = end
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		return cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme))
+	})
+	return out
+}
+
+// finding weighs one theme's hits (sorted by polarity, then sentence).
+func (d *detector) finding(hits []detHit, order []int, sources []Source) (Finding, bool) {
+	var evs []detEvidence
+	var side [2]struct{ strength, base float64 } // [0] toward, [1] away
+	for start := 0; start < len(order); {
+		h0 := &hits[order[start]]
+		end := start
+		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
+		var spans []Span
+		for end < len(order) {
+			h := &hits[order[end]]
+			if h.pol != h0.pol || h.sent != h0.sent {
+				break
+			}
+			strongest = max(strongest, h.weight)
+			sum += h.weight
+			topBase = max(topBase, h.base)
+			sumBase += h.base
+			spans = append(spans, h.spans[:h.nspans]...)
+			end++
+		}
+		strength := strongest + detSameSentence*(sum-strongest)
+		base := topBase + detSameSentence*(sumBase-topBase)
+		s := &side[0]
+		if h0.pol == Away {
+			s = &side[1]
+		}
+		s.strength += strength
+		s.base += base
+		sent := d.sentences[h0.sent]
+		evs = append(evs, detEvidence{
+			ev: Evidence{
+				Source:   sources[sent.src].Label,
+				Sentence: sent.text,
+				Triggers: mergeSpans(spans),
+				Polarity: h0.pol,
+			},
+			strength: strength,
+			base:     base,
+			first:    order[start],
+		})
+		start = end
+	}
+	pol, win, lose := Toward, side[0], side[1]
+	if side[1].strength > side[0].strength ||
+		side[1].strength == side[0].strength && side[1].base > side[0].base {
+		pol, win, lose = Away, side[1], side[0]
+	}
+	lead := win.strength - lose.strength
+	if win.base < detMinEvidence || lead < detMinLead {
+		return Finding{}, false
+	}
+	slices.SortStableFunc(evs, func(a, b detEvidence) int {
+		if a.ev.Polarity != b.ev.Polarity {
+			if a.ev.Polarity == pol {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.strength, a.strength), cmp.Compare(a.first, b.first))
+	})
+	f := Finding{
+		Theme:    themes[hits[order[0]].theme].ID,
+		Polarity: pol,
+		Score:    1 - math.Exp(-lead/detScoreScale),
+		Evidence: make([]Evidence, len(evs)),
+	}
+	for k := range evs {
+		f.Evidence[k] = evs[k].ev
+	}
+	return f, true
+}
+
+func themeIndex(id ThemeID) int {
+	for i, t := range themes {
+		if t.ID == id {
+			return i
+		}
+	}
+	return len(themes)
+}
+
+// mergeSpans sorts spans and joins the ones that overlap.
+func mergeSpans(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return slices.Clip(out)
+}
+
+// ---------------------------------------------------------------- sentences
+
+type detSpan struct{ start, end int }
+
+// splitSentences splits text into trimmed sentences: at ".", "!", "?", an
+// ellipsis followed by a capital, and every line break. A leading bullet
+// ("- ", "* ", "• ", "1. ") is left out. Abbreviations ("e.g.", "vs.") and
+// numbers ("10.5") do not end a sentence. A question answered in the same
+// line stays whole: "Racing? Not for me."
+func splitSentences(text string, out []detSpan) []detSpan {
+	first := len(out)
+	emit := func(s, e int) {
+		for s < e {
+			r, size := utf8.DecodeRuneInString(text[s:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += size
+		}
+		for e > s {
+			r, size := utf8.DecodeLastRuneInString(text[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= size
+		}
+		if s < e {
+			out = append(out, detSpan{s, e})
+		}
+	}
+	for lineStart := 0; lineStart <= len(text); {
+		lineEnd := len(text)
+		if nl := strings.IndexByte(text[lineStart:], '\n'); nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		s := skipBullet(text, skipBullet(text, lineStart, lineEnd), lineEnd)
+		sentStart := s
+		for i := s; i < lineEnd; {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case r == '.' || r == '…':
+				k := i
+				dots := 0
+				for k < lineEnd {
+					if text[k] == '.' {
+						k++
+						dots++
+					} else if strings.HasPrefix(text[k:], "…") {
+						k += len("…")
+						dots += 3
+					} else {
+						break
+					}
+				}
+				if dots >= 2 {
+					if capitalAfter(text, k, lineEnd) {
+						emit(sentStart, k)
+						sentStart = k
+					}
+				} else if sentenceDot(text, sentStart, i, lineEnd) {
+					k = skipClosers(text, k, lineEnd)
+					emit(sentStart, k)
+					sentStart = k
+				}
+				i = k
+			case r == '!' || r == '?':
+				k := i
+				for k < lineEnd && (text[k] == '!' || text[k] == '?') {
+					k++
+				}
+				k = skipClosers(text, k, lineEnd)
+				emit(sentStart, k)
+				sentStart = k
+				i = k
+			default:
+				i += size
+			}
+		}
+		emit(sentStart, lineEnd)
+		lineStart = lineEnd + 1
+	}
+	// Keep a question and its short answer together: "Racing? Nope."
+	merged := out[:first]
+	for _, sp := range out[first:] {
+		if n := len(merged); n > first {
+			prev := merged[n-1]
+			if text[prev.end-1] == '?' && !strings.Contains(text[prev.end:sp.start], "\n") &&
+				answerWord(text[sp.start:sp.end]) {
+				merged[n-1].end = sp.end
+				continue
+			}
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
+// skipBullet returns where a line's text starts, past spaces and a bullet.
+func skipBullet(text string, i, end int) int {
+	for i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+		i++
+	}
+	j := i
+	r, size := utf8.DecodeRuneInString(text[j:])
+	switch r {
+	case '-', '*', '•', '·', '+', '>', '–', '—', '◦', '▪', '‣':
+		j += size
+	default:
+		for j < end && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j == i || j >= end || (text[j] != '.' && text[j] != ')') {
+			return i
+		}
+		j++
+	}
+	if j < end && text[j] != ' ' && text[j] != '\t' {
+		return i // "-5k" or "3.5 miles" is not a bullet
+	}
+	for j < end && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	return j
+}
+
+func skipClosers(text string, k, end int) int {
+	for k < end {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		switch r {
+		case '"', '\'', ')', ']', '’', '”', '»':
+			k += size
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// capitalAfter reports whether the next word after k starts with a capital
+// letter (or a digit), or the line ends: an ellipsis there ends a sentence.
+func capitalAfter(text string, k, end int) bool {
+	for k < end {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if unicode.IsSpace(r) || r == '"' || r == '“' {
+			k += size
+			continue
+		}
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return true
+}
+
+// sentenceDot decides whether the "." at i ends a sentence.
+func sentenceDot(text string, sentStart, i, end int) bool {
+	next := i + 1
+	if next < end {
+		r, _ := utf8.DecodeRuneInString(text[next:])
+		if !unicode.IsSpace(r) && !strings.ContainsRune("\"')]’”»", r) {
+			return false // "10.5", "e.g.,", "strava.com"
+		}
+	}
+	// The word before the dot, dots included: "e.g", "etc", "vs".
+	w := i
+	for w > sentStart {
+		c := text[w-1]
+		if c == '.' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			w--
+			continue
+		}
+		break
+	}
+	word := strings.ToLower(text[w:i])
+	switch word {
+	case "e.g", "i.e", "eg", "ie", "vs", "v", "approx", "incl", "esp", "dr", "mr", "mrs",
+		"ms", "st", "mt", "cf", "ca":
+		return false
+	case "etc", "min", "mins", "hr", "hrs", "sec", "secs", "no", "a.m", "p.m":
+		return capitalAfter(text, next, end)
+	}
+	return true
+}
+
+// answerWord reports a sentence that opens with a yes or a no.
+func answerWord(s string) bool {
+	end := 0
+	for end < len(s) && (s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z') {
+		end++
+	}
+	switch strings.ToLower(s[:end]) {
+	case "no", "nope", "nah", "not", "never", "yes", "yeah", "yep", "yup", "definitely",
+		"absolutely", "hardly", "rarely", "sometimes", "always":
+		return true
+	}
+	return false
+}
+
+// ---------------------------------------------------------------- words
+
+// A detToken is one word of a sentence.
+type detToken struct {
+	start, end int    // bytes in the sentence
+	norm       string // lower case, straight apostrophes, common spellings fixed
+	stem       string
+	brk        bool // punctuation between this token and the one before
+	glue       bool
+	subject    bool
+	num, ord   bool
+	emoji      bool
+}
+
+// tokenize splits a sentence into words. low is the sentence lowered by
+// lowerSameLength, so byte offsets agree. Hyphens join nothing: "self-esteem"
+// is "self" "esteem", and phrases match across the hyphen. Numbers keep
+// their decimal points and colons ("21.1", "3:30") and split from units
+// ("10k" is "10" "k"; "sub4" is "sub" "4"); ordinals stay whole ("3rd").
+func tokenize(text, low string, toks []detToken) []detToken {
+	brk := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+				toks, i = appendWord(text, low, i, brk, toks)
+				brk = false
+				continue
+			case c == '-':
+				// A spaced dash breaks a clause; a hyphen inside a word does not.
+				if i == 0 || text[i-1] == ' ' || i+1 >= len(text) || text[i+1] == ' ' {
+					brk = true
+				}
+			case strings.IndexByte(",;:.!?()[]{}", c) >= 0:
+				brk = true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			toks, i = appendWord(text, low, i, brk, toks)
+			brk = false
+			continue
+		case r == 0xFE0F || r == 0x200D || r >= 0x1F3FB && r <= 0x1F3FF:
+			// Emoji presentation, joiners and skin tones belong to the emoji before.
+		case unicode.Is(unicode.So, r):
+			toks = append(toks, detToken{start: i, end: i + size, norm: text[i : i+size], brk: brk, emoji: true})
+			brk = false
+		case unicode.In(r, unicode.Pi, unicode.Pf):
+			// Quotation marks neither join nor break.
+		case unicode.IsPunct(r):
+			brk = true
+		}
+		i += size
+	}
+	return toks
+}
+
+// appendWord reads the word starting at i and appends it.
+func appendWord(text, low string, i int, brk bool, toks []detToken) ([]detToken, int) {
+	start := i
+	r, size := utf8.DecodeRuneInString(text[i:])
+	digits := unicode.IsDigit(r)
+	i += size
+	ord, curly := false, false
+	for i < len(text) {
+		r, size = utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r):
+			if digits {
+				if sfx := strings.ToLower(safeSlice(text, i, i+2)); (sfx == "st" || sfx == "nd" || sfx == "rd" || sfx == "th") &&
+					!letterAt(text, i+2) {
+					i += 2
+					ord = true
+				}
+				goto done
+			}
+			i += size
+		case unicode.IsDigit(r):
+			if !digits {
+				goto done
+			}
+			i += size
+		case !digits && (r == '\'' || r == '’' || r == 'ʼ' || r == '‘') && letterAt(text, i+size):
+			curly = curly || r != '\''
+			i += size
+		case digits && (r == '.' || r == ':' || r == ',') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
+			i++
+		default:
+			goto done
+		}
+	}
+done:
+	norm := low[start:i]
+	if curly {
+		norm = strings.Map(func(r rune) rune {
+			if r == '’' || r == 'ʼ' || r == '‘' {
+				return '\''
+			}
+			return r
+		}, norm)
+	}
+	t := detToken{start: start, end: i, norm: norm, brk: brk, ord: ord, num: digits && !ord}
+	return append(toks, t), i
+}
+
+func safeSlice(s string, i, j int) string {
+	if j > len(s) {
+		return ""
+	}
+	return s[i:j]
+}
+
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// lowerSameLength lowers s without changing any byte offset: a letter
+// whose lower case has a different UTF-8 length is left as it is.
+func lowerSameLength(s string) string {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if lr := unicode.ToLower(r); lr != r && utf8.RuneLen(lr) == size {
+			utf8.EncodeRune(b[i:], lr)
+		} else {
+			copy(b[i:i+size], s[i:i+size])
+		}
+		i += size
+	}
+	return string(b)
+}
+
+func growInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+func growInt16(s []int16, n int) []int16 {
+	if cap(s) < n {
+		return make([]int16, n)
+	}
+	return s[:n]
+}
+
+func growFloat(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}

@@ -1,0 +1,1234 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// The theme lexicon, held as data: the words and phrases runners use when
+// they write about why they run, each with the theme(s) it suggests and how
+// clearly it suggests them, plus the small function words that change a
+// cue's meaning (negation, aversion, contrast, hedging).
+//
+// Phrase syntax. Words are separated by single spaces and compared after
+// the same normalisation the text gets (lower case, straight apostrophes,
+// light stemming), so "race" also finds "races", "raced" and "racing".
+//
+//	word     matches any word with the same stem ("clear head" finds "clears her head")
+//	=word    matches that exact word form only ("=racing" finds "racing", not "race")
+//	word*    matches words that begin with "word" ("compet*" finds "competition", "competitive")
+//	<num>    matches a number: digits ("10", "3:30", "21.1") or a number word ("two")
+//	<ord>    matches an ordinal written with digits ("1st", "3rd")
+//	_        matches any one word
+//
+// Between the words of a phrase the text may hold up to four glue words
+// (articles, possessives and light adverbs such as "my", "the", "really"),
+// so phrases are written without them: "clear head" finds "clear my head",
+// "get out door" finds "get out of the door". Phrases never reach across
+// punctuation. Lexicon phrases hold no hyphens: "self-esteem" in a text is
+// the two words "self esteem". A longer phrase beats a shorter one at the
+// same place, and an exact word beats a stem, a stem beats a prefix.
+
+// A cueWeight says how clearly a cue points at its theme. The numbers are
+// the units the detector adds up; see the thresholds in detect.go.
+type cueWeight int8
+
+const (
+	// weak cues point at a theme but are common in other talk too
+	// ("friends", "fast"). One alone is never enough.
+	weak cueWeight = 1
+	// medium cues are clear in running talk on their own ("club", "PB",
+	// "medal").
+	medium cueWeight = 2
+	// strong cues are hard to read any other way ("lose weight", "clear my
+	// head", "personal best").
+	strong cueWeight = 3
+)
+
+// A cueSense says which way a cue points when nothing around it changes it.
+type cueSense int8
+
+const (
+	// toward: the runner is drawn to the theme ("clear my head").
+	toward cueSense = iota
+	// away: the cue itself pushes away from the theme: "on my own" for
+	// company, "leave my watch at home" for personal goals.
+	away
+	// problem: the cue names a trouble the theme is about solving
+	// ("anxiety", "injury", "overweight"). Aversion to a problem is still
+	// a reason to run ("I hate feeling anxious" is coping), and a negated
+	// problem ("I'm not anxious") says nothing either way, so problems
+	// never turn into aversion.
+	problem
+)
+
+// A themeCues group lists phrases that point at one theme with one weight
+// and sense. A phrase may appear in several groups: "medal" is recognition
+// (medium) and achievement (weak).
+type themeCues struct {
+	theme   ThemeID
+	weight  cueWeight
+	sense   cueSense
+	phrases []string
+}
+
+// opKind is what a function cue does to the theme cues around it.
+type opKind int8
+
+const (
+	opTheme      opKind = iota // a theme cue (from themeLexicon)
+	opNegate                   // flips theme cues after it, within its window: "not", "never"
+	opAverse                   // flips the cues after it and counts as evidence: "hate", "sick of"
+	opPostAverse               // flips the cues before it in its clause, as evidence: "is not for me"
+	opPostNegate               // flips the cues before it in its clause: "nope", "not anymore"
+	opBoost                    // strengthens the cue after it: "love", "thrive on"
+	opHedge                    // weakens every cue in its clause: "maybe", "sort of"
+	opPast                     // weakens every cue in its clause: "used to", "back then"
+	opContrast                 // what follows is the speaker's point: "but", "however"
+	opConcession               // opens a clause that gives way to the next: "although ..., ..."
+	opBoundary                 // ends a negation's reach: "because", "when", "so"
+	opBlock                    // a phrase that only exists to stop a misreading: "can't wait"
+	opThan                     // "than" after "rather"/"prefer"/"more": what follows is not preferred
+)
+
+// Flags on function cues.
+const (
+	// flagCross lets a negation reach past a new subject: "I don't think
+	// I'd enjoy racing", "not because I want to lose weight".
+	flagCross uint16 = 1 << iota
+	// flagCopula lets a negation with nothing to flip after it reach back
+	// to its own clause: "weight loss isn't why I run".
+	flagCopula
+	// flagExperience marks "never"/"haven't": with "yet" or "before" in
+	// the clause it reports experience, not aversion ("I'd never raced
+	// before this year").
+	flagExperience
+	// flagFinal lets a negation standing at the end of its clause reach
+	// back: "Racing? Not really."
+	flagFinal
+	// flagStart makes a contrast count only where a clause starts.
+	flagStart
+	// flagConcede makes a contrast at the start of a sentence concede its
+	// first clause to the rest.
+	flagConcede
+	// flagClause makes a hedge start a clause too, ending a negation's
+	// reach: "if", "unless".
+	flagClause
+	// flagDirect marks negations of an action: right before its cue, as in
+	// "I don't race" or "I no longer race", the negation is evidence in
+	// itself. ("I'm not fast" describes; it does not push anything away.)
+	flagDirect
+	// flagCounterfactual marks "without": followed by "would" or "lost" it
+	// praises what it names ("without my club I'd be lost").
+	flagCounterfactual
+)
+
+type opCues struct {
+	kind    opKind
+	window  int8    // how many content words a forward cue reaches past
+	flags   uint16  // flagCross, flagCopula, ...
+	factor  float64 // for hedges and the past: what the clause is multiplied by
+	phrases []string
+}
+
+var themeLexicon = []themeCues{
+	// ---------------------------------------------------------------- achievement
+	{Achievement, strong, toward, []string{
+		"personal best", "personal bests", "personal record", "personal goal", "personal goals",
+		"pb", "pbs", "new pr", "sub <num>", "goal time", "target time", "finish time",
+		"finishing time", "best time", "fastest time", "faster time", "quicker time",
+		"beat time", "beat times", "beat pb", "beat pr", "beat best", "beat record",
+		"beat personal best", "beat previous", "smash pb", "new record",
+		"improve time", "improve times", "negative split", "negative splits",
+		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
+		"first <num> mile", "first <num> miler", "first trail race", "first race",
+		"bq", "boston qualifier", "qualify for boston", "qualify for london",
+		"compete against myself", "compete with myself", "competing against myself",
+		"competitive with myself", "race against myself", "racing against myself",
+		"race against clock", "racing against clock", "against clock", "race myself",
+		"only competition is myself", "only person i race", "only person i compete",
+		"beat myself", "beat older self", "beat yesterday", "better than yesterday",
+		"hit target", "hit goal", "reach goal", "reached goal", "achieve goal",
+		"smash goal", "see how far", "see what i can do", "see how fast", "without walking",
+		"without stopping", "without a walk break", "run whole way", "couch to <num> k",
+		"c 25 k", "couch to <num> km", "longest run", "longest distance", "new distance",
+		"run further", "run farther", "get faster", "getting faster", "go faster",
+		"run faster", "be faster",
+	}},
+	{Achievement, medium, toward, []string{
+		"pr", "prs", "goal*", "target*", "=faster", "=fastest", "=quicker", "speed*",
+		"pace", "=splits", "data", "=numbers", "stats", "statistics", "garmin",
+		"vo <num> max", "vo <num>", "mileage", "milestone*", "marathon*", "half marathon", "ultra",
+		"ultramarathon", "distance", "progress*", "improv*", "achiev*",
+		"accomplish*", "challeng*", "qualif*", "breakthrough", "push my limits",
+		"push limits", "push myself", "test myself", "see progress", "track progress",
+		"tracking", "measur*", "record time", "under <num>", "in under", "<num> miles a week",
+		"<num> km a week", "<num> miles per week", "<num> km per week",
+		"cross finish line", "=finisher", "finish a marathon", "finish an ultra",
+		"run a marathon", "complete", "shave", "knock off", "tick off", "cross off",
+		"bucket list", "heart rate zones", "training zones", "zone <num>",
+		"world majors", "six star", "=majors", "age grade", "age grading", "run longer",
+	}},
+	{Achievement, weak, toward, []string{
+		"fast", "quick", "=watch", "gps", "heart rate", "strava", "number",
+		"finish", "finish line", "record", "<num> k", "<num> km", "<num> miles",
+		"<num> mile", "kilomet*", "=miles", "medal", "=proud", "training plan",
+		"plan", "first", "=further", "=farther", "=longer", "hill repeats", "intervals",
+		"tempo", "speedwork", "track", "results", "chip time", "=endurance", "=stamina",
+		"get better", "getting better", "level up", "plateau", "training block", "build up",
+		"segment*", "start line", "=achieve", "see what i can do",
+	}},
+	{Achievement, medium, away, []string{
+		"no watch", "without watch", "leave watch at home", "leave watch behind",
+		"left watch at home", "ditch watch", "ditched watch", "watch off", "turn off gps",
+		"by feel", "run by feel", "no gps", "no data", "no numbers", "without numbers",
+		"unplugged", "naked running",
+	}},
+
+	// ---------------------------------------------------------------- competition
+	{Competition, strong, toward, []string{
+		"racing people", "race people", "race others", "racing others", "racing against",
+		"race against", "race against others", "compete against others", "compete with others",
+		"competing against others", "competing with others", "beat people", "beat others",
+		"beat other runners", "beat other people", "beat someone", "beat him", "beat them",
+		"beat friend", "beat brother", "beat sister", "beat husband",
+		"beat wife", "beat dad", "beat rival", "beat colleague", "beat everyone",
+		"age group", "age category", "podium*", "<ord> place", "first place", "second place",
+		"third place", "top three", "top <num>", "rival*", "=competitive", "win a race",
+		"win race", "win my age", "win age group", "winning", "won a race",
+		"won age group", "=placed", "=placing", "overtak*", "chicked",
+		"leaderboard*", "kom", "qom", "chase people", "chasing people",
+		"pass people", "passing people", "picking people off", "pick people off",
+		"competitive streak", "competitive spirit", "love to win", "hate losing",
+		"hate to lose", "be the best", "fastest in", "friendly rivalry", "the win",
+	}},
+	{Competition, medium, toward, []string{
+		"compet*", "=racing", "race day", "racing season", "race season", "=win", "=won",
+		"=wins", "winner", "ranking*", "=ranked", "=rank", "championship*", "league",
+		"=trophy", "=trophies", "cross country", "xc", "race series", "against others",
+		"the competition", "fight for", "=sprint finish", "racing snake",
+		"friendly competition", "crown",
+	}},
+	{Competition, weak, toward, []string{
+		"race", "beat", "prize*", "overall", "start line", "=adrenaline",
+		"elite", "bib", "relay", "segment*", "=nerves", "results", "=pressure",
+	}},
+	{Competition, weak, away, []string{
+		"back of pack", "own pace", "at own pace", "for myself not",
+	}},
+
+	// ---------------------------------------------------------------- recognition
+	{Recognition, strong, toward, []string{
+		"kudos", "show off", "showing off", "people notice", "people noticed",
+		"people noticing", "be noticed", "get noticed", "notice me", "noticed me",
+		"proud of me", "mak _ proud", "mak proud", "proud parents", "proud parent",
+		"bragging rights", "brag*", "recogni*", "praise*", "admir*", "=applause",
+		"validation", "approval", "impress people", "impress others", "impressed people",
+		"people impressed", "people tell me", "people ask me", "likes on", "get likes",
+		"number of likes", "social media", "=instagram", "insta", "facebook",
+		"post on", "posted on", "post it", "share on", "be seen", "=bling",
+		"finisher medal", "finisher photo", "race photo", "for medal", "for medals",
+		"for bling", "for t shirt", "tell everyone", "tell people", "told everyone",
+		"status", "respected", "look up to me", "looks up to me",
+	}},
+	{Recognition, medium, toward, []string{
+		"medal", "=trophy", "=trophies", "impress*", "respect",
+		"congrat*", "compliment*", "followers", "=likes", "=attention", "=photos",
+		"=photo", "t shirt", "=jealous", "people know", "envy", "cheer",
+		"crowd support", "=spectators", "inspire others", "inspiring others",
+		"inspiration to", "=blog", "=vlog", "=podcast", "=audience", "prize*",
+	}},
+	{Recognition, weak, toward, []string{
+		"=proud", "share", "=post", "photo*", "=shirt", "strava", "role model",
+	}},
+
+	// ---------------------------------------------------------------- affiliation
+	{Affiliation, strong, toward, []string{
+		"with friend", "run with friend", "running buddy", "running partner",
+		"running club", "run club", "running group", "run group", "running crew",
+		"run crew", "club run", "club night", "group run", "social run",
+		"social side", "parkrun friends", "parkrun family", "club mates", "clubmates",
+		"teammates", "meet people", "meeting people", "met people", "make friends",
+		"made friends", "making friends", "new friends", "lifelong friends", "best friends",
+		"camaraderie", "sense of community", "sense of belonging", "support each other",
+		"encourage each other", "run together", "running together", "ran together",
+		"with husband", "with wife", "with partner", "with dad", "with mum", "with mom",
+		"with father", "with mother", "with sister", "with brother", "with son",
+		"with daughter", "with kid", "with child", "with family", "with club",
+		"with group", "with team", "with someone", "with people", "with other people",
+		"with other runners", "with colleague", "with neighbour", "with neighbor",
+		"with dog", "with crew", "chat while", "chatting while", "talk while",
+		"talking while", "coffee after", "for company", "my people", "our group",
+		"my club", "my crew", "with mates", "with buddy", "with girlfriend",
+		"with boyfriend", "with others",
+	}},
+	{Affiliation, medium, toward, []string{
+		"club", "crew", "squad", "tribe", "team", "buddy", "partner",
+		"community", "social", "sociable", "socialis*", "socializ*", "friendship*",
+		"chat*", "=company", "=together", "belong*", "connect*", "meetup",
+		"accountability partner", "volunteer*", "marshal*",
+		"mates", "=gang", "parkrun community", "relay team",
+	}},
+	{Affiliation, weak, toward, []string{
+		"friend", "group", "kids", "child", "son", "daughter",
+		"husband", "wife", "dad", "mum", "mom", "sister", "brother", "family",
+		"=dog", "parkrun", "talk*", "laugh*", "people", "=others",
+		"relay", "girlfriend", "boyfriend", "colleague*",
+		"=alongside", "=coffee",
+	}},
+	{Affiliation, weak, problem, []string{
+		"=lonely", "=loneliness",
+	}},
+	{Affiliation, medium, away, []string{
+		"alone", "solo", "on own", "by myself", "=solitude", "introvert*",
+		"no one else", "nobody else", "=solitary", "lone wolf", "own company",
+		"by yourself",
+	}},
+
+	// ---------------------------------------------------------------- coping
+	{Coping, strong, toward, []string{
+		"clear head", "clear mind", "head clear", "clear out head", "clear thoughts",
+		"switch off", "turn off brain", "decompress*", "sanity", "stay sane", "keep sane",
+		"keeps me sane", "keep me sane", "therap*", "mental health", "head space",
+		"headspace", "me time", "time for myself", "time to myself", "time alone",
+		"just for me", "only for me", "something for me", "thing for me",
+		"nobody needs anything from me", "no one needs anything from me",
+		"nobody needs me", "nobody wants anything from me", "=cope", "=coping", "=copes",
+		"=coped", "moving meditation", "meditat*", "mental break", "reset button",
+		"breathing space", "peace and quiet", "escape from", "get away from",
+		"=stressbuster", "stress relief", "stress reliever", "relieve stress",
+		"deal with stress", "burn off stress", "=lifeline", "process thoughts",
+		"process things", "sort out head", "sort head out", "off my mind", "out of my head",
+		"blow off steam", "let off steam", "get out of head", "quiet mind", "calm mind",
+		"=unwind", "=unwinding", "clarity", "mindful*", "emotional", "=emotions",
+		"mentally", "=mental", "keep me going mentally",
+	}},
+	{Coping, strong, problem, []string{
+		"anxi*", "depress*", "=panic", "=ptsd", "=adhd", "=burnout", "burn out",
+		"burned out", "burnt out", "busy mind", "racing thoughts", "=overthinking",
+		"=grief", "=grieving", "=grieve", "work stress",
+	}},
+	{Coping, medium, toward, []string{
+		"escap*", "calm*", "peace*", "relax*", "recharge*", "reset", "=zen", "breather",
+		"=outlet", "=release", "=vent", "=mood", "=moods", "feel better", "thinking time",
+		"time to think", "=solitude", "=endorphins", "let go", "=sane",
+	}},
+	{Coping, medium, problem, []string{
+		"stress*", "overwhelm*", "worr*", "bad day", "tough day", "hard day", "long day",
+		"rough day", "frustrat*", "=anger", "=angry", "=tension", "=frazzled",
+	}},
+	{Coping, weak, toward, []string{
+		"=quiet", "thoughts", "mind", "after work", "=breathe", "=lighter",
+		"for myself", "no pressure", "=chaos",
+	}},
+
+	// ---------------------------------------------------------------- self-esteem
+	{SelfEsteem, strong, toward, []string{
+		"confiden*", "self esteem", "self worth", "self belief", "self image",
+		"self confidence", "believe in myself", "believing in myself", "believed in myself",
+		"=capable", "proud of myself", "proud of my body", "prove to myself", "proved to myself",
+		"feel good about myself", "feel better about myself", "better about myself",
+		"love myself", "like myself", "empower*", "comfortable in skin",
+		"comfortable in own skin", "can do anything", "achieve anything",
+		"do hard things", "stronger than i thought", "stronger than i think",
+		"more than i thought", "didn't think i could", "never thought i could",
+		"didn't know i could", "what i'm capable of", "what i am capable of",
+		"what my body can do", "what i can do", "see what i can do", "mental strength",
+		"mentally tough", "mentally stronger", "feel strong", "feel stronger", "feel capable",
+	}},
+	{SelfEsteem, strong, problem, []string{
+		"insecur*", "self conscious", "self doubt",
+	}},
+	{SelfEsteem, medium, toward, []string{
+		"=stronger", "prove myself", "prove wrong", "proved wrong", "=worthy",
+		"courage*", "brave*", "=fearless", "resilien*", "grit",
+		"=toughness", "=badass", "=powerful", "=unstoppable", "=invincible", "belief",
+		"=pride", "=accomplished", "sense of accomplishment", "comfort zone",
+		"transform*", "about myself", "=braver", "=bolder", "=independence", "=independent",
+	}},
+	{SelfEsteem, medium, problem, []string{
+		"doubt*", "imposter", "impostor", "=shy",
+	}},
+	{SelfEsteem, weak, toward, []string{
+		"strong", "=proud", "=determined", "=determination", "=tough", "=discipline",
+		"=achieve", "accomplish*",
+	}},
+	{SelfEsteem, weak, problem, []string{
+		"=scary", "fear*", "vulnerab*",
+	}},
+
+	// ---------------------------------------------------------------- meaning
+	{Meaning, strong, toward, []string{
+		"who i am", "part of who i am", "part of me", "identity", "purpose*", "meaning",
+		"=meaningful", "charit*", "raise money", "raising money", "raised money",
+		"fundrais*", "give back", "giving back", "=legacy", "for dad", "for mum", "for mom",
+		"for father", "for mother", "for son", "for daughter", "for brother", "for sister",
+		"for grandad", "for grandpa", "for grandma", "for nan", "for granddad",
+		"for husband", "for wife", "for friend who", "in memory", "in honour", "in honor",
+		"=memorial", "=tribute", "for a cause", "good cause", "life changing",
+		"chang life", "saved my life", "saved me", "way of life",
+		"bigger than me", "bigger than myself", "role model", "set an example",
+		"example for", "i'm a runner", "i am a runner", "am a runner", "call myself a runner",
+		"think of myself as a runner", "a real runner", "see myself as a runner",
+		"being a runner", "=sobriety", "=sober", "passed away", "=calling",
+	}},
+	{Meaning, medium, toward, []string{
+		"=mission", "spiritual*", "=soul", "=faith", "=prayer", "=god", "lifestyle",
+		"=died", "=cancer", "=grateful", "=gratitude", "inspire*", "inspiring",
+		"show my kids", "show kids", "teach my kids", "=heritage", "=comeback",
+		"reinvent*", "second chance", "donat*", "=volunteering", "=grief",
+		"for kids", "for children", "=honour", "=honor", "=deeper",
+	}},
+	{Meaning, medium, problem, []string{
+		"=addiction", "=addict",
+	}},
+	{Meaning, weak, toward, []string{
+		"=journey", "=passion", "=blessed", "=privilege", "=gift", "=roots", "=passionate",
+		"=anniversary", "=memory", "=memories", "=loss",
+	}},
+
+	// ---------------------------------------------------------------- exploration
+	{Exploration, strong, toward, []string{
+		"new place", "new route", "new trail", "new city", "new cities", "new country",
+		"new countries", "somewhere new", "travel*", "explor*", "adventur*", "=wilderness",
+		"backcountry", "off beaten path", "off beaten track", "out in nature", "in nature",
+		"national park", "trail run", "trail running", "mountain*", "sightseeing",
+		"love trail running",
+		"parkrun tourism", "parkrun tourist", "racecation", "destination race",
+		"destination marathon", "around the world", "different countries",
+		"different places", "different parks", "every parkrun", "on holiday", "on vacation",
+		"new parkrun", "see world", "fell running", "sky running", "=skyrunning",
+		"run abroad", "race abroad",
+	}},
+	{Exploration, medium, toward, []string{
+		"trail", "route*", "discover*", "holiday*", "vacation*", "=abroad",
+		"=trip", "=trips", "destination*", "=scenery", "=scenic", "nature", "=outdoors",
+		"=woods", "forest*", "beach*", "coast*", "lake*", "=countryside", "off road",
+		"summit*", "ridge*", "=alps", "=alpine", "=highlands", "landscape*", "=curious",
+		"=curiosity", "wander*", "roam*", "get lost", "=hike", "=hikes", "=hiking",
+		"=desert", "island*", "canyon*", "waterfall*", "=peaks", "=fells",
+		"=places", "=views", "=countries", "=cities", "expedition*", "valley*", "=moors",
+		"=moorland",
+	}},
+	{Exploration, weak, toward, []string{
+		"hill*", "=outside", "=outdoor", "=park", "river*", "canal*", "=sea", "=ocean",
+		"=view", "=sunrise", "=sunset", "map*", "=world", "=country", "=city", "=mud",
+		"=muddy", "fresh air", "bucket list", "=camping", "=streets", "=peak", "=hidden",
+		"far away", "=wild", "=unknown", "=ultra", "=ultras",
+	}},
+
+	// ---------------------------------------------------------------- joy
+	{Joy, strong, toward, []string{
+		"love feeling", "love how it feels", "love how feel", "love running",
+		"love to run", "love run", "love trail running", "so much fun", "=joy", "=joyful",
+		"=joyous", "for fun", "just for fun", "for love of it", "for enjoyment", "for joy",
+		"felt like flying", "feel like flying", "like flying", "runner's high",
+		"runners high", "euphori*", "=bliss", "=blissful", "exhilarat*", "feel alive",
+		"feel so alive", "makes me happy", "make me happy", "makes me smile",
+		"make me smile", "grin*", "like a kid", "like a child", "=happiness",
+		"=playful", "can't get enough", "for sake of it", "because i love it",
+		"best part of day", "favourite part of day", "favorite part of day", "pure joy",
+		"love every minute", "loved every minute", "love every second",
+	}},
+	{Joy, medium, toward, []string{
+		"=fun", "happy", "smil*", "=enjoyment", "=enjoyable", "enjoy it", "love it", "loved it", "loving it",
+		"=flying", "freedom", "=alive", "=buzz", "elat*", "thrill*", "magic*",
+		"laugh*", "giggl*", "puddle*", "feels good", "feel good",
+		"feel great", "feels great", "feel amazing", "feels amazing", "how it feels",
+		"how feel", "how a run feels", "how run feels", "the feeling", "=flow",
+		"=effortless", "light on my feet", "=dance", "=dancing", "delight*", "=glee",
+		"=passion", "=passionate", "enjoy running", "enjoy run", "enjoy every run", "enjoy every minute",
+		"=cheerful", "=carefree", "nothing beats", "nothing like", "nothing better than",
+		"nothing compares",
+	}},
+	{Joy, weak, toward, []string{
+		"=free", "=feeling", "=feelings", "=feels", "=mud", "=muddy", "=rain", "=sun",
+		"=silly", "=exhilarating", "=endorphins", "=adrenaline", "=great", "=high",
+		"=amazing", "=awesome", "=wonderful", "=lovely", "=beautiful", "=hobby",
+		"=exciting", "=excited", "=excitement", "=favourite", "=favorite", "=glad",
+		"=content", "=satisfying", "=satisfaction", "=sunshine", "splash*", "=bouncy",
+		"=play", "=playing",
+		"😊", "😀", "😁", "😄", "😃", "🥰", "😍", "❤", "☺", "🙂", "🤩", "🥳", "💚", "💙",
+		"💜", "🧡", "💛", "♥",
+	}},
+
+	// ---------------------------------------------------------------- routine
+	{Routine, strong, toward, []string{
+		"habit*", "routine*", "every morning", "every evening", "every day", "everyday",
+		"every single day", "every week", "<num> times a week", "<num> times per week",
+		"<num> times week", "twice a week", "once a week", "twice week", "once week",
+		"<num> days a week", "<num> days week", "<num> runs a week", "<num> runs week",
+		"<num> runs per week", "consisten*", "streak*", "fit it in", "fit in", "fit run in",
+		"fit running in", "squeeze in", "squeeze it in", "squeeze run in", "before work",
+		"lunch break", "run commute", "run to work", "run home from work", "find time",
+		"make time", "found time", "made time", "finding time", "making time",
+		"never miss", "rarely miss", "don't miss", "never skip", "stick to", "stuck to",
+		"stick with", "get out door", "out door", "show up",
+		"part of my routine", "part of week", "part of day", "=clockwork", "ritual*",
+		"=schedule", "=scheduled", "fits around", "fit around", "fit into week",
+		"fit into day", "fit into life", "fit into schedule", "fit into routine",
+		"time crunched", "short on time", "work life balance", "juggl*", "busy life",
+		"busy week", "busy schedule",
+	}},
+	{Routine, medium, toward, []string{
+		"schedul*", "commut*", "lunchtime", "lunch time", "early morning",
+		"=mornings", "<num> am", "=evenings", "regular*", "=daily", "structure*",
+		"training plan", "discipline*", "=rhythm", "=anchor", "=constant", "=reliable",
+		"before kids", "kids are in bed", "kids in bed", "after kids",
+		"school run", "=treadmill", "=weekends", "=balance", "balancing",
+		"=planned", "=planning", "=alarm", "every other day", "weekday*", "no time",
+		"little time", "don't have time", "not much time", "limited time", "short of time",
+		"time poor", "at lunch", "lunch run", "=lunchtimes", "fit it around", "around work",
+		"around kids", "around family", "around my job",
+	}},
+	{Routine, weak, toward, []string{
+		"=weekend", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
+		"thursday*", "friday*", "<num> pm", "=evening", "=morning", "rest day", "=lunch",
+		"flexib*", "parkrun", "after work", "=default", "=busy", "=plan", "=calendar", "=weekly",
+		"=diary", "=commitment", "=committed",
+	}},
+
+	// ---------------------------------------------------------------- health
+	{Health, strong, toward, []string{
+		"for health", "stay healthy", "keep healthy", "be healthy", "be healthier",
+		"get healthy", "healthier", "heart health", "keep fit", "get fit", "stay fit",
+		"live longer", "living longer", "=longevity", "age well", "ageing well",
+		"aging well", "old age", "into <num> s", "be around for", "stay active",
+		"keep active", "keep moving", "quit smoking", "stopped smoking", "gave up smoking",
+		"give up smoking", "stop smoking", "resting heart rate", "lung capacity",
+		"=cardiovascular", "physical health", "injury free", "stay injury free",
+		"bone density", "=wellbeing", "well being", "=immune", "=immunity", "sleep better",
+		"doctor*", "keep up with kids", "=medication",
+	}},
+	{Health, strong, problem, []string{
+		"heart disease", "heart attack", "heart condition", "blood pressure", "cholesterol",
+		"diabet*", "=sedentary", "desk job", "sitting all day", "=smoker", "=osteoporosis",
+		"=menopause", "=perimenopause",
+	}},
+	{Health, medium, toward, []string{
+		"health", "=fit", "=fitter", "=fitness", "=fittest", "=healthy", "cardio*",
+		"energ*", "=sleep", "strength training", "lift weights", "=strength", "=lungs",
+		"=wellness", "=mobility", "=ageing", "=aging", "=active", "=checkup", "check up",
+		"=gp", "in shape", "get in shape", "=stamina",
+	}},
+	{Health, medium, problem, []string{
+		"=illness", "=disease", "=asthma", "=cancer",
+	}},
+	{Health, weak, toward, []string{
+		"heart", "=body", "strong", "=stronger", "=diet", "=nutrition", "=alcohol",
+		"=drinking", "=physio", "=joints", "=knees", "=bones", "=endurance", "=breath",
+		"=breathing", "feel better", "=weights", "=recovery",
+	}},
+	{Health, weak, problem, []string{
+		"injur*", "=sick", "=ill", "=covid",
+	}},
+
+	// ---------------------------------------------------------------- weight
+	{Weight, strong, toward, []string{
+		"lose weight", "lost weight", "weight loss", "=weightloss", "shed weight",
+		"shed pounds", "drop weight", "dropped weight", "keep weight off", "keep off weight",
+		"maintain weight", "<num> pounds", "<num> pound", "<num> lbs", "<num> lb",
+		"<num> kg", "<num> kgs", "<num> kilos", "<num> stone", "slim*", "bmi", "burn fat",
+		"body fat", "lose fat", "burn calories", "=dieting", "body image", "dress size",
+		"jeans size", "waist size", "fit into clothes", "fit into jeans",
+	}},
+	{Weight, strong, problem, []string{
+		"=overweight", "=obese", "=obesity", "gain weight", "gained weight",
+		"put on weight", "baby weight", "love handles",
+	}},
+	{Weight, medium, toward, []string{
+		"=weight", "=weigh", "=weighed", "=weighing", "=weighs", "=pounds", "=lbs", "=kilos",
+		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "calorie*", "diet*",
+		"waist*", "look good", "the mirror", "=mirror", "toned", "get in shape",
+		"fit into",
+	}},
+	{Weight, medium, problem, []string{
+		"=fat", "=belly", "=tummy",
+	}},
+	{Weight, weak, toward, []string{
+		"=body", "bod", "=shape", "=clothes", "=looks", "=appearance", "=lean", "=leaner",
+		"=size", "=jeans", "=heavy", "=heavier",
+	}},
+}
+
+// opLexicon holds the function cues. Windows count content words (glue
+// words are free) between the cue and the theme cue it acts on.
+var opLexicon = []opCues{
+	{kind: opNegate, window: 4, flags: flagCopula, phrases: []string{
+		"isn't", "aren't", "wasn't", "weren't", "ain't", "is not", "are not", "was not",
+		"were not",
+	}},
+	{kind: opNegate, window: 4, flags: flagExperience | flagFinal | flagCopula | flagDirect, phrases: []string{
+		"never",
+	}},
+	{kind: opNegate, window: 4, flags: flagExperience | flagFinal, phrases: []string{
+		"haven't", "hasn't", "hadn't", "have not", "has not", "had not",
+	}},
+	{kind: opNegate, window: 4, flags: flagFinal | flagCopula, phrases: []string{
+		"not", "not really", "not particularly", "not especially", "not that", "not very",
+		"not much", "not at all", "not anymore", "not any more",
+	}},
+	{kind: opNegate, window: 4, flags: flagDirect | flagFinal, phrases: []string{
+		"don't", "doesn't", "didn't", "won't", "hardly", "barely", "rarely", "seldom",
+		"no longer", "don't really", "don't actually", "don't often", "hardly ever",
+		"rarely ever",
+	}},
+	{kind: opNegate, window: 4, phrases: []string{
+		"wouldn't", "shouldn't", "neither", "nor", "don't need", "doesn't need", "not about",
+		"isn't about", "wasn't about", "nothing to do with", "less about",
+		"not so much about", "don't bother with",
+	}},
+	{kind: opNegate, window: 4, flags: flagCross, phrases: []string{
+		"not because", "don't think", "do not think", "don't believe", "don't see myself",
+		"can't see myself", "cannot see myself", "don't feel", "doesn't feel",
+	}},
+	{kind: opNegate, window: 3, flags: flagCounterfactual, phrases: []string{
+		"without",
+	}},
+	{kind: opNegate, window: 3, phrases: []string{
+		"instead of", "rather than", "except", "apart from", "other than",
+		"not for", "no more", "never again",
+	}},
+	{kind: opNegate, window: 1, flags: flagDirect, phrases: []string{
+		"=stopped", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
+	}},
+	{kind: opNegate, window: 2, flags: flagFinal, phrases: []string{
+		"no", "none", "zero", "nothing",
+	}},
+	{kind: opAverse, window: 5, phrases: []string{
+		"=hate", "=hated", "=hates", "=hating", "loathe*", "despise*", "detest*", "dread*",
+		"can't stand", "cannot stand", "can't bear", "cannot bear", "sick of", "tired of",
+		"fed up with", "fed up of", "bored of", "bored with", "bored by", "don't like",
+		"didn't like", "doesn't like", "not like", "dislike*", "not a fan",
+		"not fan of", "not big fan", "no desire", "no interest", "not interested",
+		"zero interest", "don't care about", "don't care for", "not care about",
+		"didn't care about", "doesn't care about", "don't care", "couldn't care less",
+		"care less about", "could care less", "would rather not", "rather not",
+		"don't want", "didn't want", "doesn't want", "not want", "avoid*", "allergic to",
+		"not into", "not big on", "put off by", "turned off by", "scared of", "afraid of",
+		"terrified of", "anxious about", "done with", "had enough of", "stay away from",
+		"steer clear of", "worst part", "least favourite", "least favorite",
+		"can't be bothered", "can't see the point", "don't see the point", "see no point",
+		"no point in", "what's the point of", "not enjoy", "don't enjoy", "didn't enjoy",
+		"doesn't enjoy", "never enjoy", "never enjoyed", "never liked", "never cared about",
+		"never cared for", "resent*", "no need for", "no need to", "not motivated by",
+		"don't need to", "couldn't care about", "not bothered about", "not fussed about",
+		"not interested in",
+	}},
+	{kind: opPostAverse, phrases: []string{
+		"not for me", "isn't for me", "aren't for me", "wasn't for me", "not really for me",
+		"not my thing", "isn't my thing", "not my cup of tea", "isn't my cup of tea",
+		"leaves me cold", "leave me cold", "does nothing for me", "do nothing for me",
+		"doesn't do it for me", "don't do it for me", "doesn't appeal", "don't appeal",
+		"doesn't interest me", "don't interest me", "not appealing", "stresses me out",
+		"stress me out", "stressed me out", "makes me anxious", "make me anxious",
+		"makes me nervous", "make me nervous", "bores me", "bore me", "is boring",
+		"are boring", "=boring", "overrated", "a chore", "is the worst", "are the worst",
+		"puts me off", "put me off", "terrifies me", "terrify me", "scares me", "scare me",
+		"intimidates me", "intimidate me", "=intimidating", "doesn't matter",
+		"don't matter", "not important", "isn't important", "aren't important",
+		"doesn't motivate me", "don't motivate me", "not a priority", "isn't a priority",
+		"means nothing", "mean nothing", "no thanks", "no thank you", "drains me",
+		"not bothered", "not fussed", "who cares", "gives me anxiety", "give me anxiety",
+		"not my scene", "not my jam", "matter less", "matters less",
+	}},
+	{kind: opPostNegate, phrases: []string{
+		"nope", "nah", "not so much", "not these days", "less so", "no way",
+	}},
+	{kind: opBoost, window: 3, phrases: []string{
+		"love", "adore*", "thrive", "thrive on", "live for", "crave*", "passionate about",
+		"obsessed with", "addicted to", "driven by", "motivated by", "motivates me",
+		"kick out of", "enjoy", "come alive", "light me up", "lights me up",
+		"=fuels", "=fuel", "hooked on",
+	}},
+	{kind: opHedge, factor: 0.7, phrases: []string{
+		"maybe", "perhaps", "probably", "possibly", "might", "i guess", "i suppose",
+		"sort of", "kind of", "kinda", "sorta", "somewhat", "not sure", "unsure",
+		"don't know", "no idea", "not always", "occasionally", "sometimes", "someday",
+		"one day", "at some point", "eventually", "hopefully", "i hope", "if i'm honest",
+	}},
+	{kind: opHedge, factor: 0.7, flags: flagClause, phrases: []string{
+		"if", "unless", "as long as", "whether",
+	}},
+	{kind: opHedge, factor: 0.5, phrases: []string{
+		"bonus", "side effect", "side benefit", "nice extra", "happy accident", "by product",
+		"byproduct",
+	}},
+	{kind: opPast, factor: 0.6, phrases: []string{
+		"used to", "back then", "in the past", "years ago", "when i was younger",
+		"formerly", "previously", "once upon a time", "as a kid",
+	}},
+	{kind: opContrast, phrases: []string{
+		"but", "however", "whereas", "that said", "having said that", "on the other hand",
+		"then again", "nevertheless", "nonetheless", "even so", "except that",
+	}},
+	// Contrasts that only count where a clause starts ("I still love it" is
+	// not a contrast; "Still, I love it" is).
+	{kind: opContrast, flags: flagStart, phrases: []string{
+		"still", "instead", "yet", "and yet", "but still",
+	}},
+	// At the start of a sentence these concede ("Although I like medals,
+	// racing stresses me out"); elsewhere they work like "but".
+	{kind: opContrast, flags: flagConcede, phrases: []string{
+		"though", "although", "even though", "even if", "while", "whilst", "despite",
+		"in spite of",
+	}},
+	{kind: opBoundary, phrases: []string{
+		"because", "since", "so", "when", "whenever", "until", "then", "which", "who",
+		"as soon as", "plus", "and then", "that's why", "which is why", "so that", "or else",
+		"where", "why", "cause",
+	}},
+	{kind: opBlock, phrases: []string{
+		"can't wait", "cannot wait", "not only", "not just", "no matter", "no doubt",
+		"never thought", "never imagined", "never expected", "never dreamed", "never dreamt",
+		"didn't think", "didn't expect", "didn't imagine", "didn't know", "never knew",
+		"wouldn't have thought", "would never have thought", "never believed",
+		"not yet",
+		"yet to", "don't mind", "do not mind", "doesn't mind", "not bad", "no problem",
+		"not easy", "isn't easy", "wasn't easy", "not always easy", "no one", "nobody",
+		"nothing wrong", "couldn't", "can't", "cannot", "could not", "wasn't able",
+		"not able", "unable", "no excuses", "no excuse", "never give up", "never gave up",
+		"don't give up", "didn't give up", "won't give up", "not giving up", "never quit",
+		"didn't quit", "never stopped", "didn't stop", "doesn't stop me", "no matter what",
+		"no wonder", "never stop", "don't stop", "won't stop", "can't stop", "if not", "whether or not", "more or less", "not to mention",
+		"nothing but", "no less", "not least", "no shortage", "not sure yet",
+	}},
+	{kind: opThan, phrases: []string{"than"}},
+}
+
+// Answers to the competition question that say yes or no without naming
+// anything: "Not really." "Absolutely!"
+var (
+	lexNoAnswers = []string{
+		"no", "nope", "nah", "not really", "not at all", "never", "not me", "not much",
+		"absolutely not", "definitely not", "god no", "hell no", "not particularly",
+		"not especially", "not massively", "not hugely", "no way", "rarely", "hardly",
+		"not so much", "not anymore", "not any more", "no longer", "i don't", "not usually",
+		"not often",
+	}
+	lexYesAnswers = []string{
+		"yes", "yeah", "yep", "yup", "absolutely", "definitely", "totally", "hell yes",
+		"i do", "very much", "very much so", "100", "for sure", "of course", "always",
+		"definitely yes", "oh yes",
+	}
+)
+
+// lexGlue are the words a phrase may skip over and a negation's window
+// does not count: articles, possessives and light adverbs.
+var lexGlue = []string{
+	"a", "an", "the", "my", "your", "his", "her", "our", "their", "its", "some", "this",
+	"these", "those", "that", "really", "just", "very", "quite", "bit", "little", "of",
+	"all", "more", "even", "actually", "too", "ever", "always", "truly", "honestly",
+	"totally", "particularly", "especially", "whole", "lot", "lots", "few", "couple", "any",
+	"much", "many", "own", "entire", "extra", "new",
+}
+
+// lexSubjects start a new clause when a negation meets them: "I don't
+// race, I run" is caught by the comma, "I never thought I'd love it" by
+// "I'd".
+var lexSubjects = []string{
+	"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "they", "they're",
+	"they've", "he", "she", "he's", "she's", "you're",
+}
+
+// lexSpelled are number words that count as <num>.
+var lexSpelled = []string{
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+	"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+	"eighty", "ninety", "hundred", "half", "a couple",
+}
+
+// lexSpellings turns apostrophe-less and shortened forms into the form the
+// lexicon uses, so "dont" and "don't" are one word.
+var lexSpellings = map[string]string{
+	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
+	"arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "wouldnt": "wouldn't",
+	"shouldnt": "shouldn't", "couldnt": "couldn't", "cant": "can't", "wont": "won't",
+	"havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "aint": "ain't",
+	"im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're", "thats": "that's",
+	"whats": "what's", "w": "with", "u": "you", "ur": "your", "luv": "love",
+	"gonna": "going", "wanna": "want", "tho": "though", "thru": "through",
+	"bc": "because", "cuz": "because", "coz": "because", "cos": "because",
+}
+
+// lexIrregular maps irregular word forms to the stem of their base form.
+var lexIrregular = map[string]string{
+	"ran": "run", "won": "win", "lost": "los", "felt": "feel", "went": "go", "gone": "go",
+	"goes": "go", "going": "go", "did": "do", "does": "do", "doing": "do",
+	"beaten": "beat", "thought": "think", "met": "meet", "made": "mak", "took": "tak",
+	"taken": "tak", "got": "get", "gotten": "get", "began": "begin", "begun": "begin",
+	"swam": "swim", "rode": "rid", "slept": "sleep", "kept": "keep", "found": "find",
+	"saw": "see", "seen": "see", "knew": "know", "known": "know", "children": "child",
+	"women": "woman", "men": "man", "feet": "foot", "evening": "evening",
+	"evenings": "evening", "better": "better", "bodies": "bod", "lives": "lif",
+	"brought": "bring", "taught": "teach", "caught": "catch", "fought": "fight",
+	"held": "hold", "told": "tell", "sold": "sell", "left": "left", "chose": "choos",
+	"chosen": "choos", "wrote": "writ", "written": "writ", "kudos": "kudos",
+	"news": "news", "series": "series", "species": "species", "always": "always",
+	"this": "this", "his": "his", "yes": "yes", "bus": "bus", "various": "various",
+	"during": "during", "something": "something", "nothing": "nothing",
+	"anything": "anything", "everything": "everything", "morning": "morning",
+	"mornings": "morning", "being": "being", "bring": "bring", "thing": "thing",
+	"things": "thing", "sing": "sing", "spring": "spring", "string": "string",
+	"speed": "speed", "speeds": "speed", "speedy": "speed", "need": "need",
+	"needs": "need", "needed": "need", "feed": "feed", "lovely": "lovely",
+	"only": "only", "early": "early", "family": "family", "families": "family",
+	"daily": "daily", "happily": "happy", "happy": "happy", "happier": "happy",
+	"happiest": "happy", "partner": "partner", "partners": "partner", "mother": "mother",
+	"father": "father", "brother": "brother", "sister": "sister", "daughter": "daughter",
+	"other": "other", "others": "other", "number": "number", "numbers": "number",
+	"summer": "summer", "winter": "winter", "never": "never", "ever": "ever",
+	"rather": "rather", "together": "together", "water": "water", "after": "after",
+	"over": "over", "under": "under", "later": "later", "career": "career",
+	"interest": "interest", "interests": "interest", "interested": "interest",
+	"interesting": "interest", "best": "best", "rest": "rest", "fell": "fell",
+	"ultra": "ultra", "ultras": "ultra", "people": "people", "parkrun": "parkrun",
+	"parkruns": "parkrun", "evenly": "even", "even": "even", "used": "use", "using": "use",
+	"uses": "use", "use": "use", "mind": "mind", "minds": "mind", "head": "head",
+	"heads": "head", "headed": "head", "heading": "head", "anxiety": "anxiety",
+	"party": "party", "parties": "party", "weights": "weight", "weight": "weight",
+	"hate": "hate", "hates": "hate", "hated": "hate", "hating": "hate", "quite": "quite",
+	"hills": "hill", "pace": "pace", "paces": "pace", "paced": "pace", "pacing": "pace",
+}
+
+// lexStem reduces a normalised word to a light stem: inflections go
+// ("running", "runs", "ran" → "run"; "races", "raced", "racing" → "rac";
+// "faster", "fastest" → "fast"), derivations stay (those are what the
+// "word*" prefix cues are for). The stem is always a prefix of the word
+// or a fixed string, so stemming never allocates.
+func lexStem(w string) string {
+	if s, ok := lexIrregular[w]; ok {
+		return s
+	}
+	if len(w) <= 3 {
+		return w
+	}
+	// Possessives: "runner's", "runners'".
+	if strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	} else if strings.HasSuffix(w, "'") {
+		w = w[:len(w)-1]
+	}
+	if len(w) <= 3 {
+		return w
+	}
+	// Plurals and third person.
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3]
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		w = w[:len(w)-1]
+	}
+	stripped := false
+	// Past and progressive.
+	switch {
+	case strings.HasSuffix(w, "ied") && len(w)-3 >= 3:
+		w, stripped = w[:len(w)-3], true
+	case strings.HasSuffix(w, "ing") && len(w)-3 >= 2 && lexHasVowel(w[:len(w)-3]):
+		w, stripped = w[:len(w)-3], true
+	case strings.HasSuffix(w, "ed") && len(w)-2 >= 3 && lexHasVowel(w[:len(w)-2]):
+		w, stripped = w[:len(w)-2], true
+	}
+	// Comparatives and adverbs.
+	switch {
+	case strings.HasSuffix(w, "iest") && len(w)-4 >= 3:
+		w, stripped = w[:len(w)-4], true
+	case strings.HasSuffix(w, "ier") && len(w)-3 >= 3:
+		w, stripped = w[:len(w)-3], true
+	case strings.HasSuffix(w, "est") && len(w)-3 >= 4:
+		w, stripped = w[:len(w)-3], true
+	case strings.HasSuffix(w, "er") && len(w)-2 >= 4:
+		w, stripped = w[:len(w)-2], true
+	case strings.HasSuffix(w, "ly") && len(w)-2 >= 4 && w[len(w)-3] != 'i':
+		w, stripped = w[:len(w)-2], true
+	}
+	if stripped && len(w) >= 3 {
+		// "runn" → "run", "fitt" → "fit"; but "stress", "fill", "buzz" keep theirs.
+		a, b := w[len(w)-1], w[len(w)-2]
+		if a == b && !lexIsVowel(a) && a != 'l' && a != 's' && a != 'z' {
+			w = w[:len(w)-1]
+		}
+	}
+	// A final y or silent e: "buddy"/"buddies" → "budd", "race"/"racing" → "rac".
+	if len(w) >= 4 {
+		switch last := w[len(w)-1]; {
+		case last == 'y':
+			w = w[:len(w)-1]
+		case last == 'e' && w[len(w)-2] != 'e':
+			w = w[:len(w)-1]
+		}
+	}
+	return w
+}
+
+func lexIsVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
+}
+
+func lexHasVowel(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if lexIsVowel(s[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------- compiled form
+
+type elemKind int8
+
+const (
+	elemStem   elemKind = iota // same stem
+	elemExact                  // same normalised word
+	elemPrefix                 // normalised word starts with s
+	elemNum                    // a number
+	elemOrd                    // an ordinal in digits
+	elemAny                    // any word
+)
+
+type lexElem struct {
+	kind elemKind
+	s    string
+}
+
+// specificity ranks how tightly an element pins a word, for choosing
+// between two matches of the same length.
+func (e lexElem) specificity() int {
+	switch e.kind {
+	case elemExact:
+		return 3
+	case elemStem:
+		return 2
+	case elemPrefix, elemNum, elemOrd:
+		return 1
+	}
+	return 0
+}
+
+// A lexTheme is one theme a compiled cue points at.
+type lexTheme struct {
+	theme  int8 // index into themes
+	weight cueWeight
+	sense  cueSense
+}
+
+// A lexEntry is one compiled phrase.
+type lexEntry struct {
+	phrase string
+	elems  []lexElem
+	rank   int // longer first, then more specific
+	kind   opKind
+	themes []lexTheme
+	window int8
+	flags  uint16
+	factor float64
+}
+
+// lexWord is what the lexicon knows about one normalised word form.
+type lexWord struct {
+	glue, subject, num bool
+}
+
+type compiledLexicon struct {
+	entries  []lexEntry
+	byStem   map[string][]int32
+	byExact  map[string][]int32
+	byPrefix map[string][]int32 // keyed by the prefix's first three bytes
+	byNum    []int32
+	byOrd    []int32
+	words    map[string]lexWord
+	answers  []lexEntry
+	yes, no  []int32 // indexes into answers
+	theme    map[ThemeID]int8
+}
+
+var (
+	lexOnce     sync.Once
+	lexCompiled *compiledLexicon
+)
+
+// loadLexicon compiles the lexicon on first use, so importing catalog
+// costs nothing at start-up.
+func loadLexicon() *compiledLexicon {
+	lexOnce.Do(func() {
+		c, err := compileLexicon()
+		if err != nil {
+			// The lexicon is package data; TestLexiconCompiles keeps it valid.
+			panic(err)
+		}
+		lexCompiled = c
+	})
+	return lexCompiled
+}
+
+func compileLexicon() (*compiledLexicon, error) {
+	c := &compiledLexicon{
+		byStem:   map[string][]int32{},
+		byExact:  map[string][]int32{},
+		byPrefix: map[string][]int32{},
+		words:    map[string]lexWord{},
+		theme:    map[ThemeID]int8{},
+	}
+	for i, t := range themes {
+		c.theme[t.ID] = int8(i)
+	}
+	mark := func(list []string, f func(*lexWord)) {
+		for _, w := range list {
+			lw := c.words[w]
+			f(&lw)
+			c.words[w] = lw
+		}
+	}
+	mark(lexGlue, func(w *lexWord) { w.glue = true })
+	mark(lexSubjects, func(w *lexWord) { w.subject = true })
+	mark(lexSpelled, func(w *lexWord) { w.num = true })
+
+	// Entries are keyed by their compiled elements, so "cheer" and
+	// "cheering" (one stem) are one entry, and a phrase listed under two
+	// themes points at both.
+	index := map[string]int{}
+	add := func(phrase string, e lexEntry) (int, bool, error) {
+		elems, err := parsePhrase(phrase)
+		if err != nil {
+			return 0, false, err
+		}
+		key := elemsKey(elems)
+		if i, ok := index[key]; ok {
+			return i, false, nil
+		}
+		e.phrase = phrase
+		e.elems = elems
+		e.rank = len(elems) * 100
+		for _, el := range elems {
+			e.rank += el.specificity()
+		}
+		c.entries = append(c.entries, e)
+		index[key] = len(c.entries) - 1
+		return len(c.entries) - 1, true, nil
+	}
+	for _, g := range themeLexicon {
+		ti, ok := c.theme[g.theme]
+		if !ok {
+			return nil, fmt.Errorf("lexicon: unknown theme %q", g.theme)
+		}
+		for _, p := range g.phrases {
+			i, _, err := add(p, lexEntry{kind: opTheme})
+			if err != nil {
+				return nil, err
+			}
+			mergeTheme(&c.entries[i], lexTheme{theme: ti, weight: g.weight, sense: g.sense})
+		}
+	}
+	for _, g := range opLexicon {
+		for _, p := range g.phrases {
+			i, fresh, err := add(p, lexEntry{kind: g.kind, window: g.window, flags: g.flags, factor: g.factor})
+			if err != nil {
+				return nil, err
+			}
+			if !fresh && c.entries[i].kind != g.kind {
+				return nil, fmt.Errorf("lexicon: %q is both a %v and a %v cue (as %q)",
+					p, c.entries[i].kind, g.kind, c.entries[i].phrase)
+			}
+		}
+	}
+	if err := c.shadow(); err != nil {
+		return nil, err
+	}
+	for i := range c.entries {
+		e := &c.entries[i]
+		first := e.elems[0]
+		switch first.kind {
+		case elemStem:
+			c.byStem[first.s] = append(c.byStem[first.s], int32(i))
+		case elemExact:
+			c.byExact[first.s] = append(c.byExact[first.s], int32(i))
+		case elemPrefix:
+			k := first.s[:3]
+			c.byPrefix[k] = append(c.byPrefix[k], int32(i))
+		case elemNum:
+			c.byNum = append(c.byNum, int32(i))
+		case elemOrd:
+			c.byOrd = append(c.byOrd, int32(i))
+		default:
+			return nil, fmt.Errorf("lexicon: %q cannot start with a wildcard", e.phrase)
+		}
+	}
+	for _, set := range []struct {
+		phrases []string
+		dst     *[]int32
+	}{{lexNoAnswers, &c.no}, {lexYesAnswers, &c.yes}} {
+		for _, p := range set.phrases {
+			elems, err := parsePhrase(p)
+			if err != nil {
+				return nil, err
+			}
+			c.answers = append(c.answers, lexEntry{phrase: p, elems: elems})
+			*set.dst = append(*set.dst, int32(len(c.answers)-1))
+		}
+	}
+	return c, nil
+}
+
+// mergeTheme adds a theme to an entry; listed twice, the stronger weight
+// wins.
+func mergeTheme(e *lexEntry, lt lexTheme) {
+	for k := range e.themes {
+		if e.themes[k].theme == lt.theme {
+			if lt.weight > e.themes[k].weight {
+				e.themes[k] = lt
+			}
+			return
+		}
+	}
+	e.themes = append(e.themes, lt)
+}
+
+// shadow handles one-word cues that hide each other: a word matched by an
+// exact cue ("=racing") is not matched by the looser cues for the same
+// word ("race", "rac*"), so the looser cues' themes are copied onto the
+// exact one where it has nothing to say about them. The same goes for a
+// stem cue and the prefix cues that cover it. A function word may not be
+// hidden by a theme word.
+func (c *compiledLexicon) shadow() error {
+	stems := map[string]int{}
+	var prefixes []int
+	for i := range c.entries {
+		e := &c.entries[i]
+		if len(e.elems) != 1 {
+			continue
+		}
+		switch e.elems[0].kind {
+		case elemStem:
+			stems[e.elems[0].s] = i
+		case elemPrefix:
+			prefixes = append(prefixes, i)
+		}
+	}
+	covered := func(i int, word string, exact bool) []int {
+		var out []int
+		if exact {
+			if j, ok := stems[lexStem(word)]; ok && j != i {
+				out = append(out, j)
+			}
+		}
+		for _, j := range prefixes {
+			if j != i && strings.HasPrefix(word, c.entries[j].elems[0].s) {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	for i := range c.entries {
+		e := &c.entries[i]
+		if len(e.elems) != 1 || (e.elems[0].kind != elemExact && e.elems[0].kind != elemStem) {
+			continue
+		}
+		for _, j := range covered(i, e.elems[0].s, e.elems[0].kind == elemExact) {
+			o := &c.entries[j]
+			switch {
+			case e.kind == opTheme && o.kind == opTheme:
+				for _, lt := range o.themes {
+					has := false
+					for _, mine := range e.themes {
+						has = has || mine.theme == lt.theme
+					}
+					if !has {
+						e.themes = append(e.themes, lt)
+					}
+				}
+			case e.kind == opTheme && o.kind != opTheme:
+				return fmt.Errorf("lexicon: theme cue %q hides function cue %q", e.phrase, o.phrase)
+			}
+		}
+	}
+	return nil
+}
+
+func elemsKey(elems []lexElem) string {
+	var b strings.Builder
+	for _, el := range elems {
+		b.WriteByte(byte('0' + el.kind))
+		b.WriteString(el.s)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func (k opKind) String() string {
+	names := [...]string{"theme", "negation", "aversion", "post-aversion", "post-negation",
+		"boost", "hedge", "past", "contrast", "boundary", "block", "than"}
+	if int(k) < len(names) {
+		return names[k]
+	}
+	return "unknown"
+}
+
+// parsePhrase turns one lexicon phrase into elements, normalising each word
+// the way text is normalised.
+func parsePhrase(p string) ([]lexElem, error) {
+	if p == "" || strings.TrimSpace(p) != p || strings.Contains(p, "  ") {
+		return nil, fmt.Errorf("lexicon: badly spaced phrase %q", p)
+	}
+	words := strings.Split(p, " ")
+	elems := make([]lexElem, 0, len(words))
+	for k, w := range words {
+		switch w {
+		case "<num>":
+			elems = append(elems, lexElem{kind: elemNum})
+			continue
+		case "<ord>":
+			elems = append(elems, lexElem{kind: elemOrd})
+			continue
+		case "_":
+			if k == 0 {
+				return nil, fmt.Errorf("lexicon: %q starts with a wildcard", p)
+			}
+			elems = append(elems, lexElem{kind: elemAny})
+			continue
+		}
+		kind := elemStem
+		if strings.HasSuffix(w, "*") {
+			kind, w = elemPrefix, strings.TrimPrefix(w[:len(w)-1], "=")
+			if len(w) < 3 {
+				return nil, fmt.Errorf("lexicon: prefix in %q is shorter than three letters", p)
+			}
+		} else if strings.HasPrefix(w, "=") {
+			kind, w = elemExact, w[1:]
+		}
+		if w != strings.ToLower(w) {
+			return nil, fmt.Errorf("lexicon: %q is not lower case", p)
+		}
+		// The word must read as exactly one token, the way text is read.
+		toks := tokenize(w, w, nil)
+		if len(toks) != 1 || toks[0].start != 0 || toks[0].end != len(w) {
+			return nil, fmt.Errorf("lexicon: %q in %q is not one word", w, p)
+		}
+		norm := toks[0].norm
+		if !toks[0].num && !toks[0].ord {
+			norm = lexNormal(norm)
+		}
+		switch {
+		case toks[0].num || toks[0].ord:
+			elems = append(elems, lexElem{kind: elemExact, s: norm})
+		case kind == elemStem:
+			elems = append(elems, lexElem{kind: kind, s: lexStem(norm)})
+		default:
+			elems = append(elems, lexElem{kind: kind, s: norm})
+		}
+	}
+	return elems, nil
+}
+
+// lexNormal applies the lexicon's spellings: "dont" → "don't".
+func lexNormal(w string) string {
+	if s, ok := lexSpellings[w]; ok {
+		return s
+	}
+	return w
+}
