@@ -54,7 +54,7 @@ type Store struct {
 // locked by another process fails with ErrLocked after LockTimeout; a file
 // that is not a cairn workbook fails with ErrNotCairn or ErrNewerSchema and
 // is left exactly as it was.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
@@ -82,7 +82,20 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	return &Store{db: db, path: path, now: time.Now}, nil
+	s := &Store{db: db, path: path, now: time.Now}
+	for _, opt := range opts {
+		opt(s)
+	}
+	return s, nil
+}
+
+// An Option adjusts an opened Store.
+type Option func(*Store)
+
+// WithClock makes the store date new seasons by now instead of the wall
+// clock.
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
 }
 
 // OpenReadOnly opens an existing workbook for reading only, as an export
