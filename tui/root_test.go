@@ -399,3 +399,22 @@ func TestResizeSweep(t *testing.T) {
 		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	})
 }
+
+func TestStylesFollowTheTerminalBackground(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	if !h.root().styles.IsDark {
+		t.Fatal("expected dark styles before the terminal answers")
+	}
+	h.send(tea.BackgroundColorMsg{Color: lipgloss.Color("#fdf6e3")})
+	if h.root().styles.IsDark {
+		t.Error("a light background did not switch to light styles")
+	}
+	if h.root().reflection.View() == "" {
+		t.Error("the screen lost its view after restyling")
+	}
+	h.send(tea.BackgroundColorMsg{Color: lipgloss.Color("#1c1c1c")})
+	if !h.root().styles.IsDark {
+		t.Error("a dark background did not switch back")
+	}
+}
