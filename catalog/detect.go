@@ -126,10 +126,6 @@ const (
 	// detBonus is what an explicit aversion adds to its cue: "I hate races"
 	// says more than "races".
 	detBonus = 1.0
-	// detBoost is what "love", "enjoy" or "thrive on" add to the cue after
-	// them: less than an aversion, so "I'd love to try a parkrun" does not
-	// make a theme of one weak word.
-	detBoost = 0.5
 	// detSoften is what a doubled negation leaves of its cue: "I don't
 	// hate racing" is lukewarm.
 	detSoften = 0.5
@@ -679,7 +675,7 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 		if !op.bonus {
 			return
 		}
-		h.base += detBoost
+		h.base += m.e.factor
 	}
 	h.addSpan(span)
 }

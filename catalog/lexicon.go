@@ -148,6 +148,8 @@ var themeLexicon = []themeCues{
 		"competitive with myself", "race against myself", "racing against myself",
 		"race against clock", "racing against clock", "against clock", "race myself",
 		"only competition is myself", "only person i race", "only person i compete",
+		"anyone but myself", "anyone except myself", "no one but myself", "nobody but myself",
+		"only compete with myself", "only race myself", "only racing myself",
 		"beat myself", "beat older self", "beat yesterday", "better than yesterday",
 		"hit target", "hit goal", "reach goal", "reached goal", "achieve goal",
 		"smash goal", "see how far", "see what i can do", "see how fast", "without walking",
@@ -157,7 +159,7 @@ var themeLexicon = []themeCues{
 		"run faster", "be faster",
 	}},
 	{Achievement, medium, toward, []string{
-		"pr", "prs", "goal*", "target*", "=faster", "=fastest", "=quicker", "speed*",
+		"pr", "prs", "target*", "=faster", "=fastest", "=quicker", "speed*",
 		"pace", "=splits", "data", "=numbers", "stats", "statistics", "garmin",
 		"vo <num> max", "vo <num>", "mileage", "milestone*", "marathon*", "half marathon", "ultra",
 		"ultramarathon", "distance", "progress*", "improv*", "achiev*",
@@ -171,13 +173,13 @@ var themeLexicon = []themeCues{
 		"world majors", "six star", "=majors", "age grade", "age grading", "run longer",
 	}},
 	{Achievement, weak, toward, []string{
-		"fast", "quick", "=watch", "gps", "heart rate", "strava", "number",
+		"fast", "quick", "goal*", "=watch", "gps", "heart rate", "strava", "number",
 		"finish", "finish line", "record", "<num> k", "<num> km", "<num> miles",
 		"<num> mile", "kilomet*", "=miles", "medal", "=proud", "training plan",
 		"plan", "first", "=further", "=farther", "=longer", "hill repeats", "intervals",
 		"tempo", "speedwork", "track", "results", "chip time", "=endurance", "=stamina",
 		"get better", "getting better", "level up", "plateau", "training block", "build up",
-		"segment*", "start line", "=achieve", "see what i can do",
+		"segment*", "start line", "=achieve", "see what i can do", "=times",
 	}},
 	{Achievement, medium, away, []string{
 		"no watch", "without watch", "leave watch at home", "leave watch behind",
@@ -193,7 +195,7 @@ var themeLexicon = []themeCues{
 		"competing against others", "competing with others", "beat people", "beat others",
 		"beat other runners", "beat other people", "beat someone", "beat him", "beat them",
 		"beat friend", "beat brother", "beat sister", "beat husband",
-		"beat wife", "beat dad", "beat rival", "beat colleague", "beat everyone",
+		"beat wife", "beat dad", "beat rival", "beat colleague", "beat everyone", "beat mates",
 		"age group", "age category", "podium*", "<ord> place", "first place", "second place",
 		"third place", "top three", "top <num>", "rival*", "=competitive", "win a race",
 		"win race", "win my age", "win age group", "winning", "won a race",
@@ -213,6 +215,7 @@ var themeLexicon = []themeCues{
 	{Competition, weak, toward, []string{
 		"race", "beat", "prize*", "overall", "start line", "=adrenaline",
 		"elite", "bib", "relay", "segment*", "=nerves", "results", "=pressure",
+		"=atmosphere", "race atmosphere",
 	}},
 	{Competition, weak, away, []string{
 		"back of pack", "own pace", "at own pace", "for myself not",
@@ -234,7 +237,7 @@ var themeLexicon = []themeCues{
 	}},
 	{Recognition, medium, toward, []string{
 		"medal", "=trophy", "=trophies", "impress*", "respect",
-		"congrat*", "compliment*", "followers", "=likes", "=attention", "=photos",
+		"congrat*", "compliment*", "=followers", "=likes", "=attention", "=photos",
 		"=photo", "t shirt", "=jealous", "people know", "envy", "cheer",
 		"crowd support", "=spectators", "inspire others", "inspiring others",
 		"inspiration to", "=blog", "=vlog", "=podcast", "=audience", "prize*",
@@ -261,14 +264,14 @@ var themeLexicon = []themeCues{
 		"with dog", "with crew", "chat while", "chatting while", "talk while",
 		"talking while", "coffee after", "for company", "my people", "our group",
 		"my club", "my crew", "with mates", "with buddy", "with girlfriend",
-		"with boyfriend", "with others",
+		"with boyfriend",
 	}},
 	{Affiliation, medium, toward, []string{
 		"club", "crew", "squad", "tribe", "team", "buddy", "partner",
 		"community", "social", "sociable", "socialis*", "socializ*", "friendship*",
 		"chat*", "=company", "=together", "belong*", "connect*", "meetup",
 		"accountability partner", "volunteer*", "marshal*",
-		"mates", "=gang", "parkrun community", "relay team",
+		"mates", "=gang", "parkrun community", "relay team", "people person", "with others",
 	}},
 	{Affiliation, weak, toward, []string{
 		"friend", "group", "kids", "child", "son", "daughter",
@@ -302,6 +305,7 @@ var themeLexicon = []themeCues{
 		"process things", "sort out head", "sort head out", "off my mind", "out of my head",
 		"blow off steam", "let off steam", "get out of head", "quiet mind", "calm mind",
 		"=unwind", "=unwinding", "clarity", "mindful*", "emotional", "=emotions",
+		"cobwebs", "that's mine", "just mine", "all mine", "only mine", "my time",
 		"mentally", "=mental", "keep me going mentally",
 	}},
 	{Coping, strong, problem, []string{
@@ -316,7 +320,8 @@ var themeLexicon = []themeCues{
 	}},
 	{Coping, medium, problem, []string{
 		"stress*", "overwhelm*", "worr*", "bad day", "tough day", "hard day", "long day",
-		"rough day", "frustrat*", "=anger", "=angry", "=tension", "=frazzled",
+		"rough day", "frustrat*", "=anger", "=angry", "=tension", "=frazzled", "=grumpy",
+		"=cranky", "=irritable", "=snappy", "=moody", "=restless",
 	}},
 	{Coping, weak, toward, []string{
 		"=quiet", "thoughts", "mind", "after work", "=breathe", "=lighter",
@@ -335,6 +340,7 @@ var themeLexicon = []themeCues{
 		"more than i thought", "didn't think i could", "never thought i could",
 		"didn't know i could", "what i'm capable of", "what i am capable of",
 		"what my body can do", "what i can do", "see what i can do", "mental strength",
+		"mak _ strong", "mak _ stronger", "make me feel strong", "makes me feel strong",
 		"mentally tough", "mentally stronger", "feel strong", "feel stronger", "feel capable",
 	}},
 	{SelfEsteem, strong, problem, []string{
@@ -366,12 +372,15 @@ var themeLexicon = []themeCues{
 		"for father", "for mother", "for son", "for daughter", "for brother", "for sister",
 		"for grandad", "for grandpa", "for grandma", "for nan", "for granddad",
 		"for husband", "for wife", "for friend who", "in memory", "in honour", "in honor",
-		"=memorial", "=tribute", "for a cause", "good cause", "life changing",
+		"=memorial", "=tribute", "for a cause", "good cause", "life changing", "cancer charity",
+		"cancer research", "for charity",
 		"chang life", "saved my life", "saved me", "way of life",
 		"bigger than me", "bigger than myself", "role model", "set an example",
 		"example for", "i'm a runner", "i am a runner", "am a runner", "call myself a runner",
 		"think of myself as a runner", "a real runner", "see myself as a runner",
 		"being a runner", "=sobriety", "=sober", "passed away", "=calling",
+		"feel like myself", "feel like myself again", "feel like me again", "still me",
+		"myself again", "in my blood", "in the blood", "runs in the family",
 	}},
 	{Meaning, medium, toward, []string{
 		"=mission", "spiritual*", "=soul", "=faith", "=prayer", "=god", "lifestyle",
@@ -399,7 +408,8 @@ var themeLexicon = []themeCues{
 		"destination marathon", "around the world", "different countries",
 		"different places", "different parks", "every parkrun", "on holiday", "on vacation",
 		"new parkrun", "see world", "fell running", "sky running", "=skyrunning",
-		"run abroad", "race abroad",
+		"run abroad", "race abroad", "run across", "across the country", "coast to coast",
+		"end to end", "in hills", "hill running",
 	}},
 	{Exploration, medium, toward, []string{
 		"trail", "route*", "discover*", "holiday*", "vacation*", "=abroad",
@@ -412,7 +422,7 @@ var themeLexicon = []themeCues{
 		"=moorland",
 	}},
 	{Exploration, weak, toward, []string{
-		"hill*", "=outside", "=outdoor", "=park", "river*", "canal*", "=sea", "=ocean",
+		"=outside", "=outdoor", "=park", "river*", "canal*", "=sea", "=ocean",
 		"=view", "=sunrise", "=sunset", "map*", "=world", "=country", "=city", "=mud",
 		"=muddy", "fresh air", "bucket list", "=camping", "=streets", "=peak", "=hidden",
 		"far away", "=wild", "=unknown", "=ultra", "=ultras",
@@ -448,7 +458,7 @@ var themeLexicon = []themeCues{
 		"=amazing", "=awesome", "=wonderful", "=lovely", "=beautiful", "=hobby",
 		"=exciting", "=excited", "=excitement", "=favourite", "=favorite", "=glad",
 		"=content", "=satisfying", "=satisfaction", "=sunshine", "splash*", "=bouncy",
-		"=play", "=playing",
+		"=play", "=playing", "=atmosphere",
 		"😊", "😀", "😁", "😄", "😃", "🥰", "😍", "❤", "☺", "🙂", "🤩", "🥳", "💚", "💙",
 		"💜", "🧡", "💛", "♥",
 	}},
@@ -469,7 +479,10 @@ var themeLexicon = []themeCues{
 		"=schedule", "=scheduled", "fits around", "fit around", "fit into week",
 		"fit into day", "fit into life", "fit into schedule", "fit into routine",
 		"time crunched", "short on time", "work life balance", "juggl*", "busy life",
-		"busy week", "busy schedule",
+		"busy week", "busy schedule", "non negotiable", "rain or shine", "whatever the weather",
+		"in all weathers", "all year round", "year round", "through the winter",
+		"all winter", "every weekend", "in diary", "in calendar", "early bird",
+		"following a plan", "follow a plan", "stuck with it", "stick at it",
 	}},
 	{Routine, medium, toward, []string{
 		"schedul*", "commut*", "lunchtime", "lunch time", "early morning",
@@ -486,7 +499,7 @@ var themeLexicon = []themeCues{
 		"=weekend", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
 		"thursday*", "friday*", "<num> pm", "=evening", "=morning", "rest day", "=lunch",
 		"flexib*", "parkrun", "after work", "=default", "=busy", "=plan", "=calendar", "=weekly",
-		"=diary", "=commitment", "=committed",
+		"=diary", "=commitment", "=committed", "kept going", "keep going",
 	}},
 
 	// ---------------------------------------------------------------- health
@@ -499,10 +512,12 @@ var themeLexicon = []themeCues{
 		"give up smoking", "stop smoking", "resting heart rate", "lung capacity",
 		"=cardiovascular", "physical health", "injury free", "stay injury free",
 		"bone density", "=wellbeing", "well being", "=immune", "=immunity", "sleep better",
-		"doctor*", "keep up with kids", "=medication",
+		"doctor*", "keep up with kids", "keep up with grandkids", "keep up with grandchildren",
+		"keep up with children", "=medication",
 	}},
 	{Health, strong, problem, []string{
 		"heart disease", "heart attack", "heart condition", "blood pressure", "cholesterol",
+		"blood sugar",
 		"diabet*", "=sedentary", "desk job", "sitting all day", "=smoker", "=osteoporosis",
 		"=menopause", "=perimenopause",
 	}},
@@ -531,7 +546,10 @@ var themeLexicon = []themeCues{
 		"maintain weight", "<num> pounds", "<num> pound", "<num> lbs", "<num> lb",
 		"<num> kg", "<num> kgs", "<num> kilos", "<num> stone", "slim*", "bmi", "burn fat",
 		"body fat", "lose fat", "burn calories", "=dieting", "body image", "dress size",
-		"jeans size", "waist size", "fit into clothes", "fit into jeans",
+		"jeans size", "waist size", "fit into clothes", "fit into jeans", "lose stone",
+		"lost stone", "lose pounds", "lost pounds", "lose kilos", "lost kilos", "lose lbs",
+		"lose kg", "lost kg", "drop stone", "drop kilos", "feel good in clothes",
+		"clothes fit", "size <num>", "eat what i want", "eat what i like", "burn off",
 	}},
 	{Weight, strong, problem, []string{
 		"=overweight", "=obese", "=obesity", "gain weight", "gained weight",
@@ -570,7 +588,7 @@ var opLexicon = []opCues{
 		"not much", "not at all", "not anymore", "not any more",
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal, phrases: []string{
-		"don't", "doesn't", "didn't", "won't", "hardly", "barely", "rarely", "seldom",
+		"don't", "doesn't", "didn't", "won't", "=hardly", "=barely", "=rarely", "=seldom",
 		"no longer", "don't really", "don't actually", "don't often", "hardly ever",
 		"rarely ever",
 	}},
@@ -636,11 +654,13 @@ var opLexicon = []opCues{
 	{kind: opPostNegate, phrases: []string{
 		"nope", "nah", "not so much", "not these days", "less so", "no way",
 	}},
-	{kind: opBoost, window: 3, phrases: []string{
-		"love", "adore*", "thrive", "thrive on", "live for", "crave*", "passionate about",
-		"obsessed with", "addicted to", "driven by", "motivated by", "motivates me",
-		"kick out of", "enjoy", "come alive", "light me up", "lights me up",
-		"=fuels", "=fuel", "hooked on",
+	{kind: opBoost, window: 3, factor: 0.5, phrases: []string{
+		"love", "adore*", "enjoy", "kick out of", "=fuels", "=fuel", "motivates me",
+	}},
+	{kind: opBoost, window: 3, factor: 1, phrases: []string{
+		"thrive", "thrive on", "live for", "crave*", "passionate about", "obsessed with",
+		"addicted to", "driven by", "motivated by", "come alive", "light me up",
+		"lights me up", "hooked on",
 	}},
 	{kind: opHedge, factor: 0.7, phrases: []string{
 		"maybe", "perhaps", "probably", "possibly", "might", "i guess", "i suppose",
@@ -657,7 +677,7 @@ var opLexicon = []opCues{
 	}},
 	{kind: opPast, factor: 0.6, phrases: []string{
 		"used to", "back then", "in the past", "years ago", "when i was younger",
-		"formerly", "previously", "once upon a time", "as a kid",
+		"=formerly", "=previously", "once upon a time", "as a kid",
 	}},
 	{kind: opContrast, phrases: []string{
 		"but", "however", "whereas", "that said", "having said that", "on the other hand",
@@ -693,6 +713,7 @@ var opLexicon = []opCues{
 		"didn't quit", "never stopped", "didn't stop", "doesn't stop me", "no matter what",
 		"no wonder", "never stop", "don't stop", "won't stop", "can't stop", "if not", "whether or not", "more or less", "not to mention",
 		"nothing but", "no less", "not least", "no shortage", "not sure yet",
+		"not the destination",
 	}},
 	{kind: opThan, phrases: []string{"than"}},
 }
@@ -703,7 +724,7 @@ var (
 	lexNoAnswers = []string{
 		"no", "nope", "nah", "not really", "not at all", "never", "not me", "not much",
 		"absolutely not", "definitely not", "god no", "hell no", "not particularly",
-		"not especially", "not massively", "not hugely", "no way", "rarely", "hardly",
+		"not especially", "not massively", "not hugely", "no way", "=rarely", "=hardly",
 		"not so much", "not anymore", "not any more", "no longer", "i don't", "not usually",
 		"not often",
 	}
@@ -721,7 +742,7 @@ var lexGlue = []string{
 	"these", "those", "that", "really", "just", "very", "quite", "bit", "little", "of",
 	"all", "more", "even", "actually", "too", "ever", "always", "truly", "honestly",
 	"totally", "particularly", "especially", "whole", "lot", "lots", "few", "couple", "any",
-	"much", "many", "own", "entire", "extra", "new",
+	"much", "many", "own", "entire", "extra", "new", "another",
 }
 
 // lexSubjects start a new clause when a negation meets them: "I don't
