@@ -373,17 +373,45 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 		m.themes.SetAnswers(m.reflection.Answers())
 		m.themes.Focus()
 	case common.Goals:
-		m.goals.SetContext(goals.Context{Motivation: strings.TrimSpace(m.themes.Board().Motivation)})
+		m.goals.SetContext(m.goalContext())
 	case common.Summary:
+		toward, averse := m.themes.Chosen()
 		m.summary.SetSeason(summary.Season{
 			Season:  m.season,
 			Answers: m.reflection.Answers(),
 			Themes:  m.themes.Board(),
+			Toward:  toward,
+			Averse:  averse,
 			Goals:   m.goals.Goals(),
 		})
 	}
 	cmds = append(cmds, m.savePlace())
 	return m, tea.Batch(cmds...)
+}
+
+// goalContext gathers what the board shows beside the goals.
+func (m Model) goalContext() goals.Context {
+	board := m.themes.Board()
+	toward, averse := m.themes.Chosen()
+	return goals.Context{
+		Motivation: strings.TrimSpace(board.Motivation),
+		Top:        board.Top,
+		Themes:     toward,
+		Averse:     averse,
+		Hints:      catalog.GoalHints(themeIDs(toward), themeIDs(averse)),
+	}
+}
+
+// themeIDs keeps the catalog themes among refs; the runner's own themes
+// carry no catalog guidance.
+func themeIDs(refs []common.Ref) []catalog.ThemeID {
+	var ids []catalog.ThemeID
+	for _, r := range refs {
+		if _, ok := catalog.LookupTheme(catalog.ThemeID(r.ID)); ok {
+			ids = append(ids, catalog.ThemeID(r.ID))
+		}
+	}
+	return ids
 }
 
 // flush returns the command that writes screen s's unsaved edits, or nil.

@@ -203,7 +203,7 @@ func TestBoardNudgesPastThreeGoals(t *testing.T) {
 	h.send(letter('a'))
 	h.typeText("goal 4")
 	h.send(keyEsc)
-	h.mustShow("4 goals here. Settle on a few?")
+	h.mustShow("4 goals here.", "Settle on")
 }
 
 func TestThemesNotesAreSaved(t *testing.T) {
@@ -211,7 +211,7 @@ func TestThemesNotesAreSaved(t *testing.T) {
 	h.send(keyEnter)
 	h.typeText("Running clears my head after work")
 	h.send(common.NavigateMsg{To: common.Themes, Question: -1})
-	h.mustShow("Your answers", "Running clears my head after work")
+	h.mustShow("Themes in your answers", "Headspace", "Running clears my head after work")
 	h.send(keyTab)
 	h.typeText("headspace, evenings")
 	h.send(keyTab)
@@ -337,7 +337,9 @@ func screens(t *testing.T, w, hgt int, fn func(t *testing.T, name string, h *har
 	h.send(keyEnter)
 	h.typeText("I love the numbers: pace, splits, the lot.\nBut mostly I run to clear my head after work.")
 	fn(t, "reflect", h)
-	h.send(common.NavigateMsg{To: common.Themes, Question: -1}, keyTab)
+	h.send(common.NavigateMsg{To: common.Themes, Question: -1})
+	fn(t, "themes-list", h)
+	h.send(letter('*'), keyDown, letter('y'), keyTab)
 	h.typeText("Headspace. Evenings. My sister.")
 	fn(t, "themes", h)
 	h.send(common.NavigateMsg{To: common.Goals, Question: -1})

@@ -114,3 +114,10 @@ func Status(text string) tea.Cmd {
 
 // ShutdownMsg asks the root to save everything and quit, as after a signal.
 type ShutdownMsg struct{}
+
+// Ref names something a goal can be linked to: a theme (from the catalog or
+// the runner's own) or a core value.
+type Ref struct {
+	ID   string
+	Name string
+}

@@ -35,10 +35,16 @@ var tierOrder = []catalog.Tier{catalog.Small, catalog.Medium, catalog.Big}
 type Context struct {
 	// Motivation is the one that matters most, in the runner's words.
 	Motivation string
-	// Themes are the themes the runner holds to, most important first.
-	Themes []string
+	// Top is the ID of the theme that matters most, if one is named.
+	Top string
+	// Themes are the themes the runner is drawn to, the top one first.
+	Themes []common.Ref
 	// Averse are themes the runner would rather not build goals on.
-	Averse []string
+	Averse []common.Ref
+	// Values are the runner's core values.
+	Values []common.Ref
+	// Hints are short pieces of guidance that follow from the themes.
+	Hints []string
 }
 
 // Model is the goal board.
@@ -386,62 +392,133 @@ func cloneMap(in map[string]bool) map[string]bool {
 	return out
 }
 
+// sideAt is the width from which the themes sit in a panel beside the
+// columns instead of a strip above them.
+const sideAt = 110
+
+// sideWidth is the width of the side panel, or 0 when there is none.
+func (m Model) sideWidth() int {
+	if m.width < sideAt {
+		return 0
+	}
+	return 32
+}
+
 // View renders the board, or the editor when a goal is open.
 func (m Model) View() string {
 	if m.editing {
 		return m.editor.view(m.env.Styles, m.height)
 	}
 	s := m.env.Styles
-	top := m.contextView()
 	var bottom string
 	if m.confirm {
 		if i := m.selected(); i >= 0 {
 			bottom = s.Nudge.Render(common.Truncate(fmt.Sprintf("Delete “%s”? y to delete, n to keep it.", firstLine(m.goals[i].Text)), m.width))
 		}
 	}
-	h := m.height - lipgloss.Height(top)
+	h := m.height
 	if bottom != "" {
 		h--
 	}
-	parts := []string{top, m.columnsView(max(h, 3))}
-	if bottom != "" {
-		parts = append(parts, bottom)
+	var board string
+	if side := m.sideWidth(); side > 0 {
+		cols := m.columnsView(m.width-side-2, h)
+		board = lipgloss.JoinHorizontal(lipgloss.Top, cols, "  ", m.sideView(side, h))
+	} else {
+		top := m.stripView()
+		board = lipgloss.JoinVertical(lipgloss.Left, top, m.columnsView(m.width, max(h-lipgloss.Height(top), 3)))
 	}
-	return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	if bottom != "" {
+		board = lipgloss.JoinVertical(lipgloss.Left, board, bottom)
+	}
+	return board
 }
 
-// contextView is the line of themes that sits above the columns.
-func (m Model) contextView() string {
+// themeNames lists the themes, the one that matters most starred.
+func (m Model) themeNames() string {
+	var names []string
+	for _, t := range m.ctx.Themes {
+		if t.ID == m.ctx.Top {
+			names = append(names, t.Name+" ★")
+		} else {
+			names = append(names, t.Name)
+		}
+	}
+	return strings.Join(names, " · ")
+}
+
+func refNames(refs []common.Ref) string {
+	var names []string
+	for _, r := range refs {
+		names = append(names, r.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// stripView is the few lines of themes above the columns on narrower
+// terminals: themes, what to avoid, and the first hint.
+func (m Model) stripView() string {
 	s := m.env.Styles
-	var parts []string
+	var lines []string
 	if m.ctx.Motivation != "" {
-		parts = append(parts, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
+		lines = append(lines, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
 	}
 	if len(m.ctx.Themes) > 0 {
-		parts = append(parts, s.Muted.Render("Themes: ")+s.Text.Render(strings.Join(m.ctx.Themes, " · ")))
+		lines = append(lines, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
 	}
 	if len(m.ctx.Averse) > 0 {
-		parts = append(parts, s.Averse.Render("You'd rather not: "+strings.Join(m.ctx.Averse, ", ")))
+		lines = append(lines, s.Averse.Render("You'd rather not: "+refNames(m.ctx.Averse)))
 	}
-	if len(parts) == 0 {
-		parts = append(parts, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
+	if len(lines) == 0 {
+		lines = append(lines, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
 	}
-	var lines []string
-	for _, p := range parts {
-		lines = append(lines, common.Truncate(p, m.width))
+	if len(m.ctx.Hints) > 0 {
+		lines = append(lines, s.Muted.Render(m.ctx.Hints[0]))
+	}
+	for i, l := range lines {
+		lines[i] = common.Truncate(l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// columnsView lays the three tiers side by side.
-func (m Model) columnsView(h int) string {
+// sideView is the panel of themes, values and hints beside the columns.
+func (m Model) sideView(w, h int) string {
+	s := m.env.Styles
+	var b strings.Builder
+	section := func(title, body string, style lipgloss.Style) {
+		if body == "" {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(s.Subtitle.Render(title) + "\n" + style.Render(common.Wrap(body, w)))
+	}
+	section("What matters most", m.ctx.Motivation, s.Accent)
+	section("Your themes", m.themeNames(), s.Text)
+	section("You'd rather not", refNames(m.ctx.Averse), s.Averse)
+	section("Your values", refNames(m.ctx.Values), s.Text)
+	if b.Len() == 0 {
+		b.WriteString(s.Muted.Render(common.Wrap("No themes named yet. They help you choose goals that matter to you.", w)))
+	}
+	for i, hint := range m.ctx.Hints {
+		if i == 0 {
+			b.WriteString("\n\n" + s.Subtitle.Render("Hints"))
+		}
+		b.WriteString("\n" + s.Muted.Render(common.Wrap("· "+hint, w)))
+	}
+	return lipgloss.NewStyle().Width(w).MaxHeight(max(h, 1)).Render(b.String())
+}
+
+// columnsView lays the three tiers side by side in width total.
+func (m Model) columnsView(total, h int) string {
 	s := m.env.Styles
 	gap := 1
 	var cols []string
 	for c := range tierOrder {
-		w := (m.width - 2*gap) / 3
+		w := (total - 2*gap) / 3
 		if c == len(tierOrder)-1 {
-			w = m.width - 2*gap - 2*w // the last column takes what division leaves
+			w = total - 2*gap - 2*w // the last column takes what division leaves
 		}
 		style := s.Column
 		if c == m.col {

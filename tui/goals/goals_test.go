@@ -190,13 +190,30 @@ func TestHelpFollowsTheMode(t *testing.T) {
 	}
 }
 
-func TestContextIsShownAboveTheColumns(t *testing.T) {
-	m, _ := setup(t)
-	m.SetContext(Context{Motivation: "time for me", Themes: []string{"Headspace", "Joy"}, Averse: []string{"Competition"}})
-	v := ansi.Strip(m.View())
-	for _, want := range []string{"What matters most: time for me", "Headspace · Joy", "You'd rather not: Competition"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("view lacks %q", want)
+func TestContextSitsBesideTheColumns(t *testing.T) {
+	ctx := Context{
+		Motivation: "time for me",
+		Top:        "coping",
+		Themes:     []common.Ref{{ID: "coping", Name: "Headspace"}, {ID: "joy", Name: "Joy"}},
+		Averse:     []common.Ref{{ID: "competition", Name: "Competition"}},
+		Values:     []common.Ref{{ID: "calm", Name: "Calm"}},
+		Hints:      []string{"Keep that time safe."},
+	}
+	for _, tc := range []struct {
+		width int
+		want  []string
+	}{
+		{90, []string{"What matters most: time for me", "Headspace ★ · Joy", "You'd rather not: Competition", "Keep that time safe."}},
+		{130, []string{"What matters most", "time for me", "Your themes", "Headspace ★ · Joy", "You'd rather not", "Competition", "Your values", "Calm", "Hints", "Keep that time safe."}},
+	} {
+		m, _ := setup(t)
+		m.SetSize(tc.width, 30)
+		m.SetContext(ctx)
+		v := ansi.Strip(m.View())
+		for _, want := range tc.want {
+			if !strings.Contains(v, want) {
+				t.Errorf("at width %d the board lacks %q:\n%s", tc.width, want, v)
+			}
 		}
 	}
 }

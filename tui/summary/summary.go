@@ -21,7 +21,11 @@ type Season struct {
 	Season  store.Season
 	Answers map[string]string
 	Themes  store.ThemeBoard
-	Goals   []store.Goal
+	// Toward and Averse are the themes the runner confirmed, the one that
+	// matters most first.
+	Toward []common.Ref
+	Averse []common.Ref
+	Goals  []store.Goal
 }
 
 // KeyMap holds the summary's keys.
@@ -131,6 +135,26 @@ func Render(season Season, s *common.Styles, w int) string {
 		para(s.Accent, m)
 	} else {
 		para(s.Muted, "Not named yet.")
+	}
+	if len(season.Toward) > 0 {
+		var names []string
+		for _, r := range season.Toward {
+			if r.ID == season.Themes.Top {
+				names = append(names, r.Name+" ★")
+			} else {
+				names = append(names, r.Name)
+			}
+		}
+		b.WriteString(s.Subtitle.Render("Your themes") + "\n")
+		para(s.Text, strings.Join(names, " · "))
+	}
+	if len(season.Averse) > 0 {
+		var names []string
+		for _, r := range season.Averse {
+			names = append(names, r.Name)
+		}
+		b.WriteString(s.Subtitle.Render("You'd rather not") + "\n")
+		para(s.Averse, strings.Join(names, " · "))
 	}
 	if n := strings.TrimSpace(season.Themes.Notes); n != "" {
 		b.WriteString(s.Subtitle.Render("Themes you see") + "\n")

@@ -1,9 +1,11 @@
-// Package themes is the step between reflecting and setting goals: the
-// runner reads all their answers on one page and names the themes they see
-// and the one motivation that matters most.
+// Package themes is the step between reflecting and setting goals. cairn
+// reads the answers and proposes motivation themes, each with the sentences
+// that suggested it; the runner confirms or dismisses them, adds their own,
+// and names the one that matters most. It is a mirror, not an oracle.
 package themes
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,7 +13,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
@@ -23,41 +24,33 @@ type BoardSaver interface {
 	SaveThemes(seasonID string, t store.ThemeBoard) error
 }
 
-// KeyMap holds the themes screen's keys.
-type KeyMap struct {
-	Next   key.Binding
-	Prev   key.Binding
-	Scroll key.Binding
-	Save   key.Binding
-}
-
-// DefaultKeyMap returns the themes screen's keys.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
-		Scroll: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "k", "j"), key.WithHelp("↑/↓", "scroll answers")),
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
-	}
-}
-
-// ShortHelp lists the keys for the help footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Scroll} }
-
-// FullHelp lists the keys for the expanded help.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev}, {k.Scroll, k.Save}}
-}
-
 // The parts of the screen that take focus, in tab order.
 type part int
 
 const (
-	partAnswers part = iota
+	partList part = iota
 	partNotes
 	partMotivation
 	partCount
 )
+
+// Theme statuses, as stored in a ThemeMark. A proposed theme has no mark.
+const (
+	statusProposed  = ""
+	statusConfirmed = "confirmed"
+	statusDismissed = "dismissed"
+)
+
+// row is one theme in the list: proposed by cairn, decided by the runner,
+// or the runner's own.
+type row struct {
+	id       string
+	name     string
+	polarity string // "+" or "-"
+	status   string
+	own      bool
+	finding  *catalog.Finding // nil when cairn found no evidence
+}
 
 // Model is the themes screen.
 type Model struct {
@@ -65,14 +58,21 @@ type Model struct {
 	saver BoardSaver
 	keys  KeyMap
 
-	board   store.ThemeBoard
-	answers map[string]string
-	focus   part
-	read    viewport.Model
-	notes   textarea.Model
-	motive  textinput.Model
-	auto    common.Autosave
-	nav     common.Request
+	board    store.ThemeBoard
+	answers  map[string]string
+	findings []catalog.Finding
+	rows     []row
+	cursor   int
+	focus    part
+	adding   bool
+	reading  bool // the detail pane shows all answers instead of evidence
+	auto     common.Autosave
+	nav      common.Request
+
+	detail viewport.Model
+	name   textinput.Model // a theme of the runner's own, while adding
+	notes  textarea.Model
+	motive textinput.Model
 
 	width, height int
 }
@@ -82,51 +82,144 @@ func New(env common.Env, saver BoardSaver, board store.ThemeBoard) Model {
 	notes := textarea.New()
 	notes.Prompt = "│ "
 	notes.ShowLineNumbers = false
-	notes.Placeholder = "Which themes do you see? Words that keep coming back, feelings, people, places…"
+	notes.Placeholder = "The themes you see, in your own words…"
 	notes.EndOfBufferCharacter = ' '
 	notes.MaxHeight, notes.CharLimit, notes.MaxWidth = 0, 0, 0
 	notes.KeyMap.Paste.SetEnabled(false)
 	notes.SetStyles(env.Styles.TextArea)
 	notes.SetValue(board.Notes)
+	notes.Blur()
 
 	motive := textinput.New()
 	motive.Prompt = "› "
 	motive.Placeholder = "The one motivation that matters most"
-	motive.CharLimit = 0
 	motive.KeyMap.Paste.SetEnabled(false)
 	motive.SetStyles(env.Styles.TextInput)
 	motive.SetValue(board.Motivation)
 
-	return Model{
+	name := textinput.New()
+	name.Prompt = "+ "
+	name.Placeholder = "a theme in your words, or one of cairn's"
+	name.KeyMap.Paste.SetEnabled(false)
+	name.SetStyles(env.Styles.TextInput)
+	name.ShowSuggestions = true
+	var names []string
+	for _, t := range catalog.Themes() {
+		names = append(names, t.Name)
+	}
+	name.SetSuggestions(names)
+
+	m := Model{
 		env:    env,
 		saver:  saver,
 		keys:   DefaultKeyMap(),
 		board:  board,
-		read:   viewport.New(),
+		auto:   common.NewAutosave(common.Themes, env),
+		detail: viewport.New(),
+		name:   name,
 		notes:  notes,
 		motive: motive,
-		auto:   common.NewAutosave(common.Themes, env),
 	}
+	m.rebuild()
+	return m
+}
+
+// SetAnswers gives the screen the latest answers and reads them again. The
+// runner's decisions are kept: they belong to themes, not to sentences.
+func (m *Model) SetAnswers(answers map[string]string) {
+	m.answers = answers
+	var sources []catalog.Source
+	for _, q := range catalog.Questions() {
+		if text := strings.TrimSpace(answers[q.ID]); text != "" {
+			sources = append(sources, catalog.Source{Label: q.ID, Text: text})
+		}
+	}
+	m.findings = catalog.Detect(sources)
+	m.rebuild()
+}
+
+// rebuild lays out the rows: cairn's proposals strongest first, then themes
+// the runner decided on that the answers no longer show, then the runner's
+// own; dismissed themes sink to the end.
+func (m *Model) rebuild() {
+	var keep string
+	if m.cursor < len(m.rows) {
+		keep = m.rows[m.cursor].id
+	}
+	marks := map[string]store.ThemeMark{}
+	for _, mk := range m.board.Marks {
+		marks[mk.Theme] = mk
+	}
+	var rows []row
+	seen := map[string]bool{}
+	add := func(r row) {
+		if mk, ok := marks[r.id]; ok {
+			r.status, r.polarity = mk.Status, mk.Polarity
+		}
+		rows = append(rows, r)
+		seen[r.id] = true
+	}
+	for i := range m.findings {
+		f := &m.findings[i]
+		t, _ := catalog.LookupTheme(f.Theme)
+		add(row{id: string(f.Theme), name: t.Name, polarity: f.Polarity.String(), finding: f})
+	}
+	for _, mk := range m.board.Marks {
+		if t, ok := catalog.LookupTheme(catalog.ThemeID(mk.Theme)); ok && !seen[mk.Theme] {
+			add(row{id: mk.Theme, name: t.Name})
+		}
+	}
+	for _, o := range m.board.Own {
+		rows = append(rows, row{id: o.ID, name: o.Name, polarity: o.Polarity, status: statusConfirmed, own: true})
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return boolInt(a.status == statusDismissed) - boolInt(b.status == statusDismissed)
+	})
+	m.rows = rows
+	m.cursor = max(0, min(m.cursor, len(rows)-1))
+	if i := slices.IndexFunc(rows, func(r row) bool { return r.id == keep }); i >= 0 {
+		m.cursor = i
+	}
+	m.syncKeys()
+	m.refreshDetail()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Board returns the live theme board.
-func (m Model) Board() store.ThemeBoard { return m.board }
+func (m Model) Board() store.ThemeBoard { return cloneBoard(m.board) }
 
-// SetAnswers gives the screen the latest answers to read back.
-func (m *Model) SetAnswers(answers map[string]string) {
-	m.answers = answers
-	m.refresh()
+// Chosen returns what the runner holds to: themes they confirmed (or named)
+// as drawn to, the one that matters most first, and those they would
+// rather not build goals on.
+func (m Model) Chosen() (toward, averse []common.Ref) {
+	for _, r := range m.rows {
+		if r.status != statusConfirmed {
+			continue
+		}
+		ref := common.Ref{ID: r.id, Name: r.name}
+		switch {
+		case r.polarity == "-":
+			averse = append(averse, ref)
+		case r.id == m.board.Top:
+			toward = append([]common.Ref{ref}, toward...)
+		default:
+			toward = append(toward, ref)
+		}
+	}
+	return toward, averse
 }
 
-// TakeNavigation returns the move this screen asked for in its last
-// Update, if any.
-func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
-
-// KeyMap returns the keys for the help footer.
+// KeyMap returns the live keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
 // Typing reports whether plain keys are text right now.
-func (m Model) Typing() bool { return m.focus != partAnswers }
+func (m Model) Typing() bool { return m.adding || m.focus != partList }
 
 // Clean reports whether every edit has been written.
 func (m Model) Clean() bool { return m.auto.Clean() }
@@ -137,16 +230,25 @@ func (m Model) Wrote() bool { return m.auto.Wrote() }
 // Failure returns the last write error, if it has not been overcome yet.
 func (m Model) Failure() error { return m.auto.Failure() }
 
+// TakeNavigation returns the move this screen asked for in its last
+// Update, if any.
+func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
+
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
 	m.notes.SetStyles(s.TextArea)
 	m.motive.SetStyles(s.TextInput)
-	m.refresh()
+	m.name.SetStyles(s.TextInput)
+	m.refreshDetail()
 }
 
-// Focus puts the focus back on the answers, as when the screen is entered.
-func (m *Model) Focus() { m.setFocus(partAnswers) }
+// Focus puts the focus on the list, as when the screen is entered.
+func (m *Model) Focus() {
+	m.adding = false
+	m.reading = false
+	m.setFocus(partList)
+}
 
 func (m *Model) setFocus(p part) {
 	m.focus = p
@@ -158,54 +260,16 @@ func (m *Model) setFocus(p part) {
 	case partMotivation:
 		m.motive.Focus()
 	}
-	m.keys.Scroll.SetEnabled(p == partAnswers)
+	m.syncKeys()
 }
 
-// SetSize gives the screen its width and height.
-func (m *Model) SetSize(w, h int) {
-	m.width, m.height = w, h
-	if m.wide() {
-		left := m.width * 3 / 5
-		m.read.SetWidth(left)
-		m.read.SetHeight(max(h-1, 1))
-		right := max(m.width-left-2, 4)
-		m.notes.SetWidth(right)
-		m.notes.SetHeight(max(h-6, 2))
-		m.motive.SetWidth(max(right-2, 1))
-	} else {
-		readH := max(h/2-1, 2)
-		m.read.SetWidth(w)
-		m.read.SetHeight(readH)
-		m.notes.SetWidth(max(w, 4))
-		m.notes.SetHeight(max(h-readH-6, 1))
-		m.motive.SetWidth(max(w-2, 1))
+func (m *Model) syncKeys() {
+	var sel row
+	has := m.cursor < len(m.rows)
+	if has {
+		sel = m.rows[m.cursor]
 	}
-	m.refresh()
-}
-
-func (m Model) wide() bool { return m.width >= 100 }
-
-// refresh lays out the answers for reading.
-func (m *Model) refresh() {
-	if m.width == 0 {
-		return
-	}
-	s := m.env.Styles
-	w := m.read.Width()
-	var b strings.Builder
-	for i, q := range catalog.Questions() {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(s.Subtitle.Render(common.Wrap(q.Prompt, w)) + "\n")
-		text := strings.TrimSpace(m.answers[q.ID])
-		if text == "" {
-			b.WriteString(s.Muted.Render("(not answered yet)"))
-			continue
-		}
-		b.WriteString(s.Text.Render(common.Wrap(text, w)))
-	}
-	m.read.SetContent(b.String())
+	m.keys.setPart(m.focus, m.adding, sel, has)
 }
 
 // Update handles a message for this screen.
@@ -218,7 +282,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case common.SavedMsg:
 		return m, m.auto.Saved(msg, m.env.Now())
+	case tea.PasteMsg:
+		msg.Content = common.NormalizeNewlines(msg.Content)
+		return m.edit(msg)
 	case tea.KeyPressMsg:
+		if m.adding {
+			return m.updateAdding(msg)
+		}
 		switch {
 		case key.Matches(msg, m.keys.Next):
 			if m.focus+1 == partCount {
@@ -228,7 +298,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.setFocus(m.focus + 1)
 			return m, nil
 		case key.Matches(msg, m.keys.Prev):
-			if m.focus == partAnswers {
+			if m.focus == partList {
 				m.nav.Navigate(common.GoTo(common.PrevStep(common.Themes)))
 				return m, m.Flush()
 			}
@@ -237,19 +307,195 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Save):
 			return m, m.Flush()
 		}
-	case tea.PasteMsg:
-		msg.Content = common.NormalizeNewlines(msg.Content)
-		return m.edit(msg)
+		if m.focus == partList {
+			return m.updateList(msg)
+		}
 	}
 	return m.edit(msg)
 }
 
-// edit sends msg to the focused part and notices changes to the writing.
+// updateList handles the keys that decide on themes.
+func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		m.cursor = max(min(m.cursor+1, len(m.rows)-1), 0)
+	case key.Matches(msg, k.Confirm):
+		return m.decide(statusConfirmed)
+	case key.Matches(msg, k.Dismiss):
+		return m.decide(statusDismissed)
+	case key.Matches(msg, k.Flip):
+		return m.flip()
+	case key.Matches(msg, k.Top):
+		return m.markTop()
+	case key.Matches(msg, k.Remove):
+		return m.removeOwn()
+	case key.Matches(msg, k.Add):
+		m.adding = true
+		m.name.Reset()
+		m.syncKeys()
+		return m, m.name.Focus()
+	case key.Matches(msg, k.Read):
+		m.reading = !m.reading
+		m.refreshDetail()
+		return m, nil
+	default:
+		var cmd tea.Cmd
+		m.detail, cmd = m.detail.Update(msg)
+		return m, cmd
+	}
+	m.syncKeys()
+	m.refreshDetail()
+	return m, nil
+}
+
+// decide sets the selected theme's status; deciding the same way twice
+// takes the decision back, leaving the theme proposed again.
+func (m Model) decide(status string) (Model, tea.Cmd) {
+	if m.cursor >= len(m.rows) || m.rows[m.cursor].own {
+		return m, nil
+	}
+	r := m.rows[m.cursor]
+	if r.status == status {
+		status = statusProposed
+	}
+	m.setMark(r.id, r.polarity, status)
+	if status != statusConfirmed && m.board.Top == r.id {
+		m.board.Top = ""
+	}
+	return m.changed()
+}
+
+// flip turns "drawn to it" into "would rather not" and back: the runner,
+// not the detector, has the last word on direction.
+func (m Model) flip() (Model, tea.Cmd) {
+	if m.cursor >= len(m.rows) {
+		return m, nil
+	}
+	r := m.rows[m.cursor]
+	pol := "-"
+	if r.polarity == "-" {
+		pol = "+"
+	}
+	if r.own {
+		for i := range m.board.Own {
+			if m.board.Own[i].ID == r.id {
+				m.board.Own[i].Polarity = pol
+			}
+		}
+	} else {
+		m.setMark(r.id, pol, statusConfirmed)
+	}
+	if pol == "-" && m.board.Top == r.id {
+		m.board.Top = ""
+	}
+	return m.changed()
+}
+
+// markTop names the selected theme as the one that matters most, which
+// also confirms it; marking it again takes the star back.
+func (m Model) markTop() (Model, tea.Cmd) {
+	if m.cursor >= len(m.rows) {
+		return m, nil
+	}
+	r := m.rows[m.cursor]
+	if m.board.Top == r.id {
+		m.board.Top = ""
+		return m.changed()
+	}
+	m.board.Top = r.id
+	if !r.own {
+		m.setMark(r.id, "+", statusConfirmed)
+	} else {
+		for i := range m.board.Own {
+			if m.board.Own[i].ID == r.id {
+				m.board.Own[i].Polarity = "+"
+			}
+		}
+	}
+	return m.changed()
+}
+
+func (m Model) removeOwn() (Model, tea.Cmd) {
+	if m.cursor >= len(m.rows) || !m.rows[m.cursor].own {
+		return m, nil
+	}
+	id := m.rows[m.cursor].id
+	m.board.Own = slices.DeleteFunc(slices.Clone(m.board.Own), func(o store.OwnTheme) bool { return o.ID == id })
+	if m.board.Top == id {
+		m.board.Top = ""
+	}
+	return m.changed()
+}
+
+// setMark records a decision, replacing any earlier one for the theme.
+func (m *Model) setMark(id, polarity, status string) {
+	marks := slices.DeleteFunc(slices.Clone(m.board.Marks), func(mk store.ThemeMark) bool { return mk.Theme == id })
+	if status != statusProposed {
+		marks = append(marks, store.ThemeMark{Theme: id, Polarity: polarity, Status: status})
+	}
+	m.board.Marks = marks
+}
+
+// changed saves a decision at once and lays the list out again.
+func (m Model) changed() (Model, tea.Cmd) {
+	m.board.Updated = m.env.Now().UTC()
+	m.rebuild()
+	m.auto.Take()
+	return m, m.save()
+}
+
+// updateAdding handles the one-line input for a theme of the runner's own.
+// A name that matches one of cairn's themes confirms that theme instead.
+func (m Model) updateAdding(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Cancel):
+		m.adding = false
+		m.name.Blur()
+		m.syncKeys()
+		return m, nil
+	case key.Matches(msg, m.keys.Accept):
+		name := strings.Join(strings.Fields(m.name.Value()), " ")
+		m.adding = false
+		m.name.Blur()
+		if name == "" {
+			m.syncKeys()
+			return m, nil
+		}
+		for _, t := range catalog.Themes() {
+			if strings.EqualFold(t.Name, name) || strings.EqualFold(string(t.ID), name) {
+				m.setMark(string(t.ID), "+", statusConfirmed)
+				m.rebuild()
+				m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.id == string(t.ID) })
+				return m.changed()
+			}
+		}
+		id := "own-" + store.NewID(m.env.Now())
+		m.board.Own = append(slices.Clone(m.board.Own), store.OwnTheme{ID: id, Name: name, Polarity: "+"})
+		m.rebuild()
+		m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.id == id })
+		return m.changed()
+	}
+	var cmd tea.Cmd
+	m.name, cmd = m.name.Update(msg)
+	return m, cmd
+}
+
+// edit sends msg to the focused writing field and notices changes.
 func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.focus {
-	case partAnswers:
-		m.read, cmd = m.read.Update(msg)
+	case partList:
+		if m.adding {
+			if p, ok := msg.(tea.PasteMsg); ok {
+				p.Content = strings.Join(strings.Fields(p.Content), " ")
+				m.name, cmd = m.name.Update(p)
+			}
+			return m, cmd
+		}
+		m.detail, cmd = m.detail.Update(msg)
 		return m, cmd
 	case partNotes:
 		newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, m.notes.KeyMap.InsertNewline) }
@@ -294,35 +540,7 @@ func (m *Model) save() tea.Cmd {
 }
 
 func cloneBoard(b store.ThemeBoard) store.ThemeBoard {
-	b.Marks = append([]store.ThemeMark(nil), b.Marks...)
-	b.Own = append([]store.OwnTheme(nil), b.Own...)
+	b.Marks = slices.Clone(b.Marks)
+	b.Own = slices.Clone(b.Own)
 	return b
-}
-
-// View renders the screen.
-func (m Model) View() string {
-	s := m.env.Styles
-	readTitle := s.Muted.Render("Your answers")
-	if m.focus == partAnswers {
-		readTitle = s.Selected.Render("Your answers")
-	}
-	read := lipgloss.JoinVertical(lipgloss.Left, readTitle, m.read.View())
-
-	label := func(p part, text string) string {
-		if m.focus == p {
-			return s.Selected.Render(text)
-		}
-		return s.Muted.Render(text)
-	}
-	write := lipgloss.JoinVertical(lipgloss.Left,
-		label(partNotes, "Do you see themes?"),
-		m.notes.View(),
-		"",
-		label(partMotivation, "What matters most to you?"),
-		m.motive.View(),
-	)
-	if m.wide() {
-		return lipgloss.JoinHorizontal(lipgloss.Top, read, "  ", write)
-	}
-	return lipgloss.JoinVertical(lipgloss.Left, read, "", write)
 }

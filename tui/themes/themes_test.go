@@ -86,6 +86,7 @@ var tab = tea.KeyPressMsg{Code: tea.KeyTab}
 func TestAnswersAreReadBackInQuestionOrder(t *testing.T) {
 	m, _ := setup(t, store.ThemeBoard{})
 	m.SetAnswers(map[string]string{"big-dream": "A mountain ultra", "numbers-or-feelings": "Feelings, mostly"})
+	m, _ = send(m, text("r")...)
 	v := ansi.Strip(m.View())
 	first, second := strings.Index(v, "Feelings, mostly"), strings.Index(v, "A mountain ultra")
 	if first < 0 || (second >= 0 && second < first) {
@@ -119,5 +120,170 @@ func TestShiftTabFromTheAnswersGoesBack(t *testing.T) {
 	_, out := send(m, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
 	if len(out) != 1 || out[0].To != common.PrevStep(common.Themes) {
 		t.Errorf("shift+tab sent %v", out)
+	}
+}
+
+var answers = map[string]string{
+	"competition":       "I hate races. The start line makes me feel sick.",
+	"beyond-running":    "Running clears my head after a long shift. It keeps me sane.",
+	"places-and-people": "Sundays with my club are the best part of the week; we chat the whole way.",
+}
+
+func rowIDs(m Model) []string {
+	var ids []string
+	for _, r := range m.rows {
+		ids = append(ids, r.id+r.polarity+r.status)
+	}
+	return ids
+}
+
+func find(m Model, id string) (row, int) {
+	for i, r := range m.rows {
+		if r.id == id {
+			return r, i
+		}
+	}
+	return row{}, -1
+}
+
+func at(t *testing.T, m Model, id string) Model {
+	t.Helper()
+	_, i := find(m, id)
+	if i < 0 {
+		t.Fatalf("no row %q in %v", id, rowIDs(m))
+	}
+	m.cursor = i
+	m.syncKeys()
+	return m
+}
+
+func TestProposesThemesWithTheirEvidence(t *testing.T) {
+	m, _ := setup(t, store.ThemeBoard{})
+	m.SetAnswers(answers)
+	for _, want := range []struct{ id, pol string }{{"coping", "+"}, {"competition", "-"}, {"affiliation", "+"}} {
+		r, i := find(m, want.id)
+		if i < 0 || r.polarity != want.pol || r.status != statusProposed || r.finding == nil {
+			t.Errorf("%s: row %+v (rows %v)", want.id, r, rowIDs(m))
+		}
+	}
+	m = at(t, m, "competition")
+	m.refreshDetail()
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"Competition · you'd rather not", "I hate races.", "from: Do you come alive in competition?", "rather not"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestDecisionsAreSavedAndSurviveNewAnswers(t *testing.T) {
+	m, st := setup(t, store.ThemeBoard{})
+	m.SetAnswers(answers)
+	m = at(t, m, "coping")
+	m, _ = send(m, text("*")...) // matters most, which confirms it
+	m = at(t, m, "competition")
+	m, _ = send(m, text("y")...) // confirmed as an aversion
+	m = at(t, m, "affiliation")
+	m, _ = send(m, text("n")...)
+	if st.last.Top != "coping" || len(st.last.Marks) != 3 {
+		t.Fatalf("saved %+v", st.last)
+	}
+	toward, averse := m.Chosen()
+	if len(toward) != 1 || toward[0].ID != "coping" || len(averse) != 1 || averse[0].ID != "competition" {
+		t.Errorf("chosen: %v / %v", toward, averse)
+	}
+	if last := m.rows[len(m.rows)-1]; last.id != "affiliation" {
+		t.Errorf("a dismissed theme should sink to the end: %v", rowIDs(m))
+	}
+
+	// The runner rewrites an answer: detection runs again, decisions stay.
+	m.SetAnswers(map[string]string{"beyond-running": "Honestly it is just my routine now, every morning at six."})
+	for _, id := range []string{"coping", "competition", "affiliation"} {
+		if r, i := find(m, id); i < 0 || r.status == statusProposed {
+			t.Errorf("%s lost its decision after new answers: %v", id, rowIDs(m))
+		}
+	}
+	if r, _ := find(m, "coping"); r.finding != nil {
+		t.Error("coping should no longer have evidence")
+	}
+	m = at(t, m, "coping")
+	m.refreshDetail()
+	if !strings.Contains(ansi.Strip(m.View()), "your decision stands") {
+		t.Error("a decided theme without evidence should say so")
+	}
+}
+
+func TestDecidingTwiceTakesItBack(t *testing.T) {
+	m, st := setup(t, store.ThemeBoard{})
+	m.SetAnswers(answers)
+	m = at(t, m, "coping")
+	m, _ = send(m, text("yy")...)
+	if r, _ := find(m, "coping"); r.status != statusProposed || len(st.last.Marks) != 0 {
+		t.Errorf("after y y: %+v, marks %+v", r, st.last.Marks)
+	}
+}
+
+func TestFlipLetsTheRunnerCorrectTheDirection(t *testing.T) {
+	m, st := setup(t, store.ThemeBoard{})
+	m.SetAnswers(answers)
+	m = at(t, m, "competition")
+	m, _ = send(m, text("p")...)
+	if r, _ := find(m, "competition"); r.polarity != "+" || r.status != statusConfirmed {
+		t.Errorf("after p: %+v", r)
+	}
+	if st.last.Marks[0].Polarity != "+" {
+		t.Errorf("saved %+v", st.last.Marks)
+	}
+}
+
+func TestAddingOwnThemesAndCatalogNames(t *testing.T) {
+	m, st := setup(t, store.ThemeBoard{})
+	m.SetAnswers(nil)
+	if !strings.Contains(ansi.Strip(m.View()), "No clear themes") {
+		t.Error("an empty list should say how to go on")
+	}
+	m, _ = send(m, text("a")...)
+	if !m.Typing() || !m.keys.Accept.Enabled() {
+		t.Fatal("adding should take text")
+	}
+	m, _ = send(m, text("dog walks with Bess")...)
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if len(st.last.Own) != 1 || st.last.Own[0].Name != "dog walks with Bess" {
+		t.Fatalf("own themes %+v", st.last.Own)
+	}
+	// A name cairn knows confirms that theme rather than making a copy.
+	m, _ = send(m, text("a")...)
+	m, _ = send(m, text("joy")...)
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	if r, _ := find(m, "joy"); r.status != statusConfirmed || len(st.last.Own) != 1 {
+		t.Errorf("joy: %+v, own %+v", r, st.last.Own)
+	}
+	// Removing the runner's own theme.
+	m = at(t, m, st.last.Own[0].ID)
+	m, _ = send(m, text("x")...)
+	if len(st.last.Own) != 0 {
+		t.Errorf("own theme not removed: %+v", st.last.Own)
+	}
+	// esc cancels without adding.
+	m, _ = send(m, text("a")...)
+	m, _ = send(m, text("nothing")...)
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if len(st.last.Own) != 0 || m.adding {
+		t.Error("esc added a theme")
+	}
+}
+
+func TestResizeNeverOverflows(t *testing.T) {
+	m, _ := setup(t, store.ThemeBoard{Own: []store.OwnTheme{{ID: "own-1", Name: strings.Repeat("long name ", 12), Polarity: "+"}}})
+	m.SetAnswers(answers)
+	for w := 1; w <= 160; w += 9 {
+		for h := 1; h <= 50; h += 7 {
+			m.SetSize(w, h)
+			for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if lw := ansi.StringWidth(l); lw > w {
+					t.Fatalf("at %dx%d a line is %d wide: %q", w, h, lw, l)
+				}
+			}
+		}
 	}
 }
