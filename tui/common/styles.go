@@ -33,6 +33,7 @@ type Styles struct {
 	ColumnFocused lipgloss.Style
 	Card          lipgloss.Style // a goal on the board
 	CardSelected  lipgloss.Style
+	CardLinked    lipgloss.Style // a goal on the same ladder as the selected one
 	Selected      lipgloss.Style // the highlighted row of a list
 	Trigger       lipgloss.Style // words that suggested a theme
 	Averse        lipgloss.Style // a theme the runner would rather avoid
@@ -80,6 +81,7 @@ func NewStyles(isDark bool) *Styles {
 	s.ColumnFocused = s.PanelFocused
 	s.Card = lipgloss.NewStyle().PaddingLeft(1).Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(faint)
 	s.CardSelected = s.Card.BorderForeground(accent).Foreground(text).Bold(true)
+	s.CardLinked = s.Card.BorderForeground(accent).BorderStyle(lipgloss.Border{Left: "┊"})
 	s.Selected = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.Trigger = lipgloss.NewStyle().Background(highlight).Foreground(text).Bold(true)
 	s.Averse = lipgloss.NewStyle().Foreground(nudge)

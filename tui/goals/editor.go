@@ -1,6 +1,7 @@
 package goals
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -21,19 +22,31 @@ const (
 	fieldText field = iota
 	fieldTier
 	fieldFeel
+	fieldLinks
+	fieldParent
+	fieldChecks
+	fieldPurpose
 	fieldCount
 )
 
-// editor edits one goal: its words, its column and how it feels.
+// editor edits one goal: its words, column and feel, what is behind it,
+// what it is a step toward, and its checks. Nothing in it blocks saving:
+// the checks coach, they do not police.
 type editor struct {
 	goal  store.Goal
 	isNew bool
 	focus field
 	text  textarea.Model
 	width int
+
+	links   []common.Ref // themes and values the goal can be linked to
+	linkAt  int
+	parents []store.Goal // goals one tier up, for the ladder
+	checkAt int
+	purpAt  int
 }
 
-func newEditor(s *common.Styles, g store.Goal, isNew bool) editor {
+func newEditor(s *common.Styles, g store.Goal, isNew bool, ctx Context, goals []store.Goal) editor {
 	ta := textarea.New()
 	ta.Prompt = "│ "
 	ta.ShowLineNumbers = false
@@ -44,10 +57,28 @@ func newEditor(s *common.Styles, g store.Goal, isNew bool) editor {
 	ta.MaxWidth = 0
 	ta.KeyMap.Paste.SetEnabled(false)
 	ta.SetStyles(s.TextArea)
-	ta.SetHeight(4)
+	ta.SetHeight(3)
 	ta.SetValue(g.Text)
 	ta.Focus()
-	return editor{goal: g, isNew: isNew, text: ta}
+	e := editor{goal: g, isNew: isNew, text: ta}
+	e.links = append(slices.Clone(ctx.Themes), ctx.Values...)
+	e.setParents(goals)
+	return e
+}
+
+// setParents lists the goals this one can be a step toward, and lets go of
+// a parent that no longer fits its column.
+func (e *editor) setParents(goals []store.Goal) {
+	e.parents = e.parents[:0]
+	for _, p := range goals {
+		if validParent(e.goal, p) {
+			e.parents = append(e.parents, p)
+		}
+	}
+	slices.SortStableFunc(e.parents, func(a, b store.Goal) int { return a.Order - b.Order })
+	if e.goal.Parent != "" && !slices.ContainsFunc(e.parents, func(p store.Goal) bool { return p.ID == e.goal.Parent }) {
+		e.goal.Parent = ""
+	}
 }
 
 func (e *editor) setWidth(w int) {
@@ -107,27 +138,94 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// updateField changes a choice field with ←/→ or space. A change is saved at
+// updateField changes a field other than the text. A change is saved at
 // once: it is a decision, not typing.
 func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	e := &m.editor
-	if !key.Matches(k, m.keys.Choose, m.keys.Toggle) {
+	keys := m.keys
+	step := 0
+	switch {
+	case key.Matches(k, keys.Choose):
+		step = 1
+		if k.String() == "left" {
+			step = -1
+		}
+	case key.Matches(k, keys.ItemUp):
+		step = -1
+	case key.Matches(k, keys.ItemDown):
+		step = 1
+	case !key.Matches(k, keys.Toggle):
 		return m, nil
 	}
-	step := 1
-	if k.String() == "left" {
-		step = -1
-	}
+	toggle := key.Matches(k, keys.Toggle)
+	changed := false
 	switch e.focus {
 	case fieldTier:
+		if step == 0 {
+			step = 1
+		}
 		i := tierIndex(e.goal.Tier)
 		e.goal.Tier = string(tierOrder[(i+step+len(tierOrder))%len(tierOrder)])
+		e.setParents(m.goals)
+		changed = true
 	case fieldFeel:
 		if e.goal.Feel == FeelDoable {
 			e.goal.Feel = FeelScary
 		} else {
 			e.goal.Feel = FeelDoable
 		}
+		changed = true
+	case fieldLinks:
+		if toggle && len(e.links) > 0 {
+			changed = e.toggleLink(e.links[e.linkAt])
+		} else {
+			e.linkAt = clampStep(e.linkAt, step, len(e.links))
+		}
+	case fieldParent:
+		if len(e.parents) == 0 {
+			return m, nil
+		}
+		// Cycle through "none" and each possible parent.
+		i := slices.IndexFunc(e.parents, func(p store.Goal) bool { return p.ID == e.goal.Parent }) + 1
+		if step == 0 {
+			step = 1
+		}
+		i = (i + step + len(e.parents) + 1) % (len(e.parents) + 1)
+		e.goal.Parent = ""
+		if i > 0 {
+			e.goal.Parent = e.parents[i-1].ID
+		}
+		changed = true
+	case fieldChecks:
+		cs := checks(e.goal, m.ctx)
+		if toggle {
+			c := cs[e.checkAt]
+			if c.Derived {
+				return m, common.Status(c.Name + " is read from your words: " + c.Prompt)
+			}
+			if e.goal.Said == nil {
+				e.goal.Said = map[string]bool{}
+			}
+			e.goal.Said[checkKey(c)] = !e.goal.Said[checkKey(c)]
+			changed = true
+		} else {
+			e.checkAt = clampStep(e.checkAt, step, len(cs))
+		}
+	case fieldPurpose:
+		items := catalog.PurposeChecks()
+		if toggle {
+			if e.goal.Purpose == nil {
+				e.goal.Purpose = map[string]bool{}
+			}
+			id := items[e.purpAt].ID
+			e.goal.Purpose[id] = !e.goal.Purpose[id]
+			changed = true
+		} else {
+			e.purpAt = clampStep(e.purpAt, step, len(items))
+		}
+	}
+	if !changed {
+		return m, nil
 	}
 	e.goal.Updated = m.env.Now().UTC()
 	if e.isNew && strings.TrimSpace(e.goal.Text) == "" {
@@ -139,6 +237,22 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, m.save(e.goal)
 }
 
+// toggleLink links the goal to a theme or value, or unlinks it.
+func (e *editor) toggleLink(r common.Ref) bool {
+	list := &e.goal.Themes
+	if _, isTheme := catalog.LookupTheme(catalog.ThemeID(r.ID)); !isTheme && !strings.HasPrefix(r.ID, "own-") {
+		list = &e.goal.Values
+	}
+	if i := slices.Index(*list, r.ID); i >= 0 {
+		*list = slices.Delete(slices.Clone(*list), i, i+1)
+	} else {
+		*list = append(slices.Clone(*list), r.ID)
+	}
+	return true
+}
+
+func clampStep(at, step, n int) int { return max(0, min(at+step, n-1)) }
+
 // tierIndex returns the column of a tier; an unknown tier counts as small.
 func tierIndex(t string) int { return max(slices.Index(tierOrder, catalog.Tier(t)), 0) }
 
@@ -146,33 +260,55 @@ func indexByID(goals []store.Goal, id string) int {
 	return slices.IndexFunc(goals, func(g store.Goal) bool { return g.ID == id })
 }
 
-// view renders the editor in the board's place.
-func (e editor) view(s *common.Styles, height int) string {
+// block is one field's lines in the editor, so the view can keep the
+// focused field on screen.
+type block struct {
+	f     field
+	lines string
+}
+
+// view renders the editor in the board's place, scrolled so the focused
+// field is in view.
+func (e editor) view(s *common.Styles, height int, ctx Context, goals []store.Goal) string {
 	tier := catalog.Tier(e.goal.Tier).Info()
 	title := "Edit goal"
 	if e.isNew {
 		title = "New goal"
 	}
-	var b strings.Builder
-	b.WriteString(s.Title.Render(title) + s.Muted.Render(" · "+tier.Name+", "+tier.Span) + "\n")
-	b.WriteString(s.Muted.Render(common.Wrap("A good "+strings.ToLower(tier.Name)+" goal is "+strings.Join(tier.Good, "; ")+".", e.width)) + "\n\n")
-	b.WriteString(e.label(s, fieldText, "What's the goal?") + "\n")
-	b.WriteString(e.text.View() + "\n\n")
+	head := s.Title.Render(title) + s.Muted.Render(" · "+tier.Name+", "+tier.Span) + "\n" +
+		s.Muted.Render(common.Wrap("A good "+strings.ToLower(tier.Name)+" goal is "+strings.Join(tier.Good, "; ")+".", e.width))
 
-	var tiers []string
-	for _, t := range tierOrder {
-		tiers = append(tiers, t.Info().Name)
+	blocks := []block{
+		{fieldText, e.label(s, fieldText, "What's the goal?") + "\n" + e.text.View()},
+		{fieldTier, e.tierLine(s)},
+		{fieldFeel, e.feelLine(s)},
+		{fieldLinks, e.linksView(s)},
+		{fieldParent, e.parentLine(s)},
+		{fieldChecks, e.checksView(s, ctx)},
+		{fieldPurpose, e.purposeView(s)},
 	}
-	b.WriteString(e.choice(s, fieldTier, "Column", tiers, tierIndex(e.goal.Tier)) + "\n")
-	feel := -1
-	switch e.goal.Feel {
-	case FeelDoable:
-		feel = 0
-	case FeelScary:
-		feel = 1
+	var lines []string
+	focusStart, focusEnd := 0, 0
+	for i, b := range blocks {
+		if i == 1 || i == 3 || i == 5 {
+			lines = append(lines, "")
+		}
+		if b.f == e.focus {
+			focusStart = len(lines)
+		}
+		lines = append(lines, strings.Split(b.lines, "\n")...)
+		if b.f == e.focus {
+			focusEnd = len(lines)
+		}
 	}
-	b.WriteString(e.choice(s, fieldFeel, "It feels", []string{"doable", "a little scary"}, feel))
-	return lipgloss.NewStyle().MaxHeight(max(height, 1)).Render(b.String())
+	room := max(height-lipgloss.Height(head)-1, 1)
+	first := 0
+	if focusEnd > room {
+		first = min(focusEnd-room, focusStart)
+	}
+	last := min(first+room, len(lines))
+	body := strings.Join(lines[first:last], "\n")
+	return lipgloss.NewStyle().MaxHeight(max(height, 1)).Render(head + "\n\n" + body)
 }
 
 func (e editor) label(s *common.Styles, f field, text string) string {
@@ -181,6 +317,9 @@ func (e editor) label(s *common.Styles, f field, text string) string {
 	}
 	return s.Muted.Render("  " + text)
 }
+
+// labelWidth lines up the editor's one-line fields.
+const labelWidth = 14
 
 // choice renders a label and its options, the chosen one marked.
 func (e editor) choice(s *common.Styles, f field, label string, options []string, chosen int) string {
@@ -195,6 +334,111 @@ func (e editor) choice(s *common.Styles, f field, label string, options []string
 			parts = append(parts, s.Muted.Render("  "+o+"  "))
 		}
 	}
-	line := lipgloss.NewStyle().Width(12).Render(e.label(s, f, label)) + " " + strings.Join(parts, " ")
+	line := lipgloss.NewStyle().Width(labelWidth).Render(e.label(s, f, label)) + " " + strings.Join(parts, " ")
 	return common.Truncate(line, e.width)
+}
+
+func (e editor) tierLine(s *common.Styles) string {
+	var names []string
+	for _, t := range tierOrder {
+		names = append(names, t.Info().Name)
+	}
+	return e.choice(s, fieldTier, "Column", names, tierIndex(e.goal.Tier))
+}
+
+func (e editor) feelLine(s *common.Styles) string {
+	feel := -1
+	switch e.goal.Feel {
+	case FeelDoable:
+		feel = 0
+	case FeelScary:
+		feel = 1
+	}
+	return e.choice(s, fieldFeel, "It feels", []string{"doable", "a little scary"}, feel)
+}
+
+// linksView lists the themes and values the goal can stand on.
+func (e editor) linksView(s *common.Styles) string {
+	head := e.label(s, fieldLinks, "Behind it")
+	if len(e.links) == 0 {
+		return head + "\n" + s.Muted.Render(common.Wrap("    Confirm themes or choose values, and you can link goals to them here.", e.width))
+	}
+	var parts []string
+	for i, r := range e.links {
+		on := slices.Contains(e.goal.Themes, r.ID) || slices.Contains(e.goal.Values, r.ID)
+		mark, style := "○ ", s.Muted
+		if on {
+			mark, style = "● ", s.Accent
+		}
+		text := style.Render(mark + r.Name)
+		if e.focus == fieldLinks && i == e.linkAt {
+			text = s.Selected.Render("‹" + mark + r.Name + "›")
+		}
+		parts = append(parts, text)
+	}
+	return head + "\n" + lipgloss.NewStyle().PaddingLeft(4).Render(common.Wrap(strings.Join(parts, "  "), max(e.width-4, 1)))
+}
+
+// parentLine says what bigger goal this one is a step toward.
+func (e editor) parentLine(s *common.Styles) string {
+	label := lipgloss.NewStyle().Width(labelWidth).Render(e.label(s, fieldParent, "Step toward"))
+	want, ok := parentTier(e.goal.Tier)
+	switch {
+	case !ok:
+		return common.Truncate(label+" "+s.Muted.Render("big goals are the top of the ladder"), e.width)
+	case len(e.parents) == 0:
+		return common.Truncate(label+" "+s.Muted.Render("no "+strings.ToLower(want.Info().Name)+" goals yet"), e.width)
+	}
+	text := "nothing yet"
+	if p, ok := byID(e.parents, e.goal.Parent); ok {
+		text = firstLine(p.Text)
+	}
+	if e.focus == fieldParent {
+		return common.Truncate(label+" "+s.Selected.Render("‹ "+text+" ›"), e.width)
+	}
+	return common.Truncate(label+" "+s.Accent.Render(text), e.width)
+}
+
+// checksView shows SMART and the column's rule: what is met, and what to
+// think about next.
+func (e editor) checksView(s *common.Styles, ctx Context) string {
+	var b strings.Builder
+	b.WriteString(e.label(s, fieldChecks, "Checks") + s.Muted.Render("  (space: yes, that's true)"))
+	for i, c := range checks(e.goal, ctx) {
+		mark, style := "○", s.Open
+		if c.Met {
+			mark, style = "✓", s.Met
+		}
+		name := lipgloss.NewStyle().Width(24).Render(common.Truncate(c.Name, 23))
+		line := "    " + style.Render(mark+" ") + style.Render(name) + s.Muted.Render(c.Prompt)
+		if e.focus == fieldChecks && i == e.checkAt {
+			line = "  " + s.Selected.Render("›") + " " + style.Render(mark+" ") + s.Selected.Render(name) + s.Text.Render(c.Prompt)
+		}
+		b.WriteString("\n" + common.Truncate(line, e.width))
+	}
+	return b.String()
+}
+
+// purposeView asks the purpose check's three questions.
+func (e editor) purposeView(s *common.Styles) string {
+	var b strings.Builder
+	yes := 0
+	for _, p := range catalog.PurposeChecks() {
+		if e.goal.Purpose[p.ID] {
+			yes++
+		}
+	}
+	b.WriteString(e.label(s, fieldPurpose, "Purpose") + s.Muted.Render(fmt.Sprintf("  %d of 3", yes)))
+	for i, p := range catalog.PurposeChecks() {
+		mark, style := "○ ", s.Open
+		if e.goal.Purpose[p.ID] {
+			mark, style = "✓ ", s.Met
+		}
+		line := "    " + style.Render(mark) + s.Muted.Render(p.Prompt)
+		if e.focus == fieldPurpose && i == e.purpAt {
+			line = "  " + s.Selected.Render("›") + " " + style.Render(mark) + s.Text.Render(p.Prompt)
+		}
+		b.WriteString("\n" + common.Truncate(line, e.width))
+	}
+	return b.String()
 }

@@ -59,6 +59,8 @@ type Model struct {
 	confirm bool // asking whether to delete the selected goal
 	editing bool
 	editor  editor
+	picking bool
+	picker  picker
 	auto    common.Autosave // the editor's typing
 	ctx     Context
 	nav     common.Request
@@ -93,7 +95,15 @@ func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take(
 func (m Model) KeyMap() KeyMap { return m.keys }
 
 // Typing reports whether plain keys are text right now.
-func (m Model) Typing() bool { return m.editing && m.editor.focus == fieldText }
+func (m Model) Typing() bool {
+	switch {
+	case m.editing:
+		return m.editor.focus == fieldText
+	case m.picking:
+		return m.picker.typing || m.picker.filling
+	}
+	return false
+}
 
 // Clean reports whether every edit has been written.
 func (m Model) Clean() bool { return m.auto.Clean() }
@@ -126,6 +136,12 @@ func (m *Model) syncKeys() {
 		m.keys.setMode(modeEditText, false)
 	case m.editing:
 		m.keys.setMode(modeEditField, false)
+	case m.picking && m.picker.filling:
+		m.keys.setMode(modeFill, false)
+	case m.picking && m.picker.typing:
+		m.keys.setMode(modePickSearch, false)
+	case m.picking:
+		m.keys.setMode(modePick, false)
 	case m.confirm:
 		m.keys.setMode(modeConfirm, false)
 	default:
@@ -167,6 +183,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = m.auto.Saved(msg, m.env.Now())
 	case tea.KeyPressMsg:
 		switch {
+		case m.picking:
+			m, cmd = m.updatePicker(msg)
 		case m.editing:
 			m, cmd = m.updateEditor(msg)
 		case m.confirm:
@@ -175,7 +193,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m, cmd = m.updateBoard(msg)
 		}
 	case tea.PasteMsg:
-		if m.editing {
+		switch {
+		case m.picking:
+			m, cmd = m.updatePicker(msg)
+		case m.editing:
 			m, cmd = m.updateEditor(msg)
 		}
 	}
@@ -196,6 +217,8 @@ func (m Model) updateBoard(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.row[m.col] = min(m.row[m.col]+1, max(len(m.column(m.col))-1, 0))
 	case key.Matches(msg, k.Add):
 		return m.add()
+	case key.Matches(msg, k.Ideas):
+		return m.openPicker()
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.selected())
 	case key.Matches(msg, k.Delete):
@@ -253,7 +276,7 @@ func (m Model) add() (Model, tea.Cmd) {
 		Updated: now,
 	}
 	m.editing = true
-	m.editor = newEditor(m.env.Styles, g, true)
+	m.editor = newEditor(m.env.Styles, g, true, m.ctx, m.goals)
 	m.editor.setWidth(m.width)
 	return m, nil
 }
@@ -263,7 +286,7 @@ func (m Model) edit(i int) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.editing = true
-	m.editor = newEditor(m.env.Styles, m.goals[i], false)
+	m.editor = newEditor(m.env.Styles, m.goals[i], false, m.ctx, m.goals)
 	m.editor.setWidth(m.width)
 	return m, nil
 }
@@ -406,8 +429,11 @@ func (m Model) sideWidth() int {
 
 // View renders the board, or the editor when a goal is open.
 func (m Model) View() string {
-	if m.editing {
-		return m.editor.view(m.env.Styles, m.height)
+	switch {
+	case m.editing:
+		return m.editor.view(m.env.Styles, m.height, m.ctx, m.goals)
+	case m.picking:
+		return m.pickerView()
 	}
 	s := m.env.Styles
 	var bottom string
@@ -432,6 +458,24 @@ func (m Model) View() string {
 		board = lipgloss.JoinVertical(lipgloss.Left, board, bottom)
 	}
 	return board
+}
+
+// nextStepLine answers "what is my next step this week?" for the selected
+// goal, when it is part of a ladder.
+func (m Model) nextStepLine() string {
+	s := m.env.Styles
+	i := m.selected()
+	if i < 0 {
+		return ""
+	}
+	g := m.goals[i]
+	if catalog.Tier(g.Tier) == catalog.Small {
+		return "" // a small goal is its own next step
+	}
+	if step, ok := nextStep(m.goals, g.ID); ok {
+		return s.Muted.Render("Next step this week: ") + s.Accent.Render(firstLine(step.Text))
+	}
+	return s.Muted.Render("No small step under this goal yet: add one this week and link it.")
 }
 
 // themeNames lists the themes, the one that matters most starred.
@@ -472,7 +516,9 @@ func (m Model) stripView() string {
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
 	}
-	if len(m.ctx.Hints) > 0 {
+	if step := m.nextStepLine(); step != "" {
+		lines = append(lines, step)
+	} else if len(m.ctx.Hints) > 0 {
 		lines = append(lines, s.Muted.Render(m.ctx.Hints[0]))
 	}
 	for i, l := range lines {
@@ -493,6 +539,9 @@ func (m Model) sideView(w, h int) string {
 			b.WriteString("\n\n")
 		}
 		b.WriteString(s.Subtitle.Render(title) + "\n" + style.Render(common.Wrap(body, w)))
+	}
+	if step := m.nextStepLine(); step != "" {
+		b.WriteString(common.Wrap(step, w))
 	}
 	section("What matters most", m.ctx.Motivation, s.Accent)
 	section("Your themes", m.themeNames(), s.Text)
@@ -554,9 +603,14 @@ func (m Model) columnBody(c, w, h int) string {
 		hint := "Nothing yet. Press a to add a goal."
 		return head + "\n\n" + s.Muted.Render(common.Wrap(hint, w))
 	}
+	var ladder map[string]bool
+	if sel := m.selected(); sel >= 0 {
+		ladder = related(m.goals, m.goals[sel].ID)
+	}
 	var cards []string
 	for r, i := range idx {
-		cards = append(cards, m.card(m.goals[i], w, c == m.col && r == min(m.row[c], len(idx)-1)))
+		g := m.goals[i]
+		cards = append(cards, m.card(g, w, c == m.col && r == min(m.row[c], len(idx)-1), ladder[g.ID]))
 	}
 	body := scroll(cards, min(m.row[c], len(idx)-1), max(room, 1), s, w)
 	out := head + "\n\n" + body
@@ -604,19 +658,22 @@ func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// card renders one goal: up to three lines of its words and how it feels.
-func (m Model) card(g store.Goal, w int, selected bool) string {
+// card renders one goal: up to three lines of its words, how it feels, its
+// checks at a glance, and what it is a step toward.
+func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
 	s := m.env.Styles
 	style := s.Card
-	if selected {
+	switch {
+	case selected:
 		style = s.CardSelected
+	case onLadder:
+		style = s.CardLinked
 	}
 	inner := max(w-style.GetHorizontalFrameSize(), 1)
 	lines := strings.Split(common.Wrap(strings.Join(strings.Fields(g.Text), " "), inner), "\n")
 	if len(lines) > 3 {
 		lines = append(lines[:2], common.Truncate(lines[2]+" …", inner))
 	}
-	text := strings.Join(lines, "\n")
 	var feel string
 	switch g.Feel {
 	case FeelDoable:
@@ -626,7 +683,17 @@ func (m Model) card(g store.Goal, w int, selected bool) string {
 	default:
 		feel = s.Muted.Render("· f to mark")
 	}
-	return style.Width(w).Render(text + "\n" + common.Truncate(feel, inner))
+	met, total, purpose := tally(g, m.ctx)
+	glance := s.Muted.Render(fmt.Sprintf("✓%d/%d ♥%d/3", met, total, purpose))
+	if lipgloss.Width(feel)+2+lipgloss.Width(glance) <= inner {
+		lines = append(lines, feel+"  "+glance)
+	} else {
+		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
+	}
+	if p, ok := byID(m.goals, g.Parent); ok && validParent(g, p) {
+		lines = append(lines, s.Muted.Render(common.Truncate("↳ "+firstLine(p.Text), inner)))
+	}
+	return style.Width(w).Render(strings.Join(lines, "\n"))
 }
 
 func firstLine(text string) string {

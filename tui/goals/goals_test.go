@@ -1,6 +1,8 @@
 package goals
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 )
@@ -215,5 +218,203 @@ func TestContextSitsBesideTheColumns(t *testing.T) {
 				t.Errorf("at width %d the board lacks %q:\n%s", tc.width, want, v)
 			}
 		}
+	}
+}
+
+var (
+	tab      = tea.KeyPressMsg{Code: tea.KeyTab}
+	right    = tea.KeyPressMsg{Code: tea.KeyRight}
+	down     = tea.KeyPressMsg{Code: tea.KeyDown}
+	space    = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	enterKey = tea.KeyPressMsg{Code: tea.KeyEnter}
+)
+
+func ctx() Context {
+	return Context{
+		Themes: []common.Ref{{ID: "coping", Name: "Headspace"}, {ID: "exploration", Name: "Exploration"}},
+		Averse: []common.Ref{{ID: "competition", Name: "Competition"}},
+		Values: []common.Ref{{ID: "calm", Name: "Calm"}},
+	}
+}
+
+// tabTo moves the open editor's focus to field f.
+func tabTo(m Model, f field) Model {
+	for m.editor.focus != f {
+		m = press(m, tab)
+	}
+	return m
+}
+
+func TestEditorLinksGoalsToThemesAndValues(t *testing.T) {
+	m, st := setup(t, goal("a", "small", 0))
+	m.SetContext(ctx())
+	m = press(m, enterKey)
+	m = tabTo(m, fieldLinks)
+	m = press(m, space, right, right, space) // Headspace, then Calm
+	g := st.goals["a"]
+	if !slices.Equal(g.Themes, []string{"coping"}) || !slices.Equal(g.Values, []string{"calm"}) {
+		t.Errorf("links: themes %v values %v", g.Themes, g.Values)
+	}
+	if cs := checks(g, m.ctx); !cs[3].Met || !cs[3].Derived {
+		t.Errorf("a linked goal should be relevant: %+v", cs[3])
+	}
+}
+
+func TestEditorChecksCoachWithoutBlocking(t *testing.T) {
+	m, st := setup(t, store.Goal{ID: "a", Tier: "small", Text: "Run more", Status: "draft"})
+	m = press(m, enterKey)
+	m = tabTo(m, fieldChecks)
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"○ Specific", "○ Attainable", "Purpose"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("editor lacks %q:\n%s", want, v)
+		}
+	}
+	// Attainable is the third SMART check: the runner says yes.
+	m = press(m, down, down, space)
+	if !st.goals["a"].Said["attainable"] {
+		t.Errorf("said = %v", st.goals["a"].Said)
+	}
+	m = tabTo(m, fieldPurpose)
+	m = press(m, space, down, down, space)
+	if p := st.goals["a"].Purpose; !p["excited"] || p["out-the-door"] || !p["smile"] {
+		t.Errorf("purpose = %v", p)
+	}
+	// The words can make checks met on their own.
+	m = tabTo(m, fieldText)
+	m = press(m, keys(" on Tuesday and Thursday at 7am, 5 km each")...)
+	m = press(m, esc)
+	met, total, purpose := tally(st.goals["a"], m.ctx)
+	if met < 4 || total != 6 || purpose != 2 {
+		t.Errorf("tally = %d/%d, purpose %d", met, total, purpose)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), fmt.Sprintf("✓%d/6 ♥2/3", met)) {
+		t.Errorf("the board does not show the checks at a glance:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+func TestLadderLinksAndNextStep(t *testing.T) {
+	big := goal("big", "big", 0)
+	mid := goal("mid", "medium", 0)
+	small := goal("small", "small", 0)
+	m, st := setup(t, big, mid, small)
+	// Link the small goal to the medium one, and the medium to the big.
+	m = press(m, enterKey)
+	m = tabTo(m, fieldParent)
+	m = press(m, right, esc)
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyRight}, enterKey)
+	m = tabTo(m, fieldParent)
+	m = press(m, right, esc)
+	if st.goals["small"].Parent != "mid" || st.goals["mid"].Parent != "big" {
+		t.Fatalf("parents: small→%q mid→%q", st.goals["small"].Parent, st.goals["mid"].Parent)
+	}
+	if r := related(m.goals, "big"); !r["mid"] || !r["small"] || r["big"] {
+		t.Errorf("related(big) = %v", r)
+	}
+	if step, ok := nextStep(m.goals, "big"); !ok || step.ID != "small" {
+		t.Errorf("next step for big = %v, %v", step.ID, ok)
+	}
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyRight}) // focus the big goal
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Next step this week: goal small") || !strings.Contains(v, "↳ goal mid") {
+		t.Errorf("the board does not answer the next step:\n%s", v)
+	}
+	// Moving the small goal to another column lets go of a parent that no longer fits.
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyLeft}, tea.KeyPressMsg{Code: tea.KeyLeft}, enterKey)
+	m = tabTo(m, fieldTier)
+	m = press(m, right, right, esc) // small → big
+	if st.goals["small"].Parent != "" {
+		t.Errorf("a big goal kept a parent: %q", st.goals["small"].Parent)
+	}
+}
+
+func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
+	m, st := setup(t)
+	m.SetContext(ctx())
+	m = press(m, keys("i")...)
+	if !m.picking || m.picker.tier != 1 {
+		t.Fatalf("picker not open on the small column: %+v", m.picker.tier)
+	}
+	list := m.picker.list
+	if len(list) == 0 || list[0].Fit == 0 {
+		t.Fatalf("ideas fitting the runner's themes should come first: %+v", list[:min(3, len(list))])
+	}
+	for _, r := range list {
+		if !slices.Contains(r.Idea.Tiers, catalog.Small) {
+			t.Fatalf("%s does not suit small goals", r.Idea.ID)
+		}
+	}
+	// Every column, then only race ideas: clashes are marked, not hidden.
+	m = press(m, keys("ccc")...)
+	if m.picker.tier != 0 {
+		t.Fatalf("column filter = %d", m.picker.tier)
+	}
+	m = press(m, keys("/")...)
+	m = press(m, keys("marathon")...)
+	m = press(m, enterKey)
+	clash := 0
+	for _, r := range m.picker.list {
+		if r.Clash {
+			clash++
+		}
+	}
+	if clash == 0 || !strings.Contains(ansi.Strip(m.View()), "⚑ Competition") {
+		t.Errorf("race ideas should be marked for a runner who'd rather not race:\n%s", ansi.Strip(m.View()))
+	}
+	// Pick one with blanks: adding with a blank empty asks for it.
+	var idea catalog.Idea
+	for i, r := range m.picker.list {
+		if len(r.Idea.Blanks) > 0 {
+			idea = r.Idea
+			m.picker.cursor = i
+			break
+		}
+	}
+	if idea.ID == "" {
+		t.Fatal("no idea with blanks to try")
+	}
+	m = press(m, enterKey)
+	if !m.picker.filling || !m.Typing() {
+		t.Fatal("picking an idea with blanks should ask for them")
+	}
+	for range idea.Blanks {
+		m = press(m, enterKey)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "Fill in the") || len(st.goals) != 0 {
+		t.Fatal("an idea with empty blanks was added")
+	}
+	for i := range idea.Blanks {
+		m.picker.inputs[i].SetValue(fmt.Sprintf("v%d", i))
+	}
+	m.picker.at = len(idea.Blanks) - 1
+	m = press(m, enterKey)
+	if len(st.goals) != 1 || m.picking {
+		t.Fatalf("goals after picking: %+v", st.goals)
+	}
+	for _, g := range st.goals {
+		if g.Idea != idea.ID || g.Tier != "small" || strings.Contains(g.Text, "{") || g.Status != "draft" {
+			t.Errorf("drafted %+v", g)
+		}
+	}
+}
+
+func TestPickerWithoutBlanksAddsAtOnceToTheChosenColumn(t *testing.T) {
+	m, st := setup(t)
+	m = press(m, keys("i")...)
+	m = press(m, keys("c")...) // medium
+	for i, r := range m.picker.list {
+		if len(r.Idea.Blanks) == 0 {
+			m.picker.cursor = i
+			break
+		}
+	}
+	want := m.picker.list[m.picker.cursor].Idea
+	m = press(m, enterKey)
+	for _, g := range st.goals {
+		if g.Tier != "medium" || g.Text != want.Display() {
+			t.Errorf("drafted %+v from %q", g, want.Display())
+		}
+	}
+	if m.col != 1 {
+		t.Errorf("the board should follow the new goal to its column, got %d", m.col)
 	}
 }

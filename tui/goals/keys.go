@@ -21,10 +21,24 @@ type KeyMap struct {
 	Yes       key.Binding
 	No        key.Binding
 
+	Ideas     key.Binding
+
+	// Idea picker keys.
+	PickUp   key.Binding
+	PickDown key.Binding
+	Kind     key.Binding
+	Theme    key.Binding
+	Column   key.Binding
+	Search   key.Binding
+	Pick     key.Binding
+	Close    key.Binding
+
 	// Editor keys.
 	Field     key.Binding
 	FieldBack key.Binding
 	Choose    key.Binding
+	ItemUp    key.Binding
+	ItemDown  key.Binding
 	Toggle    key.Binding
 	Done      key.Binding
 }
@@ -48,10 +62,22 @@ func DefaultKeyMap() KeyMap {
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep it")),
+		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
+
+		PickUp:   key.NewBinding(key.WithKeys("up", "pgup"), key.WithHelp("↑/↓", "idea")),
+		PickDown: key.NewBinding(key.WithKeys("down", "pgdown")),
+		Kind:     key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "kind")),
+		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
+		Column:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "column")),
+		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Pick:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "use it")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 
 		Field:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		FieldBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 		Choose:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "change")),
+		ItemUp:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "item")),
+		ItemDown:  key.NewBinding(key.WithKeys("down")),
 		Toggle:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick")),
 		Done:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done")),
 	}
@@ -65,11 +91,14 @@ const (
 	modeConfirm
 	modeEditText
 	modeEditField
+	modePick
+	modePickSearch
+	modeFill
 )
 
 func (k *KeyMap) setMode(m mode, empty bool) {
 	board := m == modeBoard
-	for _, b := range []*key.Binding{&k.Left, &k.Right, &k.Up, &k.Down, &k.Add, &k.Next, &k.Prev} {
+	for _, b := range []*key.Binding{&k.Left, &k.Right, &k.Up, &k.Down, &k.Add, &k.Ideas, &k.Next, &k.Prev} {
 		b.SetEnabled(board)
 	}
 	for _, b := range []*key.Binding{&k.Edit, &k.Delete, &k.MoveLeft, &k.MoveRight, &k.MoveUp, &k.MoveDown, &k.Feel} {
@@ -82,20 +111,34 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 	k.FieldBack.SetEnabled(editing)
 	k.Done.SetEnabled(editing)
 	k.Choose.SetEnabled(m == modeEditField)
+	k.ItemUp.SetEnabled(m == modeEditField)
+	k.ItemDown.SetEnabled(m == modeEditField)
 	k.Toggle.SetEnabled(m == modeEditField)
+	list := m == modePick
+	for _, b := range []*key.Binding{&k.PickUp, &k.PickDown, &k.Kind, &k.Theme, &k.Column, &k.Search} {
+		b.SetEnabled(list)
+	}
+	k.Pick.SetEnabled(list || m == modePickSearch || m == modeFill)
+	k.Close.SetEnabled(list || m == modePickSearch || m == modeFill)
+	if m == modeFill {
+		k.Field.SetEnabled(true)
+		k.FieldBack.SetEnabled(true)
+	}
 }
 
 // ShortHelp lists the live keys for the help footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Add, k.Edit, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done}
+	return []key.Binding{k.Add, k.Ideas, k.Edit, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
+		k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close}
 }
 
 // FullHelp lists every live key for the expanded help.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Add, k.Edit, k.Delete, k.Feel},
+		{k.Add, k.Ideas, k.Edit, k.Delete, k.Feel},
 		{k.Left, k.Up, k.MoveLeft},
 		{k.Next, k.Prev, k.Yes, k.No},
-		{k.Field, k.FieldBack, k.Choose, k.Toggle, k.Done},
+		{k.Field, k.FieldBack, k.Choose, k.ItemUp, k.Toggle, k.Done},
+		{k.PickUp, k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close},
 	}
 }

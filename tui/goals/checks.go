@@ -1,0 +1,73 @@
+package goals
+
+import (
+	"slices"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
+)
+
+// tierRuleKey is where the runner's own "yes" to the tier's rule is kept in
+// Goal.Said, beside the SMART criteria.
+const tierRuleKey = "tier-rule"
+
+// facts is what the catalog's checks need to know about a goal.
+func facts(g store.Goal, ctx Context) catalog.GoalFacts {
+	said := map[catalog.Criterion]bool{}
+	for _, c := range catalog.Criteria() {
+		said[c] = g.Said[string(c)]
+	}
+	return catalog.GoalFacts{
+		Text:         g.Text,
+		Tier:         catalog.Tier(g.Tier),
+		Linked:       linked(g, ctx),
+		Said:         said,
+		SaidTierRule: g.Said[tierRuleKey],
+	}
+}
+
+// linked reports whether the goal is tied to a theme the runner holds to
+// or a value they chose: what makes it relevant.
+func linked(g store.Goal, ctx Context) bool {
+	for _, t := range ctx.Themes {
+		if slices.Contains(g.Themes, t.ID) {
+			return true
+		}
+	}
+	for _, v := range ctx.Values {
+		if slices.Contains(g.Values, v.ID) {
+			return true
+		}
+	}
+	return false
+}
+
+// checks returns the goal's SMART checks followed by its tier's rule.
+func checks(g store.Goal, ctx Context) []catalog.Check {
+	f := facts(g, ctx)
+	return append(catalog.CheckSMART(f), catalog.CheckTier(f))
+}
+
+// checkKey is the Goal.Said key for a check.
+func checkKey(c catalog.Check) string {
+	if c.Criterion == "" {
+		return tierRuleKey
+	}
+	return string(c.Criterion)
+}
+
+// tally counts the met checks and purpose answers of a goal.
+func tally(g store.Goal, ctx Context) (met, total, purpose int) {
+	cs := checks(g, ctx)
+	for _, c := range cs {
+		if c.Met {
+			met++
+		}
+	}
+	for _, p := range catalog.PurposeChecks() {
+		if g.Purpose[p.ID] {
+			purpose++
+		}
+	}
+	return met, len(cs), purpose
+}
