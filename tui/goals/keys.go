@@ -21,7 +21,7 @@ type KeyMap struct {
 	Yes       key.Binding
 	No        key.Binding
 
-	Ideas     key.Binding
+	Ideas key.Binding
 
 	// Idea picker keys.
 	PickUp   key.Binding
