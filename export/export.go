@@ -117,7 +117,11 @@ func season(wb store.Workbook) Season {
 		s.Answers = append(s.Answers, Answer{Question: id, Text: a.Text, Updated: a.Updated})
 	}
 	for _, v := range wb.Values {
-		s.Values = append(s.Values, Value{ID: v.ID, Name: v.Name, Serve: v.Serve, Experiment: v.Experiment})
+		name := v.Name
+		if cv, ok := catalog.LookupValue(v.ID); ok && name == "" {
+			name = cv.Name
+		}
+		s.Values = append(s.Values, Value{ID: v.ID, Name: name, Serve: v.Serve, Experiment: v.Experiment})
 	}
 	return s
 }

@@ -42,6 +42,9 @@ func TestBuildKeepsEverythingInQuestionOrder(t *testing.T) {
 	if s.Answers[0].Prompt == "" || s.Answers[2].Prompt != "" {
 		t.Error("prompts: known questions need one, unknown ones have none")
 	}
+	if s.Values[0].Name == "" {
+		t.Error("a catalog value is exported without its name")
+	}
 	if s.Place == nil || s.Place.Screen != "goals" || s.Themes.Motivation != "time for me" || s.Values[0].Serve != "quiet loops" {
 		t.Errorf("season = %+v", s)
 	}
