@@ -25,10 +25,15 @@ import (
 //   - an aversion ("hate", "sick of", "don't care about") flips the cues
 //     after it and counts as evidence itself; "is not for me" and "bores
 //     me" do the same to the cues before them;
+//   - a negation with nothing after it reaches back: "Racing? Not really.",
+//     "Weight loss isn't why I run" (only the copula's own subject turns);
 //   - a contrast ("but", "however") makes the clause after it the speaker's
 //     point: cues before it count less, cues after it count more;
-//   - hedges ("maybe", "sort of") and the past ("used to") weaken their
-//     clause.
+//   - hedges ("maybe", "sort of"), suppositions ("if") and the past ("used
+//     to") weaken their clause; a negation inside "if" is not an aversion,
+//     and "used to ... now" turns the past clause around;
+//   - a general good feeling ("buzz", "half the fun") is joy only on its
+//     own; next to another theme's cue it strengthens that cue.
 //
 // Each theme then adds up its evidence on each side, and is proposed only
 // when the evidence on its stronger side is enough (see the thresholds).
@@ -94,17 +99,18 @@ type Finding struct {
 	Evidence []Evidence
 }
 
-// Thresholds and weights. Cue weights are 1 (weak), 2 (medium) and 3
-// (strong); see lexicon.go.
+// Thresholds and weights. Cue weights are ½ (faint), 1 (weak), 2 (medium)
+// and 3 (strong); see lexicon.go.
 const (
 	// detMinEvidence is the cue weight a theme needs on its stronger side
-	// before it is proposed: one medium or strong cue, or weak cues in two
-	// sentences (within one sentence further cues count half, see
-	// detSameSentence). A single weak, generic word ("friends", "fast") is
-	// never enough, nor are "two kids and a husband" in one breath. Modifiers (contrast, hedges, the past) do not
-	// count here: they change how much a cue says, not whether it was said.
-	// Aversion and "love" add one unit, so "I hate races" (a weak cue) is
-	// enough.
+	// before it is proposed: one medium or strong cue, or two different
+	// weak cues in two sentences (within one sentence further cues count
+	// half, see detSameSentence; the same cue said again counts nothing). A
+	// single weak, generic word ("friends", "fast") is never enough, nor
+	// are "two kids and a husband" in one breath, nor "race" said three
+	// times. Modifiers (contrast, hedges, the past) do not count here: they
+	// change how much a cue says, not whether it was said. An explicit
+	// aversion adds a unit, so "I hate races" (a weak cue) is enough.
 	detMinEvidence = 2.0
 	// detMinLead is how far the stronger side must lead the weaker once
 	// modifiers are applied: at least one weak cue's worth, so evenly mixed
@@ -129,6 +135,10 @@ const (
 	// detSoften is what a doubled negation leaves of its cue: "I don't
 	// hate racing" is lukewarm.
 	detSoften = 0.5
+	// detYield is what an affect cue ("buzz", "half the fun") gives the
+	// theme cue it is about.
+	detYield = 0.5
+
 	// detGlueSkip is how many glue words a phrase may step over at once.
 	detGlueSkip = 4
 )
@@ -168,6 +178,7 @@ type detHit struct {
 	sent   int32
 	tok    int32 // first token of the cue, for order
 	tokEnd int32
+	entry  int32 // the lexicon entry, to tell repetition from corroboration
 	seg    int16
 	clause int16
 	flipBy int32 // index of the match that flipped it, or -1
@@ -203,7 +214,8 @@ type detector struct {
 	seg      []int16
 	clauseF  []float64
 	sentHits []detHit
-	segCount int // contrast segments in the current sentence
+	segCount int     // contrast segments in the current sentence
+	cond     []int16 // conditional clauses in the current sentence
 }
 
 func (d *detector) readSource(si int, src Source) {
@@ -218,7 +230,8 @@ func (d *detector) readSource(si int, src Source) {
 	for k, sp := range d.spans {
 		sent := int32(len(d.sentences))
 		d.sentences = append(d.sentences, detSentence{src: si, text: text[sp.start:sp.end], factor: 1})
-		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end])
+		nowNext := k+1 < len(d.spans) && opensWithNow(text[d.spans[k+1].start:d.spans[k+1].end])
+		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowNext)
 		if k == 0 && src.Label == "competition" {
 			d.answerCue(sent)
 		}
@@ -239,8 +252,10 @@ func (d *detector) readSource(si int, src Source) {
 }
 
 // readSentence finds the theme cues in one sentence and records them as
-// hits. It returns the number of words read.
-func (d *detector) readSentence(sent int32, text, low string) int {
+// hits. nowNext says the next sentence opens with "now" or "these days",
+// which turns a "used to" in this one into the past. It returns the number
+// of words read.
+func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int {
 	lex := d.lex
 	toks := tokenize(text, low, d.toks[:0])
 	words := 0
@@ -256,6 +271,7 @@ func (d *detector) readSentence(sent int32, text, low string) int {
 			t.glue, t.subject = w.glue, w.subject
 			t.num = t.num || w.num
 		}
+		t.person = lex.persons[t.stem]
 		if !t.emoji {
 			words++
 		}
@@ -282,8 +298,8 @@ func (d *detector) readSentence(sent int32, text, low string) int {
 				pol = Away
 			}
 			h := detHit{
-				theme: lt.theme, sense: lt.sense, pol: pol, base: float64(lt.weight),
-				sent: sent, tok: int32(m.i), tokEnd: int32(m.j),
+				theme: lt.theme, sense: lt.sense, pol: pol, base: lt.weight.units(),
+				sent: sent, tok: int32(m.i), tokEnd: int32(m.j), entry: int32(m.e.index),
 				seg: d.seg[m.i], clause: d.clause[m.i], flipBy: -1,
 			}
 			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
@@ -294,6 +310,8 @@ func (d *detector) readSentence(sent int32, text, low string) int {
 	if len(sh) > 0 {
 		d.scopeForward(toks, ms)
 		d.scopeBackward(toks, ms)
+		d.pastNow(toks, ms, nowNext)
+		d.yieldAffect(toks)
 		for k := range d.sentHits {
 			h := &d.sentHits[k]
 			if h.drop {
@@ -330,6 +348,9 @@ func (d *detector) match(toks []detToken) {
 		if t.ord {
 			b.try(lex, lex.byOrd, toks, i)
 		}
+		if t.person {
+			b.try(lex, lex.byPerson, toks, i)
+		}
 		best, bestEnd := b.entry, b.end
 		if best < 0 {
 			i++
@@ -353,6 +374,17 @@ type detBest struct {
 func (b *detBest) try(lex *compiledLexicon, cands []int32, toks []detToken, i int) {
 	for _, ei := range cands {
 		e := &lex.entries[ei]
+		if len(e.elems) > len(toks)-i {
+			continue
+		}
+		if len(e.elems) > 1 {
+			// Most phrases fail on their second word: check it before the
+			// full walk, unless glue may stand in between.
+			next := &toks[i+1]
+			if next.brk || !next.glue && !e.elems[1].matches(next) {
+				continue
+			}
+		}
 		j := matchEntry(e, toks, i)
 		if j == 0 || j < b.end || j == b.end && (e.rank < b.rank || e.rank == b.rank && ei > b.entry) {
 			continue
@@ -396,6 +428,8 @@ func (el lexElem) matches(t *detToken) bool {
 		return t.num
 	case elemOrd:
 		return t.ord
+	case elemPerson:
+		return t.person
 	case elemAny:
 		return true
 	}
@@ -406,6 +440,7 @@ func (el lexElem) matches(t *detToken) bool {
 // out the factors hedges and the past give each clause.
 func (d *detector) layout(sent int32, toks []detToken, ms []detMatch) {
 	n := len(toks)
+	d.cond = d.cond[:0]
 	d.clause = growInt16(d.clause, n)
 	d.seg = growInt16(d.seg, n)
 	var clause, seg int16
@@ -463,6 +498,9 @@ func (d *detector) layout(sent int32, toks []detToken, ms []detMatch) {
 				if m.e.flags&flagClause != 0 && i > 0 && !toks[i].brk {
 					clause++
 				}
+			}
+			if m.e.kind == opHedge && m.e.flags&flagClause != 0 {
+				d.cond = append(d.cond, clause) // "if I don't show up"
 			}
 		}
 		d.clause[i] = clause
@@ -538,7 +576,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 		if toks[i].brk && op.m >= 0 {
 			// After its first cue a negation goes on through a list: "I don't
 			// care about pace, distance or medals".
-			if !op.hit || mi < 0 || ms[mi].e.kind != opTheme || restarts(toks[i].norm) {
+			if !op.hit || mi < 0 || ms[mi].e.kind != opTheme || restarts(toks[i].norm) || toks[i].subject {
 				op.m = -1
 			}
 		}
@@ -596,6 +634,10 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				// "Without my club I'd be lost."
 				m.inert = true
 				op.m = -1
+			case slices.Contains(d.cond, d.clause[m.i]):
+				// "If I don't show up, someone messages me": supposed, not averse.
+				m.inert = true
+				op.m = -1
 			default:
 				f := m.e.flags
 				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
@@ -647,6 +689,9 @@ func restarts(w string) bool {
 func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken) {
 	m := &ms[op.m]
 	span := Span{toks[m.i].start, toks[m.j-1].end}
+	if h.sense == fixed {
+		return
+	}
 	switch {
 	case op.soften:
 		h.base *= detSoften
@@ -686,17 +731,29 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 	for mi := range ms {
 		m := &ms[mi]
 		kind := m.e.kind
+		idle := !m.inert && m.applied == 0
 		switch {
 		case kind == opPostAverse || kind == opPostNegate:
-		case kind == opNegate && !m.inert && m.applied == 0 &&
-			(m.e.flags&flagFinal != 0 && clauseEndsAt(toks, m.j) ||
-				m.e.flags&flagCopula != 0 && copulaBefore(m.e, toks, m.i)):
+		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && clauseEndsAt(toks, m.j):
+		case kind == opAverse && idle && clauseEndsAt(toks, m.j):
+			// The object comes first: "the racing bit I can't stand".
+		case kind == opNegate && idle && m.e.flags&flagCopula != 0 && copulaBefore(m.e, toks, m.i):
+			// "Weight loss isn't why I run": only the subject right before
+			// the verb turns, not whatever else the clause holds ("it's part
+			// of me now in a way it wasn't before").
+			c := d.clause[m.i]
+			if k := subjectEnd(toks, m.i); k >= 0 && d.hitEndsAt(c, k+1) {
+				d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && int(h.tokEnd) <= k+1 })
+			}
+			continue
 		default:
 			continue
 		}
 		c, s := d.clause[m.i], d.seg[m.i]
 		found := d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && h.seg == s })
-		if !found && c > 0 {
+		if !found && c > 0 && kind != opAverse {
+			// "Racing, not for me": one clause back, but a fronted object
+			// ("the time trials I can't stand") is always in its own clause.
 			found = d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c-1 && h.seg == s })
 		}
 		if !found && kind == opPostAverse {
@@ -753,8 +810,117 @@ func (d *detector) flipAhead(m *detMatch, mi int, toks []detToken) {
 	}
 }
 
+func (d *detector) hitEndsAt(clause int16, end int) bool {
+	for k := range d.sentHits {
+		if h := &d.sentHits[k]; h.clause == clause && int(h.tokEnd) == end {
+			return true
+		}
+	}
+	return false
+}
+
+// pastNow turns "used to" into the past when the runner says where they
+// are now: "I used to race most weekends, these days I run for fun".
+// Problems stay as they are: "I used to be so anxious" is still why they
+// run.
+func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
+	for mi := range ms {
+		m := &ms[mi]
+		if m.e.kind != opPast {
+			continue
+		}
+		now := nowNext
+		for k := m.j; k < len(toks) && !now; k++ {
+			switch toks[k].norm {
+			case "now", "nowadays", "anymore", "days":
+				now = true
+			}
+			if d.seg[k] != d.seg[m.i] {
+				now = true // "... but I just run for fun"
+			}
+		}
+		if !now {
+			continue
+		}
+		c := d.clause[m.i]
+		for k := range d.sentHits {
+			h := &d.sentHits[k]
+			if h.clause == c && h.flipBy == -1 && h.sense != problem && h.sense != fixed && !h.drop {
+				h.pol = -h.pol
+				h.flipBy = int32(mi)
+				h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+			}
+		}
+	}
+}
+
+// yieldAffect gives a general good feeling to the theme it is about: an
+// affect cue that shares its clause with another theme's cue strengthens
+// that cue rather than counting as joy.
+func (d *detector) yieldAffect(toks []detToken) {
+	for k := range d.sentHits {
+		a := &d.sentHits[k]
+		if a.sense != affect || a.drop || a.flipBy != -1 {
+			continue
+		}
+		// The nearest cue of another theme in the clause, else in the
+		// sentence up to a contrast ("I love it when people ask how the
+		// training's going").
+		best, dist := -1, 1<<30
+		for o := range d.sentHits {
+			h := &d.sentHits[o]
+			if h.seg != a.seg || h.theme == a.theme || h.sense == affect || h.drop || h.pol == Away {
+				// Not to a rejected cue: "I don't need a medal to feel good".
+				continue
+			}
+			dd := abs(int(h.tok) - int(a.tok))
+			if h.clause != a.clause {
+				dd += 1000
+			}
+			if dd < dist {
+				best, dist = o, dd
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		a.drop = true
+		h := &d.sentHits[best]
+		h.base += detYield
+		h.addSpan(Span{toks[a.tok].start, toks[a.tokEnd-1].end})
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// subjectEnd finds the last token of the cue a copula negation at i has as
+// its subject: back over auxiliaries and light adverbs only. It returns -1
+// when a cue does not stand there.
+func subjectEnd(toks []detToken, i int) int {
+	k := i - 1
+	for k >= 0 && !toks[k+1].brk {
+		switch t := &toks[k]; {
+		case t.glue:
+		case t.norm == "has" || t.norm == "have" || t.norm == "had" || isCopula(t.norm):
+		case t.norm == "honestly" || t.norm == "definitely" || t.norm == "certainly":
+		default:
+			return k
+		}
+		k--
+	}
+	return -1
+}
+
 func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonus bool) {
-	averse := m.e.kind == opPostAverse
+	averse := m.e.kind == opPostAverse || m.e.kind == opAverse
+	if h.sense == fixed {
+		return
+	}
 	if h.sense == problem {
 		if !averse {
 			h.drop = true
@@ -784,7 +950,7 @@ func clauseEndsAt(toks []detToken, j int) bool {
 		}
 		switch t.norm {
 		case "anymore", "either", "at", "personally", "though", "honestly", "lol", "haha",
-			"thanks", "thank", "you", "me", "for", "now", "these", "days", "again":
+			"thanks", "thank", "you", "me", "for", "now", "these", "days", "again", "it", "them":
 			continue
 		}
 		return false
@@ -846,7 +1012,7 @@ func experience(toks []detToken, i, j int) bool {
 // counterfactual reports "would" or "lost" later in the sentence, which
 // makes "without" praise what it names: "without my club I'd be lost".
 func counterfactual(toks []detToken, j int) bool {
-	for k := j; k < len(toks); k++ {
+	for k := range toks {
 		switch toks[k].norm {
 		case "would", "i'd", "we'd", "wouldn't", "couldn't", "lost", "could", "can't":
 			return true
@@ -868,8 +1034,10 @@ func preferBefore(toks []detToken, i int) bool {
 			case "about", "for", "into", "interested", "important", "motivated", "driven":
 				return true
 			}
-			if k > 0 && (toks[k-1].stem == "car" || toks[k-1].stem == "matter") {
-				return true
+			for _, p := range toks[:k] {
+				if p.stem == "car" || p.stem == "matter" { // "care more", "matters to me more"
+					return true
+				}
 			}
 		}
 	}
@@ -900,7 +1068,7 @@ func (d *detector) answerCue(sent int32) {
 				continue
 			}
 			h := detHit{
-				theme: ci, pol: set.pol, base: float64(medium), sent: sent,
+				theme: ci, pol: set.pol, base: medium.units(), sent: sent, entry: -1,
 				tok: 0, tokEnd: int32(j), flipBy: -2,
 			}
 			h.weight = h.base
@@ -967,6 +1135,8 @@ func (d *detector) findings(sources []Source) []Finding {
 func (d *detector) finding(hits []detHit, order []int, sources []Source) (Finding, bool) {
 	var evs []detEvidence
 	var side [2]struct{ strength, base float64 } // [0] toward, [1] away
+	var seen []int32                             // entries already counted, per side
+	seenPol := Polarity(0)
 	for start := 0; start < len(order); {
 		h0 := &hits[order[start]]
 		end := start
@@ -977,10 +1147,19 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 			if h.pol != h0.pol || h.sent != h0.sent {
 				break
 			}
+			if h.pol != seenPol {
+				seen, seenPol = seen[:0], h.pol
+			}
+			b := h.base
+			if h.entry >= 0 && slices.Contains(seen, h.entry) {
+				b = 0
+			} else {
+				seen = append(seen, h.entry)
+			}
 			strongest = max(strongest, h.weight)
 			sum += h.weight
-			topBase = max(topBase, h.base)
-			sumBase += h.base
+			topBase = max(topBase, b)
+			sumBase += b
 			spans = append(spans, h.spans[:h.nspans]...)
 			end++
 		}
@@ -1243,6 +1422,17 @@ func sentenceDot(text string, sentStart, i, end int) bool {
 	return true
 }
 
+// opensWithNow reports a sentence that says where the runner is now:
+// "Now I just run.", "These days ...".
+func opensWithNow(s string) bool {
+	for _, p := range [...]string{"now ", "now,", "nowadays", "these days", "but now", "and now"} {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
 // answerWord reports a sentence that opens with a yes or a no.
 func answerWord(s string) bool {
 	end := 0
@@ -1268,6 +1458,7 @@ type detToken struct {
 	glue       bool
 	subject    bool
 	num, ord   bool
+	person     bool
 	emoji      bool
 }
 

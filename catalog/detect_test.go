@@ -231,7 +231,7 @@ func TestDetectPhrases(t *testing.T) {
 		{"It's the only time for myself all week.", Coping, "time for myself"},
 		{"I'd like to lose weight.", Weight, "lose weight"},
 		{"I placed third in my age group.", Competition, "age group"},
-		{"Crossing the finish line was amazing.", Achievement, "Crossing the finish line"},
+		{"Crossing the finish line of my first half was amazing.", Achievement, "Crossing the finish line"},
 		{"I feel most alive out in nature.", Exploration, "out in nature"},
 		{"Some days it's hard to get out the door.", Routine, "get out the door"},
 		{"Running is part of who I am.", Meaning, "part of who I am"},
@@ -330,6 +330,56 @@ func TestDetectNegationScope(t *testing.T) {
 		{text: "I don't want to get injured again, so I do my strength work.",
 			want: map[ThemeID]Polarity{Health: Toward}},
 	})
+}
+
+// How a cue is read around it: who the good feeling is about, wishes,
+// suppositions, the past, and whose subject a negation has.
+func TestDetectReading(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		// A general good feeling goes to what it is about, and is joy only alone.
+		{text: "The buzz on the start line of a fell race is addictive.", want: map[ThemeID]Polarity{
+			Competition: Toward}, not: []ThemeID{Joy}},
+		{text: "Uploading my runs to Strava is the best bit.", want: map[ThemeID]Polarity{
+			Recognition: Toward}, not: []ThemeID{Joy}},
+		{text: "It's fun. Simple as that.", want: map[ThemeID]Polarity{Joy: Toward}},
+		// A wish is not the joy of running.
+		{text: "I'd love to run the coast path with my dad.", want: map[ThemeID]Polarity{
+			Affiliation: Toward}, not: []ThemeID{Joy}},
+		// A negation inside a supposition is not an aversion.
+		{text: "If I don't show up on Tuesday the group texts me.", want: map[ThemeID]Polarity{
+			Routine: Toward}},
+		// "used to ... now" says where the runner is now.
+		{text: "I used to chase PBs. These days I run for the view.", want: map[ThemeID]Polarity{
+			Achievement: Away}},
+		{text: "I used to be really anxious and running sorted that out.", want: map[ThemeID]Polarity{
+			Coping: Toward}},
+		// A copula negation turns its own subject, not the rest of the clause.
+		{text: "Speed was never the point for me.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Running with the club became part of who I am in a way work isn't.",
+			want: map[ThemeID]Polarity{Meaning: Toward, Affiliation: Toward}},
+		// An object put first: "X I can't stand".
+		{text: "The hill sessions I enjoy, the races I can't stand.", want: map[ThemeID]Polarity{
+			Competition: Away}},
+		// A person, any person.
+		{text: "This year I'm going to beat my neighbour at the Boxing Day 10k.", want: map[ThemeID]Polarity{
+			Competition: Toward}},
+		{text: "Most Saturdays I run with my cousin.", want: map[ThemeID]Polarity{Affiliation: Toward}},
+		{text: "I didn't want to let my running partner down.", want: map[ThemeID]Polarity{
+			Affiliation: Toward}},
+		// Days and times are description, habit is motive.
+		{text: "I run Tuesdays, Thursdays and Saturdays at 7pm.", not: []ThemeID{Routine}},
+		{text: "It's a habit, like brushing my teeth.", want: map[ThemeID]Polarity{Routine: Toward}},
+		// A body-size target is weight, not a time goal.
+		{text: "I want to get under 70kg by summer.", want: map[ThemeID]Polarity{Weight: Toward},
+			not: []ThemeID{Achievement}},
+		// Volunteering is meaning.
+		{text: "I volunteer at parkrun most weeks, it matters to me.", want: map[ThemeID]Polarity{
+			Meaning: Toward}},
+	})
+	// Saying the same weak word again is not more evidence.
+	if fs := Detect([]Source{{Text: "Races. I said races. Races again."}}); len(fs) > 0 {
+		t.Errorf("a repeated weak word should not make a theme: %s", describe(fs))
+	}
 }
 
 func TestDetectContrast(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 //	=word    matches that exact word form only ("=racing" finds "racing", not "race")
 //	word*    matches words that begin with "word" ("compet*" finds "competition", "competitive")
 //	<num>    matches a number: digits ("10", "3:30", "21.1") or a number word ("two")
+//	<person> matches a word for a person: "friend", "sister", "lads", "boss" (lexPersons)
 //	<ord>    matches an ordinal written with digits ("1st", "3rd")
 //	_        matches any one word
 //
@@ -30,21 +31,29 @@ import (
 // the two words "self esteem". A longer phrase beats a shorter one at the
 // same place, and an exact word beats a stem, a stem beats a prefix.
 
-// A cueWeight says how clearly a cue points at its theme. The numbers are
-// the units the detector adds up; see the thresholds in detect.go.
+// A cueWeight says how clearly a cue points at its theme, in half units:
+// units() gives the number the detector adds up (see the thresholds in
+// detect.go).
 type cueWeight int8
 
 const (
+	// faint cues only colour other evidence: the days and times a runner
+	// mentions in passing ("on Saturdays") say little about why they run.
+	faint cueWeight = 1
 	// weak cues point at a theme but are common in other talk too
 	// ("friends", "fast"). One alone is never enough.
-	weak cueWeight = 1
+	weak cueWeight = 2
 	// medium cues are clear in running talk on their own ("club", "PB",
 	// "medal").
-	medium cueWeight = 2
+	medium cueWeight = 4
 	// strong cues are hard to read any other way ("lose weight", "clear my
 	// head", "personal best").
-	strong cueWeight = 3
+	strong cueWeight = 6
 )
+
+// units is the weight the detector adds up: faint ½, weak 1, medium 2,
+// strong 3.
+func (w cueWeight) units() float64 { return float64(w) / 2 }
 
 // A cueSense says which way a cue points when nothing around it changes it.
 type cueSense int8
@@ -61,6 +70,16 @@ const (
 	// problem ("I'm not anxious") says nothing either way, so problems
 	// never turn into aversion.
 	problem
+	// affect: a general good feeling ("buzz", "half the fun", "nothing
+	// beats"). Alone in its clause it is joy; next to another theme's cue
+	// it is how the runner feels about that, so it strengthens that cue
+	// instead: "race day buzz" is competition, "sharing my pics is half
+	// the fun" is recognition.
+	affect
+	// fixed: the cue points toward its theme whatever is said around it.
+	// "I didn't want to let the girls down" and "I'd hate to let them down"
+	// are both about the people.
+	fixed
 )
 
 // A themeCues group lists phrases that point at one theme with one weight
@@ -141,8 +160,6 @@ var themeLexicon = []themeCues{
 		"beat time", "beat times", "beat pb", "beat pr", "beat best", "beat record",
 		"beat personal best", "beat previous", "smash pb", "new record",
 		"improve time", "improve times", "negative split", "negative splits",
-		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
-		"first <num> mile", "first <num> miler", "first trail race", "first race",
 		"bq", "boston qualifier", "qualify for boston", "qualify for london",
 		"compete against myself", "compete with myself", "competing against myself",
 		"competitive with myself", "race against myself", "racing against myself",
@@ -154,25 +171,32 @@ var themeLexicon = []themeCues{
 		"hit target", "hit goal", "reach goal", "reached goal", "achieve goal",
 		"smash goal", "see how far", "see what i can do", "see how fast", "without walking",
 		"without stopping", "without a walk break", "run whole way", "couch to <num> k",
-		"c 25 k", "couch to <num> km", "longest run", "longest distance", "new distance",
+		"c 25 k", "couch to <num> km", "=longest run", "=longest distance", "new distance",
 		"run further", "run farther", "get faster", "getting faster", "go faster",
 		"run faster", "be faster",
 	}},
 	{Achievement, medium, toward, []string{
+		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
+		"first <num> mile", "first <num> miler", "first trail race", "first race",
+		"run a <num> k", "run a <num> km", "run a <num> mile", "do a <num> k",
+		"do a <num> km", "run a <num> miler", "<num> half", "<num> marathon", "chas <num>",
+		"=pr'd", "=pb'd", "=pr'ed", "=pb'ed", "times come down", "times coming down",
+		"time come down", "time coming down", "watch my times", "watching my times",
+		"every street",
 		"pr", "prs", "target*", "=faster", "=fastest", "=quicker", "speed*",
 		"pace", "=splits", "data", "=numbers", "stats", "statistics", "garmin",
-		"vo <num> max", "vo <num>", "mileage", "milestone*", "marathon*", "half marathon", "ultra",
-		"ultramarathon", "distance", "progress*", "improv*", "achiev*",
+		"vo <num> max", "vo <num>", "mileage", "milestone*", "distance", "progress*", "improv*", "achiev*",
 		"accomplish*", "challeng*", "qualif*", "breakthrough", "push my limits",
 		"push limits", "push myself", "test myself", "see progress", "track progress",
 		"tracking", "measur*", "record time", "under <num>", "in under", "<num> miles a week",
 		"<num> km a week", "<num> miles per week", "<num> km per week",
-		"cross finish line", "=finisher", "finish a marathon", "finish an ultra",
+		"=finisher", "finish a marathon", "finish an ultra",
 		"run a marathon", "complete", "shave", "knock off", "tick off", "cross off",
 		"bucket list", "heart rate zones", "training zones", "zone <num>",
 		"world majors", "six star", "=majors", "age grade", "age grading", "run longer",
 	}},
 	{Achievement, weak, toward, []string{
+		"marathon*", "half marathon", "ultra", "ultramarathon", "cross finish line",
 		"fast", "quick", "goal*", "=watch", "gps", "heart rate", "strava", "number",
 		"finish", "finish line", "record", "<num> k", "<num> km", "<num> miles",
 		"<num> mile", "kilomet*", "=miles", "medal", "=proud", "training plan",
@@ -185,7 +209,7 @@ var themeLexicon = []themeCues{
 		"no watch", "without watch", "leave watch at home", "leave watch behind",
 		"left watch at home", "ditch watch", "ditched watch", "watch off", "turn off gps",
 		"by feel", "run by feel", "no gps", "no data", "no numbers", "without numbers",
-		"unplugged", "naked running",
+		"unplugged", "naked running", "leave phone at home", "leave my phone",
 	}},
 
 	// ---------------------------------------------------------------- competition
@@ -204,18 +228,20 @@ var themeLexicon = []themeCues{
 		"pass people", "passing people", "picking people off", "pick people off",
 		"competitive streak", "competitive spirit", "love to win", "hate losing",
 		"hate to lose", "be the best", "fastest in", "friendly rivalry", "the win",
+		"beat <person>", "beat _ <person>", "beat _ partner", "club champs", "=placings",
+		"=pips", "=pipped", "=pip", "pip me", "outsprint*", "out sprint",
 	}},
 	{Competition, medium, toward, []string{
 		"compet*", "=racing", "race day", "racing season", "race season", "=win", "=won",
-		"=wins", "winner", "ranking*", "=ranked", "=rank", "championship*", "league",
+		"=wins", "winner", "ranking*", "=ranked", "=rank", "champ*", "league",
 		"=trophy", "=trophies", "cross country", "xc", "race series", "against others",
 		"the competition", "fight for", "=sprint finish", "racing snake",
-		"friendly competition", "crown",
+		"friendly competition", "crown", "position*", "finishing position", "time trial*",
 	}},
 	{Competition, weak, toward, []string{
 		"race", "beat", "prize*", "overall", "start line", "=adrenaline",
 		"elite", "bib", "relay", "segment*", "=nerves", "results", "=pressure",
-		"=atmosphere", "race atmosphere",
+		"bragging rights", "faster than me", "quicker than me",
 	}},
 	{Competition, weak, away, []string{
 		"back of pack", "own pace", "at own pace", "for myself not",
@@ -233,17 +259,25 @@ var themeLexicon = []themeCues{
 		"post on", "posted on", "post it", "share on", "be seen", "=bling",
 		"finisher medal", "finisher photo", "race photo", "for medal", "for medals",
 		"for bling", "for t shirt", "tell everyone", "tell people", "told everyone",
-		"status", "respected", "look up to me", "looks up to me",
+		"status", "respected", "look up to me", "looks up to me", "name read out",
+		"he was proud", "she was proud", "they were proud", "was proud of me",
+		"were proud of me", "being seen", "seen by", "people see", "people seeing",
+		"anyone seeing", "anyone see", "see me as", "say i did", "say i've", "say i ran",
+		"say that i", "able to say", "people's faces", "look on faces", "everyone _ know",
+		"everyone know", "people _ know", "people asking", "everyone asking", "ask about",
+		"asking about", "people ask", "ask how", "tell them", "tell _ i did", "tell _ i ran",
 	}},
 	{Recognition, medium, toward, []string{
-		"medal", "=trophy", "=trophies", "impress*", "respect",
+		"medal", "=trophy", "=trophies", "impress*", "respect", "strava", "award*",
+		"comment*", "=posting",
 		"congrat*", "compliment*", "=followers", "=likes", "=attention", "=photos",
 		"=photo", "t shirt", "=jealous", "people know", "envy", "cheer",
 		"crowd support", "=spectators", "inspire others", "inspiring others",
 		"inspiration to", "=blog", "=vlog", "=podcast", "=audience", "prize*",
 	}},
 	{Recognition, weak, toward, []string{
-		"=proud", "share", "=post", "photo*", "=shirt", "strava", "role model",
+		"=proud", "share", "=post", "photo*", "=shirt", "role model", "=mentioning",
+		"=mentioned",
 	}},
 
 	// ---------------------------------------------------------------- affiliation
@@ -264,21 +298,28 @@ var themeLexicon = []themeCues{
 		"with dog", "with crew", "chat while", "chatting while", "talk while",
 		"talking while", "coffee after", "for company", "my people", "our group",
 		"my club", "my crew", "with mates", "with buddy", "with girlfriend",
-		"with boyfriend",
+		"with boyfriend", "with <person>", "it's the people", "its the people",
+		"people i run with", "group i run with", "the people i run with",
 	}},
 	{Affiliation, medium, toward, []string{
-		"club", "crew", "squad", "tribe", "team", "buddy", "partner",
+		"crew", "squad", "tribe", "team", "buddy", "group chat", "=whatsapp", "our club",
+		"join club", "joined club", "joining club",
+		"we run together", "for both of us",
 		"community", "social", "sociable", "socialis*", "socializ*", "friendship*",
 		"chat*", "=company", "=together", "belong*", "connect*", "meetup",
-		"accountability partner", "volunteer*", "marshal*",
+		"accountability partner",
 		"mates", "=gang", "parkrun community", "relay team", "people person", "with others",
 	}},
 	{Affiliation, weak, toward, []string{
-		"friend", "group", "kids", "child", "son", "daughter",
+		"friend", "group", "kids", "child", "son", "daughter", "partner", "club",
 		"husband", "wife", "dad", "mum", "mom", "sister", "brother", "family",
 		"=dog", "parkrun", "talk*", "laugh*", "people", "=others",
 		"relay", "girlfriend", "boyfriend", "colleague*",
 		"=alongside", "=coffee",
+	}},
+	{Affiliation, medium, fixed, []string{
+		"let _ down", "let _ _ down", "let them down", "let anyone down", "miss the club", "miss the group",
+		"miss my club", "miss the people",
 	}},
 	{Affiliation, weak, problem, []string{
 		"=lonely", "=loneliness",
@@ -305,26 +346,36 @@ var themeLexicon = []themeCues{
 		"process things", "sort out head", "sort head out", "off my mind", "out of my head",
 		"blow off steam", "let off steam", "get out of head", "quiet mind", "calm mind",
 		"=unwind", "=unwinding", "clarity", "mindful*", "emotional", "=emotions",
-		"cobwebs", "that's mine", "just mine", "all mine", "only mine", "my time",
+		"cobwebs", "that's mine", "just mine", "all mine", "only mine", "my =time",
+		"nobody can reach me", "no one can reach me", "can't reach me", "where i'm not needed",
+		"me and the road", "shut out the world", "shut the world out", "for my head",
+		"run for my head", "got me through", "get me through", "gets me through",
+		"helped me through", "help me through",
+		"no thoughts", "not thinking about anything", "mind goes blank", "mind goes quiet",
+		"empty my head", "empties my head",
 		"mentally", "=mental", "keep me going mentally",
 	}},
 	{Coping, strong, problem, []string{
 		"anxi*", "depress*", "=panic", "=ptsd", "=adhd", "=burnout", "burn out",
 		"burned out", "burnt out", "busy mind", "racing thoughts", "=overthinking",
-		"=grief", "=grieving", "=grieve", "work stress",
+		"=grief", "=grieving", "=grieve", "work stress", "drinking too much",
 	}},
 	{Coping, medium, toward, []string{
-		"escap*", "calm*", "peace*", "relax*", "recharge*", "reset", "=zen", "breather",
-		"=outlet", "=release", "=vent", "=mood", "=moods", "feel better", "thinking time",
-		"time to think", "=solitude", "=endorphins", "let go", "=sane",
+		"escap*", "calms me", "=calming", "peace*", "relax*", "recharge*", "reset", "=zen", "breather",
+		"=outlet", "=release", "=vent", "thinking time", "time to think", "=solitude",
+		"=endorphins", "let go", "=sane", "not needed", "nobody's mum", "just me",
+		"just me and", "world out", "my hour", "in my head", "sorts itself out",
+		"sort itself out", "drain out", "let it out", "can think", "shut the door", "=sober",
 	}},
 	{Coping, medium, problem, []string{
 		"stress*", "overwhelm*", "worr*", "bad day", "tough day", "hard day", "long day",
 		"rough day", "frustrat*", "=anger", "=angry", "=tension", "=frazzled", "=grumpy",
+		"=explode", "go mad", "go crazy", "lose my mind", "lose the plot",
 		"=cranky", "=irritable", "=snappy", "=moody", "=restless",
 	}},
 	{Coping, weak, toward, []string{
-		"=quiet", "thoughts", "mind", "after work", "=breathe", "=lighter",
+		"=quiet", "thoughts", "mind", "after work", "=breathe", "=lighter", "=mood", "=moods",
+		"feel better", "headphones", "calm*",
 		"for myself", "no pressure", "=chaos",
 	}},
 
@@ -341,10 +392,13 @@ var themeLexicon = []themeCues{
 		"didn't know i could", "what i'm capable of", "what i am capable of",
 		"what my body can do", "what i can do", "see what i can do", "mental strength",
 		"mak _ strong", "mak _ stronger", "make me feel strong", "makes me feel strong",
+		"than i thought", "than i expected", "than i realised", "than i realized",
+		"than i knew", "prov _ to myself", "proof to myself", "proving to myself",
+		"stand taller", "walk taller", "i like my body", "i love my body", "like my body for",
 		"mentally tough", "mentally stronger", "feel strong", "feel stronger", "feel capable",
 	}},
 	{SelfEsteem, strong, problem, []string{
-		"insecur*", "self conscious", "self doubt",
+		"insecur*", "self conscious", "self doubt", "fat kid", "picked last",
 	}},
 	{SelfEsteem, medium, toward, []string{
 		"=stronger", "prove myself", "prove wrong", "proved wrong", "=worthy",
@@ -352,16 +406,19 @@ var themeLexicon = []themeCues{
 		"=toughness", "=badass", "=powerful", "=unstoppable", "=invincible", "belief",
 		"=pride", "=accomplished", "sense of accomplishment", "comfort zone",
 		"transform*", "about myself", "=braver", "=bolder", "=independence", "=independent",
+		"feel good at", "good at something", "can handle", "handle anything",
+		"kind of person",
 	}},
 	{SelfEsteem, medium, problem, []string{
-		"doubt*", "imposter", "impostor", "=shy",
+		"doubt*", "imposter", "impostor", "=shy", "=unsporty", "not sporty", "never sporty",
+		"wasn't sporty", "never a sporty",
 	}},
 	{SelfEsteem, weak, toward, []string{
 		"strong", "=proud", "=determined", "=determination", "=tough", "=discipline",
 		"=achieve", "accomplish*",
 	}},
 	{SelfEsteem, weak, problem, []string{
-		"=scary", "fear*", "vulnerab*",
+		"=scary", "fear*", "vulnerab*", "=lazy",
 	}},
 
 	// ---------------------------------------------------------------- meaning
@@ -380,13 +437,16 @@ var themeLexicon = []themeCues{
 		"think of myself as a runner", "a real runner", "see myself as a runner",
 		"being a runner", "=sobriety", "=sober", "passed away", "=calling",
 		"feel like myself", "feel like myself again", "feel like me again", "still me",
-		"myself again", "in my blood", "in the blood", "runs in the family",
+		"myself again", "in my blood", "in the blood", "runs in the family", "who i'd be",
+		"who i would be", "for people who can't", "for those who can't", "giv _ back",
 	}},
 	{Meaning, medium, toward, []string{
 		"=mission", "spiritual*", "=soul", "=faith", "=prayer", "=god", "lifestyle",
-		"=died", "=cancer", "=grateful", "=gratitude", "inspire*", "inspiring",
+		"=died", "=grateful", "=gratitude", "inspire*", "inspiring",
 		"show my kids", "show kids", "teach my kids", "=heritage", "=comeback",
-		"reinvent*", "second chance", "donat*", "=volunteering", "=grief",
+		"reinvent*", "second chance", "donat*", "=volunteering", "volunteer*", "marshal*", "=hospice",
+		"matters to me", "kind of person", "proper runner", "like breathing",
+		"coach juniors", "coaching juniors", "run leader", "for both of us",
 		"for kids", "for children", "=honour", "=honor", "=deeper",
 	}},
 	{Meaning, medium, problem, []string{
@@ -394,7 +454,7 @@ var themeLexicon = []themeCues{
 	}},
 	{Meaning, weak, toward, []string{
 		"=journey", "=passion", "=blessed", "=privilege", "=gift", "=roots", "=passionate",
-		"=anniversary", "=memory", "=memories", "=loss",
+		"=anniversary", "=memory", "=memories", "=loss", "=cancer",
 	}},
 
 	// ---------------------------------------------------------------- exploration
@@ -406,13 +466,13 @@ var themeLexicon = []themeCues{
 		"love trail running",
 		"parkrun tourism", "parkrun tourist", "racecation", "destination race",
 		"destination marathon", "around the world", "different countries",
-		"different places", "different parks", "every parkrun", "on holiday", "on vacation",
+		"different places", "different parks", "different parkruns", "on holiday", "on vacation",
 		"new parkrun", "see world", "fell running", "sky running", "=skyrunning",
-		"run abroad", "race abroad", "run across", "across the country", "coast to coast",
+		"run abroad", "race abroad", "somewhere different", "see somewhere", "run across", "across the country", "coast to coast",
 		"end to end", "in hills", "hill running",
 	}},
 	{Exploration, medium, toward, []string{
-		"trail", "route*", "discover*", "holiday*", "vacation*", "=abroad",
+		"trail", "discover*", "holiday*", "vacation*", "=abroad",
 		"=trip", "=trips", "destination*", "=scenery", "=scenic", "nature", "=outdoors",
 		"=woods", "forest*", "beach*", "coast*", "lake*", "=countryside", "off road",
 		"summit*", "ridge*", "=alps", "=alpine", "=highlands", "landscape*", "=curious",
@@ -422,7 +482,7 @@ var themeLexicon = []themeCues{
 		"=moorland",
 	}},
 	{Exploration, weak, toward, []string{
-		"=outside", "=outdoor", "=park", "river*", "canal*", "=sea", "=ocean",
+		"=outside", "=outdoor", "route*", "=park", "river*", "canal*", "=sea", "=ocean",
 		"=view", "=sunrise", "=sunset", "map*", "=world", "=country", "=city", "=mud",
 		"=muddy", "fresh air", "bucket list", "=camping", "=streets", "=peak", "=hidden",
 		"far away", "=wild", "=unknown", "=ultra", "=ultras",
@@ -431,75 +491,105 @@ var themeLexicon = []themeCues{
 	// ---------------------------------------------------------------- joy
 	{Joy, strong, toward, []string{
 		"love feeling", "love how it feels", "love how feel", "love running",
-		"love to run", "love run", "love trail running", "so much fun", "=joy", "=joyful",
-		"=joyous", "for fun", "just for fun", "for love of it", "for enjoyment", "for joy",
-		"felt like flying", "feel like flying", "like flying", "runner's high",
-		"runners high", "euphori*", "=bliss", "=blissful", "exhilarat*", "feel alive",
-		"feel so alive", "makes me happy", "make me happy", "makes me smile",
-		"make me smile", "grin*", "like a kid", "like a child", "=happiness",
-		"=playful", "can't get enough", "for sake of it", "because i love it",
+		"love to run", "love run", "=joy", "=joyful", "=joyous", "for fun", "just for fun",
+		"for love of it", "for enjoyment", "for joy", "felt like flying", "feel like flying",
+		"like flying", "runner's high", "runners high", "euphori*", "=bliss", "=blissful",
+		"exhilarat*", "feel alive", "feel so alive", "makes me happy", "make me happy",
+		"makes me smile", "make me smile", "grin*", "like a kid", "like a child",
+		"=happiness", "=playful", "can't get enough", "for sake of it", "because i love it",
 		"best part of day", "favourite part of day", "favorite part of day", "pure joy",
-		"love every minute", "loved every minute", "love every second",
+		"love every minute", "loved every minute", "love every second", "feel like a kid",
+		"years old again", "like being a kid",
 	}},
 	{Joy, medium, toward, []string{
-		"=fun", "happy", "smil*", "=enjoyment", "=enjoyable", "enjoy it", "love it", "loved it", "loving it",
-		"=flying", "freedom", "=alive", "=buzz", "elat*", "thrill*", "magic*",
-		"laugh*", "giggl*", "puddle*", "feels good", "feel good",
-		"feel great", "feels great", "feel amazing", "feels amazing", "how it feels",
-		"how feel", "how a run feels", "how run feels", "the feeling", "=flow",
+		"smil*", "=flying", "freedom", "=alive", "elat*", "magic*", "laugh*", "giggl*",
+		"puddle*", "how it feels", "how feel", "how a run feels", "how run feels", "=flow",
 		"=effortless", "light on my feet", "=dance", "=dancing", "delight*", "=glee",
-		"=passion", "=passionate", "enjoy running", "enjoy run", "enjoy every run", "enjoy every minute",
-		"=cheerful", "=carefree", "nothing beats", "nothing like", "nothing better than",
-		"nothing compares",
+		"=passion", "=passionate", "enjoy running", "enjoy run", "enjoy every run",
+		"enjoy every minute", "=cheerful", "=carefree", "like running", "like doing it",
+		"just like doing it", "just like running", "enjoy doing it",
+	}},
+	{Joy, medium, away, []string{
+		"don't enjoy it", "don't enjoy them", "didn't enjoy it", "don't enjoy running",
+		"not fun", "no fun", "isn't fun", "wasn't fun", "not enjoyable", "don't love it",
+		"don't love running", "a slog", "don't like running", "=joyless",
+	}},
+	// General good feelings: joy alone in a clause, otherwise how the runner
+	// feels about what the clause names (see cueSense affect).
+	{Joy, strong, affect, []string{
+		"so much fun",
+	}},
+	{Joy, medium, affect, []string{
+		"=fun", "love it", "loved it", "loving it", "=buzz", "thrill*", "feels good",
+		"feel good", "feel great", "feels great", "feel amazing", "feels amazing",
+		"the feeling", "=enjoyment", "=enjoyable", "enjoy it", "nothing beats",
+		"nothing like", "nothing better than", "nothing compares", "half the fun",
+		"best part", "best bit", "=addictive", "=addicted",
+	}},
+	{Joy, weak, affect, []string{
+		"happy", "=great", "=high", "=amazing", "=awesome", "=wonderful", "=lovely",
+		"=beautiful", "=exciting", "=excited", "=excitement", "=favourite", "=favorite",
+		"=glad", "=content", "=satisfying", "=satisfaction", "like it", "=atmosphere",
+		"race atmosphere",
 	}},
 	{Joy, weak, toward, []string{
 		"=free", "=feeling", "=feelings", "=feels", "=mud", "=muddy", "=rain", "=sun",
-		"=silly", "=exhilarating", "=endorphins", "=adrenaline", "=great", "=high",
-		"=amazing", "=awesome", "=wonderful", "=lovely", "=beautiful", "=hobby",
-		"=exciting", "=excited", "=excitement", "=favourite", "=favorite", "=glad",
-		"=content", "=satisfying", "=satisfaction", "=sunshine", "splash*", "=bouncy",
-		"=play", "=playing", "=atmosphere",
+		"=silly", "=exhilarating", "=endorphins", "=adrenaline", "=hobby", "=sunshine",
+		"splash*", "=bouncy", "=play", "=playing", "=snow",
 		"😊", "😀", "😁", "😄", "😃", "🥰", "😍", "❤", "☺", "🙂", "🤩", "🥳", "💚", "💙",
 		"💜", "🧡", "💛", "♥",
 	}},
 
 	// ---------------------------------------------------------------- routine
+	// Habit and fitting running in are motive; how often and on which days
+	// a runner goes is mostly description, so it weighs little.
 	{Routine, strong, toward, []string{
-		"habit*", "routine*", "every morning", "every evening", "every day", "everyday",
-		"every single day", "every week", "<num> times a week", "<num> times per week",
-		"<num> times week", "twice a week", "once a week", "twice week", "once week",
-		"<num> days a week", "<num> days week", "<num> runs a week", "<num> runs week",
-		"<num> runs per week", "consisten*", "streak*", "fit it in", "fit in", "fit run in",
-		"fit running in", "squeeze in", "squeeze it in", "squeeze run in", "before work",
-		"lunch break", "run commute", "run to work", "run home from work", "find time",
-		"make time", "found time", "made time", "finding time", "making time",
-		"never miss", "rarely miss", "don't miss", "never skip", "stick to", "stuck to",
-		"stick with", "get out door", "out door", "show up",
-		"part of my routine", "part of week", "part of day", "=clockwork", "ritual*",
-		"=schedule", "=scheduled", "fits around", "fit around", "fit into week",
-		"fit into day", "fit into life", "fit into schedule", "fit into routine",
-		"time crunched", "short on time", "work life balance", "juggl*", "busy life",
-		"busy week", "busy schedule", "non negotiable", "rain or shine", "whatever the weather",
-		"in all weathers", "all year round", "year round", "through the winter",
-		"all winter", "every weekend", "in diary", "in calendar", "early bird",
-		"following a plan", "follow a plan", "stuck with it", "stick at it",
+		"habit*", "routine*", "consisten*", "streak*", "fit it in", "fit in", "fit run in",
+		"fit running in", "squeeze in", "squeeze it in", "squeeze run in", "find =time",
+		"make =time", "found =time", "made =time", "finding =time", "making =time",
+		"never miss", "rarely miss", "don't miss", "never skip", "never missed",
+		"part of my routine", "part of my week", "part of my day", "get run in", "=clockwork", "ritual*",
+		"fits around", "fit around", "fit into week", "fit into day", "fit into life",
+		"fit into schedule", "fit into routine", "time crunched", "work life balance",
+		"juggl*", "non negotiable", "rain or shine", "whatever the weather",
+		"in all weathers", "anchor*", "brushing teeth", "brushing my teeth",
+		"part of the furniture", "predictab*", "every single day",
 	}},
 	{Routine, medium, toward, []string{
-		"schedul*", "commut*", "lunchtime", "lunch time", "early morning",
-		"=mornings", "<num> am", "=evenings", "regular*", "=daily", "structure*",
-		"training plan", "discipline*", "=rhythm", "=anchor", "=constant", "=reliable",
-		"before kids", "kids are in bed", "kids in bed", "after kids",
-		"school run", "=treadmill", "=weekends", "=balance", "balancing",
-		"=planned", "=planning", "=alarm", "every other day", "weekday*", "no time",
-		"little time", "don't have time", "not much time", "limited time", "short of time",
-		"time poor", "at lunch", "lunch run", "=lunchtimes", "fit it around", "around work",
-		"around kids", "around family", "around my job",
+		"every morning", "every day", "everyday", "before work", "lunch break",
+		"run commute", "run to work", "run home from work", "stick to", "stuck to",
+		"stick with", "stuck with it", "stick at it", "show up", "get out door",
+		"out door", "=schedule", "=scheduled", "short on =time", "busy life", "busy week",
+		"busy schedule", "all year round", "year round", "through the winter", "all winter",
+		"in diary", "in calendar", "early bird", "following a plan", "follow a plan",
+		"<num> days a week", "<num> days week", "<num> runs a week", "<num> runs week",
+		"<num> runs per week", "schedul*", "early morning", "regular*",
+		"=daily", "structure*", "training plan", "discipline*", "=rhythm", "=constant",
+		"=reliable", "before kids", "kids are in bed", "kids in bed", "after kids",
+		"school run", "=balance", "balancing", "=planned", "=planning", "=alarm",
+		"every other day", "no =time", "little =time", "don't have =time", "not much =time",
+		"limited =time", "short of =time", "=time poor", "fit it around", "around work",
+		"around kids", "around family", "around my job", "same =time", "same route",
+		"like breathing", "one constant", "=stability", "=stable",
 	}},
 	{Routine, weak, toward, []string{
+		"every evening", "every week", "every weekend", "<num> times a week",
+		"<num> times per week", "<num> times week", "twice a week", "once a week",
+		"twice week", "once week", "commut*", "lunchtime", "lunch time", "=mornings",
+		"=evenings", "=weekends", "weekday*", "at lunch", "lunch run", "=lunchtimes",
+		"rest day", "=lunch", "flexib*", "parkrun", "after work", "=default", "=busy",
+		"=plan", "=calendar", "=weekly", "=diary", "=commitment", "=committed",
+		"kept going", "keep going", "in my week", "<num> am",
+	}},
+	{Routine, faint, toward, []string{
 		"=weekend", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
-		"thursday*", "friday*", "<num> pm", "=evening", "=morning", "rest day", "=lunch",
-		"flexib*", "parkrun", "after work", "=default", "=busy", "=plan", "=calendar", "=weekly",
-		"=diary", "=commitment", "=committed", "kept going", "keep going",
+		"thursday*", "friday*", "<num> pm", "=evening", "=morning", "=mon", "=tue",
+		"=tues", "=wed", "=thu", "=thurs", "=fri",
+	}},
+	{Routine, medium, away, []string{
+		"when i feel like it", "when i feel like", "whenever i feel like", "when the mood",
+		"whenever i want", "when i fancy", "whenever i fancy", "no plan", "no schedule",
+		"no structure", "go with the flow", "ad hoc",
 	}},
 
 	// ---------------------------------------------------------------- health
@@ -512,18 +602,21 @@ var themeLexicon = []themeCues{
 		"give up smoking", "stop smoking", "resting heart rate", "lung capacity",
 		"=cardiovascular", "physical health", "injury free", "stay injury free",
 		"bone density", "=wellbeing", "well being", "=immune", "=immunity", "sleep better",
-		"doctor*", "keep up with kids", "keep up with grandkids", "keep up with grandchildren",
+		"doctor*", "still be running", "still running at", "still running when",
+		"running at <num>", "running into <num> s", "keep up with kids",
+		"keep up with grandkids", "keep up with grandchildren",
 		"keep up with children", "=medication",
 	}},
 	{Health, strong, problem, []string{
 		"heart disease", "heart attack", "heart condition", "blood pressure", "cholesterol",
 		"blood sugar",
 		"diabet*", "=sedentary", "desk job", "sitting all day", "=smoker", "=osteoporosis",
-		"=menopause", "=perimenopause",
+		"=menopause", "=perimenopause", "back pain", "stress fracture",
 	}},
 	{Health, medium, toward, []string{
 		"health", "=fit", "=fitter", "=fitness", "=fittest", "=healthy", "cardio*",
-		"energ*", "=sleep", "strength training", "lift weights", "=strength", "=lungs",
+		"energ*", "strength training", "=medicine", "at a desk", "as long as i can",
+		"for years to come", "for as long as", "get down on floor", "lift weights", "=strength", "=lungs",
 		"=wellness", "=mobility", "=ageing", "=aging", "=active", "=checkup", "check up",
 		"=gp", "in shape", "get in shape", "=stamina",
 	}},
@@ -531,7 +624,7 @@ var themeLexicon = []themeCues{
 		"=illness", "=disease", "=asthma", "=cancer",
 	}},
 	{Health, weak, toward, []string{
-		"heart", "=body", "strong", "=stronger", "=diet", "=nutrition", "=alcohol",
+		"heart", "=body", "strong", "=stronger", "=diet", "=sleep", "=desk", "keep doing it", "=nutrition", "=alcohol",
 		"=drinking", "=physio", "=joints", "=knees", "=bones", "=endurance", "=breath",
 		"=breathing", "feel better", "=weights", "=recovery",
 	}},
@@ -550,6 +643,10 @@ var themeLexicon = []themeCues{
 		"lost stone", "lose pounds", "lost pounds", "lose kilos", "lost kilos", "lose lbs",
 		"lose kg", "lost kg", "drop stone", "drop kilos", "feel good in clothes",
 		"clothes fit", "size <num>", "eat what i want", "eat what i like", "burn off",
+		"trousers fit", "jeans fit", "dress fits", "pre pregnancy", "pregnancy body",
+		"post baby body", "baby body", "back to size", "size i was", "under <num> kg",
+		"under <num> stone", "under <num> lbs", "below <num> kg", "below <num> stone",
+		"loose weight", "loosing weight",
 	}},
 	{Weight, strong, problem, []string{
 		"=overweight", "=obese", "=obesity", "gain weight", "gained weight",
@@ -558,15 +655,20 @@ var themeLexicon = []themeCues{
 	{Weight, medium, toward, []string{
 		"=weight", "=weigh", "=weighed", "=weighing", "=weighs", "=pounds", "=lbs", "=kilos",
 		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "calorie*", "diet*",
-		"waist*", "look good", "the mirror", "=mirror", "toned", "get in shape",
+		"waist*", "look good", "the mirror", "=mirror", "toned", "get in shape", "how i look",
+		"how it looks", "how my body looks", "my looks",
 		"fit into",
+	}},
+	{Weight, medium, away, []string{
+		"body's fine", "body is fine", "fine as it is", "happy with my body",
+		"happy with my weight", "happy in my body", "happy in my skin",
 	}},
 	{Weight, medium, problem, []string{
 		"=fat", "=belly", "=tummy",
 	}},
 	{Weight, weak, toward, []string{
 		"=body", "bod", "=shape", "=clothes", "=looks", "=appearance", "=lean", "=leaner",
-		"=size", "=jeans", "=heavy", "=heavier",
+		"=size", "=jeans", "=heavy", "=heavier", "=trousers",
 	}},
 }
 
@@ -606,13 +708,19 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 3, phrases: []string{
 		"instead of", "rather than", "except", "apart from", "other than",
-		"not for", "no more", "never again",
+		"not for", "never again", "not in it for",
+	}},
+	{kind: opNegate, window: 2, flags: flagDirect, phrases: []string{
+		"no more", "=turned off", "turn off", "switched off the", "nobody", "no one",
 	}},
 	{kind: opNegate, window: 1, flags: flagDirect, phrases: []string{
 		"=stopped", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
 	}},
+	{kind: opNegate, window: 2, flags: flagFinal | flagDirect, phrases: []string{
+		"no", "none", "zero",
+	}},
 	{kind: opNegate, window: 2, flags: flagFinal, phrases: []string{
-		"no", "none", "zero", "nothing",
+		"nothing",
 	}},
 	{kind: opAverse, window: 5, phrases: []string{
 		"=hate", "=hated", "=hates", "=hating", "loathe*", "despise*", "detest*", "dread*",
@@ -632,7 +740,12 @@ var opLexicon = []opCues{
 		"doesn't enjoy", "never enjoy", "never enjoyed", "never liked", "never cared about",
 		"never cared for", "resent*", "no need for", "no need to", "not motivated by",
 		"don't need to", "couldn't care about", "not bothered about", "not fussed about",
-		"not interested in",
+		"not interested in", "wouldn't dream of", "would never", "couldn't give a toss",
+		"don't give a toss", "couldn't give a damn", "don't give a damn",
+		"couldn't give a monkey's", "don't give a monkey's", "couldn't give a stuff",
+		"nothing to prove", "burnt out on", "burned out on",
+		"don't worry about", "not worried about", "stopped worrying about",
+		"done worrying about", "no longer worry about", "never worry about",
 	}},
 	{kind: opPostAverse, phrases: []string{
 		"not for me", "isn't for me", "aren't for me", "wasn't for me", "not really for me",
@@ -649,13 +762,22 @@ var opLexicon = []opCues{
 		"doesn't motivate me", "don't motivate me", "not a priority", "isn't a priority",
 		"means nothing", "mean nothing", "no thanks", "no thank you", "drains me",
 		"not bothered", "not fussed", "who cares", "gives me anxiety", "give me anxiety",
-		"not my scene", "not my jam", "matter less", "matters less",
+		"not my scene", "not my jam", "matter less", "matters less", "is not for me",
+		"are not for me", "was not for me", "is not my thing", "are not my thing",
+		"aren't my thing", "is not important", "are not important", "=ruined", "=ruins",
+		"=ruin", "spoils it", "spoiled it", "spoilt it", "takes the joy out",
+		"takes the fun out", "took the joy out", "sucks the joy out", "makes me miserable",
+		"made me miserable", "make me miserable", "want to hide", "=meaningless",
+		"=pointless", "=irrelevant",
 	}},
 	{kind: opPostNegate, phrases: []string{
 		"nope", "nah", "not so much", "not these days", "less so", "no way",
 	}},
 	{kind: opBoost, window: 3, factor: 0.5, phrases: []string{
 		"love", "adore*", "enjoy", "kick out of", "=fuels", "=fuel", "motivates me",
+		// A wish, not the joy of running: "I'd love to run a relay with my brothers".
+		"i'd love to", "would love to", "i'd like to", "would like to", "i'd love to run",
+		"would love to run", "i'd like to run", "would like to run",
 	}},
 	{kind: opBoost, window: 3, factor: 1, phrases: []string{
 		"thrive", "thrive on", "live for", "crave*", "passionate about", "obsessed with",
@@ -706,8 +828,9 @@ var opLexicon = []opCues{
 		"wouldn't have thought", "would never have thought", "never believed",
 		"not yet",
 		"yet to", "don't mind", "do not mind", "doesn't mind", "not bad", "no problem",
-		"not easy", "isn't easy", "wasn't easy", "not always easy", "no one", "nobody",
+		"not easy", "isn't easy", "wasn't easy", "not always easy",
 		"nothing wrong", "couldn't", "can't", "cannot", "could not", "wasn't able",
+		"happy with", "happy with that", "happy with it",
 		"not able", "unable", "no excuses", "no excuse", "never give up", "never gave up",
 		"don't give up", "didn't give up", "won't give up", "not giving up", "never quit",
 		"didn't quit", "never stopped", "didn't stop", "doesn't stop me", "no matter what",
@@ -742,7 +865,8 @@ var lexGlue = []string{
 	"these", "those", "that", "really", "just", "very", "quite", "bit", "little", "of",
 	"all", "more", "even", "actually", "too", "ever", "always", "truly", "honestly",
 	"totally", "particularly", "especially", "whole", "lot", "lots", "few", "couple", "any",
-	"much", "many", "own", "entire", "extra", "new", "another",
+	"much", "many", "own", "entire", "extra", "new", "another", "anyone's", "everyone's",
+	"someone's",
 }
 
 // lexSubjects start a new clause when a negation meets them: "I don't
@@ -751,6 +875,20 @@ var lexGlue = []string{
 var lexSubjects = []string{
 	"i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "they", "they're",
 	"they've", "he", "she", "he's", "she's", "you're",
+}
+
+// lexPersons are the words that count as <person>: the people runners run
+// with, for and against.
+var lexPersons = []string{
+	"friend", "mate", "buddy", "pal", "bestie", "brother", "sister", "sibling", "husband",
+	"wife", "partner", "spouse", "boyfriend", "girlfriend", "dad", "mum", "mom", "father",
+	"mother", "parent", "son", "daughter", "kid", "child", "grandkid", "grandchild",
+	"grandson", "granddaughter", "grandma", "grandad", "granddad", "grandpa", "nan",
+	"nana", "auntie", "aunt", "uncle", "cousin", "niece", "nephew", "boss", "colleague",
+	"coworker", "workmate", "lad", "guy", "girl", "lady", "boy", "neighbour", "neighbor",
+	"teammate", "clubmate", "family", "dog", "everyone", "someone", "people", "rival",
+	"stranger", "bloke", "fella", "gang", "crew", "club", "group", "team", "others",
+	"squad", "folk", "folks", "ppl", "juniors", "runners",
 }
 
 // lexSpelled are number words that count as <num>.
@@ -762,57 +900,60 @@ var lexSpelled = []string{
 }
 
 // lexSpellings turns apostrophe-less and shortened forms into the form the
-// lexicon uses, so "dont" and "don't" are one word.
-var lexSpellings = map[string]string{
-	"dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't",
-	"arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "wouldnt": "wouldn't",
-	"shouldnt": "shouldn't", "couldnt": "couldn't", "cant": "can't", "wont": "won't",
-	"havent": "haven't", "hasnt": "hasn't", "hadnt": "hadn't", "aint": "ain't",
-	"im": "i'm", "ive": "i've", "youre": "you're", "theyre": "they're", "thats": "that's",
-	"whats": "what's", "w": "with", "u": "you", "ur": "your", "luv": "love",
-	"gonna": "going", "wanna": "want", "tho": "though", "thru": "through",
-	"bc": "because", "cuz": "because", "coz": "because", "cos": "because",
+// lexicon uses, so "dont" and "don't" are one word. Pairs, built into a
+// map on first use so start-up pays nothing.
+var lexSpellingsPairs = [...]string{
+	"dont", "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "arent", "aren't",
+	"wasnt", "wasn't", "werent", "weren't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
+	"couldnt", "couldn't", "cant", "can't", "wont", "won't", "havent", "haven't",
+	"hasnt", "hasn't", "hadnt", "hadn't", "aint", "ain't", "im", "i'm", "ive", "i've",
+	"youre", "you're", "theyre", "they're", "thats", "that's", "whats", "what's", "w", "with",
+	"ppl", "people", "u", "you", "ur", "your", "luv", "love", "gonna", "going", "wanna", "want",
+	"tho", "though", "thru", "through", "bc", "because", "cuz", "because", "coz", "because",
+	"cos", "because",
 }
 
+var lexSpellings = sync.OnceValue(func() map[string]string { return pairMap(lexSpellingsPairs[:]) })
+
 // lexIrregular maps irregular word forms to the stem of their base form.
-var lexIrregular = map[string]string{
-	"ran": "run", "won": "win", "lost": "los", "felt": "feel", "went": "go", "gone": "go",
-	"goes": "go", "going": "go", "did": "do", "does": "do", "doing": "do",
-	"beaten": "beat", "thought": "think", "met": "meet", "made": "mak", "took": "tak",
-	"taken": "tak", "got": "get", "gotten": "get", "began": "begin", "begun": "begin",
-	"swam": "swim", "rode": "rid", "slept": "sleep", "kept": "keep", "found": "find",
-	"saw": "see", "seen": "see", "knew": "know", "known": "know", "children": "child",
-	"women": "woman", "men": "man", "feet": "foot", "evening": "evening",
-	"evenings": "evening", "better": "better", "bodies": "bod", "lives": "lif",
-	"brought": "bring", "taught": "teach", "caught": "catch", "fought": "fight",
-	"held": "hold", "told": "tell", "sold": "sell", "left": "left", "chose": "choos",
-	"chosen": "choos", "wrote": "writ", "written": "writ", "kudos": "kudos",
-	"news": "news", "series": "series", "species": "species", "always": "always",
-	"this": "this", "his": "his", "yes": "yes", "bus": "bus", "various": "various",
-	"during": "during", "something": "something", "nothing": "nothing",
-	"anything": "anything", "everything": "everything", "morning": "morning",
-	"mornings": "morning", "being": "being", "bring": "bring", "thing": "thing",
-	"things": "thing", "sing": "sing", "spring": "spring", "string": "string",
-	"speed": "speed", "speeds": "speed", "speedy": "speed", "need": "need",
-	"needs": "need", "needed": "need", "feed": "feed", "lovely": "lovely",
-	"only": "only", "early": "early", "family": "family", "families": "family",
-	"daily": "daily", "happily": "happy", "happy": "happy", "happier": "happy",
-	"happiest": "happy", "partner": "partner", "partners": "partner", "mother": "mother",
-	"father": "father", "brother": "brother", "sister": "sister", "daughter": "daughter",
-	"other": "other", "others": "other", "number": "number", "numbers": "number",
-	"summer": "summer", "winter": "winter", "never": "never", "ever": "ever",
-	"rather": "rather", "together": "together", "water": "water", "after": "after",
-	"over": "over", "under": "under", "later": "later", "career": "career",
-	"interest": "interest", "interests": "interest", "interested": "interest",
-	"interesting": "interest", "best": "best", "rest": "rest", "fell": "fell",
-	"ultra": "ultra", "ultras": "ultra", "people": "people", "parkrun": "parkrun",
-	"parkruns": "parkrun", "evenly": "even", "even": "even", "used": "use", "using": "use",
-	"uses": "use", "use": "use", "mind": "mind", "minds": "mind", "head": "head",
-	"heads": "head", "headed": "head", "heading": "head", "anxiety": "anxiety",
-	"party": "party", "parties": "party", "weights": "weight", "weight": "weight",
-	"hate": "hate", "hates": "hate", "hated": "hate", "hating": "hate", "quite": "quite",
-	"hills": "hill", "pace": "pace", "paces": "pace", "paced": "pace", "pacing": "pace",
+// Pairs, built into a map on first use.
+var lexIrregularPairs = [...]string{
+	"ran", "run", "won", "win", "lost", "los", "felt", "feel", "went", "go", "gone", "go",
+	"goes", "go", "going", "go", "did", "do", "does", "do", "doing", "do", "beaten", "beat",
+	"thought", "think", "met", "meet", "made", "mak", "took", "tak", "taken", "tak", "got", "get",
+	"gotten", "get", "began", "begin", "begun", "begin", "swam", "swim", "rode", "rid",
+	"slept", "sleep", "kept", "keep", "found", "find", "saw", "see", "seen", "see",
+	"knew", "know", "known", "know", "children", "child", "women", "woman", "men", "man",
+	"feet", "foot", "evening", "evening", "evenings", "evening", "better", "better",
+	"bodies", "bod", "lives", "lif", "brought", "bring", "taught", "teach", "caught", "catch",
+	"fought", "fight", "held", "hold", "told", "tell", "sold", "sell", "left", "left",
+	"chose", "choos", "chosen", "choos", "wrote", "writ", "written", "writ", "kudos", "kudos",
+	"news", "news", "series", "series", "species", "species", "always", "always", "this", "this",
+	"his", "his", "yes", "yes", "bus", "bus", "various", "various", "during", "during",
+	"something", "something", "nothing", "nothing", "anything", "anything",
+	"everything", "everything", "morning", "morning", "mornings", "morning", "being", "being",
+	"bring", "bring", "thing", "thing", "things", "thing", "sing", "sing", "spring", "spring",
+	"string", "string", "speed", "speed", "speeds", "speed", "speedy", "speed", "need", "need",
+	"needs", "need", "needed", "need", "feed", "feed", "lovely", "lovely", "only", "only",
+	"early", "early", "family", "family", "families", "family", "daily", "daily",
+	"happily", "happy", "happy", "happy", "happier", "happy", "happiest", "happy",
+	"partner", "partner", "partners", "partner", "mother", "mother", "father", "father",
+	"brother", "brother", "sister", "sister", "daughter", "daughter", "other", "other",
+	"others", "other", "number", "number", "numbers", "number", "summer", "summer",
+	"winter", "winter", "never", "never", "ever", "ever", "rather", "rather",
+	"together", "together", "water", "water", "after", "after", "over", "over", "under", "under",
+	"later", "later", "career", "career", "interest", "interest", "interests", "interest",
+	"interested", "interest", "interesting", "interest", "best", "best", "rest", "rest",
+	"fell", "fell", "ultra", "ultra", "ultras", "ultra", "people", "people", "parkrun", "parkrun",
+	"parkruns", "parkrun", "evenly", "even", "even", "even", "used", "use", "using", "use",
+	"uses", "use", "use", "use", "mind", "mind", "minds", "mind", "head", "head", "heads", "head",
+	"headed", "head", "heading", "head", "anxiety", "anxiety", "party", "party",
+	"parties", "party", "weights", "weight", "weight", "weight", "hate", "hate", "hates", "hate",
+	"hated", "hate", "hating", "hate", "quite", "quite", "hills", "hill", "pace", "pace",
+	"paces", "pace", "paced", "pace", "pacing", "pace",
 }
+
+var lexIrregular = sync.OnceValue(func() map[string]string { return pairMap(lexIrregularPairs[:]) })
 
 // lexStem reduces a normalised word to a light stem: inflections go
 // ("running", "runs", "ran" → "run"; "races", "raced", "racing" → "rac";
@@ -820,7 +961,7 @@ var lexIrregular = map[string]string{
 // "word*" prefix cues are for). The stem is always a prefix of the word
 // or a fixed string, so stemming never allocates.
 func lexStem(w string) string {
-	if s, ok := lexIrregular[w]; ok {
+	if s, ok := lexIrregular()[w]; ok {
 		return s
 	}
 	if len(w) <= 3 {
@@ -831,6 +972,9 @@ func lexStem(w string) string {
 		w = w[:len(w)-2]
 	} else if strings.HasSuffix(w, "'") {
 		w = w[:len(w)-1]
+	}
+	if s, ok := lexIrregular()[w]; ok {
+		return s // "brother's" is "brother"
 	}
 	if len(w) <= 3 {
 		return w
@@ -844,6 +988,9 @@ func lexStem(w string) string {
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 	case strings.HasSuffix(w, "s") && len(w) > 3:
 		w = w[:len(w)-1]
+		if s, ok := lexIrregular()[w]; ok {
+			return s // "brothers" is "brother"
+		}
 	}
 	stripped := false
 	// Past and progressive.
@@ -910,6 +1057,7 @@ const (
 	elemPrefix                 // normalised word starts with s
 	elemNum                    // a number
 	elemOrd                    // an ordinal in digits
+	elemPerson                 // a word for a person
 	elemAny                    // any word
 )
 
@@ -926,7 +1074,7 @@ func (e lexElem) specificity() int {
 		return 3
 	case elemStem:
 		return 2
-	case elemPrefix, elemNum, elemOrd:
+	case elemPrefix, elemNum, elemOrd, elemPerson:
 		return 1
 	}
 	return 0
@@ -941,6 +1089,7 @@ type lexTheme struct {
 
 // A lexEntry is one compiled phrase.
 type lexEntry struct {
+	index  int // in compiledLexicon.entries
 	phrase string
 	elems  []lexElem
 	rank   int // longer first, then more specific
@@ -963,6 +1112,8 @@ type compiledLexicon struct {
 	byPrefix map[string][]int32 // keyed by the prefix's first three bytes
 	byNum    []int32
 	byOrd    []int32
+	byPerson []int32
+	persons  map[string]bool // stems of lexPersons
 	words    map[string]lexWord
 	answers  []lexEntry
 	yes, no  []int32 // indexes into answers
@@ -995,6 +1146,10 @@ func compileLexicon() (*compiledLexicon, error) {
 		byPrefix: map[string][]int32{},
 		words:    map[string]lexWord{},
 		theme:    map[ThemeID]int8{},
+		persons:  map[string]bool{},
+	}
+	for _, p := range lexPersons {
+		c.persons[lexStem(p)] = true
 	}
 	for i, t := range themes {
 		c.theme[t.ID] = int8(i)
@@ -1062,6 +1217,9 @@ func compileLexicon() (*compiledLexicon, error) {
 		return nil, err
 	}
 	for i := range c.entries {
+		c.entries[i].index = i
+	}
+	for i := range c.entries {
 		e := &c.entries[i]
 		first := e.elems[0]
 		switch first.kind {
@@ -1076,6 +1234,8 @@ func compileLexicon() (*compiledLexicon, error) {
 			c.byNum = append(c.byNum, int32(i))
 		case elemOrd:
 			c.byOrd = append(c.byOrd, int32(i))
+		case elemPerson:
+			c.byPerson = append(c.byPerson, int32(i))
 		default:
 			return nil, fmt.Errorf("lexicon: %q cannot start with a wildcard", e.phrase)
 		}
@@ -1206,6 +1366,9 @@ func parsePhrase(p string) ([]lexElem, error) {
 		case "<ord>":
 			elems = append(elems, lexElem{kind: elemOrd})
 			continue
+		case "<person>":
+			elems = append(elems, lexElem{kind: elemPerson})
+			continue
 		case "_":
 			if k == 0 {
 				return nil, fmt.Errorf("lexicon: %q starts with a wildcard", p)
@@ -1246,9 +1409,18 @@ func parsePhrase(p string) ([]lexElem, error) {
 	return elems, nil
 }
 
+// pairMap turns a list of key, value pairs into a map.
+func pairMap(pairs []string) map[string]string {
+	m := make(map[string]string, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		m[pairs[i]] = pairs[i+1]
+	}
+	return m
+}
+
 // lexNormal applies the lexicon's spellings: "dont" → "don't".
 func lexNormal(w string) string {
-	if s, ok := lexSpellings[w]; ok {
+	if s, ok := lexSpellings()[w]; ok {
 		return s
 	}
 	return w
