@@ -74,9 +74,11 @@ func TestJourneyDraftingGoals(t *testing.T) {
 	waitFor(t, tm, "Begin")
 
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
-	for range 8 { // through the questions, unanswered, to the themes
+	for range 8 { // through the questions, unanswered, to the values
 		tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	}
+	tm.Send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}) // pick the first value
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})              // on to the themes
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})
 	tm.Type("Quiet mornings")
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyTab})

@@ -1,6 +1,6 @@
 // Package tui is cairn's terminal interface. The root model in this file
 // routes messages between the screens, each of which lives in its own
-// package: welcome, reflection, themes, goals and summary.
+// package: welcome, reflection, values, themes, goals and summary.
 package tui
 
 import (
@@ -20,6 +20,7 @@ import (
 	"github.com/cairn-run/cairn/tui/reflection"
 	"github.com/cairn-run/cairn/tui/summary"
 	"github.com/cairn-run/cairn/tui/themes"
+	"github.com/cairn-run/cairn/tui/values"
 	"github.com/cairn-run/cairn/tui/welcome"
 )
 
@@ -30,6 +31,7 @@ type Store interface {
 	Workbook(seasonID string) (store.Workbook, error)
 	SavePlace(seasonID string, p store.Place) error
 	reflection.AnswerSaver
+	values.ValuesSaver
 	themes.BoardSaver
 	goals.GoalSaver
 }
@@ -76,6 +78,7 @@ type Model struct {
 
 	welcome    welcome.Model
 	reflection reflection.Model
+	values     values.Model
 	themes     themes.Model
 	goals      goals.Model
 	summary    summary.Model
@@ -231,6 +234,7 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		Goals:      len(wb.Goals),
 	})
 	m.reflection = reflection.New(env, m.st, wb.Answers, max(resume.Question, 0))
+	m.values = values.New(env, m.st, wb.Values)
 	m.themes = themes.New(env, m.st, wb.Themes)
 	m.goals = goals.New(env, m.st, wb.Goals)
 	m.summary = summary.New(env)
@@ -247,6 +251,7 @@ func (m *Model) setStyles(s *common.Styles) {
 	}
 	m.welcome.SetStyles(s)
 	m.reflection.SetStyles(s)
+	m.values.SetStyles(s)
 	m.themes.SetStyles(s)
 	m.goals.SetStyles(s)
 	m.summary.SetStyles(s)
@@ -263,6 +268,7 @@ func (m *Model) resize() {
 	m.help.SetWidth(w)
 	m.welcome.SetSize(w, h)
 	m.reflection.SetSize(w, h)
+	m.values.SetSize(w, h)
 	m.themes.SetSize(w, h)
 	m.goals.SetSize(w, h)
 	m.summary.SetSize(w, h)
@@ -275,6 +281,8 @@ func (m Model) typing() bool {
 	switch m.active {
 	case common.Reflect:
 		return m.reflection.Typing()
+	case common.Values:
+		return m.values.Typing()
 	case common.Themes:
 		return m.themes.Typing()
 	case common.Goals:
@@ -343,6 +351,9 @@ func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.Reflect:
 		m.reflection, cmd = m.reflection.Update(msg)
 		to, move = m.reflection.TakeNavigation()
+	case common.Values:
+		m.values, cmd = m.values.Update(msg)
+		to, move = m.values.TakeNavigation()
 	case common.Themes:
 		m.themes, cmd = m.themes.Update(msg)
 		to, move = m.themes.TakeNavigation()
@@ -369,6 +380,8 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 		if msg.Question >= 0 {
 			cmds = append(cmds, m.reflection.Open(msg.Question))
 		}
+	case common.Values:
+		m.values.Focus()
 	case common.Themes:
 		m.themes.SetAnswers(m.reflection.Answers())
 		m.themes.Focus()
@@ -382,6 +395,7 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 			Themes:  m.themes.Board(),
 			Toward:  toward,
 			Averse:  averse,
+			Values:  valueRefs(m.values.Chosen()),
 			Goals:   m.goals.Goals(),
 		})
 	}
@@ -398,8 +412,23 @@ func (m Model) goalContext() goals.Context {
 		Top:        board.Top,
 		Themes:     toward,
 		Averse:     averse,
+		Values:     valueRefs(m.values.Chosen()),
 		Hints:      catalog.GoalHints(themeIDs(toward), themeIDs(averse)),
 	}
+}
+
+// valueRefs names the chosen values: the catalog's name, or the runner's
+// own for a value they wrote.
+func valueRefs(chosen []store.ValueChoice) []common.Ref {
+	var refs []common.Ref
+	for _, v := range chosen {
+		name := v.Name
+		if cv, ok := catalog.LookupValue(v.ID); ok && name == "" {
+			name = cv.Name
+		}
+		refs = append(refs, common.Ref{ID: v.ID, Name: name})
+	}
+	return refs
 }
 
 // themeIDs keeps the catalog themes among refs; the runner's own themes
@@ -419,6 +448,8 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 	switch s {
 	case common.Reflect:
 		return m.reflection.Flush()
+	case common.Values:
+		return m.values.Flush()
 	case common.Themes:
 		return m.themes.Flush()
 	case common.Goals:
@@ -451,7 +482,7 @@ func (m *Model) flushAll() tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	for _, s := range []common.Screen{common.Reflect, common.Themes, common.Goals} {
+	for _, s := range []common.Screen{common.Reflect, common.Values, common.Themes, common.Goals} {
 		if cmd := m.flush(s); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
@@ -557,6 +588,8 @@ func (m Model) activeView() string {
 		return m.welcome.View()
 	case common.Reflect:
 		return m.reflection.View()
+	case common.Values:
+		return m.values.View()
 	case common.Themes:
 		return m.themes.View()
 	case common.Goals:
@@ -600,6 +633,8 @@ func (m Model) saveMark() string {
 	switch m.active {
 	case common.Reflect:
 		clean, wrote, failure = m.reflection.Clean(), m.reflection.Wrote(), m.reflection.Failure()
+	case common.Values:
+		clean, wrote, failure = m.values.Clean(), m.values.Wrote(), m.values.Failure()
 	case common.Themes:
 		clean, wrote, failure = m.themes.Clean(), m.themes.Wrote(), m.themes.Failure()
 	case common.Goals:
@@ -626,6 +661,8 @@ func (m Model) helpView() string {
 		keys.screen = m.welcome.KeyMap()
 	case common.Reflect:
 		keys.screen = m.reflection.KeyMap()
+	case common.Values:
+		keys.screen = m.values.KeyMap()
 	case common.Themes:
 		keys.screen = m.themes.KeyMap()
 	case common.Goals:

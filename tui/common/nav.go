@@ -39,7 +39,7 @@ func ParseScreen(name string) (Screen, bool) {
 }
 
 // Steps are the screens shown in the header's trail, in order.
-var Steps = []Screen{Reflect, Themes, Goals, Summary}
+var Steps = []Screen{Reflect, Values, Themes, Goals, Summary}
 
 // NextStep returns the step after s, or s itself at the end.
 func NextStep(s Screen) Screen {

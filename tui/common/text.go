@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -64,4 +65,21 @@ func Fits(curBytes, curLines int, ins Insertion) (bool, string) {
 		return false, fmt.Sprintf("Not added: one answer holds at most %d lines.", MaxAnswerLines)
 	}
 	return true, ""
+}
+
+// NewTextArea returns a Bubbles textarea set up for a runner's writing. It
+// lifts the defaults that would stop enter after 99 lines or silently cut a
+// paste: screens check cairn's own limits (Inserts, Fits) before inserting.
+// Its clipboard key is off, because a clipboard read would bypass that
+// check, and terminals paste through bracketed paste anyway.
+func NewTextArea(s *Styles, placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.Prompt = "│ "
+	ta.ShowLineNumbers = false
+	ta.Placeholder = placeholder
+	ta.EndOfBufferCharacter = ' '
+	ta.MaxHeight, ta.CharLimit, ta.MaxWidth = 0, 0, 0
+	ta.KeyMap.Paste.SetEnabled(false)
+	ta.SetStyles(s.TextArea)
+	return ta
 }

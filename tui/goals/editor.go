@@ -47,16 +47,7 @@ type editor struct {
 }
 
 func newEditor(s *common.Styles, g store.Goal, isNew bool, ctx Context, goals []store.Goal) editor {
-	ta := textarea.New()
-	ta.Prompt = "│ "
-	ta.ShowLineNumbers = false
-	ta.Placeholder = "What will you do? Be as specific as the column asks."
-	ta.EndOfBufferCharacter = ' '
-	ta.MaxHeight = 0
-	ta.CharLimit = 0
-	ta.MaxWidth = 0
-	ta.KeyMap.Paste.SetEnabled(false)
-	ta.SetStyles(s.TextArea)
+	ta := common.NewTextArea(s, "What will you do? Be as specific as the column asks.")
 	ta.SetHeight(3)
 	ta.SetValue(g.Text)
 	ta.Focus()

@@ -83,20 +83,7 @@ func New(env common.Env, saver AnswerSaver, saved map[string]store.Answer, at in
 }
 
 func newArea(s *common.Styles) textarea.Model {
-	ta := textarea.New()
-	ta.Prompt = "│ "
-	ta.ShowLineNumbers = false
-	ta.Placeholder = "Write whatever comes up. No editing yet."
-	ta.EndOfBufferCharacter = ' '
-	// Lift the defaults that would silently stop enter after 99 lines or
-	// cut a paste; the screen enforces cairn's own limits before insertion.
-	ta.MaxHeight = 0
-	ta.CharLimit = 0
-	ta.MaxWidth = 0
-	// Clipboard reads bypass the size check, and terminals paste through
-	// bracketed paste anyway.
-	ta.KeyMap.Paste.SetEnabled(false)
-	ta.SetStyles(s.TextArea)
+	ta := common.NewTextArea(s, "Write whatever comes up. No editing yet.")
 	ta.Focus()
 	return ta
 }

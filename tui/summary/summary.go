@@ -25,6 +25,7 @@ type Season struct {
 	// matters most first.
 	Toward []common.Ref
 	Averse []common.Ref
+	Values []common.Ref
 	Goals  []store.Goal
 }
 
@@ -155,6 +156,14 @@ func Render(season Season, s *common.Styles, w int) string {
 		}
 		b.WriteString(s.Subtitle.Render("You'd rather not") + "\n")
 		para(s.Averse, strings.Join(names, " · "))
+	}
+	if len(season.Values) > 0 {
+		var names []string
+		for _, r := range season.Values {
+			names = append(names, r.Name)
+		}
+		b.WriteString(s.Subtitle.Render("Your values") + "\n")
+		para(s.Text, strings.Join(names, " · "))
 	}
 	if n := strings.TrimSpace(season.Themes.Notes); n != "" {
 		b.WriteString(s.Subtitle.Render("Themes you see") + "\n")

@@ -79,14 +79,7 @@ type Model struct {
 
 // New builds the screen on the season's saved theme board.
 func New(env common.Env, saver BoardSaver, board store.ThemeBoard) Model {
-	notes := textarea.New()
-	notes.Prompt = "│ "
-	notes.ShowLineNumbers = false
-	notes.Placeholder = "The themes you see, in your own words…"
-	notes.EndOfBufferCharacter = ' '
-	notes.MaxHeight, notes.CharLimit, notes.MaxWidth = 0, 0, 0
-	notes.KeyMap.Paste.SetEnabled(false)
-	notes.SetStyles(env.Styles.TextArea)
+	notes := common.NewTextArea(env.Styles, "The themes you see, in your own words…")
 	notes.SetValue(board.Notes)
 	notes.Blur()
 

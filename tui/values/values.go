@@ -128,18 +128,7 @@ func New(env common.Env, saver ValuesSaver, saved []store.ValueChoice) Model {
 }
 
 func newArea(s *common.Styles, placeholder string) textarea.Model {
-	ta := textarea.New()
-	ta.Prompt = "│ "
-	ta.ShowLineNumbers = false
-	ta.Placeholder = placeholder
-	ta.EndOfBufferCharacter = ' '
-	// Lift the defaults that would silently stop enter after 99 lines or
-	// cut a paste; the screen enforces cairn's own limits before insertion.
-	ta.MaxHeight, ta.CharLimit, ta.MaxWidth = 0, 0, 0
-	// Clipboard reads bypass the size check, and terminals paste through
-	// bracketed paste anyway.
-	ta.KeyMap.Paste.SetEnabled(false)
-	ta.SetStyles(s.TextArea)
+	ta := common.NewTextArea(s, placeholder)
 	ta.SetHeight(1)
 	return ta
 }
