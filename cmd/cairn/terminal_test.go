@@ -394,3 +394,81 @@ func TestClosingTheWindowSavesFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestRealTerminalThemesToGoals walks from answers to the goal board the
+// way a runner would: cairn proposes themes with their evidence, the runner
+// confirms them, and the goal ideas mark what clashes with an aversion.
+func TestRealTerminalThemesToGoals(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	tm := startTerminal(t, 100, 30, "--db", db)
+	tm.waitFor("Begin")
+	tm.keys("Enter")
+	tm.waitFor("Question 1 of 8")
+	tm.typeText("Feelings. I never look at my watch.")
+	tm.keys("Tab", "Tab", "Tab")
+	tm.waitFor("Question 4 of 8")
+	tm.typeText("Running clears my head after a long shift at the hospital. It keeps me sane.")
+	tm.keys("Tab")
+	tm.waitFor("Question 5 of 8")
+	tm.keys("BTab", "BTab")
+	tm.waitFor("Question 3 of 8")
+	tm.typeText("I hate races. The crowds and the start line make me miserable.")
+	for range 6 { // on through the rest, past the values
+		tm.keys("Tab")
+	}
+	tm.waitFor("Values")
+	tm.keys("Tab")
+	s := tm.waitFor("Themes in your answers", "Headspace", "Competition", "rather not")
+	if !strings.Contains(s, "clears my head") && !strings.Contains(s, "I hate races") {
+		t.Errorf("no evidence beside the themes:\n%s", s)
+	}
+
+	// Confirm every theme cairn proposes, starring the first.
+	tm.keys("*")
+	for range 4 {
+		tm.keys("j", "y")
+	}
+	tm.keys("Tab", "Tab", "Tab")
+	tm.waitFor("You'd rather not: Competition", "★")
+	tm.keys("i")
+	tm.waitFor("Goal ideas")
+	tm.keys("c", "c", "c", "/")
+	tm.typeText("marathon")
+	tm.keys("Enter")
+	tm.waitFor("⚑ Competition")
+	tm.keys("Escape")
+	tm.waitFor("a add")
+	tm.keys("q")
+	tm.waitExit()
+
+	out, err := exec.Command(binary, "--db", db, "themes", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := themesJSON(t, string(out))
+	for theme, pol := range map[string]string{"coping": "+", "competition": "-"} {
+		if f, ok := findingFor(fs, theme); !ok || f.Polarity != pol {
+			t.Errorf("cairn themes --json: %s = %+v, want polarity %s", theme, f, pol)
+		}
+	}
+	var statuses []struct {
+		Theme  string `json:"theme"`
+		Status string `json:"status"`
+		Top    bool   `json:"top"`
+	}
+	if err := json.Unmarshal(out, &statuses); err != nil {
+		t.Fatal(err)
+	}
+	confirmed, top := 0, 0
+	for _, s := range statuses {
+		if s.Status == "confirmed" {
+			confirmed++
+		}
+		if s.Top {
+			top++
+		}
+	}
+	if confirmed < 2 || top != 1 {
+		t.Errorf("cairn themes --json shows %d confirmed and %d starred themes:\n%s", confirmed, top, out)
+	}
+}
