@@ -58,20 +58,14 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
-	info, err := os.Stat(path)
-	switch {
+	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := create(path); err != nil {
 			return nil, err
 		}
 	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: %w (it is not a regular file)", path, ErrNotCairn)
-	case info.Size() == 0:
-		return nil, fmt.Errorf("%s: %w (the file is empty)", path, ErrNotCairn)
+		return nil, err
 	}
-
 	if err := validate(path); err != nil {
 		return nil, err
 	}
@@ -102,16 +96,11 @@ func WithClock(now func() time.Time) Option {
 // does: it never creates, changes or tightens the file. It fails with
 // ErrNotFound when there is no file at path.
 func OpenReadOnly(path string) (*Store, error) {
-	info, err := os.Stat(path)
-	switch {
+	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, fmt.Errorf("%s: %w (no workbook there yet)", path, ErrNotFound)
 	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%s: %w (it is not a regular file)", path, ErrNotCairn)
-	case info.Size() == 0:
-		return nil, fmt.Errorf("%s: %w (the file is empty)", path, ErrNotCairn)
+		return nil, err
 	}
 	if err := validate(path); err != nil {
 		return nil, err
@@ -121,6 +110,24 @@ func OpenReadOnly(path string) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	return &Store{db: db, path: path, now: time.Now}, nil
+}
+
+// checkFile refuses what cannot be a workbook before bbolt sees it: a
+// folder, a device, or an empty file (which bbolt would initialise). A
+// missing file is reported with an error that matches fs.ErrNotExist.
+func checkFile(path string) error {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return err
+	case err != nil:
+		return fmt.Errorf("open %s: %w", path, err)
+	case !info.Mode().IsRegular():
+		return fmt.Errorf("%s: %w (it is not a regular file)", path, ErrNotCairn)
+	case info.Size() == 0:
+		return fmt.Errorf("%s: %w (the file is empty)", path, ErrNotCairn)
+	}
+	return nil
 }
 
 // create builds a new, initialised workbook under a temporary name and

@@ -3,7 +3,11 @@
 // text limits for answers, and the autosave machinery.
 package common
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // Screen names one screen of the workbook.
 type Screen int
@@ -120,4 +124,18 @@ type ShutdownMsg struct{}
 type Ref struct {
 	ID   string
 	Name string
+}
+
+// JoinRefs lists the names of refs with sep between them, starring the one
+// whose ID is top.
+func JoinRefs(refs []Ref, top, sep string) string {
+	names := make([]string, 0, len(refs))
+	for _, r := range refs {
+		if top != "" && r.ID == top {
+			names = append(names, r.Name+" ★")
+		} else {
+			names = append(names, r.Name)
+		}
+	}
+	return strings.Join(names, sep)
 }

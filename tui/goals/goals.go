@@ -479,25 +479,9 @@ func (m Model) nextStepLine() string {
 }
 
 // themeNames lists the themes, the one that matters most starred.
-func (m Model) themeNames() string {
-	var names []string
-	for _, t := range m.ctx.Themes {
-		if t.ID == m.ctx.Top {
-			names = append(names, t.Name+" ★")
-		} else {
-			names = append(names, t.Name)
-		}
-	}
-	return strings.Join(names, " · ")
-}
+func (m Model) themeNames() string { return common.JoinRefs(m.ctx.Themes, m.ctx.Top, " · ") }
 
-func refNames(refs []common.Ref) string {
-	var names []string
-	for _, r := range refs {
-		names = append(names, r.Name)
-	}
-	return strings.Join(names, ", ")
-}
+func refNames(refs []common.Ref) string { return common.JoinRefs(refs, "", ", ") }
 
 // stripView is the few lines of themes above the columns on narrower
 // terminals: themes, what to avoid, and the first hint.

@@ -137,34 +137,15 @@ func Render(season Season, s *common.Styles, w int) string {
 	} else {
 		para(s.Muted, "Not named yet.")
 	}
-	if len(season.Toward) > 0 {
-		var names []string
-		for _, r := range season.Toward {
-			if r.ID == season.Themes.Top {
-				names = append(names, r.Name+" ★")
-			} else {
-				names = append(names, r.Name)
-			}
+	refs := func(title string, style lipgloss.Style, list []common.Ref) {
+		if len(list) > 0 {
+			b.WriteString(s.Subtitle.Render(title) + "\n")
+			para(style, common.JoinRefs(list, season.Themes.Top, " · "))
 		}
-		b.WriteString(s.Subtitle.Render("Your themes") + "\n")
-		para(s.Text, strings.Join(names, " · "))
 	}
-	if len(season.Averse) > 0 {
-		var names []string
-		for _, r := range season.Averse {
-			names = append(names, r.Name)
-		}
-		b.WriteString(s.Subtitle.Render("You'd rather not") + "\n")
-		para(s.Averse, strings.Join(names, " · "))
-	}
-	if len(season.Values) > 0 {
-		var names []string
-		for _, r := range season.Values {
-			names = append(names, r.Name)
-		}
-		b.WriteString(s.Subtitle.Render("Your values") + "\n")
-		para(s.Text, strings.Join(names, " · "))
-	}
+	refs("Your themes", s.Text, season.Toward)
+	refs("You'd rather not", s.Averse, season.Averse)
+	refs("Your values", s.Text, season.Values)
 	if n := strings.TrimSpace(season.Themes.Notes); n != "" {
 		b.WriteString(s.Subtitle.Render("Themes you see") + "\n")
 		para(s.Text, n)
