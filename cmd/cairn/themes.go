@@ -197,6 +197,11 @@ func readText(r io.Reader, name string) (string, error) {
 func textSources(text, single string) []catalog.Source {
 	paras := paragraphs(text)
 	if len(paras) == 1 {
+		if _, ok := catalog.LookupQuestion(single); ok {
+			// A label that names a question changes how Detect reads a
+			// short answer; a file that happens to share the name must not.
+			single += " (file)"
+		}
 		return []catalog.Source{{Label: single, Text: paras[0]}}
 	}
 	out := make([]catalog.Source, len(paras))
