@@ -492,13 +492,29 @@ func (m *Model) flushAll() tea.Cmd {
 	return func() tea.Msg {
 		var out flushedMsg
 		for _, cmd := range cmds {
-			if cmd != nil {
-				out.results = append(out.results, cmd())
-			}
+			out.results = append(out.results, runNow(cmd)...)
 		}
 		ledger.Wait(3 * time.Second)
 		return out
 	}
+}
+
+// runNow runs cmd and any batch it returns, one after another, in this
+// goroutine, and returns the messages: quitting must know every result.
+func runNow(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	batch, ok := msg.(tea.BatchMsg)
+	if !ok {
+		return []tea.Msg{msg}
+	}
+	var out []tea.Msg
+	for _, c := range batch {
+		out = append(out, runNow(c)...)
+	}
+	return out
 }
 
 // quit saves everything, then ends the program.

@@ -258,6 +258,76 @@ func (f *flakyStore) SaveAnswer(season string, a store.Answer) error {
 	return f.Store.SaveAnswer(season, a)
 }
 
+func (f *flakyStore) PutGoal(season string, g store.Goal) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.broken {
+		return errors.New("disk is full")
+	}
+	return f.Store.PutGoal(season, g)
+}
+
+func (f *flakyStore) setBroken(b bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.broken = b
+}
+
+// TestAFailedAnswerIsRetriedAfterMovingOn: the write of question 1 fails as
+// the runner moves to question 2; the disk recovers; quitting must still
+// save question 1, not only the question on screen.
+func TestAFailedAnswerIsRetriedAfterMovingOn(t *testing.T) {
+	base := newHarness(t, 80, 24)
+	flaky := &flakyStore{Store: base.st}
+	h := startHarness(t, flaky, base.path, 80, 24)
+	h.dropTicks = true
+	h.send(keyEnter)
+	h.typeText("the first answer")
+	flaky.setBroken(true)
+	h.send(keyTab) // leaving saves, and fails
+	h.mustShow("not saved yet")
+	flaky.setBroken(false)
+	h.typeText("the second answer")
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Fatal("did not quit once the disk recovered")
+	}
+	wb := h.workbook()
+	if got := wb.Answers["numbers-or-feelings"].Text; got != "the first answer" {
+		t.Errorf("question 1 = %q", got)
+	}
+	if got := wb.Answers["places-and-people"].Text; got != "the second answer" {
+		t.Errorf("question 2 = %q", got)
+	}
+}
+
+// TestAFailedGoalChangeIsRetriedWithTheEditorClosed covers a decision made
+// on the board (not typing) whose write fails.
+func TestAFailedGoalChangeIsRetriedWithTheEditorClosed(t *testing.T) {
+	base := newHarness(t, 100, 30)
+	flaky := &flakyStore{Store: base.st}
+	h := startHarness(t, flaky, base.path, 100, 30)
+	h.dropTicks = true
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1}, letter('a'))
+	h.typeText("Run on Tuesday at 7")
+	h.send(keyEsc)
+	flaky.setBroken(true)
+	h.send(letter('f'))
+	h.mustShow("not saved yet")
+	h.send(letter('q'))
+	if h.quit {
+		t.Fatal("quit while the change could not be saved")
+	}
+	flaky.setBroken(false)
+	h.send(letter('q'))
+	if !h.quit {
+		t.Fatal("did not quit once the disk recovered")
+	}
+	if g := h.workbook().Goals; len(g) != 1 || g[0].Feel != "doable" {
+		t.Errorf("goals on disk: %+v", g)
+	}
+}
+
 func TestFailedSaveIsShownAndRetried(t *testing.T) {
 	base := newHarness(t, 80, 24)
 	flaky := &flakyStore{Store: base.st, broken: true}

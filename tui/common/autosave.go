@@ -1,6 +1,8 @@
 package common
 
 import (
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -31,26 +33,40 @@ func (m AutosaveMsg) RouteTo() Screen { return m.Screen }
 // from the Ledger; Err is nil on success.
 type SavedMsg struct {
 	Screen Screen
-	Gen    uint64
-	Err    error
+	// Key is the record the write was for, such as "answer/proud-moment".
+	Key string
+	Gen uint64
+	Err error
 	// What names what was saved, for the status line ("your answer").
 	What string
+	// redo builds the same write again, for a retry after Err.
+	redo func() tea.Cmd
 }
 
 // RouteTo sends the result back to the screen that asked for the write.
 func (m SavedMsg) RouteTo() Screen { return m.Screen }
 
+// RetryMsg is the tick that tries a screen's failed writes again.
+type RetryMsg struct{ Screen Screen }
+
+// RouteTo sends the tick back to the screen whose writes failed.
+func (m RetryMsg) RouteTo() Screen { return m.Screen }
+
 // Autosave tracks one screen's unsaved edits and writes in flight, using the
 // debounce-tag pattern: every edit schedules a tick carrying a new tag, and
 // only the newest tick (or one past MaxWait) triggers a save.
+//
+// A write that fails is kept, by record, and tried again as it was: a
+// screen writes many records (every answer, every goal), and retrying
+// "whatever is on screen now" would drop the one that failed.
 type Autosave struct {
-	screen  Screen
-	after   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
-	tag     int
-	since   time.Time // oldest unsaved edit; zero when there is none
-	issued  uint64    // newest write handed out
-	done    uint64    // newest write confirmed
-	failure error
+	screen Screen
+	after  func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	tag    int
+	since  time.Time // oldest unsaved edit; zero when there is none
+	issued uint64    // newest write handed out
+	done   uint64    // newest write confirmed
+	failed map[string]SavedMsg
 }
 
 // NewAutosave returns the autosave state for screen, scheduling its ticks
@@ -105,35 +121,60 @@ func (a *Autosave) Writing(gen uint64) {
 	}
 }
 
-// Saved takes a finished write's result. After a failure the edits count as
-// pending again and a retry tick is returned, so nothing typed is dropped.
-func (a *Autosave) Saved(msg SavedMsg, now time.Time) tea.Cmd {
+// Saved takes a finished write's result. A failed write is kept for a retry
+// (a newer failure of the same record replaces it) and a retry tick is
+// returned; a success clears any older failure of its record.
+func (a *Autosave) Saved(msg SavedMsg) tea.Cmd {
+	failed := maps.Clone(a.failed)
+	if failed == nil {
+		failed = map[string]SavedMsg{}
+	}
+	defer func() { a.failed = failed }()
 	if msg.Err != nil {
-		a.failure = msg.Err
-		if a.since.IsZero() {
-			a.since = now
+		if old, ok := failed[msg.Key]; !ok || msg.Gen >= old.Gen {
+			failed[msg.Key] = msg
 		}
-		a.tag++
-		return a.tick(RetryAfter)
+		screen := a.screen
+		return a.after(RetryAfter, func(time.Time) tea.Msg { return RetryMsg{Screen: screen} })
 	}
 	if msg.Gen > a.done {
 		a.done = msg.Gen
 	}
-	if a.done >= a.issued {
-		a.failure = nil
+	if old, ok := failed[msg.Key]; ok && msg.Gen >= old.Gen {
+		delete(failed, msg.Key)
 	}
 	return nil
 }
 
+// Retry returns the commands that try every failed write again, each
+// exactly as it was. The ledger skips a retry that a newer write of the
+// same record has overtaken.
+func (a *Autosave) Retry() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, key := range slices.Sorted(maps.Keys(a.failed)) {
+		if redo := a.failed[key].redo; redo != nil {
+			cmds = append(cmds, redo())
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
 // Clean reports whether everything edited has been written.
-func (a Autosave) Clean() bool { return !a.Pending() && a.done >= a.issued && a.failure == nil }
+func (a Autosave) Clean() bool {
+	return !a.Pending() && a.done >= a.issued && len(a.failed) == 0
+}
 
 // Wrote reports whether any write of this screen has returned successfully,
 // so a "saved" mark is never shown before something was saved.
 func (a Autosave) Wrote() bool { return a.done > 0 }
 
-// Failure returns the last write error, until a later write succeeds.
-func (a Autosave) Failure() error { return a.failure }
+// Failure returns an error of a write that has not yet succeeded on retry.
+func (a Autosave) Failure() error {
+	for _, key := range slices.Sorted(maps.Keys(a.failed)) {
+		return a.failed[key].Err
+	}
+	return nil
+}
 
 // Ledger numbers writes and runs them in order per record: a write for a key
 // never overwrites a newer write for the same key, whatever order the
@@ -174,13 +215,14 @@ func (l *Ledger) Write(key string, gen uint64, write func() error) error {
 func (l *Ledger) Save(screen Screen, what, key string, gen uint64, write func() error) tea.Cmd {
 	l.inflight.Add(1)
 	var once sync.Once
+	redo := func() tea.Cmd { return l.Save(screen, what, key, gen, write) }
 	return func() tea.Msg {
 		var err error
 		once.Do(func() {
 			defer l.inflight.Done()
 			err = l.Write(key, gen, write)
 		})
-		return SavedMsg{Screen: screen, Gen: gen, Err: err, What: what}
+		return SavedMsg{Screen: screen, Key: key, Gen: gen, Err: err, What: what, redo: redo}
 	}
 }
 

@@ -69,35 +69,104 @@ func TestAutosaveSavesDuringLongTyping(t *testing.T) {
 	}
 }
 
-func TestAutosaveTracksWritesAndRetriesFailures(t *testing.T) {
+// TestAutosaveRetriesTheWriteThatFailed is the case that loses words if it
+// is wrong: a screen writes many records, one write fails, and a later write
+// of another record succeeds. The failed record must still be retried as it
+// was, not forgotten or replaced by whatever is on screen.
+func TestAutosaveRetriesTheWriteThatFailed(t *testing.T) {
 	var delays []time.Duration
-	a := NewAutosave(Goals, recordTicks(&delays))
-	now := time.Date(2026, 1, 1, 20, 0, 0, 0, time.UTC)
+	env := recordTicks(&delays)
+	a := NewAutosave(Reflect, env)
+	l := NewLedger()
 	if a.Wrote() || !a.Clean() {
 		t.Fatal("a fresh Autosave should be clean and not have written")
 	}
-	a.Edited(now)
-	a.Take()
-	a.Writing(7)
-	if a.Clean() {
-		t.Error("clean while a write is in flight")
+
+	disk := map[string]string{}
+	broken := true
+	write := func(key, text string) func() error {
+		return func() error {
+			if broken {
+				return errors.New("disk full")
+			}
+			disk[key] = text
+			return nil
+		}
+	}
+	save := func(key, text string) SavedMsg {
+		gen := l.Next()
+		a.Writing(gen)
+		return l.Save(Reflect, "your answer", key, gen, write(key, text))().(SavedMsg)
 	}
 
-	retry := a.Saved(SavedMsg{Screen: Goals, Gen: 7, Err: errors.New("disk full")}, now)
-	if retry == nil || a.Failure() == nil || !a.Pending() || a.Clean() {
-		t.Fatal("a failed write must keep the edits pending, remember the failure and schedule a retry")
+	retryTick := a.Saved(save("answer/q1", "first answer"))
+	if retryTick == nil || a.Failure() == nil || a.Clean() {
+		t.Fatal("a failed write must be remembered and a retry scheduled")
 	}
 	if got := delays[len(delays)-1]; got != RetryAfter {
 		t.Errorf("retry after %v, want %v", got, RetryAfter)
 	}
-	if !a.Due(retry().(AutosaveMsg), now.Add(RetryAfter)) {
-		t.Error("the retry tick did not ask for a save")
+	if _, ok := retryTick().(RetryMsg); !ok {
+		t.Fatal("the retry tick is not a RetryMsg")
 	}
-	a.Writing(9)
-	a.Saved(SavedMsg{Screen: Goals, Gen: 9}, now)
+
+	broken = false
+	a.Saved(save("answer/q2", "second answer")) // another record succeeds
+	if a.Failure() == nil || a.Clean() {
+		t.Fatal("a success on another record hid the failed one")
+	}
+	for _, msg := range runAll(a.Retry()) {
+		a.Saved(msg.(SavedMsg))
+	}
+	if disk["answer/q1"] != "first answer" || disk["answer/q2"] != "second answer" {
+		t.Errorf("disk = %v", disk)
+	}
 	if !a.Clean() || a.Failure() != nil || !a.Wrote() {
-		t.Error("after a successful retry the screen should be clean")
+		t.Error("after the retry the screen should be clean")
 	}
+}
+
+func TestRetryNeverOverwritesNewerText(t *testing.T) {
+	a := NewAutosave(Reflect, recordTicks(new([]time.Duration)))
+	l := NewLedger()
+	disk := ""
+	broken := true
+	write := func(text string) func() error {
+		return func() error {
+			if broken {
+				return errors.New("no")
+			}
+			disk = text
+			return nil
+		}
+	}
+	old := l.Next()
+	a.Saved(l.Save(Reflect, "x", "answer/q1", old, write("old draft"))().(SavedMsg))
+	broken = false
+	newer := l.Next()
+	a.Saved(l.Save(Reflect, "x", "answer/q1", newer, write("new draft"))().(SavedMsg))
+	for _, msg := range runAll(a.Retry()) {
+		a.Saved(msg.(SavedMsg))
+	}
+	if disk != "new draft" {
+		t.Errorf("disk = %q, want the newer draft", disk)
+	}
+}
+
+// runAll runs cmd and any batch it returns.
+func runAll(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, runAll(c)...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
 }
 
 func TestLedgerNeverLetsAnOlderWriteWin(t *testing.T) {

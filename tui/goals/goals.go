@@ -180,7 +180,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			cmd = m.save(m.editor.goal)
 		}
 	case common.SavedMsg:
-		cmd = m.auto.Saved(msg, m.env.Now())
+		cmd = m.auto.Saved(msg)
+	case common.RetryMsg:
+		cmd = m.auto.Retry()
 	case tea.KeyPressMsg:
 		switch {
 		case m.picking:
@@ -377,10 +379,11 @@ func (m Model) closeEditor() (Model, tea.Cmd) {
 
 // Flush returns a command writing any unsaved editor text now, or nil.
 func (m *Model) Flush() tea.Cmd {
+	retry := m.auto.Retry()
 	if !m.editing || !m.auto.Take() || strings.TrimSpace(m.editor.goal.Text) == "" {
-		return nil
+		return retry
 	}
-	return m.save(m.editor.goal)
+	return tea.Batch(m.save(m.editor.goal), retry)
 }
 
 // save writes one goal. It captures a copy, never the model.

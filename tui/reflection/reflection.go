@@ -171,7 +171,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case common.SavedMsg:
-		return m, m.auto.Saved(msg, m.env.Now())
+		return m, m.auto.Saved(msg)
+	case common.RetryMsg:
+		return m, m.auto.Retry()
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Next):
@@ -223,10 +225,11 @@ func (m Model) move(i int) (Model, tea.Cmd) {
 
 // Flush returns a command writing any unsaved edits now, or nil.
 func (m *Model) Flush() tea.Cmd {
+	retry := m.auto.Retry()
 	if !m.auto.Take() {
-		return nil
+		return retry
 	}
-	return m.save()
+	return tea.Batch(m.save(), retry)
 }
 
 // save writes the current answer. It captures copies, never the model.

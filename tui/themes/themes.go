@@ -274,7 +274,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case common.SavedMsg:
-		return m, m.auto.Saved(msg, m.env.Now())
+		return m, m.auto.Saved(msg)
+	case common.RetryMsg:
+		return m, m.auto.Retry()
 	case tea.PasteMsg:
 		msg.Content = common.NormalizeNewlines(msg.Content)
 		return m.edit(msg)
@@ -516,10 +518,11 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 
 // Flush returns a command writing any unsaved edits now, or nil.
 func (m *Model) Flush() tea.Cmd {
+	retry := m.auto.Retry()
 	if !m.auto.Take() {
-		return nil
+		return retry
 	}
-	return m.save()
+	return tea.Batch(m.save(), retry)
 }
 
 // save writes the theme board. It captures a copy, never the model.

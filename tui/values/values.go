@@ -263,7 +263,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			cmd = m.save()
 		}
 	case common.SavedMsg:
-		cmd = m.auto.Saved(msg, m.env.Now())
+		cmd = m.auto.Saved(msg)
+	case common.RetryMsg:
+		cmd = m.auto.Retry()
 	case tea.KeyPressMsg:
 		switch {
 		case m.confirm != confirmNone:
@@ -560,10 +562,11 @@ func (m Model) write(msg tea.Msg) (Model, tea.Cmd) {
 
 // Flush returns a command writing any unsaved edits now, or nil.
 func (m *Model) Flush() tea.Cmd {
+	retry := m.auto.Retry()
 	if !m.auto.Take() {
-		return nil
+		return retry
 	}
-	return m.save()
+	return tea.Batch(m.save(), retry)
 }
 
 // saveNow writes the chosen values at once, taking any typing still waiting
