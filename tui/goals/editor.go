@@ -53,8 +53,26 @@ func newEditor(s *common.Styles, g store.Goal, isNew bool, ctx Context, goals []
 	ta.Focus()
 	e := editor{goal: g, isNew: isNew, text: ta}
 	e.links = append(slices.Clone(ctx.Themes), ctx.Values...)
+	// Links to a theme no longer confirmed or a value no longer chosen stay
+	// in view, so they can be seen and let go of.
+	for _, id := range append(slices.Clone(g.Themes), g.Values...) {
+		if !slices.ContainsFunc(e.links, func(r common.Ref) bool { return r.ID == id }) {
+			e.links = append(e.links, common.Ref{ID: id, Name: linkName(id) + " (no longer chosen)"})
+		}
+	}
 	e.setParents(goals)
 	return e
+}
+
+// linkName names a theme or value ID for a link the runner no longer holds.
+func linkName(id string) string {
+	if t, ok := catalog.LookupTheme(catalog.ThemeID(id)); ok {
+		return t.Name
+	}
+	if v, ok := catalog.LookupValue(id); ok {
+		return v.Name
+	}
+	return "one of yours"
 }
 
 // setParents lists the goals this one can be a step toward, and lets go of
@@ -155,8 +173,8 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		if step == 0 {
 			step = 1
 		}
-		i := tierIndex(e.goal.Tier)
-		e.goal.Tier = string(tierOrder[(i+step+len(tierOrder))%len(tierOrder)])
+		to := (tierIndex(e.goal.Tier) + step + len(tierOrder)) % len(tierOrder)
+		e.goal.Tier, e.goal.Order = string(tierOrder[to]), m.nextOrder(to)
 		e.setParents(m.goals)
 		changed = true
 	case fieldFeel:

@@ -85,7 +85,16 @@ func New(env common.Env, saver GoalSaver, saved []store.Goal) Model {
 func (m *Model) SetContext(c Context) { m.ctx = c }
 
 // Goals returns the board's goals, in board order within each tier.
-func (m Model) Goals() []store.Goal { return slices.Clone(m.goals) }
+func (m Model) Goals() []store.Goal {
+	out := slices.Clone(m.goals)
+	slices.SortStableFunc(out, func(a, b store.Goal) int {
+		if ta, tb := tierIndex(a.Tier), tierIndex(b.Tier); ta != tb {
+			return ta - tb
+		}
+		return a.Order - b.Order
+	})
+	return out
+}
 
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
@@ -254,7 +263,7 @@ func (m Model) updateConfirm(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		id := m.goals[i].ID
 		m.goals = slices.Delete(m.goals, i, i+1)
 		m.row[m.col] = max(min(m.row[m.col], len(m.column(m.col))-1), 0)
-		return m, m.remove(id)
+		return m, tea.Batch(m.remove(id), m.settleLadder())
 	case key.Matches(msg, m.keys.No):
 		m.confirm = false
 	}
@@ -265,15 +274,11 @@ func (m Model) updateConfirm(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // It is saved once it has words.
 func (m Model) add() (Model, tea.Cmd) {
 	now := m.env.Now().UTC()
-	order := 0
-	for _, i := range m.column(m.col) {
-		order = max(order, m.goals[i].Order+1)
-	}
 	g := store.Goal{
 		ID:      store.NewID(now),
 		Tier:    string(tierOrder[m.col]),
 		Status:  "draft",
-		Order:   order,
+		Order:   m.nextOrder(m.col),
 		Created: now,
 		Updated: now,
 	}
@@ -316,16 +321,12 @@ func (m Model) moveTier(d int) (Model, tea.Cmd) {
 	if i < 0 || to < 0 || to > 2 {
 		return m, nil
 	}
-	order := 0
-	for _, j := range m.column(to) {
-		order = max(order, m.goals[j].Order+1)
-	}
 	g := &m.goals[i]
-	g.Tier, g.Order, g.Updated = string(tierOrder[to]), order, m.env.Now().UTC()
+	g.Tier, g.Order, g.Updated = string(tierOrder[to]), m.nextOrder(to), m.env.Now().UTC()
 	m.col = to
 	m.row[to] = len(m.column(to)) - 1
 	m.row[m.col-d] = max(min(m.row[m.col-d], len(m.column(m.col-d))-1), 0)
-	return m, m.save(*g)
+	return m, tea.Batch(m.save(*g), m.settleLadder())
 }
 
 // reorder swaps the selected goal with its neighbour above or below.
@@ -359,11 +360,12 @@ func (m Model) closeEditor() (Model, tea.Cmd) {
 	m.auto.Take()
 	i := indexByID(m.goals, g.ID)
 	if strings.TrimSpace(g.Text) == "" {
+		// Autosave may already have written a new goal while it had words,
+		// so it is removed on disk whether or not the board holds it.
 		if i >= 0 {
 			m.goals = slices.Delete(m.goals, i, i+1)
-			return m, m.remove(g.ID)
 		}
-		return m, nil
+		return m, tea.Batch(m.remove(g.ID), m.settleLadder())
 	}
 	if i < 0 {
 		m.goals = append(m.goals, g)
@@ -374,7 +376,35 @@ func (m Model) closeEditor() (Model, tea.Cmd) {
 	if r := slices.IndexFunc(m.column(m.col), func(j int) bool { return m.goals[j].ID == g.ID }); r >= 0 {
 		m.row[m.col] = r
 	}
-	return m, m.save(g)
+	return m, tea.Batch(m.save(g), m.settleLadder())
+}
+
+// nextOrder is the position after the last goal in column col.
+func (m Model) nextOrder(col int) int {
+	order := 0
+	for _, i := range m.column(col) {
+		order = max(order, m.goals[i].Order+1)
+	}
+	return order
+}
+
+// settleLadder lets go of links that no longer hold: a goal whose bigger
+// goal was deleted or moved to a column it cannot be a step toward. Each
+// goal it changes is saved, so the export never holds a dangling link.
+func (m *Model) settleLadder() tea.Cmd {
+	var cmds []tea.Cmd
+	for i := range m.goals {
+		g := &m.goals[i]
+		if g.Parent == "" {
+			continue
+		}
+		if p, ok := byID(m.goals, g.Parent); ok && validParent(*g, p) {
+			continue
+		}
+		g.Parent, g.Updated = "", m.env.Now().UTC()
+		cmds = append(cmds, m.save(*g))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Flush returns a command writing any unsaved editor text now, or nil.

@@ -133,7 +133,7 @@ func TestMovingBetweenColumnsAndWithinOne(t *testing.T) {
 	if st.goals["a"].Tier != "medium" || st.goals["a"].Order <= st.goals["c"].Order {
 		t.Errorf("after >: a = %+v, c = %+v", st.goals["a"], st.goals["c"])
 	}
-	if m.col != 1 || m.Goals()[m.selected()].ID != "a" {
+	if m.col != 1 || m.goals[m.selected()].ID != "a" {
 		t.Errorf("focus did not follow the goal")
 	}
 	// Move "a" up above "c".
@@ -416,5 +416,87 @@ func TestPickerWithoutBlanksAddsAtOnceToTheChosenColumn(t *testing.T) {
 	}
 	if m.col != 1 {
 		t.Errorf("the board should follow the new goal to its column, got %d", m.col)
+	}
+}
+
+// TestTypedThenClearedNewGoalIsGoneFromDisk: autosave writes a new goal
+// while it has words; clearing them and closing must remove it on disk too.
+func TestTypedThenClearedNewGoalIsGoneFromDisk(t *testing.T) {
+	m, st := setup(t)
+	m = press(m, keys("a")...)
+	m = press(m, keys("Ghost")...)
+	if len(st.goals) != 1 {
+		t.Fatalf("autosave should have written the goal: %v", st.goals)
+	}
+	for range len("Ghost") {
+		m = press(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	}
+	m = press(m, esc)
+	if len(st.goals) != 0 || len(m.Goals()) != 0 {
+		t.Errorf("the cleared goal came back: %v", st.goals)
+	}
+}
+
+func TestGoalsComeInBoardOrder(t *testing.T) {
+	m, _ := setup(t, goal("b1", "big", 0), goal("s1", "small", 0), goal("s2", "small", 1))
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: 'K', Text: "K"}) // s2 above s1
+	var ids []string
+	for _, g := range m.Goals() {
+		ids = append(ids, g.ID)
+	}
+	if strings.Join(ids, ",") != "s2,s1,b1" {
+		t.Errorf("Goals() = %v, want small before big and s2 before s1", ids)
+	}
+}
+
+func TestLadderLetsGoOfLinksThatNoLongerHold(t *testing.T) {
+	big := goal("big", "big", 0)
+	mid := goal("mid", "medium", 0)
+	mid.Parent = "big"
+	small := goal("small", "small", 0)
+	small.Parent = "mid"
+	m, st := setup(t, big, mid, small)
+	// Delete the big goal: the medium one no longer points anywhere.
+	m = press(m, keys("ll")...)
+	m = press(m, keys("xy")...)
+	if st.goals["mid"].Parent != "" {
+		t.Errorf("mid still points at a deleted goal: %q", st.goals["mid"].Parent)
+	}
+	// Move the medium goal to big: the small one cannot step toward a big goal.
+	m = press(m, keys("h>")...)
+	if st.goals["small"].Parent != "" {
+		t.Errorf("small still points at a goal two columns up: %q", st.goals["small"].Parent)
+	}
+	if st.goals["mid"].Tier != "big" {
+		t.Fatalf("mid did not move: %+v", st.goals["mid"])
+	}
+}
+
+func TestChangingColumnInTheEditorPutsTheGoalAtTheEnd(t *testing.T) {
+	m, st := setup(t, goal("a", "small", 0), goal("m1", "medium", 0), goal("m2", "medium", 1))
+	m = press(m, enterKey)
+	m = tabTo(m, fieldTier)
+	m = press(m, right, esc)
+	if st.goals["a"].Tier != "medium" || st.goals["a"].Order <= st.goals["m2"].Order {
+		t.Errorf("a = %+v, want it after m2 (order %d)", st.goals["a"], st.goals["m2"].Order)
+	}
+}
+
+func TestStaleLinksCanBeLetGo(t *testing.T) {
+	g := goal("a", "small", 0)
+	g.Values = []string{"adventure"} // a value the runner has since unpicked
+	m, st := setup(t, g)
+	m.SetContext(ctx())
+	m = press(m, enterKey)
+	m = tabTo(m, fieldLinks)
+	if !strings.Contains(ansi.Strip(m.View()), "Adventure (no longer chosen)") {
+		t.Fatalf("a stale link is hidden:\n%s", ansi.Strip(m.View()))
+	}
+	for range 3 { // past Headspace, Exploration, Calm
+		m = press(m, right)
+	}
+	m = press(m, space)
+	if len(st.goals["a"].Values) != 0 {
+		t.Errorf("values after unlinking: %v", st.goals["a"].Values)
 	}
 }

@@ -207,10 +207,7 @@ func (m Model) addIdea() (Model, tea.Cmd) {
 		col = p.tier - 1
 	}
 	now := m.env.Now().UTC()
-	order := 0
-	for _, i := range m.column(col) {
-		order = max(order, m.goals[i].Order+1)
-	}
+	order := m.nextOrder(col)
 	g := store.Goal{
 		ID:      store.NewID(now),
 		Tier:    string(tierOrder[col]),
