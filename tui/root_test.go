@@ -464,9 +464,13 @@ func TestResizeSweep(t *testing.T) {
 	screens(t, 80, 24, func(t *testing.T, name string, h *harness) {
 		for _, sz := range sizes {
 			h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-			lines := strings.Split(h.view(), "\n")
+			view := h.view()
+			lines := strings.Split(view, "\n")
 			if sz[1] > 0 && len(lines) > sz[1] {
 				t.Errorf("%s at %dx%d: %d lines", name, sz[0], sz[1], len(lines))
+			}
+			if open, closed := strings.Count(view, "╭"), strings.Count(view, "╰"); open != closed {
+				t.Errorf("%s at %dx%d: %d boxes open but %d close:\n%s", name, sz[0], sz[1], open, closed, view)
 			}
 			for _, l := range lines {
 				if lw := lipgloss.Width(l); lw > max(sz[0], 0) {

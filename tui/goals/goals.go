@@ -592,7 +592,8 @@ func (m Model) columnsView(total, h int) string {
 		}
 		inner := max(w-style.GetHorizontalFrameSize(), 1)
 		innerH := max(h-style.GetVerticalFrameSize(), 1)
-		body := m.columnBody(c, inner, innerH)
+		// Clip the body to the box, so its bottom border always shows.
+		body := lipgloss.NewStyle().MaxHeight(innerH).Render(m.columnBody(c, inner, innerH))
 		cols = append(cols, style.Width(w).Height(h).Render(body))
 		if c < 2 {
 			cols = append(cols, strings.Repeat(" ", gap))
@@ -613,8 +614,10 @@ func (m Model) columnBody(c, w, h int) string {
 		foot = s.Nudge.Render(common.Wrap(fmt.Sprintf("%d goals here. Settle on a few?", len(idx)), w))
 	}
 	room := h - lipgloss.Height(head) - 1
-	if foot != "" {
+	if foot != "" && room-lipgloss.Height(foot) >= 4 {
 		room -= lipgloss.Height(foot)
+	} else {
+		foot = "" // when room is tight, seeing the goals matters more than the nudge
 	}
 	if len(idx) == 0 {
 		hint := "Nothing yet. Press a to add a goal."
@@ -637,42 +640,73 @@ func (m Model) columnBody(c, w, h int) string {
 	return out
 }
 
-// scroll shows as many cards as fit in h lines, keeping card sel in view and
-// saying how many more there are above and below.
+// scroll shows as many cards as fit in h lines, keeping card sel in view
+// and saying how many more there are above and below. Cards are separated
+// by a blank line; the "more" lines are counted in the budget, so nothing
+// is ever hidden without a word.
 func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
-	heights := make([]int, len(cards))
+	n := len(cards)
+	heights := make([]int, n)
 	for i, c := range cards {
-		heights[i] = lipgloss.Height(c) + 1 // a blank line after each card
+		heights[i] = lipgloss.Height(c)
+	}
+	cost := func(first, last int) int {
+		c := last - first // the blank lines between cards
+		for i := first; i <= last; i++ {
+			c += heights[i]
+		}
+		if first > 0 {
+			c++
+		}
+		if last < n-1 {
+			c++
+		}
+		return c
 	}
 	first, last := sel, sel
-	used := heights[sel]
-	for {
-		grew := false
-		if first > 0 && used+heights[first-1] <= h-2 {
-			first--
-			used += heights[first]
-			grew = true
-		}
-		if last < len(cards)-1 && used+heights[last+1] <= h-2 {
+	for grew := true; grew; {
+		grew = false
+		if last < n-1 && cost(first, last+1) <= h {
 			last++
-			used += heights[last]
 			grew = true
 		}
-		if !grew {
-			break
+		if first > 0 && cost(first-1, last) <= h {
+			first--
+			grew = true
 		}
 	}
-	var b strings.Builder
-	if first > 0 {
-		b.WriteString(s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", first), w)) + "\n")
+	up, down := first > 0, last < n-1
+	if cost(sel, sel) > h {
+		// Not even the selected card fits: it keeps at least its first
+		// line, and what room is left says how many more there are.
+		room := h - 1
+		down = down && room > 0
+		if down {
+			room--
+		}
+		up = up && room > 0
 	}
+	var lines []string
+	if up {
+		lines = append(lines, s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", first), w)))
+	}
+	room := h - len(lines)
+	if down {
+		room--
+	}
+	var shown []string
 	for i := first; i <= last; i++ {
-		b.WriteString(cards[i] + "\n\n")
+		if i > first {
+			shown = append(shown, "")
+		}
+		shown = append(shown, strings.Split(cards[i], "\n")...)
 	}
-	if last < len(cards)-1 {
-		b.WriteString(s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", len(cards)-1-last), w)))
+	// A single card taller than the column is cut, never the "more" lines.
+	lines = append(lines, shown[:min(len(shown), max(room, 1))]...)
+	if down {
+		lines = append(lines, s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", n-1-last), w)))
 	}
-	return strings.TrimRight(b.String(), "\n")
+	return strings.Join(lines, "\n")
 }
 
 // card renders one goal: up to three lines of its words, how it feels, its
@@ -698,12 +732,16 @@ func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
 	case FeelScary:
 		feel = s.Nudge.Render("◆ a little scary")
 	default:
-		feel = s.Muted.Render("· f to mark")
+		feel = s.Muted.Render("·") // not marked yet; the footer teaches f
 	}
 	met, total, purpose := tally(g, m.ctx)
 	glance := s.Muted.Render(fmt.Sprintf("✓%d/%d ♥%d/3", met, total, purpose))
-	if lipgloss.Width(feel)+2+lipgloss.Width(glance) <= inner {
-		lines = append(lines, feel+"  "+glance)
+	gap := "  "
+	if g.Feel == "" {
+		gap = " "
+	}
+	if lipgloss.Width(feel)+len(gap)+lipgloss.Width(glance) <= inner {
+		lines = append(lines, feel+gap+glance)
 	} else {
 		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
 	}

@@ -500,3 +500,53 @@ func TestStaleLinksCanBeLetGo(t *testing.T) {
 		t.Errorf("values after unlinking: %v", st.goals["a"].Values)
 	}
 }
+
+// TestAColumnNeverHidesGoalsSilently: when a column cannot show every card,
+// it says how many more there are, and its box stays whole.
+func TestAColumnNeverHidesGoalsSilently(t *testing.T) {
+	var saved []store.Goal
+	for i := range 6 {
+		saved = append(saved, goal(fmt.Sprintf("g%d", i), "small", i))
+	}
+	// From 11 lines up: the least the root gives the board is about 11.
+	for _, h := range []int{11, 12, 14, 19, 25} {
+		m, _ := setup(t, saved...)
+		m.SetSize(78, h)
+		for sel := range 6 {
+			m.row[0] = sel
+			v := ansi.Strip(m.View())
+			shown := strings.Count(v, "goal g")
+			more := 0
+			for _, l := range strings.Split(v, "\n") {
+				var n int
+				if _, err := fmt.Sscanf(strings.TrimSpace(strings.Trim(l, "│ ")), "↑ %d more", &n); err == nil {
+					more += n
+				}
+				if _, err := fmt.Sscanf(strings.TrimSpace(strings.Trim(l, "│ ")), "↓ %d more", &n); err == nil {
+					more += n
+				}
+			}
+			if shown+more != 6 {
+				t.Errorf("height %d, selected %d: %d shown + %d announced, want 6:\n%s", h, sel, shown, more, v)
+			}
+			if strings.Count(v, "╭") != strings.Count(v, "╰") {
+				t.Errorf("height %d: a column lost its bottom border:\n%s", h, v)
+			}
+		}
+	}
+}
+
+func TestTheSelectedGoalShowsEvenWhenCramped(t *testing.T) {
+	var saved []store.Goal
+	for i := range 6 {
+		saved = append(saved, goal(fmt.Sprintf("g%d", i), "small", i))
+	}
+	for h := 7; h <= 10; h++ { // below 7 a column has room only for its heading
+		m, _ := setup(t, saved...)
+		m.SetSize(78, h)
+		m.row[0] = 3
+		if v := ansi.Strip(m.View()); !strings.Contains(v, "goal g3") {
+			t.Errorf("at height %d the selected goal is not shown:\n%s", h, v)
+		}
+	}
+}
