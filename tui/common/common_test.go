@@ -241,38 +241,49 @@ func TestNormalizeNewlines(t *testing.T) {
 	}
 }
 
-func TestInsertsAndFits(t *testing.T) {
+func TestAdmitChecksTheTextAsItWillBeStored(t *testing.T) {
 	enter := func(k tea.KeyPressMsg) bool { return k.Code == tea.KeyEnter }
+	lines := func(n int) string { return strings.Repeat("x\n", n-1) + "x" }
 	cases := []struct {
-		name      string
-		msg       tea.Msg
-		cur, curL int
-		fits      bool
-		inserts   bool
+		name string
+		text string
+		msg  tea.Msg
+		ok   bool
 	}{
-		{"a letter", tea.KeyPressMsg{Code: 'a', Text: "a"}, 10, 0, true, true},
-		{"enter", tea.KeyPressMsg{Code: tea.KeyEnter}, 10, 0, true, true},
-		{"an arrow inserts nothing", tea.KeyPressMsg{Code: tea.KeyLeft}, MaxAnswerBytes, 0, true, false},
-		{"a letter at the limit", tea.KeyPressMsg{Code: 'a', Text: "a"}, MaxAnswerBytes, 0, false, true},
-		{"a paste that just fits", tea.PasteMsg{Content: strings.Repeat("x", 100)}, MaxAnswerBytes - 100, 0, true, true},
-		{"a paste one byte too long", tea.PasteMsg{Content: strings.Repeat("x", 101)}, MaxAnswerBytes - 100, 0, false, true},
-		{"CRLF counts once", tea.PasteMsg{Content: strings.Repeat("x\r\n", 50)}, MaxAnswerBytes - 100, 0, true, true},
-		{"enter past the line limit", tea.KeyPressMsg{Code: tea.KeyEnter}, 10, MaxAnswerLines, false, true},
+		{"a letter", "some words", tea.KeyPressMsg{Code: 'a', Text: "a"}, true},
+		{"enter", "some words", tea.KeyPressMsg{Code: tea.KeyEnter}, true},
+		{"an arrow at the limit inserts nothing", strings.Repeat("x", MaxAnswerBytes), tea.KeyPressMsg{Code: tea.KeyLeft}, true},
+		{"a letter at the limit", strings.Repeat("x", MaxAnswerBytes), tea.KeyPressMsg{Code: 'a', Text: "a"}, false},
+		{"a paste that just fits", strings.Repeat("x", MaxAnswerBytes-100), tea.PasteMsg{Content: strings.Repeat("y", 100)}, true},
+		{"a paste one byte too long", strings.Repeat("x", MaxAnswerBytes-100), tea.PasteMsg{Content: strings.Repeat("y", 101)}, false},
+		{"CRLF counts once", strings.Repeat("x", MaxAnswerBytes-100), tea.PasteMsg{Content: strings.Repeat("y\r\n", 50)}, true},
+		// The textarea turns a tab into four spaces: 30 tabs are 120 bytes.
+		{"tabs count as they will be stored", strings.Repeat("x", MaxAnswerBytes-100), tea.PasteMsg{Content: strings.Repeat("\t", 30)}, false},
+		{"the last line that fits", lines(MaxAnswerLines - 1), tea.KeyPressMsg{Code: tea.KeyEnter}, true},
+		{"one line too many", lines(MaxAnswerLines), tea.KeyPressMsg{Code: tea.KeyEnter}, false},
+		{"a paste that just fits in lines", lines(MaxAnswerLines - 10), tea.PasteMsg{Content: lines(11)}, true},
+		{"a paste one line too many", lines(MaxAnswerLines - 10), tea.PasteMsg{Content: lines(12)}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			ins, ok := Inserts(tc.msg, enter)
-			if ok != tc.inserts {
-				t.Fatalf("Inserts ok = %v, want %v", ok, tc.inserts)
-			}
-			fits, why := Fits(tc.cur, tc.curL, ins)
-			if fits != tc.fits {
-				t.Errorf("Fits = %v (%q), want %v", fits, why, tc.fits)
-			}
-			if !fits && why == "" {
-				t.Error("a refusal without a message")
+			_, why := Admit(tc.msg, tc.text, enter)
+			if (why == "") != tc.ok {
+				t.Errorf("admitted = %v (%q), want %v", why == "", why, tc.ok)
 			}
 		})
+	}
+}
+
+func TestCleanPaste(t *testing.T) {
+	for in, want := range map[string]string{
+		"a\r\nb\tc":           "a\nb    c",
+		"bell\a and \x1b[31m": "bell and [31m",
+		"bad \xff byte":       "bad  byte",
+		"é 🏃 kept":            "é 🏃 kept",
+	} {
+		if got := CleanPaste(in); got != want {
+			t.Errorf("CleanPaste(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

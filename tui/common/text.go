@@ -3,6 +3,8 @@ package common
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +29,24 @@ func NormalizeNewlines(s string) string {
 	return strings.ReplaceAll(s, "\r", "\n")
 }
 
+// CleanPaste makes pasted text what a text area will really hold: CRLF
+// and lone CR become LF, a tab becomes four spaces (as the Bubbles textarea
+// does), and other control characters and invalid bytes are dropped. The
+// limits are then checked on the text as it will be stored.
+func CleanPaste(s string) string {
+	s = strings.ReplaceAll(NormalizeNewlines(s), "\t", "    ")
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && (r == utf8.RuneError || unicode.IsControl(r)) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// OneLine folds pasted text onto one line, for one-line fields: a pasted
+// paragraph becomes a line, not a lost one.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // Insertion describes how much text a message would add to an answer.
 type Insertion struct {
 	Bytes int
@@ -34,12 +54,12 @@ type Insertion struct {
 }
 
 // Inserts reports how much text msg would insert into a text area, with
-// newline keys counted by isNewline. Messages that insert nothing return a
-// zero Insertion and false.
+// newline keys counted by isNewline. A paste is measured as CleanPaste
+// leaves it. Messages that insert nothing return a zero Insertion and false.
 func Inserts(msg tea.Msg, isNewline func(tea.KeyPressMsg) bool) (Insertion, bool) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
-		text := NormalizeNewlines(msg.Content)
+		text := CleanPaste(msg.Content)
 		return Insertion{Bytes: len(text), Lines: strings.Count(text, "\n")}, true
 	case tea.KeyPressMsg:
 		if isNewline(msg) {
@@ -52,19 +72,37 @@ func Inserts(msg tea.Msg, isNewline func(tea.KeyPressMsg) bool) (Insertion, bool
 	return Insertion{}, false
 }
 
-// Fits reports whether adding ins to text of the given size stays within the
-// answer limits, and if not, a calm sentence saying what happened.
-func Fits(curBytes, curLines int, ins Insertion) (bool, string) {
+// Fits reports whether adding ins to text stays within the answer limits,
+// and if not, a calm sentence saying what happened.
+func Fits(text string, ins Insertion) (bool, string) {
+	lines := strings.Count(text, "\n") + 1
 	switch {
-	case curBytes+ins.Bytes > MaxAnswerBytes:
+	case len(text)+ins.Bytes > MaxAnswerBytes:
 		if ins.Bytes > 1 {
 			return false, fmt.Sprintf("Not added: that paste would take this answer past %d KB.", MaxAnswerBytes>>10)
 		}
 		return false, fmt.Sprintf("This answer is full: %d KB is the most one answer holds.", MaxAnswerBytes>>10)
-	case curLines+ins.Lines > MaxAnswerLines:
+	case lines+ins.Lines > MaxAnswerLines:
 		return false, fmt.Sprintf("Not added: one answer holds at most %d lines.", MaxAnswerLines)
 	}
 	return true, ""
+}
+
+// Admit prepares msg for a text area that holds text: a paste is cleaned
+// with CleanPaste, then the insertion is checked against the limits. It
+// returns the message to pass on, or, when nothing may be added, the
+// reason to show the runner. Nothing is ever cut to fit.
+func Admit(msg tea.Msg, text string, isNewline func(tea.KeyPressMsg) bool) (tea.Msg, string) {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		p.Content = CleanPaste(p.Content)
+		msg = p
+	}
+	if ins, ok := Inserts(msg, isNewline); ok {
+		if fits, why := Fits(text, ins); !fits {
+			return msg, why
+		}
+	}
+	return msg, ""
 }
 
 // NewTextArea returns a Bubbles textarea set up for a runner's writing. It

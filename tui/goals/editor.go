@@ -125,15 +125,10 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 	if e.focus != fieldText {
 		return m, nil
 	}
-	if p, ok := msg.(tea.PasteMsg); ok {
-		p.Content = common.NormalizeNewlines(p.Content)
-		msg = p
-	}
 	newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, e.text.KeyMap.InsertNewline) }
-	if ins, ok := common.Inserts(msg, newline); ok {
-		if fits, _ := common.Fits(len(e.goal.Text), strings.Count(e.goal.Text, "\n"), ins); !fits {
-			return m, common.Status("That would make this goal longer than one goal can hold; nothing was added.")
-		}
+	msg, why := common.Admit(msg, e.goal.Text, newline)
+	if why != "" {
+		return m, common.Status(why)
 	}
 	var cmd tea.Cmd
 	e.text, cmd = e.text.Update(msg)

@@ -721,7 +721,7 @@ func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
 		style = s.CardLinked
 	}
 	inner := max(w-style.GetHorizontalFrameSize(), 1)
-	lines := strings.Split(common.Wrap(strings.Join(strings.Fields(g.Text), " "), inner), "\n")
+	lines := strings.Split(common.Wrap(common.OneLine(g.Text), inner), "\n")
 	if len(lines) > 3 {
 		lines = append(lines[:2], common.Truncate(lines[2]+" …", inner))
 	}

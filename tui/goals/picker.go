@@ -166,7 +166,7 @@ func (m Model) updateBlanks(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	if paste, ok := msg.(tea.PasteMsg); ok {
-		paste.Content = strings.Join(strings.Fields(paste.Content), " ")
+		paste.Content = common.OneLine(paste.Content)
 		msg = paste
 	}
 	var cmd tea.Cmd

@@ -183,9 +183,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Save):
 			return m, m.Flush()
 		}
-	case tea.PasteMsg:
-		msg.Content = common.NormalizeNewlines(msg.Content)
-		return m.edit(msg)
 	}
 	return m.edit(msg)
 }
@@ -193,12 +190,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // edit passes msg to the text area, refusing insertions that would take the
 // answer past its limits.
 func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
-	if ins, ok := common.Inserts(msg, func(k tea.KeyPressMsg) bool { return key.Matches(k, m.keys.Newline) }); ok {
-		text := m.answers[m.idx]
-		if fits, why := common.Fits(len(text), strings.Count(text, "\n"), ins); !fits {
-			m.notice = why
-			return m, nil
-		}
+	msg, why := common.Admit(msg, m.answers[m.idx], func(k tea.KeyPressMsg) bool { return key.Matches(k, m.keys.Newline) })
+	if why != "" {
+		m.notice = why
+		return m, nil
 	}
 	var cmd tea.Cmd
 	m.area, cmd = m.area.Update(msg)

@@ -160,3 +160,21 @@ func TestEnterWorksPastNinetyNineLines(t *testing.T) {
 		t.Errorf("%d line breaks kept, want 120", got)
 	}
 }
+
+// TestAPasteIsNeverCutToFit: the Bubbles textarea would keep 10,000 lines
+// of a longer paste and drop the rest without a word.
+func TestAPasteIsNeverCutToFit(t *testing.T) {
+	m, st := setup(t, nil, 0)
+	id := catalog.Questions()[0].ID
+	m, _ = send(m, tea.PasteMsg{Content: strings.Repeat("x\n", common.MaxAnswerLines)}) // 10,001 lines
+	if got := st.saved[id]; got != "" {
+		t.Fatalf("a paste past the line limit was taken in part: %d lines", strings.Count(got, "\n")+1)
+	}
+	if !strings.Contains(m.View(), "Not added") {
+		t.Error("the refusal was not explained")
+	}
+	m, _ = send(m, tea.PasteMsg{Content: strings.Repeat("x\n", common.MaxAnswerLines-1) + "last"})
+	if got := st.saved[id]; strings.Count(got, "\n")+1 != common.MaxAnswerLines || !strings.HasSuffix(got, "last") {
+		t.Errorf("a paste of exactly the limit was not kept whole (%d lines)", strings.Count(got, "\n")+1)
+	}
+}

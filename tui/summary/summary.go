@@ -166,7 +166,7 @@ func Render(season Season, s *common.Styles, w int) string {
 			case "scary":
 				feel = " (a little scary)"
 			}
-			lines = append(lines, "• "+strings.Join(strings.Fields(g.Text), " ")+feel)
+			lines = append(lines, "• "+common.OneLine(g.Text)+feel)
 		}
 		if len(lines) == 0 {
 			continue

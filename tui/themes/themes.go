@@ -278,7 +278,6 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.RetryMsg:
 		return m, m.auto.Retry()
 	case tea.PasteMsg:
-		msg.Content = common.NormalizeNewlines(msg.Content)
 		return m.edit(msg)
 	case tea.KeyPressMsg:
 		if m.adding {
@@ -452,7 +451,7 @@ func (m Model) updateAdding(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.syncKeys()
 		return m, nil
 	case key.Matches(msg, m.keys.Accept):
-		name := strings.Join(strings.Fields(m.name.Value()), " ")
+		name := common.OneLine(m.name.Value())
 		m.adding = false
 		m.name.Blur()
 		if name == "" {
@@ -485,7 +484,7 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	case partList:
 		if m.adding {
 			if p, ok := msg.(tea.PasteMsg); ok {
-				p.Content = strings.Join(strings.Fields(p.Content), " ")
+				p.Content = common.OneLine(p.Content)
 				m.name, cmd = m.name.Update(p)
 			}
 			return m, cmd
@@ -494,16 +493,15 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case partNotes:
 		newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, m.notes.KeyMap.InsertNewline) }
-		if ins, ok := common.Inserts(msg, newline); ok {
-			if fits, why := common.Fits(len(m.board.Notes), strings.Count(m.board.Notes, "\n"), ins); !fits {
-				return m, common.Status(why)
-			}
+		msg, why := common.Admit(msg, m.board.Notes, newline)
+		if why != "" {
+			return m, common.Status(why)
 		}
 		m.notes, cmd = m.notes.Update(msg)
 	case partMotivation:
 		if p, ok := msg.(tea.PasteMsg); ok {
 			// One line: a pasted paragraph becomes one line, not a lost one.
-			p.Content = strings.Join(strings.Fields(p.Content), " ")
+			p.Content = common.OneLine(p.Content)
 			msg = p
 		}
 		m.motive, cmd = m.motive.Update(msg)

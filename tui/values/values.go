@@ -115,7 +115,7 @@ func New(env common.Env, saver ValuesSaver, saved []store.ValueChoice) Model {
 		}
 		m.chosen = append(m.chosen, c)
 		if m.rowIndex(c.ID) < 0 {
-			name := oneLine(c.Name)
+			name := common.OneLine(c.Name)
 			if name == "" {
 				name = c.ID
 			}
@@ -449,7 +449,7 @@ func (m Model) updateName(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		// One line: a pasted paragraph becomes one line, not a lost one.
-		msg.Content = oneLine(msg.Content)
+		msg.Content = common.OneLine(msg.Content)
 		return m.typeName(msg, msg.Content)
 	case tea.KeyPressMsg:
 		added = msg.Text
@@ -486,7 +486,7 @@ func (m *Model) nameFits(added string) bool {
 func (m Model) addOwn(name string) (Model, tea.Cmd) {
 	m.adding, m.notice = false, ""
 	m.name.Blur()
-	name = oneLine(name)
+	name = common.OneLine(name)
 	if name == "" {
 		return m, nil
 	}
@@ -539,16 +539,11 @@ func (m Model) write(msg tea.Msg) (Model, tea.Cmd) {
 	if m.focus == partExperiment {
 		area, text = &m.exp, &m.chosen[i].Experiment
 	}
-	if p, isPaste := msg.(tea.PasteMsg); isPaste {
-		p.Content = common.NormalizeNewlines(p.Content)
-		msg = p
-	}
 	newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, area.KeyMap.InsertNewline) }
-	if ins, ok := common.Inserts(msg, newline); ok {
-		if fits, why := common.Fits(len(*text), strings.Count(*text, "\n"), ins); !fits {
-			m.notice = why
-			return m, nil
-		}
+	msg, why := common.Admit(msg, *text, newline)
+	if why != "" {
+		m.notice = why
+		return m, nil
 	}
 	var cmd tea.Cmd
 	*area, cmd = area.Update(msg)
@@ -593,4 +588,3 @@ func hasWriting(c store.ValueChoice) bool {
 }
 
 // oneLine folds text onto one line, as a name must be.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
