@@ -633,9 +633,16 @@ func (m Model) header(w int) string {
 	}
 	left := s.Brand.Render("cairn") + "  " + strings.Join(trail, s.Rule.Render(" · "))
 	right := m.saveMark()
+	if w-lipgloss.Width(left)-lipgloss.Width(right) < 1 {
+		// Narrow: the save mark matters more than the whole trail.
+		left = s.Brand.Render("cairn")
+		if name, ok := names[m.active]; ok {
+			left += "  " + s.StepActive.Render(name)
+		}
+	}
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 1 {
-		return common.Truncate(left, w)
+		return common.Truncate(left+" "+right, w)
 	}
 	return left + strings.Repeat(" ", gap) + right
 }
@@ -707,10 +714,18 @@ func (h helpKeys) globals() []key.Binding {
 
 func (h helpKeys) ShortHelp() []key.Binding {
 	var out []key.Binding
+	if h.typing {
+		// While typing, ctrl+c is the only way out: it goes first, so a
+		// narrow footer never cuts it off.
+		out = append(out, h.globals()...)
+	}
 	if h.screen != nil {
 		out = append(out, h.screen.ShortHelp()...)
 	}
-	return append(out, h.globals()...)
+	if !h.typing {
+		out = append(out, h.globals()...)
+	}
+	return out
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {

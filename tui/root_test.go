@@ -501,3 +501,10 @@ func TestStylesFollowTheTerminalBackground(t *testing.T) {
 		t.Error("a dark background did not switch back")
 	}
 }
+
+func TestTheSaveMarkStaysOnNarrowWindows(t *testing.T) {
+	h := newHarness(t, MinWidth, MinHeight)
+	h.send(keyEnter)
+	h.typeText("words")
+	h.mustShow("✓ saved", "Reflect", "ctrl+c quit")
+}
