@@ -205,15 +205,20 @@ func validate(path string) error {
 	})
 }
 
+// openError explains why bbolt could not open path. A lock held elsewhere
+// is ErrLocked and a file-system failure (permissions, a missing folder)
+// is passed on as it is; anything else means bbolt could not read the file
+// as a database of its own, whatever words it chose ("invalid database",
+// "file size too small"), so it is not a cairn workbook.
 func openError(path string, err error) error {
+	var pathErr *fs.PathError
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("%s: %w", path, ErrLocked)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch),
-		errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrInvalidMapping):
-		return fmt.Errorf("%s: %w (%v)", path, ErrNotCairn, err)
+	case errors.As(err, &pathErr):
+		return fmt.Errorf("open %s: %w", path, err)
 	}
-	return fmt.Errorf("open %s: %w", path, err)
+	return fmt.Errorf("%s: %w (%v)", path, ErrNotCairn, err)
 }
 
 // tighten makes sure only the owner can read the workbook.

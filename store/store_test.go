@@ -84,6 +84,8 @@ func TestForeignFilesAreLeftAlone(t *testing.T) {
 	}{
 		{"empty file", func(t *testing.T, p string) { write(t, p, nil) }, ErrNotCairn},
 		{"random bytes", func(t *testing.T, p string) { write(t, p, random) }, ErrNotCairn},
+		{"one page of random bytes", func(t *testing.T, p string) { write(t, p, random[:4096]) }, ErrNotCairn},
+		{"two pages of random bytes", func(t *testing.T, p string) { write(t, p, random[:8192]) }, ErrNotCairn},
 		{"short text", func(t *testing.T, p string) { write(t, p, []byte("dear diary\n")) }, ErrNotCairn},
 		{"another program's bbolt file", func(t *testing.T, p string) {
 			boltFile(t, p, func(tx *bolt.Tx) error {
