@@ -471,10 +471,43 @@ func (m *Model) savePlace() tea.Cmd {
 }
 
 // Flush returns one command that writes everything unsaved and waits for
-// writes already under way, reporting a flushedMsg. main runs it after the
-// program ends if the workbook did not get to quit on its own.
+// writes already under way, reporting a flushedMsg.
 func (m Model) Flush() tea.Cmd {
 	return m.flushAll()
+}
+
+// Salvage returns one command that writes the whole live state of every
+// screen not known to be saved. main runs it when the program ended
+// without finishing its own save (killed after a signal, or an input
+// error): a flush command the program dropped would otherwise leave edits
+// counted as handed over but never written. Writing too much is harmless.
+func (m Model) Salvage() tea.Cmd {
+	if !m.loaded {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if !m.reflection.Clean() {
+		cmds = append(cmds, m.reflection.SaveAll())
+	}
+	if !m.values.Clean() {
+		cmds = append(cmds, m.values.SaveAll())
+	}
+	if !m.themes.Clean() {
+		cmds = append(cmds, m.themes.SaveAll())
+	}
+	if !m.goals.Clean() {
+		cmds = append(cmds, m.goals.SaveAll())
+	}
+	cmds = append(cmds, m.savePlace())
+	ledger := m.ledger
+	return func() tea.Msg {
+		var out flushedMsg
+		for _, cmd := range cmds {
+			out.results = append(out.results, runNow(cmd)...)
+		}
+		ledger.WaitRunning(3 * time.Second)
+		return out
+	}
 }
 
 func (m *Model) flushAll() tea.Cmd {

@@ -369,7 +369,7 @@ func TestShutdownSavesUnsavedTyping(t *testing.T) {
 	}
 }
 
-func TestFlushAfterTheProgramEndedSavesTyping(t *testing.T) {
+func TestSalvageAfterTheProgramEndedSavesTyping(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.send(keyEnter)
 	h.dropTicks = true
@@ -378,8 +378,28 @@ func TestFlushAfterTheProgramEndedSavesTyping(t *testing.T) {
 	if final.Done() {
 		t.Fatal("Done before quitting")
 	}
-	final.Flush()() // what main does when the program was killed
+	final.Salvage()() // what main does when the program was killed
 	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "last words" {
+		t.Errorf("answer = %q", got)
+	}
+}
+
+// TestSalvageSavesEvenWhatAFlushHandedOver: the program asked to save and
+// quit, the flush command was built (so the edits count as handed over),
+// and then the program was killed before it ran.
+func TestSalvageSavesEvenWhatAFlushHandedOver(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.dropTicks = true
+	h.typeText("words in a dropped flush")
+	next, dropped := h.m.Update(common.ShutdownMsg{})
+	_ = dropped // the program is killed before it runs
+	final := next.(Model)
+	if final.Done() {
+		t.Fatal("Done although the flush never ran")
+	}
+	final.Salvage()()
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "words in a dropped flush" {
 		t.Errorf("answer = %q", got)
 	}
 }

@@ -119,8 +119,8 @@ func runWorkbook(path string) error {
 		return runErr
 	}
 	if !root.Done() {
-		if flush := root.Flush(); flush != nil {
-			flush()
+		if salvage := root.Salvage(); salvage != nil {
+			salvage()
 		}
 	}
 	if err := root.Err(); err != nil {

@@ -183,7 +183,8 @@ type Ledger struct {
 	gen      atomic.Uint64
 	mu       sync.Mutex
 	last     map[string]uint64
-	inflight sync.WaitGroup
+	inflight sync.WaitGroup // handed out and not yet run
+	running  sync.WaitGroup // running right now
 }
 
 // NewLedger returns an empty ledger.
@@ -219,6 +220,8 @@ func (l *Ledger) Save(screen Screen, what, key string, gen uint64, write func() 
 	return func() tea.Msg {
 		var err error
 		once.Do(func() {
+			l.running.Add(1)
+			defer l.running.Done()
 			defer l.inflight.Done()
 			err = l.Write(key, gen, write)
 		})
@@ -227,11 +230,19 @@ func (l *Ledger) Save(screen Screen, what, key string, gen uint64, write func() 
 }
 
 // Wait blocks until every write handed out has run, or until timeout. It
-// reports whether all writes landed.
-func (l *Ledger) Wait(timeout time.Duration) bool {
+// reports whether all writes landed. Quitting uses it: the program is
+// still running, so every write it handed out will start.
+func (l *Ledger) Wait(timeout time.Duration) bool { return waitFor(&l.inflight, timeout) }
+
+// WaitRunning blocks until the writes running right now have finished, or
+// until timeout. After the program has ended, a write it handed out but
+// never started will not start, so only these are worth waiting for.
+func (l *Ledger) WaitRunning(timeout time.Duration) bool { return waitFor(&l.running, timeout) }
+
+func waitFor(wg *sync.WaitGroup, timeout time.Duration) bool {
 	done := make(chan struct{})
 	go func() {
-		l.inflight.Wait()
+		wg.Wait()
 		close(done)
 	}()
 	select {

@@ -416,6 +416,19 @@ func (m *Model) Flush() tea.Cmd {
 	return tea.Batch(m.save(m.editor.goal), retry)
 }
 
+// SaveAll returns a command writing every goal as it stands, and the one
+// being edited.
+func (m *Model) SaveAll() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, g := range m.goals {
+		cmds = append(cmds, m.save(g))
+	}
+	if m.editing && strings.TrimSpace(m.editor.goal.Text) != "" {
+		cmds = append(cmds, m.save(m.editor.goal))
+	}
+	return tea.Batch(cmds...)
+}
+
 // save writes one goal. It captures a copy, never the model.
 func (m *Model) save(g store.Goal) tea.Cmd {
 	gen := m.env.Ledger.Next()

@@ -227,6 +227,19 @@ func (m *Model) Flush() tea.Cmd {
 	return tea.Batch(m.save(), retry)
 }
 
+// SaveAll returns a command writing every answer as it stands, whether or
+// not it looks saved: the last resort after the program ended abruptly.
+func (m *Model) SaveAll() tea.Cmd {
+	var cmds []tea.Cmd
+	keep := m.idx
+	for i := range m.questions {
+		m.idx = i
+		cmds = append(cmds, m.save())
+	}
+	m.idx = keep
+	return tea.Batch(cmds...)
+}
+
 // save writes the current answer. It captures copies, never the model.
 func (m *Model) save() tea.Cmd {
 	gen := m.env.Ledger.Next()

@@ -523,6 +523,9 @@ func (m *Model) Flush() tea.Cmd {
 	return tea.Batch(m.save(), retry)
 }
 
+// SaveAll returns a command writing the theme board as it stands.
+func (m *Model) SaveAll() tea.Cmd { return m.save() }
+
 // save writes the theme board. It captures a copy, never the model.
 func (m *Model) save() tea.Cmd {
 	gen := m.env.Ledger.Next()

@@ -564,6 +564,9 @@ func (m *Model) Flush() tea.Cmd {
 	return tea.Batch(m.save(), retry)
 }
 
+// SaveAll returns a command writing the chosen values as they stand.
+func (m *Model) SaveAll() tea.Cmd { return m.save() }
+
 // saveNow writes the chosen values at once, taking any typing still waiting
 // for its tick along with it.
 func (m *Model) saveNow() tea.Cmd {
