@@ -29,6 +29,11 @@ const evalPath = "testdata/themes/eval.jsonl"
 // detector.
 const addedPath = "testdata/themes/added.jsonl"
 
+// devPath is the second round's development set: statements written and
+// labelled before the detector was run on them, then used to study errors
+// by category. Its first-sight score is the honest one (see the floors).
+const devPath = "testdata/themes/dev.jsonl"
+
 // The floors the evaluations hold the detector to, a little under what it
 // measured, so a change that makes it read worse fails while the sets can
 // still grow.
@@ -141,6 +146,13 @@ func TestThemeEvaluationAdded(t *testing.T) {
 	if macro, _, _ := evaluateThemes(t, addedPath); macro < addedMinMacroF1 {
 		t.Errorf("macro F1 %.3f on the added statements is below the floor %.3f", macro, addedMinMacroF1)
 	}
+}
+
+// TestThemeEvaluationDev scores the development set (devPath). Its
+// first-sight score, before the detector was changed for it, was macro F1
+// 0.523, aversion P 0.800 R 0.374 (2026-11-23).
+func TestThemeEvaluationDev(t *testing.T) {
+	evaluateThemes(t, devPath)
 }
 
 // evaluateThemes runs Detect on every statement in path, logs the table
