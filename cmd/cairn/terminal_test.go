@@ -432,7 +432,7 @@ func TestRealTerminalThemesToGoals(t *testing.T) {
 	tm.waitFor("You'd rather not: Competition", "★")
 	tm.keys("i")
 	tm.waitFor("Goal ideas")
-	tm.keys("c", "c", "c", "/")
+	tm.keys("3", "3", "3", "/")
 	tm.typeText("marathon")
 	tm.keys("Enter")
 	tm.waitFor("⚑ Competition")

@@ -149,11 +149,10 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	keys := m.keys
 	step := 0
 	switch {
-	case key.Matches(k, keys.Choose):
+	case key.Matches(k, keys.ChooseL):
+		step = -1
+	case key.Matches(k, keys.ChooseR):
 		step = 1
-		if k.String() == "left" {
-			step = -1
-		}
 	case key.Matches(k, keys.ItemUp):
 		step = -1
 	case key.Matches(k, keys.ItemDown):

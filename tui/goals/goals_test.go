@@ -344,7 +344,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 		}
 	}
 	// Every column, then only race ideas: clashes are marked, not hidden.
-	m = press(m, keys("ccc")...)
+	m = press(m, keys("333")...)
 	if m.picker.tier != 0 {
 		t.Fatalf("column filter = %d", m.picker.tier)
 	}
@@ -391,7 +391,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 		t.Fatalf("goals after picking: %+v", st.goals)
 	}
 	for _, g := range st.goals {
-		if g.Idea != idea.ID || g.Tier != "small" || strings.Contains(g.Text, "{") || g.Status != "draft" {
+		if g.Idea != idea.ID || !slices.Contains(idea.Tiers, catalog.Tier(g.Tier)) || strings.Contains(g.Text, "{") || g.Status != "draft" {
 			t.Errorf("drafted %+v", g)
 		}
 	}
@@ -400,7 +400,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 func TestPickerWithoutBlanksAddsAtOnceToTheChosenColumn(t *testing.T) {
 	m, st := setup(t)
 	m = press(m, keys("i")...)
-	m = press(m, keys("c")...) // medium
+	m = press(m, keys("3")...) // medium
 	for i, r := range m.picker.list {
 		if len(r.Idea.Blanks) == 0 {
 			m.picker.cursor = i
@@ -547,6 +547,28 @@ func TestTheSelectedGoalShowsEvenWhenCramped(t *testing.T) {
 		m.row[0] = 3
 		if v := ansi.Strip(m.View()); !strings.Contains(v, "goal g3") {
 			t.Errorf("at height %d the selected goal is not shown:\n%s", h, v)
+		}
+	}
+}
+
+func TestAnIdeaGoesToAColumnItSuits(t *testing.T) {
+	m, st := setup(t) // the small column has focus
+	m = press(m, keys("i")...)
+	m = press(m, keys("333")...) // every column
+	for i, r := range m.picker.list {
+		if len(r.Idea.Blanks) == 0 && !slices.Contains(r.Idea.Tiers, catalog.Small) {
+			m.picker.cursor = i
+			break
+		}
+	}
+	want := m.picker.list[m.picker.cursor].Idea
+	if slices.Contains(want.Tiers, catalog.Small) {
+		t.Skip("the catalog has no idea without blanks that does not suit small goals")
+	}
+	m = press(m, enterKey)
+	for _, g := range st.goals {
+		if !slices.Contains(want.Tiers, catalog.Tier(g.Tier)) {
+			t.Errorf("%q went to %s; it suits %v", g.Text, g.Tier, want.Tiers)
 		}
 	}
 }

@@ -36,7 +36,9 @@ type KeyMap struct {
 	// Editor keys.
 	Field     key.Binding
 	FieldBack key.Binding
-	Choose    key.Binding
+	Choose    key.Binding // ← or →: shown in help; matched by the two below
+	ChooseL   key.Binding
+	ChooseR   key.Binding
 	ItemUp    key.Binding
 	ItemDown  key.Binding
 	Toggle    key.Binding
@@ -55,7 +57,7 @@ func DefaultKeyMap() KeyMap {
 		Delete:    key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete")),
 		MoveLeft:  key.NewBinding(key.WithKeys("<", "shift+left", "H"), key.WithHelp("</>", "move")),
 		MoveRight: key.NewBinding(key.WithKeys(">", "shift+right", "L")),
-		MoveUp:    key.NewBinding(key.WithKeys("shift+up", "K")),
+		MoveUp:    key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K/J", "reorder")),
 		MoveDown:  key.NewBinding(key.WithKeys("shift+down", "J")),
 		Feel:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "doable/scary")),
 		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
@@ -64,11 +66,11 @@ func DefaultKeyMap() KeyMap {
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep it")),
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
 
-		PickUp:   key.NewBinding(key.WithKeys("up", "pgup"), key.WithHelp("↑/↓", "idea")),
-		PickDown: key.NewBinding(key.WithKeys("down", "pgdown")),
-		Kind:     key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "kind")),
-		Theme:    key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
-		Column:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "column")),
+		PickUp:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "idea")),
+		PickDown: key.NewBinding(key.WithKeys("down", "j", "pgdown")),
+		Kind:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "kind")),
+		Theme:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "theme")),
+		Column:   key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "column")),
 		Search:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Pick:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "use it")),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
@@ -76,6 +78,8 @@ func DefaultKeyMap() KeyMap {
 		Field:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		FieldBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 		Choose:    key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "change")),
+		ChooseL:   key.NewBinding(key.WithKeys("left")),
+		ChooseR:   key.NewBinding(key.WithKeys("right")),
 		ItemUp:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑/↓", "item")),
 		ItemDown:  key.NewBinding(key.WithKeys("down")),
 		Toggle:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "tick")),
@@ -111,6 +115,8 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 	k.FieldBack.SetEnabled(editing)
 	k.Done.SetEnabled(editing)
 	k.Choose.SetEnabled(m == modeEditField)
+	k.ChooseL.SetEnabled(m == modeEditField)
+	k.ChooseR.SetEnabled(m == modeEditField)
 	k.ItemUp.SetEnabled(m == modeEditField)
 	k.ItemDown.SetEnabled(m == modeEditField)
 	k.Toggle.SetEnabled(m == modeEditField)
@@ -136,7 +142,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Add, k.Ideas, k.Edit, k.Delete, k.Feel},
-		{k.Left, k.Up, k.MoveLeft},
+		{k.Left, k.Up, k.MoveLeft, k.MoveUp},
 		{k.Next, k.Prev, k.Yes, k.No},
 		{k.Field, k.FieldBack, k.Choose, k.ItemUp, k.Toggle, k.Done},
 		{k.PickUp, k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close},

@@ -203,8 +203,13 @@ func (m Model) addIdea() (Model, tea.Cmd) {
 		return m, common.Status("That idea could not be filled in: " + err.Error())
 	}
 	col := m.col
-	if p.tier > 0 {
+	switch {
+	case p.tier > 0:
 		col = p.tier - 1
+	case !slices.Contains(p.idea.Tiers, tierOrder[col]) && len(p.idea.Tiers) > 0:
+		// With every column shown, an idea goes where it suits: a 100-mile
+		// race is not a goal for this week.
+		col = tierIndex(string(p.idea.Tiers[0]))
 	}
 	now := m.env.Now().UTC()
 	order := m.nextOrder(col)

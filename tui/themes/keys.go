@@ -26,10 +26,10 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "theme")),
 		Down:    key.NewBinding(key.WithKeys("down", "j")),
-		Confirm: key.NewBinding(key.WithKeys("y", "enter"), key.WithHelp("y", "that's me")),
+		Confirm: key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "that's me")),
 		Dismiss: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "not me")),
 		Flip:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "drawn to / rather not")),
-		Top:     key.NewBinding(key.WithKeys("*", "m"), key.WithHelp("*", "matters most")),
+		Top:     key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "matters most")),
 		Add:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add your own")),
 		Remove:  key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove yours")),
 		Read:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read answers")),
