@@ -384,6 +384,7 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 		m.values.Focus()
 	case common.Themes:
 		m.themes.SetAnswers(m.reflection.Answers())
+		m.themes.SetValues(valueRefs(m.values.Chosen()))
 		m.themes.Focus()
 	case common.Goals:
 		m.goals.SetContext(m.goalContext())
@@ -395,7 +396,7 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 			Themes:  m.themes.Board(),
 			Toward:  toward,
 			Averse:  averse,
-			Values:  valueRefs(m.values.Chosen()),
+			Values:  summaryValues(m.values.Chosen()),
 			Goals:   m.goals.Goals(),
 		})
 	}
@@ -415,6 +416,16 @@ func (m Model) goalContext() goals.Context {
 		Values:     valueRefs(m.values.Chosen()),
 		Hints:      catalog.GoalHints(themeIDs(toward), themeIDs(averse)),
 	}
+}
+
+// summaryValues pairs each chosen value's name with what the runner wrote.
+func summaryValues(chosen []store.ValueChoice) []summary.Value {
+	refs := valueRefs(chosen)
+	out := make([]summary.Value, len(chosen))
+	for i, v := range chosen {
+		out[i] = summary.Value{Name: refs[i].Name, Serve: v.Serve, Experiment: v.Experiment}
+	}
+	return out
 }
 
 // valueRefs names the chosen values: the catalog's name, or the runner's

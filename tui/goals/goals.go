@@ -61,6 +61,7 @@ type Model struct {
 	editor  editor
 	picking bool
 	picker  picker
+	hint    int             // which hint the narrow strip shows
 	auto    common.Autosave // the editor's typing
 	ctx     Context
 	nav     common.Request
@@ -82,7 +83,11 @@ func New(env common.Env, saver GoalSaver, saved []store.Goal) Model {
 }
 
 // SetContext updates what the board shows beside the goals.
-func (m *Model) SetContext(c Context) { m.ctx = c }
+func (m *Model) SetContext(c Context) {
+	m.ctx = c
+	m.hint = 0
+	m.syncKeys()
+}
 
 // Goals returns the board's goals, in board order within each tier.
 func (m Model) Goals() []store.Goal {
@@ -156,6 +161,8 @@ func (m *Model) syncKeys() {
 	default:
 		m.keys.setMode(modeBoard, len(m.column(m.col)) == 0)
 	}
+	// Beside the board every hint shows; the narrow strip shows one at a time.
+	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && m.sideWidth() == 0 && len(m.ctx.Hints) > 1)
 }
 
 // column returns the indexes into m.goals of the goals in tier column c,
@@ -230,6 +237,8 @@ func (m Model) updateBoard(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.add()
 	case key.Matches(msg, k.Ideas):
 		return m.openPicker()
+	case key.Matches(msg, k.Hint):
+		m.hint = (m.hint + 1) % max(len(m.ctx.Hints), 1)
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.selected())
 	case key.Matches(msg, k.Delete):
@@ -529,16 +538,24 @@ func (m Model) themeNames() string { return common.JoinRefs(m.ctx.Themes, m.ctx.
 
 func refNames(refs []common.Ref) string { return common.JoinRefs(refs, "", ", ") }
 
-// stripView is the few lines of themes above the columns on narrower
-// terminals: themes, what to avoid, and the first hint.
+// stripView is the few lines above the columns on narrower terminals:
+// what matters most, themes and values, what to avoid, the next step for
+// the selected goal, and one hint at a time.
 func (m Model) stripView() string {
 	s := m.env.Styles
 	var lines []string
 	if m.ctx.Motivation != "" {
 		lines = append(lines, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
 	}
+	var held []string
 	if len(m.ctx.Themes) > 0 {
-		lines = append(lines, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
+		held = append(held, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
+	}
+	if len(m.ctx.Values) > 0 {
+		held = append(held, s.Muted.Render("Values: ")+s.Text.Render(refNames(m.ctx.Values)))
+	}
+	if len(held) > 0 {
+		lines = append(lines, strings.Join(held, "   "))
 	}
 	if len(m.ctx.Averse) > 0 {
 		lines = append(lines, s.Averse.Render("You'd rather not: "+refNames(m.ctx.Averse)))
@@ -548,8 +565,13 @@ func (m Model) stripView() string {
 	}
 	if step := m.nextStepLine(); step != "" {
 		lines = append(lines, step)
-	} else if len(m.ctx.Hints) > 0 {
-		lines = append(lines, s.Muted.Render(m.ctx.Hints[0]))
+	}
+	if n := len(m.ctx.Hints); n > 0 {
+		hint := m.ctx.Hints[m.hint%n]
+		if n > 1 {
+			hint = fmt.Sprintf("(%d/%d) %s", m.hint%n+1, n, hint)
+		}
+		lines = append(lines, s.Muted.Render(hint))
 	}
 	for i, l := range lines {
 		lines[i] = common.Truncate(l, m.width)

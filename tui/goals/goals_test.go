@@ -572,3 +572,26 @@ func TestAnIdeaGoesToAColumnItSuits(t *testing.T) {
 		}
 	}
 }
+
+func TestHintsTakeTurnsOnANarrowBoard(t *testing.T) {
+	m, _ := setup(t)
+	c := ctx()
+	c.Hints = []string{"First hint.", "Second hint.", "Third hint."}
+	m.SetContext(c)
+	if !m.KeyMap().Hint.Enabled() {
+		t.Fatal("t should offer the next hint on a narrow board")
+	}
+	m = press(m, keys("t")...)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "(2/3) Second hint.") || strings.Contains(v, "First hint.") {
+		t.Errorf("after t the strip shows:\n%s", v)
+	}
+	if !strings.Contains(v, "Values: Calm") {
+		t.Error("values are missing from the narrow board")
+	}
+	m.SetSize(130, 30)
+	m.SetContext(c)
+	if m.KeyMap().Hint.Enabled() {
+		t.Error("beside the board every hint shows; t has nothing to do")
+	}
+}

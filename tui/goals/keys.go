@@ -22,6 +22,7 @@ type KeyMap struct {
 	No        key.Binding
 
 	Ideas key.Binding
+	Hint  key.Binding
 
 	// Idea picker keys.
 	PickUp   key.Binding
@@ -65,6 +66,7 @@ func DefaultKeyMap() KeyMap {
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep it")),
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
+		Hint:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "next hint")),
 
 		PickUp:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "idea")),
 		PickDown: key.NewBinding(key.WithKeys("down", "j", "pgdown")),
@@ -141,7 +143,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp lists every live key for the expanded help.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Add, k.Ideas, k.Edit, k.Delete, k.Feel},
+		{k.Add, k.Ideas, k.Edit, k.Delete, k.Feel, k.Hint},
 		{k.Left, k.Up, k.MoveLeft, k.MoveUp},
 		{k.Next, k.Prev, k.Yes, k.No},
 		{k.Field, k.FieldBack, k.Choose, k.ItemUp, k.Toggle, k.Done},

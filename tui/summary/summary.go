@@ -25,8 +25,15 @@ type Season struct {
 	// matters most first.
 	Toward []common.Ref
 	Averse []common.Ref
-	Values []common.Ref
+	Values []Value
 	Goals  []store.Goal
+}
+
+// Value is a chosen value with what the runner wrote about it.
+type Value struct {
+	Name       string
+	Serve      string
+	Experiment string
 }
 
 // KeyMap holds the summary's keys.
@@ -145,7 +152,18 @@ func Render(season Season, s *common.Styles, w int) string {
 	}
 	refs("Your themes", s.Text, season.Toward)
 	refs("You'd rather not", s.Averse, season.Averse)
-	refs("Your values", s.Text, season.Values)
+	if len(season.Values) > 0 {
+		b.WriteString(s.Subtitle.Render("Your values") + "\n")
+		for _, v := range season.Values {
+			para(s.Text, "• "+v.Name)
+			if serve := strings.TrimSpace(v.Serve); serve != "" {
+				para(s.Muted, "  Running serves it: "+common.OneLine(serve))
+			}
+			if exp := strings.TrimSpace(v.Experiment); exp != "" {
+				para(s.Muted, "  To try: "+common.OneLine(exp))
+			}
+		}
+	}
 	if n := strings.TrimSpace(season.Themes.Notes); n != "" {
 		b.WriteString(s.Subtitle.Render("Themes you see") + "\n")
 		para(s.Text, n)

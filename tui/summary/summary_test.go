@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/store"
@@ -18,13 +19,14 @@ func TestRenderShowsTheWholeSeason(t *testing.T) {
 		Themes:  store.ThemeBoard{Motivation: "time for me", Notes: "headspace", Top: "coping"},
 		Toward:  []common.Ref{{ID: "coping", Name: "Headspace"}, {ID: "joy", Name: "Joy"}},
 		Averse:  []common.Ref{{ID: "competition", Name: "Competition"}},
+		Values:  []Value{{Name: "Calm", Serve: "quiet loops\nat dawn", Experiment: "no watch on Sunday"}},
 		Goals: []store.Goal{
 			{Tier: "big", Text: "Half marathon\nin October", Feel: "scary"},
 			{Tier: "small", Text: "Run Tue/Thu at 7", Feel: "doable"},
 		},
 	}
 	out := ansi.Strip(Render(season, common.NewStyles(true), 70))
-	for _, want := range []string{"Season of March 2027", "time for me", "headspace", "Headspace ★ · Joy", "You'd rather not", "Competition", "Run Tue/Thu at 7 (doable)",
+	for _, want := range []string{"Season of March 2027", "time for me", "headspace", "Headspace ★ · Joy", "You'd rather not", "Competition", "• Calm", "Running serves it: quiet loops at dawn", "To try: no watch on Sunday", "Run Tue/Thu at 7 (doable)",
 		"Half marathon in October (a little scary)", "My first 10k", "(not answered yet)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q", want)
@@ -44,5 +46,27 @@ func TestRenderOfAnEmptySeason(t *testing.T) {
 	out := ansi.Strip(Render(Season{}, common.NewStyles(false), 40))
 	if !strings.Contains(out, "No goals drafted yet.") || !strings.Contains(out, "Not named yet.") {
 		t.Errorf("empty season:\n%s", out)
+	}
+}
+
+func TestSummaryScrollsAndGoesBack(t *testing.T) {
+	m := New(common.Env{Styles: common.NewStyles(true)})
+	m.SetSize(60, 8)
+	answers := map[string]string{}
+	for _, id := range []string{"proud-moment", "big-dream", "next-step"} {
+		answers[id] = strings.Repeat("A long answer that needs room. ", 8)
+	}
+	m.SetSeason(Season{Season: store.Season{Name: "Season of May 2027"}, Answers: answers})
+	top := ansi.Strip(m.View())
+	if !strings.Contains(top, "Season of May 2027") {
+		t.Fatalf("the summary does not start at the top:\n%s", top)
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+	if ansi.Strip(m.View()) == top {
+		t.Error("page down did not scroll")
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if to, ok := m.TakeNavigation(); !ok || to.To != common.PrevStep(common.Summary) {
+		t.Errorf("shift+tab asked for %+v, %v", to, ok)
 	}
 }

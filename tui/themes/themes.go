@@ -60,6 +60,7 @@ type Model struct {
 
 	board    store.ThemeBoard
 	answers  map[string]string
+	values   []common.Ref // the runner's values, shown beside the themes
 	findings []catalog.Finding
 	rows     []row
 	cursor   int
@@ -130,6 +131,9 @@ func (m *Model) SetAnswers(answers map[string]string) {
 	m.findings = catalog.Detect(sources)
 	m.rebuild()
 }
+
+// SetValues gives the screen the runner's chosen values to show.
+func (m *Model) SetValues(values []common.Ref) { m.values = values }
 
 // rebuild lays out the rows: cairn's proposals strongest first, then themes
 // the runner decided on that the answers no longer show, then the runner's

@@ -287,3 +287,12 @@ func TestResizeNeverOverflows(t *testing.T) {
 		}
 	}
 }
+
+func TestValuesShowBesideTheThemes(t *testing.T) {
+	m, _ := setup(t, store.ThemeBoard{})
+	m.SetAnswers(answers)
+	m.SetValues([]common.Ref{{ID: "calm", Name: "Calm"}, {ID: "own-1", Name: "Dog walks"}})
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "Your values: Calm · Dog walks") {
+		t.Errorf("values are not beside the themes:\n%s", v)
+	}
+}

@@ -31,7 +31,7 @@ func (m Model) listHeight() int {
 	if m.wide() {
 		return max(m.height-m.writingHeight()-1, 3)
 	}
-	return max(min(len(m.rows)+3, m.height/2), 3)
+	return max(min(len(m.rows)+4, m.height/2), 3)
 }
 
 // SetSize gives the screen its width and height.
@@ -86,6 +86,11 @@ func (m Model) listView() string {
 	if m.adding {
 		room--
 	}
+	var values string
+	if len(m.values) > 0 {
+		values = common.Truncate(s.Muted.Render("Your values: ")+s.Text.Render(common.JoinRefs(m.values, "", " · ")), w)
+		room--
+	}
 	if len(m.rows) == 0 {
 		msg := "No clear themes in your answers yet. More writing helps, or press a to name your own."
 		lines = append(lines, s.Muted.Render(common.Wrap(msg, w)))
@@ -96,6 +101,9 @@ func (m Model) listView() string {
 	}
 	if m.adding {
 		lines = append(lines, m.name.View())
+	}
+	if values != "" {
+		lines = append(lines, values)
 	}
 	return lipgloss.NewStyle().MaxWidth(w).Render(strings.Join(lines, "\n"))
 }
