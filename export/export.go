@@ -117,11 +117,7 @@ func season(wb store.Workbook) Season {
 		s.Answers = append(s.Answers, Answer{Question: id, Text: a.Text, Updated: a.Updated})
 	}
 	for _, v := range wb.Values {
-		name := v.Name
-		if cv, ok := catalog.LookupValue(v.ID); ok && name == "" {
-			name = cv.Name
-		}
-		s.Values = append(s.Values, Value{ID: v.ID, Name: name, Serve: v.Serve, Experiment: v.Experiment})
+		s.Values = append(s.Values, Value{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name), Serve: v.Serve, Experiment: v.Experiment})
 	}
 	return s
 }

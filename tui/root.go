@@ -433,11 +433,7 @@ func summaryValues(chosen []store.ValueChoice) []summary.Value {
 func valueRefs(chosen []store.ValueChoice) []common.Ref {
 	var refs []common.Ref
 	for _, v := range chosen {
-		name := v.Name
-		if cv, ok := catalog.LookupValue(v.ID); ok && name == "" {
-			name = cv.Name
-		}
-		refs = append(refs, common.Ref{ID: v.ID, Name: name})
+		refs = append(refs, common.Ref{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name)})
 	}
 	return refs
 }

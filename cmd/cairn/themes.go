@@ -330,7 +330,7 @@ func themesText(findings []catalog.Finding, sources []catalog.Source, season *st
 		}
 		b.WriteString(head + "\n")
 		for k, ev := range f.Evidence {
-			line := "  “" + highlight(ev.Sentence, ev.Triggers, st.Trigger) + "”"
+			line := "  “" + ev.Marked(func(t string) string { return st.Trigger.Render(t) }) + "”"
 			if ev.Polarity != f.Polarity {
 				line += " " + st.Muted.Render("(points the other way)")
 			}
@@ -476,18 +476,3 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(cut, " ,;:—-") + "…"
 }
 
-// highlight renders the trigger spans of sentence in style.
-func highlight(sentence string, spans []catalog.Span, style lipgloss.Style) string {
-	var b strings.Builder
-	at := 0
-	for _, sp := range spans {
-		if sp.Start < at || sp.End > len(sentence) || sp.Start >= sp.End {
-			continue
-		}
-		b.WriteString(sentence[at:sp.Start])
-		b.WriteString(style.Render(sentence[sp.Start:sp.End]))
-		at = sp.End
-	}
-	b.WriteString(sentence[at:])
-	return b.String()
-}

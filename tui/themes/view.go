@@ -203,7 +203,7 @@ func (m Model) evidenceView(w int) string {
 	default:
 		line(s.Subtitle.Render("In your answers"))
 		for _, ev := range r.finding.Evidence {
-			line(s.Text.Render(common.Wrap("“"+highlight(ev, s)+"”", w)))
+			line(s.Text.Render(common.Wrap("“"+ev.Marked(func(t string) string { return s.Trigger.Render(t) })+"”", w)))
 			if q, ok := catalog.LookupQuestion(ev.Source); ok {
 				line(s.Muted.Render(common.Truncate("  from: "+q.Prompt, w)))
 			}
@@ -227,22 +227,6 @@ func (m Model) evidenceView(w int) string {
 	}
 	line(s.Accent.Render(common.Wrap("You said: "+strings.Join(said, " · "), w)))
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// highlight renders a sentence with the words that triggered it marked.
-func highlight(ev catalog.Evidence, s *common.Styles) string {
-	var b strings.Builder
-	at := 0
-	for _, t := range ev.Triggers {
-		if t.Start < at || t.End > len(ev.Sentence) || t.Start >= t.End {
-			continue
-		}
-		b.WriteString(ev.Sentence[at:t.Start])
-		b.WriteString(s.Trigger.Render(ev.Sentence[t.Start:t.End]))
-		at = t.End
-	}
-	b.WriteString(ev.Sentence[at:])
-	return b.String()
 }
 
 func (m Model) answersView(w int) string {
