@@ -475,4 +475,3 @@ func shorten(s string, n int) string {
 	}
 	return strings.TrimRight(cut, " ,;:—-") + "…"
 }
-
