@@ -29,16 +29,58 @@ type Document struct {
 }
 
 // Season is one planning cycle and everything written in it.
+//
+// The export has types of its own rather than the store's: the format is
+// documented and versioned, and must not change because storage did.
 type Season struct {
-	ID      string       `json:"id"`
-	Name    string       `json:"name"`
-	Started time.Time    `json:"started"`
-	Reason  string       `json:"reason,omitempty"`
-	Place   *store.Place `json:"place,omitempty"`
-	Answers []Answer     `json:"answers"`
-	Themes  Themes       `json:"themes"`
-	Values  []Value      `json:"values"`
-	Goals   []store.Goal `json:"goals"`
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Started time.Time `json:"started"`
+	Reason  string    `json:"reason,omitempty"`
+	Place   *Place    `json:"place,omitempty"`
+	Answers []Answer  `json:"answers"`
+	Themes  Themes    `json:"themes"`
+	Values  []Value   `json:"values"`
+	Goals   []Goal    `json:"goals"`
+}
+
+// Place is where the runner left off.
+type Place struct {
+	Screen   string    `json:"screen"`
+	Question int       `json:"question"`
+	Updated  time.Time `json:"updated"`
+}
+
+// Goal is one goal on the board.
+type Goal struct {
+	ID      string          `json:"id"`
+	Tier    string          `json:"tier"`
+	Text    string          `json:"text"`
+	Feel    string          `json:"feel,omitempty"`
+	Themes  []string        `json:"themes,omitempty"`
+	Values  []string        `json:"values,omitempty"`
+	Parent  string          `json:"parent,omitempty"`
+	Status  string          `json:"status,omitempty"`
+	Said    map[string]bool `json:"said,omitempty"`
+	Purpose map[string]bool `json:"purpose,omitempty"`
+	Idea    string          `json:"idea,omitempty"`
+	Order   int             `json:"order"`
+	Created time.Time       `json:"created"`
+	Updated time.Time       `json:"updated"`
+}
+
+// ThemeMark is the runner's decision on one theme.
+type ThemeMark struct {
+	Theme    string `json:"theme"`
+	Polarity string `json:"polarity"`
+	Status   string `json:"status"`
+}
+
+// OwnTheme is a theme the runner named.
+type OwnTheme struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Polarity string `json:"polarity"`
 }
 
 // Answer is one reflection answer with the question it answers.
@@ -51,11 +93,11 @@ type Answer struct {
 
 // Themes is the runner's theme board.
 type Themes struct {
-	Marks      []store.ThemeMark `json:"marks"`
-	Own        []store.OwnTheme  `json:"own"`
-	Top        string            `json:"top,omitempty"`
-	Notes      string            `json:"notes,omitempty"`
-	Motivation string            `json:"motivation,omitempty"`
+	Marks      []ThemeMark `json:"marks"`
+	Own        []OwnTheme  `json:"own"`
+	Top        string      `json:"top,omitempty"`
+	Notes      string      `json:"notes,omitempty"`
+	Motivation string      `json:"motivation,omitempty"`
 }
 
 // Value is one chosen core value.
@@ -83,18 +125,26 @@ func season(wb store.Workbook) Season {
 		Reason:  wb.Season.Reason,
 		Answers: []Answer{},
 		Themes: Themes{
-			Marks:      nonNil(wb.Themes.Marks),
-			Own:        nonNil(wb.Themes.Own),
+			Marks:      []ThemeMark{},
+			Own:        []OwnTheme{},
 			Top:        wb.Themes.Top,
 			Notes:      wb.Themes.Notes,
 			Motivation: wb.Themes.Motivation,
 		},
 		Values: []Value{},
-		Goals:  nonNil(wb.Goals),
+		Goals:  []Goal{},
+	}
+	for _, mk := range wb.Themes.Marks {
+		s.Themes.Marks = append(s.Themes.Marks, ThemeMark(mk))
+	}
+	for _, o := range wb.Themes.Own {
+		s.Themes.Own = append(s.Themes.Own, OwnTheme(o))
+	}
+	for _, g := range wb.Goals {
+		s.Goals = append(s.Goals, Goal(g))
 	}
 	if wb.Place.Screen != "" {
-		p := wb.Place
-		s.Place = &p
+		s.Place = &Place{Screen: wb.Place.Screen, Question: wb.Place.Question, Updated: wb.Place.Updated}
 	}
 	// Answers in the order the questions are asked, then any whose
 	// question this build no longer knows, so nothing is left out.
@@ -120,13 +170,6 @@ func season(wb store.Workbook) Season {
 		s.Values = append(s.Values, Value{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name), Serve: v.Serve, Experiment: v.Experiment})
 	}
 	return s
-}
-
-func nonNil[T any](xs []T) []T {
-	if xs == nil {
-		return []T{}
-	}
-	return xs
 }
 
 // WriteJSON writes doc as indented JSON.

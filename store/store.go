@@ -461,29 +461,6 @@ func (s *Store) DeleteGoal(seasonID, goalID string) error {
 	})
 }
 
-// Seasons lists every season, oldest first.
-func (s *Store) Seasons() ([]Season, error) {
-	var out []Season
-	err := s.db.View(func(tx *bolt.Tx) error {
-		seasons := tx.Bucket(bucketSeasons)
-		return seasons.ForEach(func(k, v []byte) error {
-			if v != nil {
-				return nil // not a bucket
-			}
-			var season Season
-			if _, err := get(seasons.Bucket(k), "seasons/"+string(k), keySeason, kindSeason, &season); err != nil {
-				return err
-			}
-			out = append(out, season)
-			return nil
-		})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list seasons: %w", err)
-	}
-	return out, nil
-}
-
 // All reads every season's workbook, oldest season first, in one
 // consistent snapshot. It is what an export is made from.
 func (s *Store) All() ([]Workbook, error) {

@@ -204,9 +204,9 @@ func TestCurrentSeasonIsStartedOnceAndKept(t *testing.T) {
 	if !reflect.DeepEqual(first, again) {
 		t.Errorf("reopened season = %+v, want %+v", again, first)
 	}
-	seasons, _ := s.Seasons()
-	if len(seasons) != 1 {
-		t.Errorf("%d seasons, want 1", len(seasons))
+	all, _ := s.All()
+	if len(all) != 1 {
+		t.Errorf("%d seasons, want 1", len(all))
 	}
 }
 
