@@ -413,10 +413,13 @@ func (e editor) checksView(s *common.Styles, ctx Context) string {
 			mark, style = "✓", s.Met
 		}
 		name := lipgloss.NewStyle().Width(24).Render(common.Truncate(c.Name, 23))
-		line := "    " + style.Render(mark+" ") + style.Render(name) + s.Muted.Render(c.Prompt)
 		if e.focus == fieldChecks && i == e.checkAt {
-			line = "  " + s.Selected.Render("›") + " " + style.Render(mark+" ") + s.Selected.Render(name) + s.Text.Render(c.Prompt)
+			// The one being looked at gets its whole prompt: it is the coaching.
+			b.WriteString("\n" + common.Truncate("  "+s.Selected.Render("›")+" "+style.Render(mark+" ")+s.Selected.Render(c.Name), e.width))
+			b.WriteString("\n" + lipgloss.NewStyle().PaddingLeft(6).Render(s.Text.Render(common.Wrap(c.Prompt, max(e.width-6, 1)))))
+			continue
 		}
+		line := "    " + style.Render(mark+" ") + style.Render(name) + s.Muted.Render(c.Prompt)
 		b.WriteString("\n" + common.Truncate(line, e.width))
 	}
 	return b.String()
@@ -437,10 +440,13 @@ func (e editor) purposeView(s *common.Styles) string {
 		if e.goal.Purpose[p.ID] {
 			mark, style = "✓ ", s.Met
 		}
-		line := "    " + style.Render(mark) + s.Muted.Render(p.Prompt)
 		if e.focus == fieldPurpose && i == e.purpAt {
-			line = "  " + s.Selected.Render("›") + " " + style.Render(mark) + s.Text.Render(p.Prompt)
+			prefix := "  " + s.Selected.Render("›") + " " + style.Render(mark)
+			text := s.Text.Render(common.Wrap(p.Prompt, max(e.width-lipgloss.Width(prefix), 1)))
+			b.WriteString("\n" + lipgloss.JoinHorizontal(lipgloss.Top, prefix, text))
+			continue
 		}
+		line := "    " + style.Render(mark) + s.Muted.Render(p.Prompt)
 		b.WriteString("\n" + common.Truncate(line, e.width))
 	}
 	return b.String()
