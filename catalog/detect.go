@@ -166,6 +166,10 @@ type detSentence struct {
 	src    int
 	text   string
 	factor float64 // set by a contrast that opens the next sentence
+	// hits [hitFrom, hitTo) in detector.hits are this sentence's.
+	hitFrom, hitTo int32
+	words          int
+	question       bool // ends with "?": a topic a short answer may follow
 }
 
 // A detHit is one theme suggested by one cue in one sentence.
@@ -183,6 +187,7 @@ type detHit struct {
 	clause int16
 	flipBy int32 // index of the match that flipped it, or -1
 	drop   bool
+	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
 	spans  [3]Span
 	nspans int8
 }
@@ -216,6 +221,8 @@ type detector struct {
 	sentHits []detHit
 	segCount int     // contrast segments in the current sentence
 	cond     []int16 // conditional clauses in the current sentence
+	text     string  // the current sentence
+	verdicts []int   // matches in the current sentence that judge the sentence before
 }
 
 func (d *detector) readSource(si int, src Source) {
@@ -229,7 +236,9 @@ func (d *detector) readSource(si int, src Source) {
 	words := 0
 	for k, sp := range d.spans {
 		sent := int32(len(d.sentences))
-		d.sentences = append(d.sentences, detSentence{src: si, text: text[sp.start:sp.end], factor: 1})
+		st := text[sp.start:sp.end]
+		d.sentences = append(d.sentences, detSentence{src: si, text: st, factor: 1,
+			question: strings.HasSuffix(strings.TrimRight(st, " \"')”’)"), "?")})
 		nowNext := k+1 < len(d.spans) && opensWithNow(text[d.spans[k+1].start:d.spans[k+1].end])
 		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowNext)
 		if k == 0 && src.Label == "competition" {
@@ -272,11 +281,16 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 			t.num = t.num || w.num
 		}
 		t.person = lex.persons[t.stem]
+		t.bad = lex.bad[t.stem] || lex.bad[t.norm]
 		if !t.emoji {
 			words++
 		}
 	}
 	d.toks = toks
+	d.text = text
+	d.sentences[sent].words = words
+	d.sentences[sent].hitFrom = int32(len(d.hits))
+	d.sentences[sent].hitTo = int32(len(d.hits))
 	n := len(toks)
 	if n == 0 {
 		return 0
@@ -302,26 +316,49 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				sent: sent, tok: int32(m.i), tokEnd: int32(m.j), entry: int32(m.e.index),
 				seg: d.seg[m.i], clause: d.clause[m.i], flipBy: -1,
 			}
+			if m.e.with && h.base > weak.units() && !d.activeNear(toks, m) {
+				// "snappy with the kids": company only when something is
+				// run or done together.
+				h.base = weak.units()
+			}
 			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
 			sh = append(sh, h)
 		}
 	}
 	d.sentHits = sh
-	if len(sh) > 0 {
-		d.scopeForward(toks, ms)
-		d.scopeBackward(toks, ms)
-		d.pastNow(toks, ms, nowNext)
-		d.yieldAffect(toks)
-		for k := range d.sentHits {
-			h := &d.sentHits[k]
-			if h.drop {
-				continue
-			}
-			h.weight = h.base * d.segFactor(int(h.seg)) * d.clauseF[h.clause]
-			d.hits = append(d.hits, *h)
+	d.verdicts = d.verdicts[:0]
+	d.scopeForward(toks, ms)
+	d.scopeBackward(toks, ms)
+	d.pastNow(toks, ms, nowNext)
+	d.yieldAffect(toks)
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if h.drop {
+			continue
 		}
+		h.weight = h.base * d.segFactor(int(h.seg)) * d.clauseF[h.clause]
+		d.hits = append(d.hits, *h)
+	}
+	d.sentences[sent].hitTo = int32(len(d.hits))
+	for _, mi := range d.verdicts {
+		d.judgePrevious(sent, toks, ms, mi)
 	}
 	return words
+}
+
+// activeNear reports something run or done in the sentence of match m:
+// "I run with my sister", "a 5k with my dad", "Sunday mornings with the
+// girls".
+func (d *detector) activeNear(toks []detToken, m *detMatch) bool {
+	for k := range toks {
+		if k >= m.i && k < m.j {
+			continue
+		}
+		if t := &toks[k]; d.lex.active[t.stem] || d.lex.active[t.norm] || t.num && !t.emoji {
+			return true
+		}
+	}
+	return false
 }
 
 // match finds the lexicon entries in the tokens, longest first, left to
@@ -430,6 +467,8 @@ func (el lexElem) matches(t *detToken) bool {
 		return t.ord
 	case elemPerson:
 		return t.person
+	case elemBad:
+		return t.bad
 	case elemAny:
 		return true
 	}
@@ -558,11 +597,14 @@ type detOp struct {
 	kind   opKind
 	window int
 	count  int  // content words since the operator
+	plain  bool // a counted word was not a verb of doing or attending ("look at", "track")
 	cross  bool // reaches past a new subject
 	bonus  bool // still has its bonus to give
 	direct bool // a negated action: evidence if its cue comes next
 	hit    bool // has acted on a cue; from here it only follows a list
 	soften bool // a doubled negation ("don't hate"): halves its cue
+	list   bool // heads a list ("hate: crowds, races"): reaches every item
+	drop   bool // "better than": what follows is a yardstick, not a motive
 }
 
 // scopeForward applies negations, aversions and boosts to the theme cues
@@ -574,9 +616,13 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 	for i := 0; i < n; {
 		mi := d.matchAt[i]
 		if toks[i].brk && op.m >= 0 {
-			// After its first cue a negation goes on through a list: "I don't
-			// care about pace, distance or medals".
-			if !op.hit || mi < 0 || ms[mi].e.kind != opTheme || restarts(toks[i].norm) || toks[i].subject {
+			switch {
+			case op.list && !toks[i].subject && (mi < 0 || ms[mi].e.kind == opTheme):
+				// "hate: treadmills, races, anyone talking about splits".
+				op.count, op.plain = 0, false
+			case !op.hit || mi < 0 || ms[mi].e.kind != opTheme || restarts(toks[i].norm) || toks[i].subject:
+				// After its first cue a negation goes on through a list: "I
+				// don't care about pace, distance or medals".
 				op.m = -1
 			}
 		}
@@ -586,7 +632,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				case toks[i].subject && !op.cross:
 					op.m = -1
 				case toks[i].glue:
-				case op.hit:
+				case op.hit && !op.list:
 					// ... but not into what comes next: "I don't need a medal
 					// to feel good".
 					switch toks[i].norm {
@@ -596,6 +642,9 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 					}
 				default:
 					op.count++
+					if !engaging(toks[i].stem) {
+						op.plain = true
+					}
 					if op.count > op.window {
 						op.m = -1
 					}
@@ -615,9 +664,11 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 					d.applyOp(&d.sentHits[k], &op, ms, toks)
 				}
 				ms[op.m].applied++
-				op.bonus = false
+				// An aversion gives every item of its list its weight: "I
+				// couldn't care less about placings or times".
+				op.bonus = op.kind == opAverse
 				op.hit = true
-				if op.kind == opBoost || op.soften {
+				if op.kind == opBoost || op.soften || op.drop {
 					op.m = -1
 				}
 			}
@@ -626,6 +677,11 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 			case op.m >= 0 && op.kind == opAverse && !op.hit:
 				// "I hate not ...": a doubled negation softens, never flips.
 				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
+			case op.m >= 0 && op.kind == opNegate && !op.hit && op.count == 0 && m.e.flags&flagDirect != 0:
+				// "I haven't stopped", "not no": two negations cancel.
+				m.inert = true
+				ms[op.m].inert = true
+				op.m = -1
 			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j):
 				// "I've never run a marathon", "I'd never raced before".
 				m.inert = true
@@ -642,6 +698,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				f := m.e.flags
 				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
 					cross: f&flagCross != 0, direct: f&flagDirect != 0, bonus: f&flagDirect != 0}
+				op.list = d.listHead(toks, m, false)
 			}
 		case opAverse:
 			if op.m >= 0 && op.kind == opNegate && !op.hit {
@@ -649,7 +706,9 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				m.inert = true
 				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
 			} else {
-				op = detOp{m: int(mi), kind: opAverse, window: int(m.e.window), bonus: true}
+				op = detOp{m: int(mi), kind: opAverse, window: int(m.e.window), bonus: true,
+					cross: m.e.flags&flagCross != 0}
+				op.list = d.listHead(toks, m, true)
 			}
 		case opBoost:
 			if op.m < 0 {
@@ -658,9 +717,12 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.count++
 			}
 		case opThan:
-			if preferBefore(toks, i) {
+			switch {
+			case preferBefore(toks, i):
 				op = detOp{m: int(mi), kind: opNegate, window: 3}
-			} else {
+			case betterBefore(toks, i):
+				op = detOp{m: int(mi), kind: opNegate, window: 3, drop: true}
+			default:
 				op.m = -1
 			}
 		case opHedge:
@@ -668,11 +730,45 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.m = -1
 			}
 		case opPast:
-		case opContrast, opBoundary, opBlock, opPostAverse, opPostNegate:
+		case opContrast, opBoundary, opBlock, opPostAverse, opPostNegate, opAccept:
 			op.m = -1
 		}
 		i = m.j
 	}
+}
+
+// listHead reports an operator that heads a list: followed by a colon or a
+// spaced dash ("hate: crowds, races"), or, for an aversion that opens its
+// clause, a comma ("Meh, numbers.").
+func (d *detector) listHead(toks []detToken, m *detMatch, averse bool) bool {
+	if m.j >= len(toks) || !toks[m.j].brk {
+		return false
+	}
+	between := d.text[toks[m.j-1].end:toks[m.j].start]
+	if strings.ContainsAny(between, ":") || strings.Contains(between, "- ") || strings.Contains(between, "–") {
+		return true
+	}
+	if !averse || !strings.Contains(between, ",") {
+		return false
+	}
+	for k := m.i - 1; k >= 0 && !toks[k+1].brk; k-- {
+		if !toks[k].glue && !toks[k].subject && !filler(toks[k].norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// engaging reports a verb of doing or attending: negated right before its
+// cue it rejects the cue as clearly as "no" does: "I don't look at my
+// times", "I don't do Strava", "I don't wear a watch".
+func engaging(stem string) bool {
+	switch stem {
+	case "do", "look", "check", "track", "wear", "use", "follow", "count", "bother",
+		"care", "chase", "enter", "sign", "pay", "attention", "think", "worry", "own", "need":
+		return true
+	}
+	return false
 }
 
 // restarts reports a word that opens a new phrase rather than continuing a
@@ -697,6 +793,9 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 		h.base *= detSoften
 		h.flipBy = int32(op.m)
 		return
+	case op.drop:
+		h.drop = true
+		return
 	case op.kind == opNegate:
 		if h.sense == problem {
 			// "I'm not anxious": says nothing either way.
@@ -705,7 +804,7 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 		}
 		h.pol = -h.pol
 		h.flipBy = int32(op.m)
-		if op.direct && op.bonus && op.count == 0 {
+		if op.direct && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h) {
 			h.base += detBonus
 		}
 	case op.kind == opAverse:
@@ -713,7 +812,7 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 			h.pol = -h.pol
 		}
 		h.flipBy = int32(op.m)
-		if op.bonus {
+		if op.bonus && d.primary(h) {
 			h.base += detBonus
 		}
 	case op.kind == opBoost:
@@ -726,16 +825,26 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 }
 
 // scopeBackward applies the cues that look back: "Racing is not for me",
-// "Racing? Nope.", "Weight loss isn't why I run".
+// "Racing? Nope.", "Weight loss isn't why I run". A verdict that stands in
+// a clause of its own reaches further: back over a list ("Medals, finisher
+// photos, all that - not bothered"), or, with nothing before it in its
+// sentence, to the sentence before ("PBs? Couldn't care less.").
 func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 	for mi := range ms {
 		m := &ms[mi]
 		kind := m.e.kind
 		idle := !m.inert && m.applied == 0
+		anaphor := anaphorAfter(toks, m.j)
+		ends := clauseEndsAt(toks, m.j) || anaphor
 		switch {
-		case kind == opPostAverse || kind == opPostNegate:
-		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && clauseEndsAt(toks, m.j):
-		case kind == opAverse && idle && clauseEndsAt(toks, m.j):
+		case kind == opPostAverse || kind == opPostNegate || kind == opAccept:
+		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && ends:
+			if doAux(toks[m.i].norm) && m.i > 0 && !toks[m.i].brk && d.hitEndsAt(d.clause[m.i], m.i) {
+				// "my Tuesday 6am doesn't": the cue is the subject of a
+				// verb left out, not what is turned down.
+				continue
+			}
+		case kind == opAverse && idle && ends:
 			// The object comes first: "the racing bit I can't stand".
 		case kind == opNegate && idle && m.e.flags&flagCopula != 0 && copulaBefore(m.e, toks, m.i):
 			// "Weight loss isn't why I run": only the subject right before
@@ -744,14 +853,24 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 			c := d.clause[m.i]
 			if k := subjectEnd(toks, m.i); k >= 0 && d.hitEndsAt(c, k+1) {
 				d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && int(h.tokEnd) <= k+1 })
+			} else if k >= 0 && pronoun(toks[k].norm) && d.verdict(toks, m) {
+				// "That's not why I run": about what came before.
+				d.reachBack(m, mi, toks)
 			}
 			continue
 		default:
 			continue
 		}
+		if m.applied > 0 && kind != opAccept {
+			continue
+		}
 		c, s := d.clause[m.i], d.seg[m.i]
 		found := d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && h.seg == s })
-		if !found && c > 0 && kind != opAverse {
+		switch {
+		case found:
+		case d.verdict(toks, m):
+			found = d.reachBack(m, mi, toks)
+		case c > 0 && kind != opAverse && kind != opAccept:
 			// "Racing, not for me": one clause back, but a fronted object
 			// ("the time trials I can't stand") is always in its own clause.
 			found = d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c-1 && h.seg == s })
@@ -763,22 +882,322 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 	}
 }
 
+// verdict reports a dismissal standing in a clause of its own: nothing
+// before it but a subject and light words, nothing after it but closing
+// words or "that": "not bothered", "I couldn't care less", "I'm done with
+// that".
+func (d *detector) verdict(toks []detToken, m *detMatch) bool {
+	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) {
+		return false
+	}
+	for k := m.j; k < len(toks); k++ {
+		if toks[k].norm == "why" || toks[k].norm == "appeal" {
+			// "I'm scared of it, which is exactly why."
+			return false
+		}
+	}
+	for k := m.i - 1; k >= 0; k-- {
+		if toks[k+1].brk {
+			break
+		}
+		t := &toks[k]
+		if mi := d.matchAt[k]; mi >= 0 && d.matches[mi].e.kind == opTheme {
+			return false
+		}
+		if !t.glue && !t.emoji && !filler(t.norm) && !(t.subject && t.norm != "he" && t.norm != "she" &&
+			t.norm != "he's" && t.norm != "she's") {
+			return false
+		}
+	}
+	return true
+}
+
+// reachBack applies a verdict to what it judges: the nearest clause before
+// it that holds a cue, and the list that clause ends ("Medals, finisher
+// photos, all that - not bothered"). A contrast is crossed only when the
+// verdict's side of it holds no cue ("Longevity, heart health - but
+// honestly that's not why"). With nothing before it in its sentence the
+// verdict is kept for the sentence before (see judgePrevious).
+func (d *detector) reachBack(m *detMatch, mi int, toks []detToken) bool {
+	c0, s0 := d.clause[m.i], d.seg[m.i]
+	segHits := false
+	for k := range d.sentHits {
+		if h := &d.sentHits[k]; h.seg == s0 && int(h.tok) < m.i && d.judgeable(h, m) {
+			segHits = true
+		}
+	}
+	found := false
+	for c := c0 - 1; c >= 0; c-- {
+		in := func(h *detHit) bool { return h.clause == c && (h.seg == s0 || !segHits) }
+		has := false
+		for k := range d.sentHits {
+			if h := &d.sentHits[k]; in(h) && d.judgeable(h, m) {
+				has = true
+			}
+		}
+		switch {
+		case has:
+			d.flipBack(m, mi, toks, in)
+			found = true
+			if d.clauseHasSubject(toks, c) {
+				return true
+			}
+		case found || !d.lightClause(toks, c):
+			return found
+		}
+	}
+	if !found && c0 == 0 || !found && d.lightBefore(toks, c0) {
+		d.verdicts = append(d.verdicts, mi)
+	}
+	return found
+}
+
+// judgeable reports a hit a verdict can act on: one that points toward its
+// theme as written, or one a negation has already turned ("I've never been
+// fast and I don't care"), which an aversion or acceptance settles.
+func (d *detector) judgeable(h *detHit, m *detMatch) bool {
+	if h.drop || h.sense == fixed {
+		return false
+	}
+	if h.flipBy == -1 {
+		return m.e.kind != opAccept
+	}
+	return h.pol == Away && !h.firm && h.sense != away && h.flipBy >= 0 &&
+		d.matches[h.flipBy].e.kind == opNegate && settles(m.e.kind)
+}
+
+// settles reports the verdicts that make a negation firmer.
+func settles(k opKind) bool {
+	return k == opAverse || k == opPostAverse || k == opAccept
+}
+
+func (d *detector) clauseHasSubject(toks []detToken, c int16) bool {
+	for k := range toks {
+		if d.clause[k] == c && toks[k].subject {
+			return true
+		}
+	}
+	return false
+}
+
+// lightClause reports a clause of only light words: "all that", "I know".
+func (d *detector) lightClause(toks []detToken, c int16) bool {
+	for k := range toks {
+		if d.clause[k] != c {
+			continue
+		}
+		if t := &toks[k]; !t.glue && !t.emoji && !t.subject && !filler(t.norm) && !anaphorWord(t.norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// lightBefore reports only light clauses before clause c.
+func (d *detector) lightBefore(toks []detToken, c int16) bool {
+	for k := int16(0); k < c; k++ {
+		if !d.lightClause(toks, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// judgePrevious applies a verdict that opens its sentence to the sentence
+// before, from the same answer, when that one is a topic: a question
+// ("PBs? Couldn't care less."), a few words ("Weight. Meh."), or anything
+// the verdict points back at ("... I'm done with that."). A question two
+// sentences back is the topic of both ("Trail running? Mud, roots,
+// getting lost. Hard pass.").
+func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi int) {
+	m := &ms[mi]
+	cur := &d.sentences[sent]
+	anaphor := anaphorAfter(toks, m.j) || d.pronounBefore(toks, m)
+	targets := make([]int32, 0, 2)
+	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
+		prev := &d.sentences[p]
+		q := sent - 2
+		switch {
+		case !prev.question && prev.words <= 8 && q >= 0 && d.sentences[q].src == cur.src &&
+			d.sentences[q].question:
+			targets = append(targets, p, q)
+		case prev.question || prev.words <= 6 || anaphor:
+			targets = append(targets, p)
+		}
+	}
+	span := Span{toks[m.i].start, toks[m.j-1].end}
+	averse := m.e.kind == opAverse || m.e.kind == opPostAverse
+	var done [16]bool // by theme index
+	for _, t := range targets {
+		ts := &d.sentences[t]
+		from := ts.hitFrom
+		if !ts.question && ts.words > 8 {
+			// A long sentence: "it" is what was named last. "... signed
+			// us both up for a 10k. I'm dreading it."
+			for k := ts.hitTo - 1; k >= ts.hitFrom; k-- {
+				if h := &d.hits[k]; !h.drop && h.sense != fixed && h.sense != affect {
+					from = k
+					for from > ts.hitFrom && d.hits[from-1].tok == h.tok {
+						from--
+					}
+					break
+				}
+			}
+		}
+		// The bonus goes to what the sentence says most clearly: "Mud,
+		// roots, getting lost" is about getting lost more than roots.
+		top := 0.0
+		for k := from; k < ts.hitTo; k++ {
+			if h := &d.hits[k]; !h.drop && h.sense != fixed && h.sense != problem && h.sense != away {
+				top = max(top, h.base)
+			}
+		}
+		for k := from; k < ts.hitTo; k++ {
+			h := &d.hits[k]
+			if h.drop || h.sense == fixed || h.sense == problem || h.sense == away {
+				continue
+			}
+			factor := 1.0
+			if h.base > 0 {
+				factor = h.weight / h.base
+			}
+			switch {
+			case h.pol == Toward && m.e.kind != opAccept:
+				h.pol = Away
+				h.flipBy = -3
+			case h.pol == Away && !h.firm && settles(m.e.kind):
+				h.firm = true
+			default:
+				continue
+			}
+			if (averse || m.e.kind == opAccept) && d.primary(h) && h.base >= top {
+				h.base += detBonus
+			}
+			h.weight = h.base * factor
+			done[h.theme] = true
+		}
+	}
+	for th, ok := range done {
+		if !ok {
+			continue
+		}
+		// The verdict is evidence too, in its own sentence.
+		h := detHit{theme: int8(th), sense: toward, pol: Away, sent: sent, tok: int32(m.i),
+			tokEnd: int32(m.j), entry: -1, seg: d.seg[m.i], clause: d.clause[m.i], flipBy: int32(mi)}
+		h.addSpan(span)
+		d.hits = append(d.hits, h)
+		m.applied++
+	}
+	cur.hitTo = int32(len(d.hits))
+}
+
+// pronounBefore reports a pronoun subject right before a verdict: "it's
+// not why", "that was never the point".
+func (d *detector) pronounBefore(toks []detToken, m *detMatch) bool {
+	for k := m.i - 1; k >= 0 && !toks[k+1].brk; k-- {
+		if pronoun(toks[k].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+func pronoun(w string) bool {
+	switch w {
+	case "it", "it's", "that", "that's", "this", "those", "these", "they", "they're", "which",
+		"mine's", "mine":
+		return true
+	}
+	return false
+}
+
+// anaphorWord reports a word that points back at something already said.
+func anaphorWord(w string) bool {
+	switch w {
+	case "that", "it", "them", "those", "this", "these", "whole", "thing", "things", "stuff",
+		"game", "side", "lark", "business", "malarkey", "nonsense", "all", "one", "ones":
+		return true
+	}
+	return false
+}
+
+// anaphorAfter reports "that", "it", "all that", "that whole game" right
+// after j, ending its clause: "I'm done with that", "couldn't care less
+// about any of it".
+func anaphorAfter(toks []detToken, j int) bool {
+	seen := false
+	for k := j; k < len(toks); k++ {
+		t := &toks[k]
+		if t.brk && k > j {
+			break
+		}
+		switch {
+		case t.norm == "that" || t.norm == "it" || t.norm == "them" || t.norm == "those" || t.norm == "this":
+			seen = true
+		case anaphorWord(t.norm) || t.glue || t.emoji:
+		case t.norm == "about" || t.norm == "with" || t.norm == "of" || t.norm == "for" || t.norm == "on":
+			if seen {
+				return false
+			}
+		default:
+			if !closing(t.norm) {
+				return false
+			}
+		}
+	}
+	return seen
+}
+
+// filler reports light words that may stand around a verdict: "honestly
+// I'm not bothered", "yeah, nah", "I know, I know".
+func filler(w string) bool {
+	switch w {
+	case "it", "it's", "that's", "that", "this", "they", "they're", "honestly", "frankly",
+		"personally", "tbh", "and", "but", "so", "am", "is", "was", "are", "were", "well", "oh",
+		"yeah", "ok", "okay", "though", "hmm", "lol", "haha", "know", "mean", "guess", "suppose",
+		"admit", "sure", "right", "mine's", "i'll", "be", "been", "to", "say", "said", "must",
+		"i'd", "would", "will", "has", "have", "had", "do", "does", "did", "now", "anyway",
+		"mostly", "pretty", "simply", "kind", "sort", "bit", "eh", "um", "erm", "ugh", "nah":
+		return true
+	}
+	return false
+}
+
+// doAux reports the do-auxiliaries: "I don't", "it doesn't".
+func doAux(w string) bool {
+	switch w {
+	case "don't", "doesn't", "didn't", "won't":
+		return true
+	}
+	return false
+}
+
 func (d *detector) flipBack(m *detMatch, mi int, toks []detToken, in func(*detHit) bool) bool {
 	nearest := -1
 	for k := range d.sentHits {
 		h := &d.sentHits[k]
-		if int(h.tokEnd) <= m.i && in(h) && h.flipBy == -1 {
+		if int(h.tokEnd) <= m.i && in(h) && d.judgeable(h, m) {
 			nearest = k
 		}
 	}
 	if nearest < 0 {
 		return false
 	}
+	// The nearest cue gets the bonus, with the cues it runs on from: "race
+	// mornings make me want to throw up".
 	near := d.sentHits[nearest].tok
+	for moved := true; moved; {
+		moved = false
+		for k := range d.sentHits {
+			if h := &d.sentHits[k]; h.tokEnd == near && in(h) && d.judgeable(h, m) {
+				near, moved = h.tok, true
+			}
+		}
+	}
 	for k := range d.sentHits {
 		h := &d.sentHits[k]
-		if int(h.tokEnd) <= m.i && in(h) && h.flipBy == -1 {
-			d.flipOne(h, m, mi, toks, h.tok == near)
+		if int(h.tokEnd) <= m.i && in(h) && d.judgeable(h, m) {
+			d.flipOne(h, m, mi, toks, h.tok >= near)
 		}
 	}
 	return true
@@ -845,7 +1264,11 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 		c := d.clause[m.i]
 		for k := range d.sentHits {
 			h := &d.sentHits[k]
-			if h.clause == c && h.flipBy == -1 && h.sense != problem && h.sense != fixed && !h.drop {
+			// An aversion in the past clause is past too: "I used to hate
+			// racing, now I live for it".
+			turned := h.flipBy >= 0 && int(h.flipBy) != mi && d.clause[ms[h.flipBy].i] == c &&
+				(ms[h.flipBy].e.kind == opAverse || ms[h.flipBy].e.kind == opNegate)
+			if h.clause == c && (h.flipBy == -1 || turned) && h.sense != problem && h.sense != fixed && !h.drop {
 				h.pol = -h.pol
 				h.flipBy = int32(mi)
 				h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
@@ -891,6 +1314,24 @@ func (d *detector) yieldAffect(toks []detToken) {
 	}
 }
 
+// primary reports whether a hit's theme is what its cue says most
+// clearly: an aversion's bonus goes there only. "Not bothered about medals"
+// turns recognition away (medals are medium there) more than personal
+// goals (weak there).
+func (d *detector) primary(h *detHit) bool {
+	if h.entry < 0 {
+		return true
+	}
+	var mine, top cueWeight
+	for _, lt := range d.lex.entries[h.entry].themes {
+		top = max(top, lt.weight)
+		if lt.theme == h.theme {
+			mine = lt.weight
+		}
+	}
+	return mine >= top
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -921,6 +1362,17 @@ func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonu
 	if h.sense == fixed {
 		return
 	}
+	if h.pol == Away && h.flipBy >= 0 {
+		// Already turned by a negation: the verdict settles it. "I've never
+		// been fast and I don't care."
+		h.firm = true
+		if d.primary(h) {
+			h.base += detBonus
+		}
+		m.applied++
+		h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+		return
+	}
 	if h.sense == problem {
 		if !averse {
 			h.drop = true
@@ -930,7 +1382,7 @@ func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonu
 		h.pol = -h.pol
 	}
 	h.flipBy = int32(mi)
-	if averse && bonus {
+	if averse && bonus && d.primary(h) {
 		h.base += detBonus
 	}
 	m.applied++
@@ -948,14 +1400,25 @@ func clauseEndsAt(toks []detToken, j int) bool {
 		if t.glue || t.emoji {
 			continue
 		}
-		switch t.norm {
-		case "anymore", "either", "at", "personally", "though", "honestly", "lol", "haha",
-			"thanks", "thank", "you", "me", "for", "now", "these", "days", "again", "it", "them":
+		if closing(t.norm) {
 			continue
 		}
 		return false
 	}
 	return true
+}
+
+// closing reports the words that may close a clause after a verdict:
+// "Racing? Not really, thanks.", "not for me anymore".
+func closing(w string) bool {
+	switch w {
+	case "anymore", "either", "at", "personally", "though", "honestly", "lol", "haha",
+		"thanks", "thank", "you", "me", "for", "now", "these", "days", "again", "it", "them",
+		"tbh", "really", "mate", "tho", "x", "xx", "im", "afraid", "sorry", "ta", "cheers",
+		"myself", "to", "be", "truthful", "slightest", "whatsoever", "mostly", "way":
+		return true
+	}
+	return false
 }
 
 // copulaBefore reports a negated "to be": "isn't", or "not" right after
@@ -1016,6 +1479,18 @@ func counterfactual(toks []detToken, j int) bool {
 		switch toks[k].norm {
 		case "would", "i'd", "we'd", "wouldn't", "couldn't", "lost", "could", "can't":
 			return true
+		}
+	}
+	return false
+}
+
+// betterBefore reports "better than" or "more fun than": what follows is a
+// yardstick, not a motive ("her face was better than any PB of mine").
+func betterBefore(toks []detToken, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].norm {
+		case "better", "nicer", "bigger", "more":
+			return k == i-1 || toks[k+1].glue || toks[k].norm == "more"
 		}
 	}
 	return false
@@ -1459,6 +1934,7 @@ type detToken struct {
 	subject    bool
 	num, ord   bool
 	person     bool
+	bad        bool // a word for a bad feeling (lexBad)
 	emoji      bool
 }
 

@@ -21,6 +21,9 @@ import (
 //	<num>    matches a number: digits ("10", "3:30", "21.1") or a number word ("two")
 //	<person> matches a word for a person: "friend", "sister", "lads", "boss" (lexPersons)
 //	<ord>    matches an ordinal written with digits ("1st", "3rd")
+//	<bad>    matches a word for a bad feeling: "sick", "anxious", "fraud" (lexBad);
+//	         never first
+
 //	_        matches any one word
 //
 // Between the words of a phrase the text may hold up to four glue words
@@ -109,6 +112,7 @@ const (
 	opBoundary                 // ends a negation's reach: "because", "when", "so"
 	opBlock                    // a phrase that only exists to stop a misreading: "can't wait"
 	opThan                     // "than" after "rather"/"prefer"/"more": what follows is not preferred
+	opAccept                   // settles a negated cue before it: "I'm not fast and I'm fine with that"
 )
 
 // Flags on function cues.
@@ -188,8 +192,7 @@ var themeLexicon = []themeCues{
 		"vo <num> max", "vo <num>", "mileage", "milestone*", "distance", "progress*", "improv*", "achiev*",
 		"accomplish*", "challeng*", "qualif*", "breakthrough", "push my limits",
 		"push limits", "push myself", "test myself", "see progress", "track progress",
-		"tracking", "measur*", "record time", "under <num>", "in under", "<num> miles a week",
-		"<num> km a week", "<num> miles per week", "<num> km per week",
+		"=tracking", "measur*", "record time", "under <num>", "in under",
 		"=finisher", "finish a marathon", "finish an ultra",
 		"run a marathon", "complete", "shave", "knock off", "tick off", "cross off",
 		"bucket list", "heart rate zones", "training zones", "zone <num>",
@@ -203,7 +206,8 @@ var themeLexicon = []themeCues{
 		"plan", "first", "=further", "=farther", "=longer", "hill repeats", "intervals",
 		"tempo", "speedwork", "track", "results", "chip time", "=endurance", "=stamina",
 		"get better", "getting better", "level up", "plateau", "training block", "build up",
-		"segment*", "start line", "=achieve", "see what i can do", "=times",
+		"segment*", "=achieve", "see what i can do", "=times",
+		"<num> miles a week", "<num> km a week", "<num> miles per week", "<num> km per week",
 	}},
 	{Achievement, medium, away, []string{
 		"no watch", "without watch", "leave watch at home", "leave watch behind",
@@ -222,7 +226,7 @@ var themeLexicon = []themeCues{
 		"beat wife", "beat dad", "beat rival", "beat colleague", "beat everyone", "beat mates",
 		"age group", "age category", "podium*", "<ord> place", "first place", "second place",
 		"third place", "top three", "top <num>", "rival*", "=competitive", "win a race",
-		"win race", "win my age", "win age group", "winning", "won a race",
+		"win race", "win my age", "win age group", "=winning", "won a race",
 		"won age group", "=placed", "=placing", "overtak*", "chicked",
 		"leaderboard*", "kom", "qom", "chase people", "chasing people",
 		"pass people", "passing people", "picking people off", "pick people off",
@@ -256,7 +260,7 @@ var themeLexicon = []themeCues{
 		"validation", "approval", "impress people", "impress others", "impressed people",
 		"people impressed", "people tell me", "people ask me", "likes on", "get likes",
 		"number of likes", "social media", "=instagram", "insta", "facebook",
-		"post on", "posted on", "post it", "share on", "be seen", "=bling",
+		"post on", "posted on", "post it on", "post it online", "share on", "be seen", "=bling",
 		"finisher medal", "finisher photo", "race photo", "for medal", "for medals",
 		"for bling", "for t shirt", "tell everyone", "tell people", "told everyone",
 		"status", "respected", "look up to me", "looks up to me", "name read out",
@@ -265,19 +269,20 @@ var themeLexicon = []themeCues{
 		"anyone seeing", "anyone see", "see me as", "say i did", "say i've", "say i ran",
 		"say that i", "able to say", "people's faces", "look on faces", "everyone _ know",
 		"everyone know", "people _ know", "people asking", "everyone asking", "ask about",
-		"asking about", "people ask", "ask how", "tell them", "tell _ i did", "tell _ i ran",
+		"asking about", "people ask", "ask how", "tell _ i did", "tell _ i ran",
 	}},
 	{Recognition, medium, toward, []string{
-		"medal", "=trophy", "=trophies", "impress*", "respect", "strava", "award*",
+		"medal", "=trophy", "=trophies", "impress*", "respect", "award*",
 		"comment*", "=posting",
-		"congrat*", "compliment*", "=followers", "=likes", "=attention", "=photos",
-		"=photo", "t shirt", "=jealous", "people know", "envy", "cheer",
+		"congrat*", "compliment*", "upload*", "=followers", "get =likes", "<num> =likes", "=likes and",
+		"and =likes", "=attention", "=jealous", "people know", "envy", "cheered me",
+		"cheering me", "cheer me", "cheered on", "people cheering", "crowd cheering",
 		"crowd support", "=spectators", "inspire others", "inspiring others",
-		"inspiration to", "=blog", "=vlog", "=podcast", "=audience", "prize*",
+		"inspiration to", "=blog", "=vlog", "=podcast", "=audience",
 	}},
 	{Recognition, weak, toward, []string{
 		"=proud", "share", "=post", "photo*", "=shirt", "role model", "=mentioning",
-		"=mentioned",
+		"=mentioned", "strava", "t shirt", "cheer", "prize*", "tell them",
 	}},
 
 	// ---------------------------------------------------------------- affiliation
@@ -308,7 +313,7 @@ var themeLexicon = []themeCues{
 		"community", "social", "sociable", "socialis*", "socializ*", "friendship*",
 		"chat*", "=company", "=together", "belong*", "connect*", "meetup",
 		"accountability partner",
-		"mates", "=gang", "parkrun community", "relay team", "people person", "with others",
+		"=mates", "=mate", "=gang", "parkrun community", "relay team", "people person", "with others",
 	}},
 	{Affiliation, weak, toward, []string{
 		"friend", "group", "kids", "child", "son", "daughter", "partner", "club",
@@ -366,6 +371,7 @@ var themeLexicon = []themeCues{
 		"=endorphins", "let go", "=sane", "not needed", "nobody's mum", "just me",
 		"just me and", "world out", "my hour", "in my head", "sorts itself out",
 		"sort itself out", "drain out", "let it out", "can think", "shut the door", "=sober",
+		"=sobriety",
 	}},
 	{Coping, medium, problem, []string{
 		"stress*", "overwhelm*", "worr*", "bad day", "tough day", "hard day", "long day",
@@ -374,7 +380,7 @@ var themeLexicon = []themeCues{
 		"=cranky", "=irritable", "=snappy", "=moody", "=restless",
 	}},
 	{Coping, weak, toward, []string{
-		"=quiet", "thoughts", "mind", "after work", "=breathe", "=lighter", "=mood", "=moods",
+		"=quiet", "=thoughts", "mind", "after work", "=breathe", "=lighter", "=mood", "=moods",
 		"feel better", "headphones", "calm*",
 		"for myself", "no pressure", "=chaos",
 	}},
@@ -410,7 +416,7 @@ var themeLexicon = []themeCues{
 		"kind of person",
 	}},
 	{SelfEsteem, medium, problem, []string{
-		"doubt*", "imposter", "impostor", "=shy", "=unsporty", "not sporty", "never sporty",
+		"doubt*", "imposter", "impostor", "=unsporty", "not sporty", "never sporty",
 		"wasn't sporty", "never a sporty",
 	}},
 	{SelfEsteem, weak, toward, []string{
@@ -418,12 +424,12 @@ var themeLexicon = []themeCues{
 		"=achieve", "accomplish*",
 	}},
 	{SelfEsteem, weak, problem, []string{
-		"=scary", "fear*", "vulnerab*", "=lazy",
+		"=shy", "=scary", "fear*", "vulnerab*", "=lazy",
 	}},
 
 	// ---------------------------------------------------------------- meaning
 	{Meaning, strong, toward, []string{
-		"who i am", "part of who i am", "part of me", "identity", "purpose*", "meaning",
+		"who i am", "part of who i am", "part of me", "identity", "purpose*", "=meaning",
 		"=meaningful", "charit*", "raise money", "raising money", "raised money",
 		"fundrais*", "give back", "giving back", "=legacy", "for dad", "for mum", "for mom",
 		"for father", "for mother", "for son", "for daughter", "for brother", "for sister",
@@ -435,7 +441,7 @@ var themeLexicon = []themeCues{
 		"bigger than me", "bigger than myself", "role model", "set an example",
 		"example for", "i'm a runner", "i am a runner", "am a runner", "call myself a runner",
 		"think of myself as a runner", "a real runner", "see myself as a runner",
-		"being a runner", "=sobriety", "=sober", "passed away", "=calling",
+		"being a runner", "passed away", "my calling", "a calling",
 		"feel like myself", "feel like myself again", "feel like me again", "still me",
 		"myself again", "in my blood", "in the blood", "runs in the family", "who i'd be",
 		"who i would be", "for people who can't", "for those who can't", "giv _ back",
@@ -443,7 +449,7 @@ var themeLexicon = []themeCues{
 	{Meaning, medium, toward, []string{
 		"=mission", "spiritual*", "=soul", "=faith", "=prayer", "=god", "lifestyle",
 		"=died", "=grateful", "=gratitude", "inspire*", "inspiring",
-		"show my kids", "show kids", "teach my kids", "=heritage", "=comeback",
+		"show my kids", "show kids", "teach my kids", "=heritage",
 		"reinvent*", "second chance", "donat*", "=volunteering", "volunteer*", "marshal*", "=hospice",
 		"matters to me", "kind of person", "proper runner", "like breathing",
 		"coach juniors", "coaching juniors", "run leader", "for both of us",
@@ -454,7 +460,7 @@ var themeLexicon = []themeCues{
 	}},
 	{Meaning, weak, toward, []string{
 		"=journey", "=passion", "=blessed", "=privilege", "=gift", "=roots", "=passionate",
-		"=anniversary", "=memory", "=memories", "=loss", "=cancer",
+		"=anniversary", "=memory", "=memories", "=loss", "=cancer", "=comeback", "=sobriety",
 	}},
 
 	// ---------------------------------------------------------------- exploration
@@ -478,11 +484,11 @@ var themeLexicon = []themeCues{
 		"summit*", "ridge*", "=alps", "=alpine", "=highlands", "landscape*", "=curious",
 		"=curiosity", "wander*", "roam*", "get lost", "=hike", "=hikes", "=hiking",
 		"=desert", "island*", "canyon*", "waterfall*", "=peaks", "=fells",
-		"=places", "=views", "=countries", "=cities", "expedition*", "valley*", "=moors",
+		"=views", "=countries", "=cities", "expedition*", "valley*", "=moors",
 		"=moorland",
 	}},
 	{Exploration, weak, toward, []string{
-		"=outside", "=outdoor", "route*", "=park", "river*", "canal*", "=sea", "=ocean",
+		"=outside", "=outdoor", "=places", "route*", "=park", "river*", "canal*", "=sea", "=ocean",
 		"=view", "=sunrise", "=sunset", "map*", "=world", "=country", "=city", "=mud",
 		"=muddy", "fresh air", "bucket list", "=camping", "=streets", "=peak", "=hidden",
 		"far away", "=wild", "=unknown", "=ultra", "=ultras",
@@ -495,7 +501,7 @@ var themeLexicon = []themeCues{
 		"for love of it", "for enjoyment", "for joy", "felt like flying", "feel like flying",
 		"like flying", "runner's high", "runners high", "euphori*", "=bliss", "=blissful",
 		"exhilarat*", "feel alive", "feel so alive", "makes me happy", "make me happy",
-		"makes me smile", "make me smile", "grin*", "like a kid", "like a child",
+		"makes me smile", "make me smile", "=grin", "=grins", "=grinning", "=grinned", "like a kid", "like a child",
 		"=happiness", "=playful", "can't get enough", "for sake of it", "because i love it",
 		"best part of day", "favourite part of day", "favorite part of day", "pure joy",
 		"love every minute", "loved every minute", "love every second", "feel like a kid",
@@ -575,14 +581,13 @@ var themeLexicon = []themeCues{
 	{Routine, weak, toward, []string{
 		"every evening", "every week", "every weekend", "<num> times a week",
 		"<num> times per week", "<num> times week", "twice a week", "once a week",
-		"twice week", "once week", "commut*", "lunchtime", "lunch time", "=mornings",
-		"=evenings", "=weekends", "weekday*", "at lunch", "lunch run", "=lunchtimes",
+		"twice week", "once week", "commut*", "lunchtime", "lunch time", "weekday*", "at lunch", "lunch run", "=lunchtimes",
 		"rest day", "=lunch", "flexib*", "parkrun", "after work", "=default", "=busy",
 		"=plan", "=calendar", "=weekly", "=diary", "=commitment", "=committed",
 		"kept going", "keep going", "in my week", "<num> am",
 	}},
 	{Routine, faint, toward, []string{
-		"=weekend", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
+		"=weekend", "=mornings", "=evenings", "=weekends", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
 		"thursday*", "friday*", "<num> pm", "=evening", "=morning", "=mon", "=tue",
 		"=tues", "=wed", "=thu", "=thurs", "=fri",
 	}},
@@ -595,14 +600,14 @@ var themeLexicon = []themeCues{
 	// ---------------------------------------------------------------- health
 	{Health, strong, toward, []string{
 		"for health", "stay healthy", "keep healthy", "be healthy", "be healthier",
-		"get healthy", "healthier", "heart health", "keep fit", "get fit", "stay fit",
+		"get healthy", "=healthier", "heart health", "keep fit", "get fit", "stay fit",
 		"live longer", "living longer", "=longevity", "age well", "ageing well",
 		"aging well", "old age", "into <num> s", "be around for", "stay active",
 		"keep active", "keep moving", "quit smoking", "stopped smoking", "gave up smoking",
 		"give up smoking", "stop smoking", "resting heart rate", "lung capacity",
 		"=cardiovascular", "physical health", "injury free", "stay injury free",
 		"bone density", "=wellbeing", "well being", "=immune", "=immunity", "sleep better",
-		"doctor*", "still be running", "still running at", "still running when",
+		"still be running", "still running at", "still running when",
 		"running at <num>", "running into <num> s", "keep up with kids",
 		"keep up with grandkids", "keep up with grandchildren",
 		"keep up with children", "=medication",
@@ -618,13 +623,13 @@ var themeLexicon = []themeCues{
 		"energ*", "strength training", "=medicine", "at a desk", "as long as i can",
 		"for years to come", "for as long as", "get down on floor", "lift weights", "=strength", "=lungs",
 		"=wellness", "=mobility", "=ageing", "=aging", "=active", "=checkup", "check up",
-		"=gp", "in shape", "get in shape", "=stamina",
+		"doctor*", "in shape", "get in shape", "=stamina",
 	}},
 	{Health, medium, problem, []string{
 		"=illness", "=disease", "=asthma", "=cancer",
 	}},
 	{Health, weak, toward, []string{
-		"heart", "=body", "strong", "=stronger", "=diet", "=sleep", "=desk", "keep doing it", "=nutrition", "=alcohol",
+		"heart", "=body", "strong", "=stronger", "=gp", "=diet", "=sleep", "=desk", "keep doing it", "=nutrition", "=alcohol",
 		"=drinking", "=physio", "=joints", "=knees", "=bones", "=endurance", "=breath",
 		"=breathing", "feel better", "=weights", "=recovery",
 	}},
@@ -687,7 +692,7 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 4, flags: flagFinal | flagCopula, phrases: []string{
 		"not", "not really", "not particularly", "not especially", "not that", "not very",
-		"not much", "not at all", "not anymore", "not any more",
+		"not much", "not at all", "not anymore", "not any more", "not so",
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal, phrases: []string{
 		"don't", "doesn't", "didn't", "won't", "=hardly", "=barely", "=rarely", "=seldom",
@@ -717,7 +722,7 @@ var opLexicon = []opCues{
 		"=stopped", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
 	}},
 	{kind: opNegate, window: 2, flags: flagFinal | flagDirect, phrases: []string{
-		"no", "none", "zero",
+		"no", "=none", "zero",
 	}},
 	{kind: opNegate, window: 2, flags: flagFinal, phrases: []string{
 		"nothing",
@@ -746,6 +751,13 @@ var opLexicon = []opCues{
 		"nothing to prove", "burnt out on", "burned out on",
 		"don't worry about", "not worried about", "stopped worrying about",
 		"done worrying about", "no longer worry about", "never worry about",
+		"=meh", "not keen on", "not so keen on", "not keen", "not so interest", "not so into",
+		"stopped chasing", "stop chasing", "quit chasing", "gave up chasing", "no longer chase",
+		"stopped caring about", "stopped caring",
+		"=deleted", "got rid of", "binned off", "=ditched", "over it", "past caring",
+	}},
+	{kind: opAverse, window: 5, flags: flagCross, phrases: []string{
+		"stopped pretending", "stop pretending", "gave up pretending",
 	}},
 	{kind: opPostAverse, phrases: []string{
 		"not for me", "isn't for me", "aren't for me", "wasn't for me", "not really for me",
@@ -769,9 +781,41 @@ var opLexicon = []opCues{
 		"takes the fun out", "took the joy out", "sucks the joy out", "makes me miserable",
 		"made me miserable", "make me miserable", "want to hide", "=meaningless",
 		"=pointless", "=irrelevant",
+		// A bad feeling said about what comes before: "the start line makes
+		// me feel sick", "group runs give me the fear", "posting my runs
+		// makes me feel like a fraud", "races fill me with dread".
+		"mak me <bad>", "mak me feel <bad>", "mak me feel so <bad>", "mak me feel like <bad>",
+		"mak me feel like i'm <bad>", "mak me feel like i'm _ <bad>", "mak me want to <bad>",
+		"mak me want to throw up", "mak me want to be sick", "mak me want to run away",
+		"giv me <bad>", "fill me with <bad>", "leav me <bad>", "leav me feel <bad>",
+		"sound <bad>", "sound like <bad>", "scar the _ out of me", "scar the _ _ out of me",
+		"bor the _ out of me", "bor the _ _ out of me", "scar me off", "put me off",
+		"kill it for me", "kill it", "kill the joy", "kill the fun", "suck the joy out",
+		"suck the fun out", "suck the life out",
+		// Mild and slang dismissals: "leaves me cold" above, and these.
+		"hard pass", "i'll pass", "not worth it", "can do one", "can get lost", "can jog on",
+		"can take a hike", "means less", "mean less", "means little", "mean little",
+		"means less than nothing", "not really my thing", "not really for me", "no ta",
+		"not my bag", "not my idea of fun", "not my kind of thing", "not fussed",
+		"bores me to tears", "isn't for me either",
 	}},
 	{kind: opPostNegate, phrases: []string{
 		"nope", "nah", "not so much", "not these days", "less so", "no way",
+		// Said of what came before: "Longevity, all that - honestly that's
+		// not why", "people assume I run to stay slim. Couldn't be further
+		// from the truth."
+		"not why", "not the reason", "not what gets me", "not what gets me out",
+		"not what drives me", "not what motivates me", "not what it's about", "not the point",
+		"never the point", "not my reason", "further from the truth", "not true", "not the case",
+		"far from it", "mine's fine", "mine is fine",
+	}},
+	// Settling a negation before it: "I've never been fast and I'm fine
+	// with that", "not a racer, and that's ok".
+	{kind: opAccept, phrases: []string{
+		"fine with that", "fine with it", "ok with that", "okay with that", "ok with it",
+		"okay with it", "happy with that", "happy with it", "at peace with that",
+		"that's fine", "that's ok", "that's okay", "which is fine", "doesn't bother me",
+		"don't mind that", "and that's fine", "and that's ok", "content with that",
 	}},
 	{kind: opBoost, window: 3, factor: 0.5, phrases: []string{
 		"love", "adore*", "enjoy", "kick out of", "=fuels", "=fuel", "motivates me",
@@ -830,13 +874,21 @@ var opLexicon = []opCues{
 		"yet to", "don't mind", "do not mind", "doesn't mind", "not bad", "no problem",
 		"not easy", "isn't easy", "wasn't easy", "not always easy",
 		"nothing wrong", "couldn't", "can't", "cannot", "could not", "wasn't able",
-		"happy with", "happy with that", "happy with it",
+		"happy with",
 		"not able", "unable", "no excuses", "no excuse", "never give up", "never gave up",
 		"don't give up", "didn't give up", "won't give up", "not giving up", "never quit",
 		"didn't quit", "never stopped", "didn't stop", "doesn't stop me", "no matter what",
 		"no wonder", "never stop", "don't stop", "won't stop", "can't stop", "if not", "whether or not", "more or less", "not to mention",
 		"nothing but", "no less", "not least", "no shortage", "not sure yet",
+		"not a problem",
 		"not the destination",
+		// Idioms whose words would read as cues: "on purpose" is not a purpose,
+		// "by nature" not the outdoors, "at the same time" not a schedule,
+		// "beat myself up" not a time to beat, a wish "for my husband to" not
+		// running for him.
+		"on purpose", "by nature", "human nature", "at the same time", "beat myself up",
+		"beating myself up", "beat yourself up", "love for <person> to", "like for <person> to",
+		"love for _ <person> to", "like for _ <person> to", "post it note", "post its",
 	}},
 	{kind: opThan, phrases: []string{"than"}},
 }
@@ -889,6 +941,40 @@ var lexPersons = []string{
 	"teammate", "clubmate", "family", "dog", "everyone", "someone", "people", "rival",
 	"stranger", "bloke", "fella", "gang", "crew", "club", "group", "team", "others",
 	"squad", "folk", "folks", "ppl", "juniors", "runners",
+}
+
+// lexBad are the words for a bad feeling that count as <bad>: what
+// something "makes me feel", "gives me" or "fills me with". Said about a
+// cue, they turn it away: "the start line makes me feel sick", "group runs
+// give me the fear", "posting my runs makes me feel like a fraud".
+var lexBad = []string{
+	"sick", "ill", "nauseous", "queasy", "anxious", "nervous", "panicky", "panic", "miserable",
+	"awful", "terrible", "horrible", "dreadful", "rubbish", "crap", "shit", "stressed", "tense",
+	"uptight", "inadequate", "small", "stupid", "useless", "worthless", "fraud", "failure",
+	"imposter", "impostor", "idiot", "loser", "embarrassed", "ashamed", "humiliated", "exposed",
+	"judged", "claustrophobic", "overwhelmed", "uncomfortable", "awkward", "cringe", "cringey",
+	"cringy", "bored", "empty", "deflated", "depressed", "hopeless", "pressured", "trapped",
+	"guilty", "sad", "grumpy", "angry", "frustrated", "scared", "terrified", "petrified",
+	"frightened", "dread", "shaky", "shakes", "fear", "ick", "creeps", "heebie", "vomit", "puke",
+	"cry", "hide", "scream", "die", "sob", "weep", "wretched", "unhappy", "exhausted",
+	"exhausting", "draining", "drained", "knackering", "horrendous", "hellish", "hell",
+	"nightmare", "nightmares", "headache", "jittery", "sweaty", "clammy", "dizzy", "faint",
+	"inferior", "slow", "old", "fat", "self", "lonely", "isolated", "lost", "worse", "gross",
+	"yuck", "meh", "flat", "cold",
+}
+
+// lexActive are the words that say something is run or done, so a "with"
+// cue in the same clause is company: "I run with my sister", "parkrun with
+// the kids", "a 5k with my dad".
+var lexActive = []string{
+	"run", "runs", "running", "ran", "jog", "jogging", "parkrun", "race", "racing", "train",
+	"training", "session", "loop", "lap", "laps", "route", "mile", "miles", "k", "km", "kms",
+	"go", "went", "going", "do", "did", "doing", "done", "come", "came", "join", "joined",
+	"meet", "met", "out", "together", "trail", "trails", "hike", "walk", "sprint", "pace",
+	"pacing", "relay", "event", "marathon", "half", "ultra", "miler", "track", "morning",
+	"mornings", "evening", "evenings", "weekend", "weekends", "saturday", "saturdays",
+	"sunday", "sundays", "monday", "tuesday", "wednesday", "thursday", "friday", "tuesdays",
+	"thursdays", "lunchtime", "lunchtimes",
 }
 
 // lexSpelled are number words that count as <num>.
@@ -951,6 +1037,12 @@ var lexIrregularPairs = [...]string{
 	"parties", "party", "weights", "weight", "weight", "weight", "hate", "hate", "hates", "hate",
 	"hated", "hate", "hating", "hate", "quite", "quite", "hills", "hill", "pace", "pace",
 	"paces", "pace", "paced", "pace", "pacing", "pace",
+	// Words whose light stem would fall on another word's: "wine" is not
+	// "win", "matters" not "mates", "notes" not "not", "states" not "stats".
+	"wine", "wine", "wines", "wine", "completely", "completely", "note", "note", "notes", "note",
+	"state", "state", "states", "state", "plane", "plane", "planes", "plane", "matter", "matter",
+	"matters", "matter", "mattered", "matter", "tone", "tone", "tones", "tone", "grind", "grind",
+	"grinding", "grind",
 }
 
 var lexIrregular = sync.OnceValue(func() map[string]string { return pairMap(lexIrregularPairs[:]) })
@@ -1059,6 +1151,7 @@ const (
 	elemOrd                    // an ordinal in digits
 	elemPerson                 // a word for a person
 	elemAny                    // any word
+	elemBad                    // a word for a bad feeling
 )
 
 type lexElem struct {
@@ -1074,7 +1167,7 @@ func (e lexElem) specificity() int {
 		return 3
 	case elemStem:
 		return 2
-	case elemPrefix, elemNum, elemOrd, elemPerson:
+	case elemPrefix, elemNum, elemOrd, elemPerson, elemBad:
 		return 1
 	}
 	return 0
@@ -1098,6 +1191,10 @@ type lexEntry struct {
 	window int8
 	flags  uint16
 	factor float64
+	// with marks a company cue that opens with "with" ("with my sister"):
+	// it needs something run or done together in its clause to count in
+	// full, or "snappy with the kids" would be company.
+	with bool
 }
 
 // lexWord is what the lexicon knows about one normalised word form.
@@ -1114,6 +1211,8 @@ type compiledLexicon struct {
 	byOrd    []int32
 	byPerson []int32
 	persons  map[string]bool // stems of lexPersons
+	bad      map[string]bool // stems of lexBad
+	active   map[string]bool // stems of lexActive
 	words    map[string]lexWord
 	answers  []lexEntry
 	yes, no  []int32 // indexes into answers
@@ -1147,9 +1246,17 @@ func compileLexicon() (*compiledLexicon, error) {
 		words:    map[string]lexWord{},
 		theme:    map[ThemeID]int8{},
 		persons:  map[string]bool{},
+		bad:      map[string]bool{},
+		active:   map[string]bool{},
 	}
 	for _, p := range lexPersons {
 		c.persons[lexStem(p)] = true
+	}
+	for _, p := range lexBad {
+		c.bad[lexStem(p)] = true
+	}
+	for _, p := range lexActive {
+		c.active[lexStem(p)] = true
 	}
 	for i, t := range themes {
 		c.theme[t.ID] = int8(i)
@@ -1199,6 +1306,9 @@ func compileLexicon() (*compiledLexicon, error) {
 				return nil, err
 			}
 			mergeTheme(&c.entries[i], lexTheme{theme: ti, weight: g.weight, sense: g.sense})
+			if e := &c.entries[i]; len(e.elems) > 1 && e.elems[0].kind == elemStem && e.elems[0].s == "with" {
+				e.with = true
+			}
 		}
 	}
 	for _, g := range opLexicon {
@@ -1236,6 +1346,8 @@ func compileLexicon() (*compiledLexicon, error) {
 			c.byOrd = append(c.byOrd, int32(i))
 		case elemPerson:
 			c.byPerson = append(c.byPerson, int32(i))
+		case elemBad:
+			return nil, fmt.Errorf("lexicon: %q cannot start with <bad>", e.phrase)
 		default:
 			return nil, fmt.Errorf("lexicon: %q cannot start with a wildcard", e.phrase)
 		}
@@ -1343,7 +1455,7 @@ func elemsKey(elems []lexElem) string {
 
 func (k opKind) String() string {
 	names := [...]string{"theme", "negation", "aversion", "post-aversion", "post-negation",
-		"boost", "hedge", "past", "contrast", "boundary", "block", "than"}
+		"boost", "hedge", "past", "contrast", "concession", "boundary", "block", "than", "acceptance"}
 	if int(k) < len(names) {
 		return names[k]
 	}
@@ -1368,6 +1480,9 @@ func parsePhrase(p string) ([]lexElem, error) {
 			continue
 		case "<person>":
 			elems = append(elems, lexElem{kind: elemPerson})
+			continue
+		case "<bad>":
+			elems = append(elems, lexElem{kind: elemBad})
 			continue
 		case "_":
 			if k == 0 {
