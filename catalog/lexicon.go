@@ -330,7 +330,7 @@ var themeLexicon = []themeCues{
 		"=lonely", "=loneliness",
 	}},
 	{Affiliation, medium, away, []string{
-		"alone", "solo", "on own", "by myself", "=solitude", "introvert*",
+		"nobody talks to me", "no one talks to me", "alone", "solo", "on own", "by myself", "=solitude", "introvert*",
 		"no one else", "nobody else", "=solitary", "lone wolf", "own company",
 		"by yourself",
 	}},
@@ -634,7 +634,8 @@ var themeLexicon = []themeCues{
 		"=breathing", "feel better", "=weights", "=recovery",
 	}},
 	{Health, weak, problem, []string{
-		"injur*", "=sick", "=ill", "=covid",
+		"=achilles", "=acl", "=hamstring", "=physiotherapist", "plantar*", "shin splints",
+		"=itb", "=knee", "=hip", "injur*", "=sick", "=ill", "=covid",
 	}},
 
 	// ---------------------------------------------------------------- weight
@@ -674,6 +675,206 @@ var themeLexicon = []themeCues{
 	{Weight, weak, toward, []string{
 		"=body", "bod", "=shape", "=clothes", "=looks", "=appearance", "=lean", "=leaner",
 		"=size", "=jeans", "=heavy", "=heavier", "=trousers",
+	}},
+
+	// ---------------------------------------------------------------- how runners say it
+	// Phrase families found in how runners write about each motive without
+	// naming it: idioms, slang and British, American and Australian usage.
+
+	// Coping: the hour that is theirs, phones off, the quiet, the mood after.
+	{Coping, strong, toward, []string{
+		"phone off", "without phone", "switch phone off",
+		"turn phone off", "phone switched off", "=offline", "=unreachable", "off grid",
+		"pressure valve", "safety valve", "release valve", "run it off", "shake it off",
+		"sweat it out", "medicine for head", "medicine for mind",
+		"medicine for soul", "nicer person", "easier to live with", "nicer to be around",
+		"better person to be around", "nicer to live with", "out of own head", "out of my own head",
+		"head straight", "quiet my mind", "quieten my mind", "clear the fog",
+		"nobody asking", "no one asking", "nobody talks to me", "no one talks to me", "nobody around", "no one around",
+		"nobody want anything", "no one want anything", "hear myself think",
+		"feel human", "feel like a human",
+	}},
+	{Coping, medium, toward, []string{
+		"do it for me", "do for me", "do this for me",
+		"the quiet", "=silence", "the peace", "break from", "for head",
+		"away from screens", "off screens", "time out", "=breather",
+	}},
+	{Coping, strong, problem, []string{
+		"black dog", "dark place", "bad place", "rock bottom", "low mood", "=breakdown",
+		"couldn't get out of bed", "can't get out of bed", "struggle to get out of bed", "=panic attacks",
+		"mental illness", "=bipolar", "=ocd", "=trauma",
+	}},
+	{Coping, medium, problem, []string{
+		"=replaying", "ruminat*", "spiral*", "shout at", "shouting at", "snap at", "snapping at",
+		"take it out on", "=wound up", "on edge", "head noise", "noise in head",
+	}},
+
+	// Joy: the feeling itself, play, flow, the best bit of the day.
+	{Joy, strong, toward, []string{
+		"because i like it", "because i enjoy it", "because it's fun", "because it is fun",
+		"for sake of running", "for its own sake", "for own sake", "forget i'm running",
+		"lose myself", "lose track of time", "in the zone", "time flies", "that's living",
+		"this is living", "living the dream", "favourite bit of day", "favorite bit of day",
+		"best bit of day", "highlight of day", "highlight of week", "highlight of my week",
+		"best part of week", "favourite part of week", "favorite part of week",
+		"like a big kid", "like a little kid", "big kid", "best feeling", "happy place",
+		"my happy place", "simple pleasure", "=simple pleasures",
+	}},
+	{Joy, medium, toward, []string{
+		"a treat", "nothing comes close", "nothing else comes close", "=playtime", "=yay",
+	}},
+	{Joy, weak, affect, []string{
+		"=perfect", "=brilliant", "=heaven", "=heavenly",
+	}},
+	{Joy, medium, away, []string{
+		"it's a chore", "it is a chore", "running is a chore", "it's such a chore",
+		"it's boring", "it is boring",
+		"running is boring", "running bores me", "it bores me", "it's a grind",
+		"hate running", "hate every minute", "hated every minute", "not a fun runner",
+		"don't love it", "not fun for me", "love having run", "enjoy having run",
+	}},
+
+	// Recognition: being known, seen and shared.
+	{Recognition, strong, toward, []string{
+		"know me as", "known as the", "known as a runner", "look at me",
+		"shout out", "=shoutout", "read _ name out", "read name out", "called my name",
+		"name on board", "name in paper", "in the paper", "in the newspaper", "thumbs up",
+		"if it's not on strava", "not on strava it didn't happen", "like to be seen",
+		"want to be seen", "so people know", "let people know",
+		"show everyone",
+	}},
+	{Recognition, medium, toward, []string{
+		"=selfie", "=selfies", "=newsletter", "=inspirational", "=mention", "the bling",
+		"=reactions", "=reaction",
+	}},
+	{Recognition, medium, away, []string{
+		"medal* in drawer", "medal* _ in drawer", "medal* _ _ in drawer",
+		"=anonymity", "=anonymous", "set to private", "nobody needs to know",
+		"no one needs to know", "keep it to myself", "keep it quiet",
+	}},
+
+	// Self-esteem: lacking confidence is what the theme works on.
+	{SelfEsteem, strong, problem, []string{
+		"not confident", "lack confidence", "lack of confidence", "no confidence",
+		"low confidence", "zero confidence", "low self esteem", "no self esteem",
+		"no self belief", "not good enough", "hate myself", "hated myself", "hating myself",
+		"hate my body", "hated my body", "=useless", "=worthless", "=ashamed", "body image",
+	}},
+	{SelfEsteem, strong, toward, []string{
+		"trust my body", "trust _ body", "trust myself", "believe in my body",
+		"body did that", "body did it", "my body did", "prove i can", "prove that i can",
+		"prove i could", "prove _ i can", "show myself i can", "head held high",
+		"hold head up", "held head up", "hold my head high", "look what i can do",
+		"what _ legs can do", "what my legs can do", "less scared", "less afraid",
+		"not as scared", "stand up for myself",
+
+		"do hard things", "does hard things",
+	}},
+
+	// Meaning: people and memory, giving, roots.
+	{Meaning, strong, toward, []string{
+		"keep _ close", "keeps _ close", "feel close to", "feel closer to", "closer to him",
+		"closer to her", "still there with me", "with me every step", "in their memory",
+		"in his memory", "in her memory", "rais <num> for", "=sponsored", "=sponsorship",
+		"=justgiving", "help others", "helping others", "help other people",
+		"run leader", "qualified as", "qualify as",
+		"i coach", "i'm coaching", "part of something bigger",
+	}},
+	{Meaning, medium, toward, []string{
+		"=funeral", "=juniors",
+	}},
+	{Meaning, medium, away, []string{
+		"not that deep", "isn't that deep", "nothing deep", "not deep", "it's exercise",
+		"just exercise", "it's just running", "just a hobby", "only a hobby",
+	}},
+
+	// Routine: built in, automatic, out the door anyway.
+	{Routine, strong, toward, []string{
+		"week shape", "day shape", "days shape", "shape to week", "shape to day",
+		"shape to days", "built it in", "build it in", "=automatic",
+		"on autopilot", "don't have to think about it", "without thinking about it",
+		"went anyway", "go anyway", "went out anyway", "still went", "out anyway",
+		"every single week", "wouldn't miss", "would never miss", "won't miss", "second nature", "creature of habit",
+		"=religiously",
+	}},
+	{Routine, medium, away, []string{
+		"when the mood takes me", "when i fancy it", "whenever i fancy it", "no routine",
+		"=sporadic", "=sporadically", "on and off", "off and on",
+		"in fits and starts", "=spontaneous",
+	}},
+
+	// Health: injuries and illness named, a doctor's word.
+	{Health, strong, toward, []string{
+		"strength routine", "stretching routine", "strength work",
+		"cleared me to run", "cleared to run", "blood test", "for my heart",
+		"keep ticking over", "ticking over", "keep me ticking",
+	}},
+	{Health, medium, problem, []string{
+		"=stroke", "=surgery", "chemo*", "=transplant", "=rehab",
+		"=arthritis",
+		"pre diabetic", "prediabet*", "=insulin", "=tablets", "=meds", "=statins",
+		"tired all the time", "=long covid",
+	}},
+
+	// Company: run with me, my group, the same faces.
+	{Affiliation, strong, toward, []string{
+		"run with me", "running with me", "ran with me", "come running with me",
+		"my group", "my _ group", "running friend*", "run friend*", "same faces",
+		"same crowd", "same bunch", "bunch of us", "couldn't have done it without",
+		"social life", "pac <person>", "pac _ <person>",
+	}},
+	{Affiliation, medium, toward, []string{
+		"part of something", "the lads", "the girls", "=lads", "=ladies", "=banter", "=natter",
+		"=gossip", "catch up with",
+	}},
+	{Affiliation, weak, toward, []string{
+		"=coffees", "=pub",
+	}},
+
+	// Personal goals: the dream, chasing a number, firsts and milestones.
+	{Achievement, medium, toward, []string{
+		"=ambition", "=ambitions", "=aspiration", "do a marathon", "do an ultra",
+		"do a half", "finish a <num> k", "finish a half", "finish a <num> mile",
+		"<num> minutes off", "<num> seconds off", "<num> mins off", "<num> secs off",
+		"minutes off", "seconds off", "off my time", "off my pb", "<ord> parkrun",
+		"<ord> marathon", "<ord> race", "back to <num> k", "back to <num> km",
+		"<num> miles for year", "<num> miles in year", "<num> km for year", "<num> km in year",
+		"<num> miles this year", "<num> km this year", "hit <num> miles", "hit <num> km",
+	}},
+	{Achievement, weak, toward, []string{
+		"=dream", "=dreams", "big dream", "=chasing", "=chase", "=clock",
+	}},
+	{Achievement, weak, away, []string{
+		"at my pace", "at own pace", "chatty pace", "conversational pace", "my own pace",
+	}},
+
+	// Competition: against people, the county team, comparing.
+	{Competition, strong, toward, []string{
+		"competitive with <person>", "compete with <person>", "competing with <person>",
+		"compar* _ with <person>", "compar* with <person>", "compar* to <person>",
+		"compar* _ to <person>", "compar* myself",
+	}},
+	{Competition, medium, toward, []string{
+		"=racer", "county team", "school team", "make the team", "club team", "national team",
+		"selected for", "start pen", "starting pen", "=corral", "starting gun", "=hooter",
+	}},
+	{Competition, weak, toward, []string{
+		"compar*", "=racers",
+	}},
+
+	// Exploration: overseas, continents, paths.
+	{Exploration, strong, toward, []string{
+		"overseas race", "every continent", "national trail", "long distance path",
+		"coast path",
+	}},
+	{Exploration, medium, toward, []string{
+		"=overseas", "continent*",
+	}},
+
+	// Weight: toning, the mirror, the clothes.
+	{Weight, medium, toward, []string{
+		"tone up", "=toning", "=toned", "=chub",
+		"=chubby", "=podgy", "muffin top", "=waistline",
 	}},
 }
 
