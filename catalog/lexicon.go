@@ -730,7 +730,7 @@ var themeLexicon = []themeCues{
 		"it's a chore", "it is a chore", "running is a chore", "it's such a chore",
 		"it's boring", "it is boring",
 		"running is boring", "running bores me", "it bores me", "it's a grind",
-		"hate running", "hate every minute", "hated every minute", "not a fun runner",
+		"not a fun runner",
 		"don't love it", "not fun for me", "love having run", "enjoy having run",
 	}},
 
@@ -819,7 +819,7 @@ var themeLexicon = []themeCues{
 	// Company: run with me, my group, the same faces.
 	{Affiliation, strong, toward, []string{
 		"run with me", "running with me", "ran with me", "come running with me",
-		"my group", "my _ group", "running friend*", "run friend*", "same faces",
+		"my group", "running friend*", "run friend*", "same faces",
 		"same crowd", "same bunch", "bunch of us", "couldn't have done it without",
 		"social life", "pac <person>", "pac _ <person>",
 	}},
