@@ -182,8 +182,8 @@ var themeLexicon = []themeCues{
 	{Achievement, medium, toward, []string{
 		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
 		"first <num> mile", "first <num> miler", "first trail race", "first race",
-		"run a <num> k", "run a <num> km", "run a <num> mile", "do a <num> k",
-		"do a <num> km", "run a <num> miler", "<num> half", "<num> marathon", "chas <num>",
+		"run a <num> k", "run a <num> km", "run a <num> mile",
+		"run a <num> miler", "<num> half", "<num> marathon", "chas <num>",
 		"=pr'd", "=pb'd", "=pr'ed", "=pb'ed", "times come down", "times coming down",
 		"time come down", "time coming down", "watch my times", "watching my times",
 		"every street",
@@ -208,6 +208,7 @@ var themeLexicon = []themeCues{
 		"get better", "getting better", "level up", "plateau", "training block", "build up",
 		"segment*", "=achieve", "see what i can do", "=times",
 		"<num> miles a week", "<num> km a week", "<num> miles per week", "<num> km per week",
+		"do a <num> k", "do a <num> km",
 	}},
 	{Achievement, medium, away, []string{
 		"no watch", "without watch", "leave watch at home", "leave watch behind",
@@ -260,7 +261,7 @@ var themeLexicon = []themeCues{
 		"validation", "approval", "impress people", "impress others", "impressed people",
 		"people impressed", "people tell me", "people ask me", "likes on", "get likes",
 		"number of likes", "social media", "=instagram", "insta", "facebook",
-		"post on", "posted on", "post it on", "post it online", "share on", "be seen", "=bling",
+		"post on", "posted on", "post it online", "share on", "be seen", "=bling",
 		"finisher medal", "finisher photo", "race photo", "for medal", "for medals",
 		"for bling", "for t shirt", "tell everyone", "tell people", "told everyone",
 		"status", "respected", "look up to me", "looks up to me", "name read out",
@@ -572,7 +573,7 @@ var themeLexicon = []themeCues{
 		"<num> runs per week", "schedul*", "early morning", "regular*",
 		"=daily", "structure*", "training plan", "discipline*", "=rhythm", "=constant",
 		"=reliable", "before kids", "kids are in bed", "kids in bed", "after kids",
-		"school run", "=balance", "balancing", "=planned", "=planning", "=alarm",
+		"school run", "=balance", "balancing", "=alarm",
 		"every other day", "no =time", "little =time", "don't have =time", "not much =time",
 		"limited =time", "short of =time", "=time poor", "fit it around", "around work",
 		"around kids", "around family", "around my job", "same =time", "same route",
@@ -584,7 +585,7 @@ var themeLexicon = []themeCues{
 		"twice week", "once week", "commut*", "lunchtime", "lunch time", "weekday*", "at lunch", "lunch run", "=lunchtimes",
 		"rest day", "=lunch", "flexib*", "parkrun", "after work", "=default", "=busy",
 		"=plan", "=calendar", "=weekly", "=diary", "=commitment", "=committed",
-		"kept going", "keep going", "in my week", "<num> am",
+		"kept going", "keep going", "in my week", "<num> am", "=planned", "=planning",
 	}},
 	{Routine, faint, toward, []string{
 		"=weekend", "=mornings", "=evenings", "=weekends", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
@@ -691,6 +692,7 @@ var themeLexicon = []themeCues{
 		"better person to be around", "nicer to live with", "out of own head", "out of my own head",
 		"head straight", "quiet my mind", "quieten my mind", "clear the fog",
 		"nobody asking", "no one asking", "nobody talks to me", "no one talks to me", "nobody around", "no one around",
+		"time i'm alone", "time i am alone",
 		"nobody want anything", "no one want anything", "hear myself think",
 		"feel human", "feel like a human",
 	}},
@@ -768,7 +770,7 @@ var themeLexicon = []themeCues{
 		"what _ legs can do", "what my legs can do", "less scared", "less afraid",
 		"not as scared", "stand up for myself",
 
-		"do hard things", "does hard things",
+		"do hard things",
 	}},
 
 	// Meaning: people and memory, giving, roots.
@@ -783,6 +785,10 @@ var themeLexicon = []themeCues{
 	{Meaning, medium, toward, []string{
 		"=funeral", "=juniors",
 	}},
+	{Coping, medium, away, []string{
+		"fine mentally", "mentally fine", "mental health is fine", "mental health's fine",
+		"mentally i'm fine", "mentally i'm ok", "head's fine",
+	}},
 	{Meaning, medium, away, []string{
 		"not that deep", "isn't that deep", "nothing deep", "not deep", "it's exercise",
 		"just exercise", "it's just running", "just a hobby", "only a hobby",
@@ -794,7 +800,7 @@ var themeLexicon = []themeCues{
 		"shape to days", "built it in", "build it in", "=automatic",
 		"on autopilot", "don't have to think about it", "without thinking about it",
 		"went anyway", "go anyway", "went out anyway", "still went", "out anyway",
-		"every single week", "wouldn't miss", "would never miss", "won't miss", "second nature", "creature of habit",
+		"every single week", "days in a row", "weeks in a row", "in a row", "wouldn't miss", "would never miss", "won't miss", "second nature", "creature of habit",
 		"=religiously",
 	}},
 	{Routine, medium, away, []string{
@@ -807,7 +813,7 @@ var themeLexicon = []themeCues{
 	{Health, strong, toward, []string{
 		"strength routine", "stretching routine", "strength work",
 		"cleared me to run", "cleared to run", "blood test", "for my heart",
-		"keep ticking over", "ticking over", "keep me ticking",
+		"keep ticking over", "keep me ticking",
 	}},
 	{Health, medium, problem, []string{
 		"=stroke", "=surgery", "chemo*", "=transplant", "=rehab",
@@ -821,7 +827,7 @@ var themeLexicon = []themeCues{
 		"run with me", "running with me", "ran with me", "come running with me",
 		"my group", "running friend*", "run friend*", "same faces",
 		"same crowd", "same bunch", "bunch of us", "couldn't have done it without",
-		"social life", "pac <person>", "pac _ <person>",
+		"social life", "pace <person>", "pace _ <person>",
 	}},
 	{Affiliation, medium, toward, []string{
 		"part of something", "the lads", "the girls", "=lads", "=ladies", "=banter", "=natter",
@@ -833,7 +839,7 @@ var themeLexicon = []themeCues{
 
 	// Personal goals: the dream, chasing a number, firsts and milestones.
 	{Achievement, medium, toward, []string{
-		"=ambition", "=ambitions", "=aspiration", "do a marathon", "do an ultra",
+		"=ambition", "get round", "get round in one piece", "get around in one piece", "=ambitions", "=aspiration", "do a marathon", "do an ultra",
 		"do a half", "finish a <num> k", "finish a half", "finish a <num> mile",
 		"<num> minutes off", "<num> seconds off", "<num> mins off", "<num> secs off",
 		"minutes off", "seconds off", "off my time", "off my pb", "<ord> parkrun",
@@ -855,7 +861,8 @@ var themeLexicon = []themeCues{
 		"compar* _ to <person>", "compar* myself",
 	}},
 	{Competition, medium, toward, []string{
-		"=racer", "county team", "school team", "make the team", "club team", "national team",
+		"=racer", "reel _ in", "reeling _ in", "reel in", "reeling in", "pick _ off",
+		"picking _ off", "county team", "school team", "make the team", "club team", "national team",
 		"selected for", "start pen", "starting pen", "=corral", "starting gun", "=hooter",
 	}},
 	{Competition, weak, toward, []string{
@@ -920,7 +927,7 @@ var opLexicon = []opCues{
 		"no more", "=turned off", "turn off", "switched off the", "nobody", "no one",
 	}},
 	{kind: opNegate, window: 1, flags: flagDirect, phrases: []string{
-		"=stopped", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
+		"=stopped", "=stop", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
 	}},
 	{kind: opNegate, window: 2, flags: flagFinal | flagDirect, phrases: []string{
 		"no", "=none", "zero",
@@ -955,7 +962,10 @@ var opLexicon = []opCues{
 		"=meh", "not keen on", "not so keen on", "not keen", "not so interest", "not so into",
 		"stopped chasing", "stop chasing", "quit chasing", "gave up chasing", "no longer chase",
 		"stopped caring about", "stopped caring",
-		"=deleted", "got rid of", "binned off", "=ditched", "over it", "past caring",
+		"=deleted", "got rid of", "binned off", "=ditched", "over it", "past caring", "=eh",
+		"let go of", "lost interest in", "lose interest in", "losing interest in", "lost interest",
+		"moved on from", "walked away from", "gave up on", "given up on", "giving up on",
+		"grown out of", "fell out of love with", "fallen out of love with",
 	}},
 	{kind: opAverse, window: 5, flags: flagCross, phrases: []string{
 		"stopped pretending", "stop pretending", "gave up pretending",
@@ -1008,7 +1018,8 @@ var opLexicon = []opCues{
 		"not why", "not the reason", "not what gets me", "not what gets me out",
 		"not what drives me", "not what motivates me", "not what it's about", "not the point",
 		"never the point", "not my reason", "further from the truth", "not true", "not the case",
-		"far from it", "mine's fine", "mine is fine",
+		"far from it", "mine's fine", "mine is fine", "couldn't be further from the truth",
+		"stopped being about", "stopped being the point", "no longer about", "not about that",
 	}},
 	// Settling a negation before it: "I've never been fast and I'm fine
 	// with that", "not a racer, and that's ok".
@@ -1038,7 +1049,7 @@ var opLexicon = []opCues{
 	{kind: opHedge, factor: 0.7, flags: flagClause, phrases: []string{
 		"if", "unless", "as long as", "whether",
 	}},
-	{kind: opHedge, factor: 0.5, phrases: []string{
+	{kind: opHedge, factor: 0.3, phrases: []string{
 		"bonus", "side effect", "side benefit", "nice extra", "happy accident", "by product",
 		"byproduct",
 	}},
@@ -1082,7 +1093,7 @@ var opLexicon = []opCues{
 		"no wonder", "never stop", "don't stop", "won't stop", "can't stop", "if not", "whether or not", "more or less", "not to mention",
 		"nothing but", "no less", "not least", "no shortage", "not sure yet",
 		"not a problem",
-		"not the destination",
+		"not the destination", "get round to", "got round to",
 		// Idioms whose words would read as cues: "on purpose" is not a purpose,
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
