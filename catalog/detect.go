@@ -135,6 +135,10 @@ const (
 	// detSoften is what a doubled negation leaves of its cue: "I don't
 	// hate racing" is lukewarm.
 	detSoften = 0.5
+	// detOthers is what a goal or race cue keeps when it is someone else's
+	// ("her first half") or the setting of what someone else did ("he came
+	// to watch my first marathon"): too little to propose alone.
+	detOthers = 0.5
 	// detYield is what an affect cue ("buzz", "half the fun") gives the
 	// theme cue it is about.
 	detYield = 0.5
@@ -321,6 +325,12 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				// run or done together.
 				h.base = weak.units()
 			}
+			if (themes[lt.theme].ID == Achievement || themes[lt.theme].ID == Competition) && d.othersEvent(toks, m) {
+				// "her first sub-2 half", "my dad came to watch my first
+				// marathon": someone else's goal, or the setting of what
+				// someone else did, says less about the runner's own.
+				h.base *= detOthers
+			}
 			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
 			sh = append(sh, h)
 		}
@@ -344,6 +354,54 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 		d.judgePrevious(sent, toks, ms, mi)
 	}
 	return words
+}
+
+// othersEvent reports a goal or race cue that belongs to someone else
+// ("her first half", "his PB") or is only where someone else did something
+// ("mum came to cheer at my first 10k", "he came to watch my first
+// marathon").
+func (d *detector) othersEvent(toks []detToken, m *detMatch) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-2 && !toks[k+1].brk; k-- {
+		switch w := toks[k].norm; {
+		case w == "her" || w == "his" || w == "their":
+			return true
+		case toks[k].person && strings.HasSuffix(w, "'s"):
+			return true
+		case !toks[k].glue:
+			k = -1
+		}
+	}
+	// The clause's subject is someone else, and the cue is where they were.
+	c := d.clause[m.i]
+	third := false
+	for k := 0; k < m.i; k++ {
+		if d.clause[k] != c {
+			continue
+		}
+		t := &toks[k]
+		if t.subject {
+			switch t.norm {
+			case "he", "she", "they", "he's", "she's", "they're", "they've":
+				third = true
+			}
+			break
+		}
+		if t.person && k > 0 && toks[k-1].norm == "my" {
+			// "my mum came", but not "my husband and I".
+			third = !(k+2 < len(toks) && toks[k+1].norm == "and" && toks[k+2].subject)
+			break
+		}
+	}
+	if !third {
+		return false
+	}
+	for k := m.i - 1; k >= 0 && k >= m.i-4 && d.clause[k] == c; k-- {
+		switch toks[k].norm {
+		case "at", "watch", "watched", "watching", "cheer", "cheered", "cheering", "see", "saw", "to":
+			return true
+		}
+	}
+	return false
 }
 
 // activeNear reports something run or done in the sentence of match m:
