@@ -662,6 +662,7 @@ type detOp struct {
 	hit    bool // has acted on a cue; from here it only follows a list
 	soften bool // a doubled negation ("don't hate"): halves its cue
 	list   bool // heads a list ("hate: crowds, races"): reaches every item
+	cease  bool // "stop", "no longer": a problem that stops is a gain
 	drop   bool // "better than": what follows is a yardstick, not a motive
 }
 
@@ -700,7 +701,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 					}
 				default:
 					op.count++
-					if !engaging(toks[i].stem) {
+					if !engaging(toks[i].stem) && !preposition(toks[i].norm) {
 						op.plain = true
 					}
 					if op.count > op.window {
@@ -754,8 +755,11 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.m = -1
 			default:
 				f := m.e.flags
+				// A fragment that opens with a negation rejects what it names:
+				// "Not people.", "No racing for me."
+				direct := f&flagDirect != 0 || m.i == 0
 				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
-					cross: f&flagCross != 0, direct: f&flagDirect != 0, bonus: f&flagDirect != 0}
+					cross: f&flagCross != 0, direct: direct, bonus: direct, cease: f&flagCease != 0}
 				op.list = d.listHead(toks, m, false)
 			}
 		case opAverse:
@@ -817,6 +821,16 @@ func (d *detector) listHead(toks []detToken, m *detMatch, averse bool) bool {
 	return true
 }
 
+// preposition reports the small words a negated verb reaches its cue
+// through: "I don't look at my times".
+func preposition(w string) bool {
+	switch w {
+	case "at", "about", "on", "into", "in", "for", "of", "with", "to", "up", "over":
+		return true
+	}
+	return false
+}
+
 // engaging reports a verb of doing or attending: negated right before its
 // cue it rejects the cue as clearly as "no" does: "I don't look at my
 // times", "I don't do Strava", "I don't wear a watch".
@@ -856,13 +870,21 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 		return
 	case op.kind == opNegate:
 		if h.sense == problem {
+			if op.cease {
+				// "Running made me stop hating myself": what it is for.
+				h.addSpan(span)
+				return
+			}
 			// "I'm not anxious": says nothing either way.
 			h.drop = true
 			return
 		}
 		h.pol = -h.pol
 		h.flipBy = int32(op.m)
-		if op.direct && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h) {
+		// A negated action right before its cue rejects it: "I don't race",
+		// "I'm not chasing anything", "I don't look at my times".
+		action := op.direct || op.count == 0 && strings.HasSuffix(toks[h.tok].norm, "ing")
+		if action && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h) {
 			h.base += detBonus
 		}
 	case op.kind == opAverse:

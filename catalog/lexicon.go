@@ -142,6 +142,10 @@ const (
 	// "I don't race" or "I no longer race", the negation is evidence in
 	// itself. ("I'm not fast" describes; it does not push anything away.)
 	flagDirect
+	// flagCease marks negations that say something stopped ("stop",
+	// "no longer"): a problem that stops is what running is for ("running
+	// made me stop hating myself").
+	flagCease
 	// flagCounterfactual marks "without": followed by "would" or "lost" it
 	// praises what it names ("without my club I'd be lost").
 	flagCounterfactual
@@ -169,6 +173,7 @@ var themeLexicon = []themeCues{
 		"competitive with myself", "race against myself", "racing against myself",
 		"race against clock", "racing against clock", "against clock", "race myself",
 		"only competition is myself", "only person i race", "only person i compete",
+		"against myself", "only against myself", "beat _ last time", "beat my last",
 		"anyone but myself", "anyone except myself", "no one but myself", "nobody but myself",
 		"only compete with myself", "only race myself", "only racing myself",
 		"beat myself", "beat older self", "beat yesterday", "better than yesterday",
@@ -536,8 +541,13 @@ var themeLexicon = []themeCues{
 	{Joy, weak, affect, []string{
 		"happy", "=great", "=high", "=amazing", "=awesome", "=wonderful", "=lovely",
 		"=beautiful", "=exciting", "=excited", "=excitement", "=favourite", "=favorite",
-		"=glad", "=content", "=satisfying", "=satisfaction", "like it", "=atmosphere",
-		"race atmosphere",
+		"=glad", "=content", "=satisfying", "=satisfaction", "like it",
+	}},
+	// Race-day atmosphere enjoyed for itself is joy, not competition (see
+	// the labelling policy).
+	{Joy, medium, toward, []string{
+		"=atmosphere", "race atmosphere", "for the atmosphere", "the atmosphere", "the vibe",
+		"the vibes", "=fancy dress", "in costume", "=costumes",
 	}},
 	{Joy, weak, toward, []string{
 		"=free", "=feeling", "=feelings", "=feels", "=mud", "=muddy", "=rain", "=sun",
@@ -703,11 +713,13 @@ var themeLexicon = []themeCues{
 	}},
 	{Coping, strong, problem, []string{
 		"black dog", "dark place", "bad place", "rock bottom", "low mood", "=breakdown",
+		"from falling apart", "me falling apart", "kept me from falling apart",
 		"couldn't get out of bed", "can't get out of bed", "struggle to get out of bed", "=panic attacks",
 		"mental illness", "=bipolar", "=ocd", "=trauma",
 	}},
 	{Coping, medium, problem, []string{
-		"=replaying", "ruminat*", "spiral*", "shout at", "shouting at", "snap at", "snapping at",
+		"worst year", "hardest year", "tough year", "rough year", "bad year", "awful year",
+		"difficult time", "tough time", "hard time", "rough patch", "=replaying", "ruminat*", "spiral*", "shout at", "shouting at", "snap at", "snapping at",
 		"take it out on", "=wound up", "on edge", "head noise", "noise in head",
 	}},
 
@@ -741,12 +753,13 @@ var themeLexicon = []themeCues{
 		"know me as", "known as the", "known as a runner", "look at me",
 		"shout out", "=shoutout", "read _ name out", "read name out", "called my name",
 		"name on board", "name in paper", "in the paper", "in the newspaper", "thumbs up",
-		"if it's not on strava", "not on strava it didn't happen", "like to be seen",
+		"people to ask", "people to know", "people to see", "call me the", "called me the",
+		"calls me the", "if it's not on strava", "not on strava it didn't happen", "like to be seen",
 		"want to be seen", "so people know", "let people know",
 		"show everyone",
 	}},
 	{Recognition, medium, toward, []string{
-		"=selfie", "=selfies", "=newsletter", "=inspirational", "=mention", "the bling",
+		"=selfie", "=selfies", "=newsletter", "=inspirational", "mention*", "the bling",
 		"=reactions", "=reaction",
 	}},
 	{Recognition, medium, away, []string{
@@ -763,7 +776,8 @@ var themeLexicon = []themeCues{
 		"hate my body", "hated my body", "=useless", "=worthless", "=ashamed", "body image",
 	}},
 	{SelfEsteem, strong, toward, []string{
-		"trust my body", "trust _ body", "trust myself", "believe in my body",
+		"different person", "new person", "a new me", "prove anything", "prove something",
+		"prove a point", "trust my body", "trust _ body", "trust myself", "believe in my body",
 		"body did that", "body did it", "my body did", "prove i can", "prove that i can",
 		"prove i could", "prove _ i can", "show myself i can", "head held high",
 		"hold head up", "held head up", "hold my head high", "look what i can do",
@@ -825,7 +839,7 @@ var themeLexicon = []themeCues{
 	// Company: run with me, my group, the same faces.
 	{Affiliation, strong, toward, []string{
 		"run with me", "running with me", "ran with me", "come running with me",
-		"my group", "running friend*", "run friend*", "same faces",
+		"my group", "my _ group", "our _ group", "running friend*", "run friend*", "same faces",
 		"same crowd", "same bunch", "bunch of us", "couldn't have done it without",
 		"social life", "pace <person>", "pace _ <person>",
 	}},
@@ -843,7 +857,8 @@ var themeLexicon = []themeCues{
 		"do a half", "finish a <num> k", "finish a half", "finish a <num> mile",
 		"<num> minutes off", "<num> seconds off", "<num> mins off", "<num> secs off",
 		"minutes off", "seconds off", "off my time", "off my pb", "<ord> parkrun",
-		"<ord> marathon", "<ord> race", "back to <num> k", "back to <num> km",
+		"<ord> marathon", "<ord> race", "<num> mile race", "<num> k race", "<num> km race",
+		"<num> mile ultra", "time myself", "timing myself", "timed myself", "back to <num> k", "back to <num> km",
 		"<num> miles for year", "<num> miles in year", "<num> km for year", "<num> km in year",
 		"<num> miles this year", "<num> km this year", "hit <num> miles", "hit <num> km",
 	}},
@@ -861,9 +876,10 @@ var themeLexicon = []themeCues{
 		"compar* _ to <person>", "compar* myself",
 	}},
 	{Competition, medium, toward, []string{
-		"=racer", "reel _ in", "reeling _ in", "reel in", "reeling in", "pick _ off",
+		"my age group", "=racer", "reel _ in", "reeling _ in", "reel in", "reeling in", "pick _ off",
 		"picking _ off", "county team", "school team", "make the team", "club team", "national team",
-		"selected for", "start pen", "starting pen", "=corral", "starting gun", "=hooter",
+		"selected for", "where i come", "where i came", "where i finish", "where i finished",
+		"where i place", "where i placed", "start pen", "starting pen", "=corral", "starting gun", "=hooter",
 	}},
 	{Competition, weak, toward, []string{
 		"compar*", "=racers",
@@ -904,7 +920,7 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal, phrases: []string{
 		"don't", "doesn't", "didn't", "won't", "=hardly", "=barely", "=rarely", "=seldom",
-		"no longer", "don't really", "don't actually", "don't often", "hardly ever",
+		"don't really", "don't actually", "don't often", "hardly ever",
 		"rarely ever",
 	}},
 	{kind: opNegate, window: 4, phrases: []string{
@@ -926,7 +942,10 @@ var opLexicon = []opCues{
 	{kind: opNegate, window: 2, flags: flagDirect, phrases: []string{
 		"no more", "=turned off", "turn off", "switched off the", "nobody", "no one",
 	}},
-	{kind: opNegate, window: 1, flags: flagDirect, phrases: []string{
+	{kind: opNegate, window: 4, flags: flagDirect | flagFinal | flagCease, phrases: []string{
+		"no longer",
+	}},
+	{kind: opNegate, window: 1, flags: flagDirect | flagCease, phrases: []string{
 		"=stopped", "=stop", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
 	}},
 	{kind: opNegate, window: 2, flags: flagFinal | flagDirect, phrases: []string{
