@@ -701,7 +701,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 					}
 				default:
 					op.count++
-					if !engaging(toks[i].stem) && !preposition(toks[i].norm) {
+					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) {
 						op.plain = true
 					}
 					if op.count > op.window {
@@ -826,6 +826,17 @@ func (d *detector) listHead(toks []detToken, m *detMatch, averse bool) bool {
 func preposition(w string) bool {
 	switch w {
 	case "at", "about", "on", "into", "in", "for", "of", "with", "to", "up", "over":
+		return true
+	}
+	return false
+}
+
+// lightAdjective reports the adjectives that leave a negation direct: "no
+// big goal", "no real interest".
+func lightAdjective(w string) bool {
+	switch w {
+	case "big", "real", "particular", "specific", "special", "huge", "great", "massive",
+		"burning", "actual", "single":
 		return true
 	}
 	return false
@@ -1237,7 +1248,8 @@ func filler(w string) bool {
 		"yeah", "ok", "okay", "though", "hmm", "lol", "haha", "know", "mean", "guess", "suppose",
 		"admit", "sure", "right", "mine's", "i'll", "be", "been", "to", "say", "said", "must",
 		"i'd", "would", "will", "has", "have", "had", "do", "does", "did", "now", "anyway",
-		"mostly", "pretty", "simply", "kind", "sort", "bit", "eh", "um", "erm", "ugh", "nah":
+		"mostly", "pretty", "simply", "kind", "sort", "bit", "eh", "um", "erm", "ugh", "nah",
+		"somewhere", "along", "way", "gradually", "slowly", "eventually", "soon", "then":
 		return true
 	}
 	return false
@@ -1552,10 +1564,11 @@ func experience(toks []detToken, i, j int) bool {
 	return true
 }
 
-// counterfactual reports "would" or "lost" later in the sentence, which
-// makes "without" praise what it names: "without my club I'd be lost".
+// counterfactual reports "would" or "lost" after "without", which makes it
+// praise what it names: "without my club I'd be lost" (but not "I could cry
+// without anyone seeing").
 func counterfactual(toks []detToken, j int) bool {
-	for k := range toks {
+	for k := j; k < len(toks); k++ {
 		switch toks[k].norm {
 		case "would", "i'd", "we'd", "wouldn't", "couldn't", "lost", "could", "can't":
 			return true

@@ -219,7 +219,7 @@ var themeLexicon = []themeCues{
 		"no watch", "without watch", "leave watch at home", "leave watch behind",
 		"left watch at home", "ditch watch", "ditched watch", "watch off", "turn off gps",
 		"by feel", "run by feel", "no gps", "no data", "no numbers", "without numbers",
-		"unplugged", "naked running", "leave phone at home", "leave my phone",
+		"unplugged", "naked running",
 	}},
 
 	// ---------------------------------------------------------------- competition
@@ -319,7 +319,7 @@ var themeLexicon = []themeCues{
 		"community", "social", "sociable", "socialis*", "socializ*", "friendship*",
 		"chat*", "=company", "=together", "belong*", "connect*", "meetup",
 		"accountability partner",
-		"=mates", "=mate", "=gang", "parkrun community", "relay team", "people person", "with others",
+		"=mates", "best mate", "my mate", "=gang", "parkrun community", "relay team", "people person", "with others",
 	}},
 	{Affiliation, weak, toward, []string{
 		"friend", "group", "kids", "child", "son", "daughter", "partner", "club",
@@ -336,7 +336,7 @@ var themeLexicon = []themeCues{
 		"=lonely", "=loneliness",
 	}},
 	{Affiliation, medium, away, []string{
-		"nobody talks to me", "no one talks to me", "alone", "solo", "on own", "by myself", "=solitude", "introvert*",
+		"nobody talks to me", "no one talks to me", "clique*", "=cliquy", "alone", "solo", "on own", "by myself", "=solitude", "introvert*",
 		"no one else", "nobody else", "=solitary", "lone wolf", "own company",
 		"by yourself",
 	}},
@@ -454,7 +454,7 @@ var themeLexicon = []themeCues{
 	}},
 	{Meaning, medium, toward, []string{
 		"=mission", "spiritual*", "=soul", "=faith", "=prayer", "=god", "lifestyle",
-		"=died", "=grateful", "=gratitude", "inspire*", "inspiring",
+		"=grateful", "=gratitude", "inspire*", "inspiring",
 		"show my kids", "show kids", "teach my kids", "=heritage",
 		"reinvent*", "second chance", "donat*", "=volunteering", "volunteer*", "marshal*", "=hospice",
 		"matters to me", "kind of person", "proper runner", "like breathing",
@@ -466,7 +466,7 @@ var themeLexicon = []themeCues{
 	}},
 	{Meaning, weak, toward, []string{
 		"=journey", "=passion", "=blessed", "=privilege", "=gift", "=roots", "=passionate",
-		"=anniversary", "=memory", "=memories", "=loss", "=cancer", "=comeback", "=sobriety",
+		"=died", "=anniversary", "=memory", "=memories", "=loss", "=cancer", "=comeback", "=sobriety",
 	}},
 
 	// ---------------------------------------------------------------- exploration
@@ -619,7 +619,8 @@ var themeLexicon = []themeCues{
 		"=cardiovascular", "physical health", "injury free", "stay injury free",
 		"bone density", "=wellbeing", "well being", "=immune", "=immunity", "sleep better",
 		"still be running", "still running at", "still running when",
-		"running at <num>", "running into <num> s", "keep up with kids",
+		"running at <num>", "running into <num> s", "into sixties", "into seventies",
+		"into eighties", "into nineties", "keep up with kids",
 		"keep up with grandkids", "keep up with grandchildren",
 		"keep up with children", "=medication",
 	}},
@@ -694,14 +695,14 @@ var themeLexicon = []themeCues{
 
 	// Coping: the hour that is theirs, phones off, the quiet, the mood after.
 	{Coping, strong, toward, []string{
-		"phone off", "without phone", "switch phone off",
+		"phone off", "without phone", "leave phone at home", "leave my phone", "left phone at home", "switch phone off",
 		"turn phone off", "phone switched off", "=offline", "=unreachable", "off grid",
 		"pressure valve", "safety valve", "release valve", "run it off", "shake it off",
 		"sweat it out", "medicine for head", "medicine for mind",
 		"medicine for soul", "nicer person", "easier to live with", "nicer to be around",
 		"better person to be around", "nicer to live with", "out of own head", "out of my own head",
 		"head straight", "quiet my mind", "quieten my mind", "clear the fog",
-		"nobody asking", "no one asking", "nobody talks to me", "no one talks to me", "nobody around", "no one around",
+		"nobody asking", "no one asking", "nobody talks to me", "no one talks to me", "nobody around", "no one around", "head goes quiet", "brain goes quiet",
 		"time i'm alone", "time i am alone",
 		"nobody want anything", "no one want anything", "hear myself think",
 		"feel human", "feel like a human",
@@ -735,7 +736,8 @@ var themeLexicon = []themeCues{
 		"my happy place", "simple pleasure", "=simple pleasures",
 	}},
 	{Joy, medium, toward, []string{
-		"a treat", "nothing comes close", "nothing else comes close", "=playtime", "=yay",
+		"a treat", "love being out", "love being outside", "love being outdoors", "enjoy being out",
+		"enjoy being outside", "go on forever", "run forever", "nothing comes close", "nothing else comes close", "=playtime", "=yay",
 	}},
 	{Joy, weak, affect, []string{
 		"=perfect", "=brilliant", "=heaven", "=heavenly",
@@ -751,7 +753,7 @@ var themeLexicon = []themeCues{
 	// Recognition: being known, seen and shared.
 	{Recognition, strong, toward, []string{
 		"know me as", "known as the", "known as a runner", "look at me",
-		"shout out", "=shoutout", "read _ name out", "read name out", "called my name",
+		"shout out", "=shoutout", "read _ name out", "read name out", "called my name", "local paper", "=newspaper",
 		"name on board", "name in paper", "in the paper", "in the newspaper", "thumbs up",
 		"people to ask", "people to know", "people to see", "call me the", "called me the",
 		"calls me the", "if it's not on strava", "not on strava it didn't happen", "like to be seen",
@@ -777,7 +779,8 @@ var themeLexicon = []themeCues{
 	}},
 	{SelfEsteem, strong, toward, []string{
 		"different person", "new person", "a new me", "prove anything", "prove something",
-		"prove a point", "trust my body", "trust _ body", "trust myself", "believe in my body",
+		"prove a point", "trust my body", "trust _ body", "trust legs", "believe i can", "believe that i can",
+		"body could do that", "body can do that", "trust myself", "believe in my body",
 		"body did that", "body did it", "my body did", "prove i can", "prove that i can",
 		"prove i could", "prove _ i can", "show myself i can", "head held high",
 		"hold head up", "held head up", "hold my head high", "look what i can do",
@@ -878,7 +881,7 @@ var themeLexicon = []themeCues{
 	{Competition, medium, toward, []string{
 		"my age group", "=racer", "reel _ in", "reeling _ in", "reel in", "reeling in", "pick _ off",
 		"picking _ off", "county team", "school team", "make the team", "club team", "national team",
-		"selected for", "where i come", "where i came", "where i finish", "where i finished",
+		"selected for", "line up", "lining up", "toe the line", "toeing the line", "where i come", "where i came", "where i finish", "where i finished",
 		"where i place", "where i placed", "start pen", "starting pen", "=corral", "starting gun", "=hooter",
 	}},
 	{Competition, weak, toward, []string{
@@ -954,6 +957,11 @@ var opLexicon = []opCues{
 	{kind: opNegate, window: 2, flags: flagFinal, phrases: []string{
 		"nothing",
 	}},
+	// Too much of a thing turns it away; too much of a trouble is still
+	// the trouble: "too much chat", "too much stress at work".
+	{kind: opNegate, window: 1, flags: flagDirect | flagCease, phrases: []string{
+		"too much",
+	}},
 	{kind: opAverse, window: 5, phrases: []string{
 		"=hate", "=hated", "=hates", "=hating", "loathe*", "despise*", "detest*", "dread*",
 		"can't stand", "cannot stand", "can't bear", "cannot bear", "sick of", "tired of",
@@ -982,7 +990,10 @@ var opLexicon = []opCues{
 		"stopped chasing", "stop chasing", "quit chasing", "gave up chasing", "no longer chase",
 		"stopped caring about", "stopped caring",
 		"=deleted", "got rid of", "binned off", "=ditched", "over it", "past caring", "=eh",
-		"let go of", "lost interest in", "lose interest in", "losing interest in", "lost interest",
+		"couldn't tell you", "could not tell you", "couldn't even tell you", "don't even know my",
+		"no plan to", "no plans to", "no intention of", "no intention", "not planning to",
+		"don't plan to", "don't intend to", "no appetite for", "lost the appetite for",
+		"lost my appetite for", "don't have the appetite for", "let go of", "lost interest in", "lose interest in", "losing interest in", "lost interest",
 		"moved on from", "walked away from", "gave up on", "given up on", "giving up on",
 		"grown out of", "fell out of love with", "fallen out of love with",
 	}},
@@ -1038,7 +1049,7 @@ var opLexicon = []opCues{
 		"not what drives me", "not what motivates me", "not what it's about", "not the point",
 		"never the point", "not my reason", "further from the truth", "not true", "not the case",
 		"far from it", "mine's fine", "mine is fine", "couldn't be further from the truth",
-		"stopped being about", "stopped being the point", "no longer about", "not about that",
+		"just an excuse", "only an excuse", "stopped being about", "stopped being the point", "no longer about", "not about that",
 	}},
 	// Settling a negation before it: "I've never been fast and I'm fine
 	// with that", "not a racer, and that's ok".
@@ -1112,7 +1123,7 @@ var opLexicon = []opCues{
 		"no wonder", "never stop", "don't stop", "won't stop", "can't stop", "if not", "whether or not", "more or less", "not to mention",
 		"nothing but", "no less", "not least", "no shortage", "not sure yet",
 		"not a problem",
-		"not the destination", "get round to", "got round to",
+		"not the destination", "for <person> to", "for _ <person> to", "get round to", "got round to",
 		// Idioms whose words would read as cues: "on purpose" is not a purpose,
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
