@@ -192,6 +192,7 @@ type detHit struct {
 	flipBy int32 // index of the match that flipped it, or -1
 	drop   bool
 	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
+	person bool // the cue is a word for a person ("my sister")
 	spans  [3]Span
 	nspans int8
 }
@@ -332,6 +333,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				h.base *= detOthers
 			}
 			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+			h.person = toks[m.j-1].person
 			sh = append(sh, h)
 		}
 	}
@@ -737,10 +739,18 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				// "I hate not ...": a doubled negation softens, never flips.
 				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
 			case op.m >= 0 && op.kind == opNegate && !op.hit && op.count == 0 && m.e.flags&flagDirect != 0:
-				// "I haven't stopped", "not no": two negations cancel.
+				// "I didn't stop", "not no": two negations cancel.
 				m.inert = true
 				ms[op.m].inert = true
 				op.m = -1
+			case m.j < len(toks) && d.matchAt[m.j] >= 0 && ms[d.matchAt[m.j]].e.kind == opNegate &&
+				ms[d.matchAt[m.j]].e.flags&flagCease != 0:
+				// "I haven't stopped racing": the stop is negated.
+				m.inert = true
+				ms[d.matchAt[m.j]].inert = true
+				op.m = -1
+				i = ms[d.matchAt[m.j]].j
+				continue
 			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j):
 				// "I've never run a marathon", "I'd never raced before".
 				m.inert = true
@@ -759,7 +769,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				// "Not people.", "No racing for me."
 				direct := f&flagDirect != 0 || m.i == 0
 				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
-					cross: f&flagCross != 0, direct: direct, bonus: direct, cease: f&flagCease != 0}
+					cross: f&flagCross != 0, direct: direct, bonus: true, cease: f&flagCease != 0}
 				op.list = d.listHead(toks, m, false)
 			}
 		case opAverse:
@@ -955,6 +965,10 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 		if m.applied > 0 && kind != opAccept {
 			continue
 		}
+		if turnedRound(toks, m.j) {
+			// "An ultra scares me, which is exactly why I want one."
+			continue
+		}
 		c, s := d.clause[m.i], d.seg[m.i]
 		found := d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && h.seg == s })
 		switch {
@@ -978,14 +992,8 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 // words or "that": "not bothered", "I couldn't care less", "I'm done with
 // that".
 func (d *detector) verdict(toks []detToken, m *detMatch) bool {
-	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) {
+	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) || turnedRound(toks, m.j) {
 		return false
-	}
-	for k := m.j; k < len(toks); k++ {
-		if toks[k].norm == "why" || toks[k].norm == "appeal" {
-			// "I'm scared of it, which is exactly why."
-			return false
-		}
 	}
 	for k := m.i - 1; k >= 0; k-- {
 		if toks[k+1].brk {
@@ -1103,7 +1111,7 @@ func (d *detector) lightBefore(toks []detToken, c int16) bool {
 func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi int) {
 	m := &ms[mi]
 	cur := &d.sentences[sent]
-	anaphor := anaphorAfter(toks, m.j) || d.pronounBefore(toks, m)
+	anaphor := anaphorAfter(toks, m.j) || d.pronounBefore(toks, m) || denial(toks, m)
 	targets := make([]int32, 0, 2)
 	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
 		prev := &d.sentences[p]
@@ -1126,7 +1134,7 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 			// A long sentence: "it" is what was named last. "... signed
 			// us both up for a 10k. I'm dreading it."
 			for k := ts.hitTo - 1; k >= ts.hitFrom; k-- {
-				if h := &d.hits[k]; !h.drop && h.sense != fixed && h.sense != affect {
+				if h := &d.hits[k]; !h.drop && h.sense != fixed && h.sense != affect && !h.person {
 					from = k
 					for from > ts.hitFrom && d.hits[from-1].tok == h.tok {
 						from--
@@ -1145,7 +1153,9 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 		}
 		for k := from; k < ts.hitTo; k++ {
 			h := &d.hits[k]
-			if h.drop || h.sense == fixed || h.sense == problem || h.sense == away {
+			if h.drop || h.sense == fixed || h.sense == problem || h.sense == away || h.person && anaphor {
+				// "It" is never a person: "my sister signed me up for a
+				// half marathon. I'm dreading it."
 				continue
 			}
 			factor := 1.0
@@ -1182,11 +1192,40 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 	cur.hitTo = int32(len(d.hits))
 }
 
+// turnedRound reports a later "which is exactly why" or "that's the
+// appeal": the dismissal before it is the draw.
+func turnedRound(toks []detToken, j int) bool {
+	for k := j; k < len(toks); k++ {
+		switch toks[k].norm {
+		case "why", "appeal", "point":
+			for b := k - 1; b >= j && b >= k-3; b-- {
+				switch toks[b].norm {
+				case "exactly", "which", "that's", "precisely", "half":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // pronounBefore reports a pronoun subject right before a verdict: "it's
 // not why", "that was never the point".
 func (d *detector) pronounBefore(toks []detToken, m *detMatch) bool {
 	for k := m.i - 1; k >= 0 && !toks[k+1].brk; k-- {
 		if pronoun(toks[k].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// denial reports a verdict that by its words answers what was said
+// before: "far from it", "not true", "couldn't be further from the truth".
+func denial(toks []detToken, m *detMatch) bool {
+	for k := m.i; k < m.j; k++ {
+		switch toks[k].norm {
+		case "it", "that", "true", "truth", "case":
 			return true
 		}
 	}
@@ -1249,7 +1288,8 @@ func filler(w string) bool {
 		"admit", "sure", "right", "mine's", "i'll", "be", "been", "to", "say", "said", "must",
 		"i'd", "would", "will", "has", "have", "had", "do", "does", "did", "now", "anyway",
 		"mostly", "pretty", "simply", "kind", "sort", "bit", "eh", "um", "erm", "ugh", "nah",
-		"somewhere", "along", "way", "gradually", "slowly", "eventually", "soon", "then":
+		"somewhere", "along", "way", "gradually", "slowly", "eventually", "soon", "then", "on",
+		"etc", "stuff", "whatever":
 		return true
 	}
 	return false

@@ -406,6 +406,161 @@ func TestDetectContrast(t *testing.T) {
 	}
 }
 
+// A bad feeling said about a cue turns it away: the affect binds to what
+// it is about, with the affect's direction.
+func TestDetectAffectAboutCue(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "Race day makes me feel sick.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "Race day gives me the fear, all those people.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "Chasing PBs made me feel like a failure.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Sharing my runs on Instagram makes me feel like a fraud.",
+			want: map[ThemeID]Polarity{Recognition: Away}},
+		{text: "Big marathons fill me with dread.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Club nights make me want to hide.", want: map[ThemeID]Polarity{Affiliation: Away}},
+		{text: "Running solo makes me feel lonely.", want: map[ThemeID]Polarity{Affiliation: Toward}},
+		// A good feeling is not turned: "makes me feel strong" is a reason.
+		{text: "Hill reps make me feel strong.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
+		// "Less anxious" is relief, not a bad feeling about running.
+		{text: "Running makes me less anxious.", want: map[ThemeID]Polarity{Coping: Toward}},
+	})
+}
+
+// A dismissal at the end of its clause reaches back to what it dismisses:
+// the clause before, a list, or a short topic sentence before it.
+func TestDetectVerdicts(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "Pace targets, not interested.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Kudos, likes on Instagram, all that stuff - not bothered.",
+			want: map[ThemeID]Polarity{Recognition: Away}},
+		{text: "Medals? Couldn't care less.", want: map[ThemeID]Polarity{Recognition: Away}},
+		{text: "Racing. Meh.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "Losing weight? I'm done with that.", want: map[ThemeID]Polarity{Weight: Away}},
+		{text: "Group runs? Hard pass.", want: map[ThemeID]Polarity{Affiliation: Away}},
+		{text: "Age group prizes, not my thing really.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "Meh, personal bests.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Everyone assumes I run to get slim. Far from it.", want: map[ThemeID]Polarity{Weight: Away}},
+		{text: "My heart health, longevity and so on - but honestly that's not why.",
+			want: map[ThemeID]Polarity{Health: Away}},
+		// "It" is what was named last.
+		{text: "My sister signed me up for a half marathon. I'm dreading it.",
+			want: map[ThemeID]Polarity{Achievement: Away}, not: []ThemeID{Affiliation}},
+		// A verdict turned round: "which is exactly why".
+		{text: "An ultra scares me, which is exactly why I want one.", not: []ThemeID{Achievement}},
+		// A long sentence before is no topic for a bare verdict.
+		{text: "I run with my club on Tuesdays and we get chips after the run. Not for me, the racing though.",
+			want: map[ThemeID]Polarity{Affiliation: Toward}},
+		// Someone else's "doesn't" is not a verdict on the runner's cue.
+		{text: "Work moves around, my Saturday parkrun with the club doesn't.",
+			want: map[ThemeID]Polarity{Affiliation: Toward}},
+	})
+}
+
+// A dismissal after a cue a negation has turned settles it; so does
+// accepting it.
+func TestDetectSettledNegation(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "I'm not fast and I don't care.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "I've never been quick and I'm fine with that.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Not a racer, and that's ok.", want: map[ThemeID]Polarity{Competition: Away}},
+		// Acceptance alone turns nothing.
+		{text: "I'm quick and I'm fine with that.", not: []ThemeID{Achievement}},
+	})
+}
+
+// Lists: a head with a colon or dash reaches every item; an aversion gives
+// every item its weight.
+func TestDetectLists(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "hate: crowds, medals, anyone going on about splits", want: map[ThemeID]Polarity{
+			Recognition: Away, Achievement: Away}},
+		{text: "Love - my club, the trails, the hills", want: map[ThemeID]Polarity{
+			Affiliation: Toward, Exploration: Toward}},
+		{text: "I really couldn't care less about placings or times.", want: map[ThemeID]Polarity{
+			Competition: Away, Achievement: Away}},
+		// The bonus goes to what a cue says most clearly: a medal is
+		// recognition first.
+		{text: "Not bothered about medals.", want: map[ThemeID]Polarity{Recognition: Away},
+			not: []ThemeID{Achievement}},
+	})
+}
+
+// Negated actions: a verb of doing or attending in between still rejects.
+func TestDetectNegatedActions(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "I don't look at my times.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "I don't do Instagram.", want: map[ThemeID]Polarity{Recognition: Away}},
+		{text: "I'm not chasing anything this year.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Not races.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "I've no big goal.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "I stopped pretending I'd ever get faster.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "I've never raced and I've no plan to.", want: map[ThemeID]Polarity{Competition: Away}},
+		// Two negations cancel.
+		{text: "I haven't stopped racing.", want: map[ThemeID]Polarity{Competition: Toward}},
+		// A trouble that stops is what running is for.
+		{text: "Running made me stop hating myself.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
+		{text: "Too much chat for me.", want: map[ThemeID]Polarity{Affiliation: Away}},
+		{text: "There's too much stress at work, running is my outlet.", want: map[ThemeID]Polarity{Coping: Toward}},
+		// "I'm not fast" describes; alone it is not an aversion.
+		{text: "I'm not fast.", not: []ThemeID{Achievement}},
+	})
+}
+
+// "used to hate X ... now" undoes the old aversion.
+func TestDetectPastAversion(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "I used to hate club runs, now they're the highlight of my week.",
+			want: map[ThemeID]Polarity{Affiliation: Toward}},
+		{text: "I used to dread racing. Now I can't get enough of it.",
+			want: map[ThemeID]Polarity{Competition: Toward}},
+	})
+}
+
+// Cues whose words appear in other talk: company needs something run or
+// done together, a yardstick is not a motive, someone else's goal is not
+// the runner's.
+func TestDetectOtherTalk(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "I'm so much calmer with the kids since I started.", not: []ThemeID{Affiliation}},
+		{text: "Saturday parkrun with my brother is sacred.", want: map[ThemeID]Polarity{Affiliation: Toward}},
+		{text: "Seeing her cross the line was better than any PB.", not: []ThemeID{Achievement}},
+		{text: "I paced my neighbour round her first half marathon.", want: map[ThemeID]Polarity{
+			Affiliation: Toward}, not: []ThemeID{Achievement}},
+		{text: "My dad came to watch my first marathon.", not: []ThemeID{Achievement}},
+		{text: "I'd love for my partner to take it up.", not: []ThemeID{Meaning}},
+		{text: "I could cry without anyone seeing me out there.", want: map[ThemeID]Polarity{Recognition: Away}},
+		// Words that only look like cues.
+		{text: "It doesn't matter what the weather does, I think it's good for me.",
+			not: []ThemeID{Affiliation, Coping}},
+		{text: "That means a lot, I suppose.", not: []ThemeID{Meaning}},
+		{text: "A glass of wine after the long run.", not: []ThemeID{Competition}},
+		{text: "I keep notes on every run.", not: []ThemeID{Competition, Achievement, Joy}},
+		{text: "I'd never beat myself up about a bad run.", not: []ThemeID{Achievement}},
+		{text: "I run on purpose at lunch.", not: []ThemeID{Meaning}},
+	})
+}
+
+// How runners say it without the theme's name.
+func TestDetectPhraseFamilies(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "Phone off, out the door, nobody can get hold of me for an hour.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "It's my pressure valve after a long shift.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "I'm a much nicer person to be around when I've run.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "Honestly it's my happy place.", want: map[ThemeID]Polarity{Joy: Toward}},
+		{text: "On a good day I lose track of time out there.", want: map[ThemeID]Polarity{Joy: Toward}},
+		{text: "Everyone at the office knows me as the runner now.", want: map[ThemeID]Polarity{Recognition: Toward}},
+		{text: "The captain gave me a shout-out in the club newsletter.", want: map[ThemeID]Polarity{Recognition: Toward}},
+		{text: "I had no confidence when I started.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
+		{text: "Running his old route keeps him close.", want: map[ThemeID]Polarity{Meaning: Toward}},
+		{text: "It's not that deep, it's just exercise.", want: map[ThemeID]Polarity{Meaning: Away}},
+		{text: "I'm on 40 days in a row.", want: map[ThemeID]Polarity{Routine: Toward}},
+		{text: "Some days I don't fancy it and I go anyway.", want: map[ThemeID]Polarity{Routine: Toward}},
+		{text: "I couldn't care less where I come.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "I do the big ones for the atmosphere.", want: map[ThemeID]Polarity{Joy: Toward}},
+		{text: "I want to take ten minutes off my marathon time.", want: map[ThemeID]Polarity{Achievement: Toward}},
+		{text: "Used to chase times, but I couldn't tell you my PB now.", want: map[ThemeID]Polarity{Achievement: Away}},
+	})
+}
+
 func score(fs []Finding, theme ThemeID) float64 {
 	for _, f := range fs {
 		if f.Theme == theme {
@@ -422,6 +577,8 @@ func TestDetectStaysQuiet(t *testing.T) {
 		"I have a dog.", "My friends are nice.", "It was fast.", "I like it.",
 		"Two kids, full time job and my husband works shifts.",
 		"I'd love to try a parkrun one day.",
+		"Meh.", "Not for me.", "Hard pass.", "Couldn't care less.", "I'm fine with that.",
+		"My phone died halfway round.", "It doesn't matter.", "I think so.",
 	} {
 		if fs := Detect([]Source{{Text: text}}); len(fs) > 0 {
 			t.Errorf("%q: want no findings, got %s", text, describe(fs))
