@@ -1381,9 +1381,13 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 			continue
 		}
 		now := nowNext
+		until := len(toks) // where the present starts, if in this clause
 		for k := m.j; k < len(toks) && !now; k++ {
 			switch toks[k].norm {
-			case "now", "nowadays", "anymore", "days":
+			case "now", "nowadays", "days":
+				now = true
+				until = k
+			case "anymore":
 				now = true
 			}
 			if d.seg[k] != d.seg[m.i] {
@@ -1396,6 +1400,10 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 		c := d.clause[m.i]
 		for k := range d.sentHits {
 			h := &d.sentHits[k]
+			if int(h.tok) >= until {
+				// "I used to be self-conscious and now I feel strong."
+				continue
+			}
 			// An aversion in the past clause is past too: "I used to hate
 			// racing, now I live for it".
 			turned := h.flipBy >= 0 && int(h.flipBy) != mi && d.clause[ms[h.flipBy].i] == c &&

@@ -512,6 +512,9 @@ func TestDetectPastAversion(t *testing.T) {
 			want: map[ThemeID]Polarity{Affiliation: Toward}},
 		{text: "I used to dread racing. Now I can't get enough of it.",
 			want: map[ThemeID]Polarity{Competition: Toward}},
+		// What comes after "now" is the present.
+		{text: "I used to hate my legs and now I feel strong and capable.",
+			want: map[ThemeID]Polarity{SelfEsteem: Toward}},
 	})
 }
 
