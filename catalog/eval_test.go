@@ -55,11 +55,38 @@ const dev2Path = "testdata/themes/dev2.jsonl"
 // set has been read. The added statements, written fresh after that, gave
 // macro F1 0.763 on their first run, the better estimate for new writing;
 // after fixing the bugs they exposed they give 0.949.
+//
+// Measured 2026-11-23, second round. That round's fixes had not carried to
+// new writing (0.584 on a later held-out set), so a fresh dev set (devPath,
+// 404 statements) was written and labelled before the detector saw it. Its
+// first sight gave macro F1 0.523, aversion P 0.800 R 0.374: the best
+// estimate of how the detector read new writing before this round. Its
+// errors were studied by category, not line by line: verdicts that stand
+// apart from what they judge ("PBs? Couldn't care less.", "Medals, photos,
+// all that - not bothered"), bad feelings said about a cue ("the start line
+// makes me feel sick"), negations a dismissal settles ("never fast and I
+// don't care"), mild and slang aversions, negated actions, "used to hate
+// ... now", words that only look like cues (stem collisions such as
+// "matters" ~ "mates", "think" ~ "thoughts", "means" ~ "meaning"), company
+// said with "with" but nothing done together, and phrase families for
+// implicit coping, joy, meaning, recognition and routine. Lexicon entries
+// lifted from a single dev line were pruned. Afterwards: dev macro F1 0.783,
+// aversion P 0.837 R 0.777 (flattered: it has been read). A second set
+// written after the lexicon grew (dev2Path, 111 statements) gave 0.725 at
+// first sight (the detector before the round: 0.453) and 0.854 after the
+// bugs it exposed were fixed. The blind set now gives 0.895, aversion P
+// 0.909 R 0.896; the added statements 0.943 (from 0.949: phones left at
+// home now read as headspace, as users report, and "the lads" and selfies
+// count where their labeller did not).
 const (
-	evalMinMacroF1   = 0.85
-	evalMinAversionP = 0.90
-	evalMinAversionR = 0.85
-	addedMinMacroF1  = 0.90
+	evalMinMacroF1   = 0.87
+	evalMinAversionP = 0.89
+	evalMinAversionR = 0.87
+	addedMinMacroF1  = 0.92
+	devMinMacroF1    = 0.76
+	devMinAversionP  = 0.81
+	devMinAversionR  = 0.75
+	dev2MinMacroF1   = 0.83
 )
 
 var evalDetail = flag.Bool("eval.detail", false, "list every statement the theme evaluation gets wrong")
@@ -156,16 +183,24 @@ func TestThemeEvaluationAdded(t *testing.T) {
 
 // TestThemeEvaluationDev scores the development set (devPath). Its
 // first-sight score, before the detector was changed for it, was macro F1
-// 0.523, aversion P 0.800 R 0.374 (2026-11-23).
+// 0.523, aversion P 0.800 R 0.374 (2026-11-23); see the floors.
 func TestThemeEvaluationDev(t *testing.T) {
-	evaluateThemes(t, devPath)
+	macro, ap, ar := evaluateThemes(t, devPath)
+	if macro < devMinMacroF1 {
+		t.Errorf("macro F1 %.3f on the dev set is below the floor %.3f", macro, devMinMacroF1)
+	}
+	if ap < devMinAversionP || ar < devMinAversionR {
+		t.Errorf("dev aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, devMinAversionP, devMinAversionR)
+	}
 }
 
 // TestThemeEvaluationDev2 scores the second dev set (dev2Path): 111
 // statements. First sight (2026-11-23): macro F1 0.725, aversion P 0.839
 // R 0.650; the detector before this round scored 0.453 on it.
 func TestThemeEvaluationDev2(t *testing.T) {
-	evaluateThemes(t, dev2Path)
+	if macro, _, _ := evaluateThemes(t, dev2Path); macro < dev2MinMacroF1 {
+		t.Errorf("macro F1 %.3f on the second dev set is below the floor %.3f", macro, dev2MinMacroF1)
+	}
 }
 
 // evaluateThemes runs Detect on every statement in path, logs the table
