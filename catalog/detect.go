@@ -148,20 +148,49 @@ const (
 )
 
 // Detect proposes the motivation themes found in the texts, strongest
-// first. It is deterministic and needs no network or model. Themes with
-// thin evidence are left out (see detMinEvidence), so short or empty
-// writing gives no findings.
+// first. It is deterministic and needs no network. Themes with thin
+// evidence are left out, so short or empty writing gives no findings.
+//
+// The lexicon reads each answer (see above); a small learned model
+// (model.go) then weighs, answer by answer, the lexicon's evidence for
+// each theme together with the words and word pairs the answer uses, and
+// decides which themes to propose and which way. The evidence shown is
+// the lexicon's, or where the lexicon had none, the sentences holding the
+// words that weighed most.
 func Detect(sources []Source) []Finding {
-	d := detector{lex: loadLexicon()}
+	m := loadThemeModel()
+	d := newDetector(len(sources), m)
+	for i := range sources {
+		d.readSource(i, sources[i])
+	}
+	if m == nil {
+		return d.findings(sources)
+	}
+	return d.modelFindings(sources, m)
+}
+
+// detectLexicon is Detect with the lexicon's own thresholds deciding, and
+// no model: the engine the model is trained on and compared with.
+func detectLexicon(sources []Source) []Finding {
+	d := newDetector(len(sources), nil)
+	for i := range sources {
+		d.readSource(i, sources[i])
+	}
+	return d.findings(sources)
+}
+
+func newDetector(nsrc int, m *themeModel) *detector {
+	d := &detector{lex: loadLexicon()}
 	d.toks = make([]detToken, 0, 128)
 	d.matches = make([]detMatch, 0, 64)
 	d.hits = make([]detHit, 0, 256)
 	d.sentences = make([]detSentence, 0, 64)
 	d.sentHits = make([]detHit, 0, 16)
-	for i := range sources {
-		d.readSource(i, sources[i])
+	d.srcWords = make([]int, nsrc)
+	if m != nil {
+		d.grams = &modelGrams{model: m}
 	}
-	return d.findings(sources)
+	return d
 }
 
 // ---------------------------------------------------------------- reading
@@ -228,6 +257,11 @@ type detector struct {
 	cond     []int16 // conditional clauses in the current sentence
 	text     string  // the current sentence
 	verdicts []int   // matches in the current sentence that judge the sentence before
+	// srcWords counts the words of each source.
+	srcWords []int
+	// grams collects the words and word pairs the model weighs, when a
+	// model is used.
+	grams *modelGrams
 }
 
 func (d *detector) readSource(si int, src Source) {
@@ -250,6 +284,7 @@ func (d *detector) readSource(si int, src Source) {
 			d.answerCue(sent)
 		}
 	}
+	d.srcWords[si] = words
 	if words < detMinWords {
 		// Too short to read, except as a yes or no to the question.
 		keep := d.hits[firstHit:firstHit]
@@ -294,6 +329,9 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	d.toks = toks
 	d.text = text
 	d.sentences[sent].words = words
+	if d.grams != nil {
+		d.grams.sentence(d.sentences[sent].src, sent, toks)
+	}
 	d.sentences[sent].hitFrom = int32(len(d.hits))
 	d.sentences[sent].hitTo = int32(len(d.hits))
 	n := len(toks)
@@ -1708,6 +1746,26 @@ func (d *detector) findings(sources []Source) []Finding {
 	if len(d.hits) == 0 {
 		return nil
 	}
+	hits, order := d.hits, d.order()
+	var out []Finding
+	for start := 0; start < len(order); {
+		theme := hits[order[start]].theme
+		end := start
+		for end < len(order) && hits[order[end]].theme == theme {
+			end++
+		}
+		if f, ok := d.finding(hits, order[start:end], sources); ok {
+			out = append(out, f)
+		}
+		start = end
+	}
+	sortFindings(out)
+	return out
+}
+
+// order applies the sentence factors to the hits and returns their
+// indexes sorted by theme, polarity (toward first), sentence and place.
+func (d *detector) order() []int {
 	hits := d.hits
 	for k := range hits {
 		hits[k].weight *= d.sentences[hits[k].sent].factor
@@ -1726,37 +1784,55 @@ func (d *detector) findings(sources []Source) []Finding {
 			cmp.Compare(a, b),
 		)
 	})
-	var out []Finding
-	for start := 0; start < len(order); {
-		theme := hits[order[start]].theme
-		end := start
-		for end < len(order) && hits[order[end]].theme == theme {
-			end++
-		}
-		if f, ok := d.finding(hits, order[start:end], sources); ok {
-			out = append(out, f)
-		}
-		start = end
-	}
+	return order
+}
+
+// sortFindings puts the strongest first, then the catalog's order.
+func sortFindings(out []Finding) {
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		if a.Score != b.Score {
 			return cmp.Compare(b.Score, a.Score)
 		}
 		return cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme))
 	})
-	return out
 }
 
-// finding weighs one theme's hits (sorted by polarity, then sentence).
-func (d *detector) finding(hits []detHit, order []int, sources []Source) (Finding, bool) {
-	var evs []detEvidence
-	var side [2]struct{ strength, base float64 } // [0] toward, [1] away
-	var seen []int32                             // entries already counted, per side
+// detSide is what one side of a theme's evidence adds up to.
+type detSide struct {
+	strength float64 // cue weights times their modifiers
+	base     float64 // cue weights alone: whether enough was said
+	top      float64 // the strongest cue's weight
+	sents    int     // sentences with a cue on this side
+	turned   int     // of which a negation, aversion or the past turned
+	answer   bool    // a bare yes or no to the competition question
+}
+
+// detTally is one theme's evidence, both sides: [0] toward, [1] away.
+type detTally [2]detSide
+
+// decide applies the thresholds: the side the evidence proposes, its lead
+// over the other side, and whether it is proposed at all.
+func (t *detTally) decide() (pol Polarity, lead float64, ok bool) {
+	pol, win, lose := Toward, t[0], t[1]
+	if t[1].strength > t[0].strength ||
+		t[1].strength == t[0].strength && t[1].base > t[0].base {
+		pol, win, lose = Away, t[1], t[0]
+	}
+	lead = win.strength - lose.strength
+	return pol, lead, win.base >= detMinEvidence && lead >= detMinLead
+}
+
+// weigh adds up one theme's hits (order sorted by polarity, then
+// sentence) and appends one piece of evidence per sentence and side.
+func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
+	var tally detTally
+	var seen []int32 // entries already counted, per side
 	seenPol := Polarity(0)
 	for start := 0; start < len(order); {
 		h0 := &hits[order[start]]
 		end := start
 		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
+		turned, answer := false, false
 		var spans []Span
 		for end < len(order) {
 			h := &hits[order[end]]
@@ -1776,17 +1852,25 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 			sum += h.weight
 			topBase = max(topBase, b)
 			sumBase += b
+			turned = turned || h.flipBy >= 0
+			answer = answer || h.flipBy == -2
 			spans = append(spans, h.spans[:h.nspans]...)
 			end++
 		}
 		strength := strongest + detSameSentence*(sum-strongest)
 		base := topBase + detSameSentence*(sumBase-topBase)
-		s := &side[0]
+		s := &tally[0]
 		if h0.pol == Away {
-			s = &side[1]
+			s = &tally[1]
 		}
 		s.strength += strength
 		s.base += base
+		s.top = max(s.top, topBase)
+		s.sents++
+		if turned {
+			s.turned++
+		}
+		s.answer = s.answer || answer
 		sent := d.sentences[h0.sent]
 		evs = append(evs, detEvidence{
 			ev: Evidence{
@@ -1801,15 +1885,12 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 		})
 		start = end
 	}
-	pol, win, lose := Toward, side[0], side[1]
-	if side[1].strength > side[0].strength ||
-		side[1].strength == side[0].strength && side[1].base > side[0].base {
-		pol, win, lose = Away, side[1], side[0]
-	}
-	lead := win.strength - lose.strength
-	if win.base < detMinEvidence || lead < detMinLead {
-		return Finding{}, false
-	}
+	return tally, evs
+}
+
+// sortEvidence puts the evidence for pol first, strongest first, and the
+// evidence pointing the other way after it.
+func sortEvidence(evs []detEvidence, pol Polarity) {
 	slices.SortStableFunc(evs, func(a, b detEvidence) int {
 		if a.ev.Polarity != b.ev.Polarity {
 			if a.ev.Polarity == pol {
@@ -1819,6 +1900,16 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 		}
 		return cmp.Or(cmp.Compare(b.strength, a.strength), cmp.Compare(a.first, b.first))
 	})
+}
+
+// finding weighs one theme's hits (sorted by polarity, then sentence).
+func (d *detector) finding(hits []detHit, order []int, sources []Source) (Finding, bool) {
+	tally, evs := d.weigh(hits, order, sources, nil)
+	pol, lead, ok := tally.decide()
+	if !ok {
+		return Finding{}, false
+	}
+	sortEvidence(evs, pol)
 	f := Finding{
 		Theme:    themes[hits[order[0]].theme].ID,
 		Polarity: pol,
