@@ -188,7 +188,7 @@ func newDetector(nsrc int, m *themeModel) *detector {
 	d.sentHits = make([]detHit, 0, 16)
 	d.srcWords = make([]int, nsrc)
 	if m != nil {
-		d.grams = &modelGrams{model: m}
+		d.grams = &modelGrams{model: m, neg: modelNegation, occ: make([]modelOcc, 0, 512)}
 	}
 	return d
 }
@@ -1746,7 +1746,12 @@ func (d *detector) findings(sources []Source) []Finding {
 	if len(d.hits) == 0 {
 		return nil
 	}
-	hits, order := d.hits, d.order()
+	return d.findingsFrom(d.order(), sources)
+}
+
+// findingsFrom weighs the hits in order (see order) theme by theme.
+func (d *detector) findingsFrom(order []int, sources []Source) []Finding {
+	hits := d.hits
 	var out []Finding
 	for start := 0; start < len(order); {
 		theme := hits[order[start]].theme
@@ -1804,7 +1809,6 @@ type detSide struct {
 	top      float64 // the strongest cue's weight
 	sents    int     // sentences with a cue on this side
 	turned   int     // of which a negation, aversion or the past turned
-	answer   bool    // a bare yes or no to the competition question
 }
 
 // detTally is one theme's evidence, both sides: [0] toward, [1] away.
@@ -1823,7 +1827,8 @@ func (t *detTally) decide() (pol Polarity, lead float64, ok bool) {
 }
 
 // weigh adds up one theme's hits (order sorted by polarity, then
-// sentence) and appends one piece of evidence per sentence and side.
+// sentence) and, if sources is not nil, appends one piece of evidence per
+// sentence and side.
 func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
 	var tally detTally
 	var seen []int32 // entries already counted, per side
@@ -1832,7 +1837,7 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		h0 := &hits[order[start]]
 		end := start
 		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
-		turned, answer := false, false
+		turned := false
 		var spans []Span
 		for end < len(order) {
 			h := &hits[order[end]]
@@ -1853,8 +1858,9 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			topBase = max(topBase, b)
 			sumBase += b
 			turned = turned || h.flipBy >= 0
-			answer = answer || h.flipBy == -2
-			spans = append(spans, h.spans[:h.nspans]...)
+			if sources != nil {
+				spans = append(spans, h.spans[:h.nspans]...)
+			}
 			end++
 		}
 		strength := strongest + detSameSentence*(sum-strongest)
@@ -1870,7 +1876,10 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		if turned {
 			s.turned++
 		}
-		s.answer = s.answer || answer
+		if sources == nil {
+			start = end
+			continue
+		}
 		sent := d.sentences[h0.sent]
 		evs = append(evs, detEvidence{
 			ev: Evidence{

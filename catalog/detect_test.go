@@ -441,9 +441,6 @@ func TestDetectVerdicts(t *testing.T) {
 		{text: "Everyone assumes I run to get slim. Far from it.", want: map[ThemeID]Polarity{Weight: Away}},
 		{text: "My heart health, longevity and so on - but honestly that's not why.",
 			want: map[ThemeID]Polarity{Health: Away}},
-		// "It" is what was named last.
-		{text: "My sister signed me up for a half marathon. I'm dreading it.",
-			want: map[ThemeID]Polarity{Achievement: Away}, not: []ThemeID{Affiliation}},
 		// A verdict turned round: "which is exactly why".
 		{text: "An ultra scares me, which is exactly why I want one.", not: []ThemeID{Achievement}},
 		// A long sentence before is no topic for a bare verdict.
@@ -453,6 +450,27 @@ func TestDetectVerdicts(t *testing.T) {
 		{text: "Work moves around, my Saturday parkrun with the club doesn't.",
 			want: map[ThemeID]Polarity{Affiliation: Toward}},
 	})
+}
+
+// "It" is what was named last: "I'm dreading it" turns the half marathon
+// away, not the sister. (The model may read the sister as company; that is
+// a weak reading of its own, not the verdict reaching her.)
+func TestDetectVerdictIt(t *testing.T) {
+	text := "My sister signed me up for a half marathon. I'm dreading it."
+	for name, fs := range map[string][]Finding{
+		"Detect":        Detect([]Source{{Text: text}}),
+		"detectLexicon": detectLexicon([]Source{{Text: text}}),
+	} {
+		if p, ok := polarityOf(fs, Achievement); !ok || p != Away {
+			t.Errorf("%s: achievement should be averse: %s", name, describe(fs))
+		}
+		if p, ok := polarityOf(fs, Affiliation); ok && p == Away {
+			t.Errorf("%s: the verdict reached the sister: %s", name, describe(fs))
+		}
+	}
+	if _, ok := polarityOf(detectLexicon([]Source{{Text: text}}), Affiliation); ok {
+		t.Errorf("the lexicon alone should not propose company here")
+	}
 }
 
 // A dismissal after a cue a negation has turned settles it; so does
@@ -959,5 +977,15 @@ func BenchmarkCompileLexicon(b *testing.B) {
 		if _, err := compileLexicon(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkDetectLexicon is Detect without the model, for comparison.
+func BenchmarkDetectLexicon(b *testing.B) {
+	sources := benchSources()
+	detectLexicon(sources)
+	b.ReportAllocs()
+	for b.Loop() {
+		detectLexicon(sources)
 	}
 }

@@ -28,27 +28,24 @@ import (
 // model_weights.go); the regularization and the thresholds were chosen by
 // cross-validation, see eval_test.go for the measured numbers.
 //
-// Findings across several answers: each answer proposes a theme on its
-// own when the probability of a side passes the threshold; the answers
-// that agree combine (1 - Π(1-p)), and the side with the most support wins
-// if what the other side has leaves it above the threshold.
+// What the lexicon proposes stands, as the lexicon reads it: the model
+// only adds the themes the lexicon left out. For those, each answer
+// proposes a theme on its own when the probability of a side passes the
+// threshold; the answers that agree combine (1 - Π(1-p)), and the side
+// with the most support wins if what the other side has leaves it above
+// the threshold.
 
-// modelNoNeg turns the negation marking of words off, for training a
-// variant; the shipped model uses it.
-var modelNoNeg = false
-
-// The lexicon features, in the order lexFeatures fills them.
+// The lexicon features, in the order lexView.features fills them. They
+// are what the lexicon's findings say about one theme in one answer, once
+// with the lexicon's thresholds ("proposes") and once without them
+// ("leans": the side with more evidence, and by how much).
 var modelLexNames = [...]string{
 	"#lexicon proposes +",
 	"#lexicon proposes -",
-	"#lexicon + weight",
-	"#lexicon - weight",
+	"#lexicon leans +",
+	"#lexicon leans -",
 	"#lexicon + cue",
 	"#lexicon - cue",
-	"#lexicon + turned",
-	"#lexicon - turned",
-	"#lexicon + strong cue",
-	"#lexicon - strong cue",
 	"#lexicon + in two sentences",
 	"#lexicon - in two sentences",
 }
@@ -66,32 +63,62 @@ const (
 	// modelMaxTriggers is how many words a sentence the model chose (with
 	// no lexicon cue) shows as its triggers.
 	modelMaxTriggers = 4
+	// modelMinWords is the length an answer needs before the model adds a
+	// theme to it: a line or two is read by the lexicon alone, whose rules
+	// know when a short answer says something ("Racing? Not for me.") and
+	// when it does not ("I'm not fast."). Cross-validation: adding to
+	// shorter answers gains nothing (macro F1 0.605 either way).
+	modelMinWords = 10
+	// modelMaxLead is where the lean features stop growing.
+	modelMaxLead = 6.0
 )
 
 const nThemes = 12
 
-// lexFeatures turns one theme's lexicon evidence in one answer into the
-// model's lexicon features.
-func lexFeatures(t *detTally) (f [modelLexN]float64) {
-	b := func(v bool) float64 {
-		if v {
+// A lexView is what the lexicon's findings say about one theme in one
+// answer.
+type lexView struct {
+	proposes Polarity // 0 when not proposed
+	lean     Polarity // 0 when there is no cue at all
+	lead     float64  // how far the leaning side leads
+	sents    [2]int   // sentences with a cue: [0] toward, [1] away
+}
+
+// view reads a tally as the lexicon's findings would show it.
+func (t *detTally) view() lexView {
+	var v lexView
+	if pol, _, ok := t.decide(); ok {
+		v.proposes = pol
+	}
+	v.sents = [2]int{t[0].sents, t[1].sents}
+	if t[0].sents+t[1].sents > 0 {
+		pol, lead, _ := t.decide()
+		v.lean, v.lead = pol, lead
+	}
+	return v
+}
+
+// features turns the view into the model's lexicon features.
+func (v lexView) features() (f [modelLexN]float64) {
+	b := func(x bool) float64 {
+		if x {
 			return 1
 		}
 		return 0
 	}
-	pol, _, ok := t.decide()
-	f[0] = b(ok && pol == Toward)
-	f[1] = b(ok && pol == Away)
-	f[2] = min(t[0].strength, 6) / 3
-	f[3] = min(t[1].strength, 6) / 3
-	f[4] = b(t[0].sents > 0)
-	f[5] = b(t[1].sents > 0)
-	f[6] = b(t[0].turned > 0)
-	f[7] = b(t[1].turned > 0)
-	f[8] = b(t[0].top >= strong.units())
-	f[9] = b(t[1].top >= strong.units())
-	f[10] = b(t[0].sents >= 2)
-	f[11] = b(t[1].sents >= 2)
+	lead := min(v.lead, modelMaxLead) / 3
+	f[0] = b(v.proposes == Toward)
+	f[1] = b(v.proposes == Away)
+	if v.lean == Toward {
+		f[2] = lead
+	}
+	if v.lean == Away {
+		f[3] = lead
+	}
+	f[4] = b(v.sents[0] > 0)
+	f[5] = b(v.sents[1] > 0)
+	f[6] = b(v.sents[0] >= 2)
+	f[7] = b(v.sents[1] >= 2)
 	return f
 }
 
@@ -101,6 +128,7 @@ func lexFeatures(t *detTally) (f [modelLexN]float64) {
 // of them (strs) when training, or the ones the model knows (occ).
 type modelGrams struct {
 	model *themeModel
+	neg   bool       // mark the words after a negation ("¬race")
 	strs  [][]string // per source, when training
 	occ   []modelOcc
 	key   []byte
@@ -138,6 +166,25 @@ func gramWord(t *detToken) string {
 	return t.stem
 }
 
+// modelStopWords are words too common to mean anything on their own: the
+// model does not weigh them alone, nor pairs of two of them ("in the"),
+// only pairs with a word that means something ("clear my" is no pair, but
+// "my head" is). Negations, "with", and words for people stay: they carry
+// aversion and company.
+var modelStopWords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the my your our its some this these those that
+		really just very quite bit little of all more even actually too ever always truly
+		honestly totally particularly especially whole lot lots few couple any much many own
+		i i'm i've i'd i'll you it it's is am are was were be been being to in on at for and
+		or so as by from up out about into than then there here what which when where how if
+		because but me what's that's there's do did does doing have has had get got go goes
+		went going can could would will should might may also still`) {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
 // negator reports a word that negates what follows it in its clause.
 func negator(w string) bool {
 	switch w {
@@ -151,7 +198,7 @@ func negator(w string) bool {
 // sentence emits the features of one sentence: words, words after a
 // negation, pairs of neighbouring words, and the lexicon's word classes.
 func (g *modelGrams) sentence(src int, sent int32, toks []detToken) {
-	neg := false
+	neg, prevStop := false, false
 	prev, prevStart := "", 0
 	for k := range toks {
 		t := &toks[k]
@@ -160,13 +207,16 @@ func (g *modelGrams) sentence(src int, sent int32, toks []detToken) {
 		}
 		w := gramWord(t)
 		sp := Span{t.start, t.end}
-		g.key = g.key[:0]
-		if neg && !modelNoNeg {
-			g.key = append(g.key, "¬"...)
+		stop := modelStopWords()[w]
+		if !stop {
+			g.key = g.key[:0]
+			if neg && g.neg {
+				g.key = append(g.key, "¬"...)
+			}
+			g.key = append(g.key, w...)
+			g.emit(src, sent, sp)
 		}
-		g.key = append(g.key, w...)
-		g.emit(src, sent, sp)
-		if prev != "" {
+		if prev != "" && !(stop && prevStop) {
 			g.key = append(append(append(g.key[:0], prev...), ' '), w...)
 			g.emit(src, sent, Span{prevStart, t.end})
 		}
@@ -178,7 +228,7 @@ func (g *modelGrams) sentence(src int, sent int32, toks []detToken) {
 			g.key = append(g.key[:0], "<bad>"...)
 			g.emit(src, sent, sp)
 		}
-		prev, prevStart = w, t.start
+		prev, prevStart, prevStop = w, t.start, stop
 		if negator(t.norm) {
 			neg = true
 		}
@@ -274,7 +324,7 @@ func (m *themeModel) probs(rows []int32, tallies *[nThemes]detTally) (p [nThemes
 		}
 	}
 	for t := range nThemes {
-		f := lexFeatures(&tallies[t])
+		f := tallies[t].view().features()
 		for side := range 2 {
 			for k, v := range f {
 				s[t*2+side] += m.lex[t][side][k] * v
@@ -293,7 +343,7 @@ func (m *themeModel) probs(rows []int32, tallies *[nThemes]detTally) (p [nThemes
 
 // sourceTallies weighs each theme's lexicon evidence answer by answer.
 // order is the hits sorted as d.order sorts them.
-func (d *detector) sourceTallies(order []int, nsrc int, sources []Source) [][nThemes]detTally {
+func (d *detector) sourceTallies(order []int, nsrc int) [][nThemes]detTally {
 	out := make([][nThemes]detTally, nsrc)
 	hits := d.hits
 	var sub []int
@@ -311,7 +361,7 @@ func (d *detector) sourceTallies(order []int, nsrc int, sources []Source) [][nTh
 				}
 			}
 			if len(sub) > 0 {
-				out[s][theme], _ = d.weigh(hits, sub, sources, nil)
+				out[s][theme], _ = d.weigh(hits, sub, nil, nil)
 			}
 		}
 		start = end
@@ -325,38 +375,31 @@ type modelVote struct {
 	p    float64
 }
 
-// modelFindings lets the model decide, answer by answer, and gathers the
-// evidence for what it proposes.
+// modelFindings keeps what the lexicon proposes, as the lexicon reads it,
+// and adds the themes the model finds in answers where the lexicon
+// proposed nothing for them, with their evidence.
 func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	var order []int
 	if len(d.hits) > 0 {
 		order = d.order()
 	}
-	tallies := d.sourceTallies(order, len(sources), sources)
+	out := d.findingsFrom(order, sources)
+	var proposed [nThemes]bool
+	for _, f := range out {
+		proposed[themeIndex(f.Theme)] = true
+	}
+	tallies := d.sourceTallies(order, len(sources))
 	votes := make([][nThemes]modelVote, len(sources))
 	var rows []int32
-	occ := d.grams.occ
 	for s := range sources {
 		for t := range nThemes {
 			votes[s][t].side = -1
 		}
-		if d.srcWords[s] < detMinWords {
-			// Too short to read, except as a yes or no to the question,
-			// which the lexicon reads.
-			for t := range nThemes {
-				tl := &tallies[s][t]
-				if !tl[0].answer && !tl[1].answer {
-					continue
-				}
-				if pol, lead, ok := tl.decide(); ok {
-					side := sideOf(pol)
-					votes[s][t] = modelVote{int8(side), max(m.tau[side], 1-math.Exp(-lead/detScoreScale))}
-				}
-			}
-			continue
+		if d.srcWords[s] < modelMinWords {
+			continue // the lexicon reads short answers alone
 		}
 		rows = rows[:0]
-		for _, o := range occ {
+		for _, o := range d.grams.occ {
 			if o.src == s {
 				rows = append(rows, o.row)
 			}
@@ -373,6 +416,9 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		rows = slices.Compact(rows)
 		p := m.probs(rows, &tallies[s])
 		for t := range nThemes {
+			if proposed[t] {
+				continue
+			}
 			side := 0
 			if p[t][1] > p[t][0] {
 				side = 1
@@ -383,8 +429,10 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		}
 	}
 
-	var out []Finding
 	for t := range nThemes {
+		if proposed[t] {
+			continue
+		}
 		var miss [2]float64 // Π(1-p) per side
 		miss[0], miss[1] = 1, 1
 		for s := range votes {

@@ -1,0 +1,1170 @@
+package catalog
+
+import (
+	"bytes"
+	"cmp"
+	"flag"
+	"fmt"
+	"go/format"
+	"math"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+// Training the theme model (model.go) from the labelled statements in
+// testdata/themes. Everything here is deterministic: fixed fold
+// assignment, fixed feature order, a full-batch optimizer (L-BFGS) with a
+// fixed iteration budget, and exp and log computed by this file with
+// every rounding explicit, so the weights come out byte for byte the same
+// on any machine.
+//
+//	go test ./catalog -run TestTrainThemeModel -train -v
+//
+// chooses the regularization, the features and the thresholds by
+// cross-validation, logs the cross-validated scores and the top features,
+// and writes model_weights.go. TestThemeModelWeights checks the committed
+// file is what training gives.
+//
+// The lexicon features the model learns from are the lexicon's first-sight
+// readings (model_firstsight_gen_test.go): what it said about each
+// statement before it was tuned on it, not what it says now.
+
+var trainFlag = flag.Bool("train", false, "train the theme model by cross-validation and write model_weights.go")
+
+// trainSets are the labelled statements the model learns from. The
+// held-out set is not among them, and nothing here may read it.
+var trainSets = []string{evalPath, addedPath, devPath, dev2Path}
+
+const (
+	trainFolds = 5
+	// trainIters is the L-BFGS iteration budget per theme.
+	trainIters  = 300
+	trainMemory = 10
+	// trainTolerance: among settings whose cross-validated macro F1 is
+	// within this of the best, the simplest is chosen.
+	trainTolerance = 0.005
+	// trainWeightsFile is the generated file.
+	trainWeightsFile = "model_weights.go"
+)
+
+// A trainExample is one statement, read once.
+type trainExample struct {
+	c     evalCase
+	file  int
+	grams []string         // sorted, unique
+	view  [nThemes]lexView // the lexicon's reading the model learns from
+	now   [nThemes]lexView // the lexicon's reading today
+	lex   [nThemes][modelLexN]float64
+	words int
+	y     [nThemes]int8 // 0 not there, 1 toward, 2 away
+}
+
+// readTrainExamples reads the training sets and extracts each statement's
+// features once, with the lexicon features of its first sight.
+func readTrainExamples(t *testing.T) []trainExample {
+	t.Helper()
+	first := firstSightViews()
+	var out []trainExample
+	for fi, path := range trainSets {
+		for _, c := range loadEvalCases(t, path) {
+			ex := extractExample(c, fi)
+			ex.view = first[c.ID]
+			for th := range nThemes {
+				ex.lex[th] = ex.view[th].features()
+			}
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// withLexicon returns a copy of the examples whose lexicon features are
+// today's readings instead.
+func withLexicon(exs []trainExample, now bool) []trainExample {
+	out := slices.Clone(exs)
+	for i := range out {
+		if now {
+			out[i].view = out[i].now
+		}
+		for th := range nThemes {
+			out[i].lex[th] = out[i].view[th].features()
+		}
+	}
+	return out
+}
+
+// withoutNegation returns a copy of the examples with the negation marks
+// taken off their words ("¬race" is "race").
+func withoutNegation(exs []trainExample) []trainExample {
+	out := slices.Clone(exs)
+	for i := range out {
+		g := make([]string, len(out[i].grams))
+		for k, x := range out[i].grams {
+			g[k] = strings.TrimPrefix(x, "¬")
+		}
+		slices.Sort(g)
+		out[i].grams = slices.Compact(g)
+	}
+	return out
+}
+
+// extractExample reads one statement as Detect does, with negation marks
+// on (withoutNegation takes them off).
+func extractExample(c evalCase, file int) trainExample {
+	ex := trainExample{c: c, file: file}
+	srcs := []Source{{Label: c.ID, Text: c.Text}}
+	d := newDetector(1, nil)
+	d.grams = &modelGrams{neg: true}
+	d.readSource(0, srcs[0])
+	var order []int
+	if len(d.hits) > 0 {
+		order = d.order()
+	}
+	tallies := d.sourceTallies(order, 1)
+	for th := range nThemes {
+		ex.now[th] = tallies[0][th].view()
+		ex.view[th] = ex.now[th]
+		ex.lex[th] = ex.view[th].features()
+	}
+	ex.words = d.srcWords[0]
+	d.grams.whole(0, ex.words)
+	if len(d.grams.strs) > 0 {
+		g := slices.Clone(d.grams.strs[0])
+		slices.Sort(g)
+		ex.grams = slices.Compact(g)
+	}
+	for th, pol := range c.Labels {
+		i := themeIndex(ThemeID(th))
+		ex.y[i] = 1
+		if pol == "-" {
+			ex.y[i] = 2
+		}
+	}
+	return ex
+}
+
+// trainParams are the choices cross-validation makes.
+type trainParams struct {
+	lambda   float64 // L2 strength on the words' weights
+	lexL2    float64 // L2 strength on the lexicon features' weights
+	l1       float64 // L1 strength on the words' weights
+	minDF    int     // a word or pair must occur in this many statements
+	prune    float64 // weights smaller than this are dropped
+	negation bool    // words after a negation are features of their own
+	tau      [2]float64
+}
+
+func (p trainParams) String() string {
+	return fmt.Sprintf("L1 %g, L2 %g, lexicon L2 %g, min df %d, prune %g, negation %v, tau %g/%g",
+		p.l1, p.lambda, p.lexL2, p.minDF, p.prune, p.negation, p.tau[0], p.tau[1])
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+// mexp and mlog are exp and log with every rounding explicit (no fused
+// multiply-add, no assembly), so training gives the same bits everywhere.
+func mexp(x float64) float64 {
+	switch {
+	case x > 700:
+		return math.Inf(1)
+	case x < -700:
+		return 0
+	}
+	const ln2hi, ln2lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10
+	k := math.Floor(float64(x*math.Log2E) + 0.5)
+	r := float64(x-float64(k*ln2hi)) - float64(k*ln2lo)
+	p := 1.0 / 6227020800 // 1/13!
+	for n := 12; n >= 1; n-- {
+		p = float64(p*r) + 1/factorial(n-1)
+	}
+	return math.Ldexp(p, int(k))
+}
+
+func factorial(n int) float64 {
+	f := 1.0
+	for k := 2; k <= n; k++ {
+		f *= float64(k)
+	}
+	return f
+}
+
+func mlog(x float64) float64 {
+	if x <= 0 {
+		return math.Inf(-1)
+	}
+	const ln2hi, ln2lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10
+	f, e := math.Frexp(x)
+	if f < math.Sqrt2/2 {
+		f *= 2
+		e--
+	}
+	s := float64(f-1) / float64(f+1)
+	s2 := float64(s * s)
+	p := 1.0 / 25
+	for n := 23; n >= 1; n -= 2 {
+		p = float64(p*s2) + 1/float64(n)
+	}
+	lm := float64(2 * float64(s*p))
+	return float64(float64(e)*ln2hi) + float64(lm+float64(float64(e)*ln2lo))
+}
+
+// ---------------------------------------------------------------- one theme
+
+// A trainSet is the design for one fit: examples as sparse rows over the
+// vocabulary, then the lexicon features of the theme.
+type trainSet struct {
+	vocab []string       // grams, sorted
+	at    map[string]int // gram → column
+	rows  [][]int32      // per example: gram columns, sorted
+	bias  int            // the column of modelBias
+}
+
+func newTrainSet(exs []trainExample, idx []int, minDF int) *trainSet {
+	df := map[string]int{}
+	for _, i := range idx {
+		for _, g := range exs[i].grams {
+			df[g]++
+		}
+	}
+	ts := &trainSet{at: map[string]int{}, bias: -1}
+	for g, n := range df {
+		if n >= minDF || strings.HasPrefix(g, "#") {
+			ts.vocab = append(ts.vocab, g)
+		}
+	}
+	slices.Sort(ts.vocab)
+	for k, g := range ts.vocab {
+		ts.at[g] = k
+	}
+	ts.bias = ts.at[modelBias]
+	ts.rows = make([][]int32, len(exs))
+	for i := range exs {
+		ts.rows[i] = ts.columns(exs[i].grams)
+	}
+	return ts
+}
+
+func (ts *trainSet) columns(grams []string) []int32 {
+	var r []int32
+	for _, g := range grams {
+		if k, ok := ts.at[g]; ok {
+			r = append(r, int32(k))
+		}
+	}
+	return r
+}
+
+// dims is the number of weights per class: grams, then lexicon features.
+func (ts *trainSet) dims() int { return len(ts.vocab) + modelLexN }
+
+// A themeFit is the weights for one theme: w[c*dims+j] for class c (0
+// toward, 1 away) and feature j.
+type themeFit struct {
+	w []float64
+}
+
+func (ts *trainSet) scores(w []float64, ex *trainExample, th int, row []int32) (a, b float64) {
+	n := ts.dims()
+	for _, j := range row {
+		a += w[j]
+		b += w[n+int(j)]
+	}
+	off := len(ts.vocab)
+	for k, v := range ex.lex[th] {
+		if v != 0 {
+			a += float64(w[off+k] * v)
+			b += float64(w[n+off+k] * v)
+		}
+	}
+	return a, b
+}
+
+// lossGrad computes the regularized negative log-likelihood of theme th
+// over the examples idx, and its gradient into g.
+func (ts *trainSet) lossGrad(w, g []float64, exs []trainExample, idx []int, th int, lambda, lexL2 float64) float64 {
+	n := ts.dims()
+	clear(g)
+	loss := 0.0
+	off := len(ts.vocab)
+	for _, i := range idx {
+		ex := &exs[i]
+		a, b := ts.scores(w, ex, th, ts.rows[i])
+		top := max(0, a, b)
+		e0, ea, eb := mexp(-top), mexp(a-top), mexp(b-top)
+		z := e0 + ea + eb
+		lz := top + mlog(z)
+		pa, pb := ea/z, eb/z
+		switch ex.y[th] {
+		case 0:
+			loss += lz
+		case 1:
+			loss += lz - a
+			pa--
+		case 2:
+			loss += lz - b
+			pb--
+		}
+		for _, j := range ts.rows[i] {
+			g[j] += pa
+			g[n+int(j)] += pb
+		}
+		for k, v := range ex.lex[th] {
+			if v != 0 {
+				g[off+k] += float64(pa * v)
+				g[n+off+k] += float64(pb * v)
+			}
+		}
+	}
+	for c := range 2 {
+		for j := range n {
+			if j == ts.bias {
+				continue
+			}
+			l := lambda
+			if j >= off {
+				l = lexL2
+			}
+			x := w[c*n+j]
+			loss += float64(float64(l*0.5) * float64(x*x))
+			g[c*n+j] += float64(l * x)
+		}
+	}
+	return loss
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += float64(a[i] * b[i])
+	}
+	return s
+}
+
+// axpy sets y += alpha*x.
+func axpy(alpha float64, x, y []float64) {
+	for i := range x {
+		y[i] += float64(alpha * x[i])
+	}
+}
+
+// fitTheme minimizes the loss plus l1 times the absolute weights of the
+// words (not the lexicon features, not the bias) with OWL-QN: L-BFGS kept
+// to one orthant at a time, so that weights the words do not need come
+// out exactly zero. It runs for a fixed budget of iterations or until the
+// objective stops moving.
+func (ts *trainSet) fitTheme(exs []trainExample, idx []int, th int, lambda, lexL2, l1 float64) []float64 {
+	dims := ts.dims()
+	n := 2 * dims
+	off := len(ts.vocab)
+	penalized := func(j int) bool {
+		jj := j % dims
+		return l1 > 0 && jj < off && jj != ts.bias
+	}
+	w := make([]float64, n)
+	g := make([]float64, n)
+	pg := make([]float64, n)
+	objective := func(w, g []float64) float64 {
+		f := ts.lossGrad(w, g, exs, idx, th, lambda, lexL2)
+		for j, x := range w {
+			if penalized(j) {
+				f += float64(l1 * math.Abs(x))
+			}
+		}
+		return f
+	}
+	pseudo := func() {
+		for j := range g {
+			switch {
+			case !penalized(j):
+				pg[j] = g[j]
+			case w[j] > 0:
+				pg[j] = g[j] + l1
+			case w[j] < 0:
+				pg[j] = g[j] - l1
+			case g[j]+l1 < 0:
+				pg[j] = g[j] + l1
+			case g[j]-l1 > 0:
+				pg[j] = g[j] - l1
+			default:
+				pg[j] = 0
+			}
+		}
+	}
+	f := objective(w, g)
+	var ss, ys [][]float64
+	var rhos []float64
+	d := make([]float64, n)
+	wNew := make([]float64, n)
+	gNew := make([]float64, n)
+	orth := make([]float64, n)
+	alpha := make([]float64, trainMemory)
+	for it := 0; it < trainIters; it++ {
+		pseudo()
+		gnorm := math.Sqrt(dot(pg, pg))
+		if gnorm < 1e-7 {
+			break
+		}
+		// Two-loop recursion: d = -H pg.
+		copy(d, pg)
+		for k := len(ss) - 1; k >= 0; k-- {
+			alpha[k] = rhos[k] * dot(ss[k], d)
+			axpy(-alpha[k], ys[k], d)
+		}
+		if k := len(ss) - 1; k >= 0 {
+			gamma := dot(ss[k], ys[k]) / dot(ys[k], ys[k])
+			for i := range d {
+				d[i] *= gamma
+			}
+		} else {
+			for i := range d {
+				d[i] /= max(gnorm, 1)
+			}
+		}
+		for k := range ss {
+			beta := rhos[k] * dot(ys[k], d)
+			axpy(alpha[k]-beta, ss[k], d)
+		}
+		for i := range d {
+			d[i] = -d[i]
+			if penalized(i) && d[i]*pg[i] >= 0 {
+				d[i] = 0 // stay with the steepest descent's sign
+			}
+		}
+		slope := dot(pg, d)
+		if slope >= 0 {
+			// Not a descent direction: start the memory again.
+			ss, ys, rhos = ss[:0], ys[:0], rhos[:0]
+			for i := range d {
+				d[i] = -pg[i] / max(gnorm, 1)
+			}
+		}
+		for j := range orth {
+			switch {
+			case w[j] != 0:
+				orth[j] = math.Copysign(1, w[j])
+			default:
+				orth[j] = math.Copysign(1, -pg[j])
+			}
+		}
+		step := 1.0
+		var fNew float64
+		for ls := 0; ; ls++ {
+			copy(wNew, w)
+			axpy(step, d, wNew)
+			for j := range wNew {
+				if penalized(j) && wNew[j]*orth[j] <= 0 {
+					wNew[j] = 0
+				}
+			}
+			fNew = objective(wNew, gNew)
+			moved := 0.0
+			for j := range wNew {
+				moved += float64(pg[j] * float64(wNew[j]-w[j]))
+			}
+			if fNew <= f+float64(1e-4*moved) || ls >= 30 {
+				break
+			}
+			step *= 0.5
+		}
+		s := make([]float64, n)
+		y := make([]float64, n)
+		for i := range s {
+			s[i] = wNew[i] - w[i]
+			y[i] = gNew[i] - g[i]
+		}
+		if sy := dot(s, y); sy > 1e-12 {
+			if len(ss) == trainMemory {
+				ss, ys, rhos = ss[1:], ys[1:], rhos[1:]
+			}
+			ss, ys, rhos = append(ss, s), append(ys, y), append(rhos, 1/sy)
+		}
+		copy(w, wNew)
+		copy(g, gNew)
+		done := f-fNew < 1e-9*max(1, math.Abs(f))
+		f = fNew
+		if done {
+			break
+		}
+	}
+	return w
+}
+
+// A trainModel is every theme's fit over one trainSet.
+type trainModel struct {
+	ts *trainSet
+	w  [nThemes][]float64
+}
+
+func fitModel(exs []trainExample, idx []int, p trainParams) *trainModel {
+	ts := newTrainSet(exs, idx, p.minDF)
+	m := &trainModel{ts: ts}
+	for th := range nThemes {
+		w := ts.fitTheme(exs, idx, th, p.lambda, p.lexL2, p.l1)
+		for j := range w {
+			if math.Abs(w[j]) < p.prune {
+				w[j] = 0
+			}
+		}
+		m.w[th] = w
+	}
+	return m
+}
+
+// probs gives the model's probabilities for an example: [theme][side].
+func (m *trainModel) probs(ex *trainExample) (p [nThemes][2]float64) {
+	row := m.ts.columns(ex.grams)
+	for th := range nThemes {
+		a, b := m.ts.scores(m.w[th], ex, th, row)
+		top := max(0, a, b)
+		e0, ea, eb := mexp(-top), mexp(a-top), mexp(b-top)
+		z := e0 + ea + eb
+		p[th] = [2]float64{ea / z, eb / z}
+	}
+	return p
+}
+
+// decideProbs turns probabilities into findings as Detect does for one
+// answer: what the lexicon proposes stands; the model adds the themes it
+// finds where the lexicon proposed nothing.
+func decideProbs(p [nThemes][2]float64, ex *trainExample, tau [2]float64, minWords int) map[ThemeID]Polarity {
+	// (minWords is modelMinWords; a parameter so that its cost can be measured.)
+	out := map[ThemeID]Polarity{}
+	if ex.words < detMinWords {
+		return out
+	}
+	for th := range nThemes {
+		if pol := ex.view[th].proposes; pol != 0 {
+			out[themes[th].ID] = pol
+			continue
+		}
+		if ex.words < minWords {
+			continue
+		}
+		side := 0
+		if p[th][1] > p[th][0] {
+			side = 1
+		}
+		if p[th][side] >= tau[side] {
+			out[themes[th].ID] = polOf(side)
+		}
+	}
+	return out
+}
+
+// ---------------------------------------------------------------- cross-validation
+
+// stratifiedFolds assigns each example a fold: examples are ordered by
+// their rarest label (over all the sets), then by place, and dealt out in
+// turn, so every fold gets its share of the rare aversions.
+func stratifiedFolds(exs []trainExample, k int) []int {
+	freq := map[string]int{}
+	key := func(th int, y int8) string { return fmt.Sprintf("%02d%d", th, y) }
+	for i := range exs {
+		for th, y := range exs[i].y {
+			if y != 0 {
+				freq[key(th, y)]++
+			}
+		}
+	}
+	type item struct {
+		i    int
+		rare int
+		key  string
+	}
+	items := make([]item, len(exs))
+	for i := range exs {
+		it := item{i: i, rare: 1 << 30, key: "~"}
+		for th, y := range exs[i].y {
+			if y == 0 {
+				continue
+			}
+			if f := freq[key(th, int8(y))]; f < it.rare || f == it.rare && key(th, y) < it.key {
+				it.rare, it.key = f, key(th, y)
+			}
+		}
+		items[i] = it
+	}
+	slices.SortStableFunc(items, func(a, b item) int {
+		if a.rare != b.rare {
+			return a.rare - b.rare
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	folds := make([]int, len(exs))
+	for r, it := range items {
+		folds[it.i] = r % k
+	}
+	return folds
+}
+
+// cvProbs fits on all folds but one and predicts the one left out, in
+// turn, and returns each example's out-of-fold probabilities. The folds
+// are fitted in parallel; each fit is deterministic on its own.
+func cvProbs(exs []trainExample, idx []int, folds []int, p trainParams) map[int][nThemes][2]float64 {
+	nf := 0
+	for _, i := range idx {
+		nf = max(nf, folds[i]+1)
+	}
+	type pred struct {
+		i int
+		p [nThemes][2]float64
+	}
+	preds := make([][]pred, nf)
+	var wg sync.WaitGroup
+	for f := range nf {
+		var train, test []int
+		for _, i := range idx {
+			if folds[i] == f {
+				test = append(test, i)
+			} else {
+				train = append(train, i)
+			}
+		}
+		if len(test) == 0 || len(train) == 0 {
+			continue
+		}
+		wg.Go(func() {
+			m := fitModel(exs, train, p)
+			for _, i := range test {
+				preds[f] = append(preds[f], pred{i, m.probs(&exs[i])})
+			}
+		})
+	}
+	wg.Wait()
+	out := map[int][nThemes][2]float64{}
+	for _, ps := range preds {
+		for _, x := range ps {
+			out[x.i] = x.p
+		}
+	}
+	return out
+}
+
+// themeScore is one run's counts and scores.
+type themeScore struct {
+	counts   [nThemes]evalCounts
+	aversion evalCounts
+	macro    float64
+}
+
+func (s themeScore) String() string {
+	ap, ar, _ := s.aversion.scores()
+	return fmt.Sprintf("macro F1 %.3f, aversion P %.3f R %.3f", s.macro, ap, ar)
+}
+
+func (s themeScore) table() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-12s %5s %5s %4s %4s %4s %6s %6s %6s\n", "theme", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1")
+	for th := range nThemes {
+		k := s.counts[th]
+		p, r, f1 := k.scores()
+		fmt.Fprintf(&b, "%-12s %5d %5d %4d %4d %4d %6.3f %6.3f %6.3f\n", themes[th].ID, k.gold, k.pred, k.tp, k.fp, k.fn, p, r, f1)
+	}
+	b.WriteString(s.String())
+	return b.String()
+}
+
+// scorePredictions scores predictions against labels, as
+// evaluateThemes does.
+func scorePredictions(cases []evalCase, preds []map[ThemeID]Polarity) themeScore {
+	var s themeScore
+	for ci, c := range cases {
+		pred := preds[ci]
+		for theme, pol := range pred {
+			k := &s.counts[themeIndex(theme)]
+			k.pred++
+			gold, labelled := c.Labels[string(theme)]
+			switch {
+			case labelled && gold == pol.String():
+				k.tp++
+			case labelled:
+				k.fp++
+				k.fn++
+			default:
+				k.fp++
+			}
+			if pol == Away {
+				s.aversion.pred++
+				if labelled && gold == "-" {
+					s.aversion.tp++
+				} else {
+					s.aversion.fp++
+				}
+			}
+		}
+		for theme, gold := range c.Labels {
+			k := &s.counts[themeIndex(ThemeID(theme))]
+			k.gold++
+			if _, ok := pred[ThemeID(theme)]; !ok {
+				k.fn++
+			}
+			if gold == "-" {
+				s.aversion.gold++
+				if pred[ThemeID(theme)] != Away {
+					s.aversion.fn++
+				}
+			}
+		}
+	}
+	n := 0
+	for th := range nThemes {
+		k := s.counts[th]
+		if k.gold == 0 && k.pred == 0 {
+			continue
+		}
+		_, _, f1 := k.scores()
+		s.macro += f1
+		n++
+	}
+	if n > 0 {
+		s.macro /= float64(n)
+	}
+	return s
+}
+
+func scoreProbs(exs []trainExample, idx []int, probs map[int][nThemes][2]float64, tau [2]float64) themeScore {
+	cases := make([]evalCase, len(idx))
+	preds := make([]map[ThemeID]Polarity, len(idx))
+	for k, i := range idx {
+		cases[k] = exs[i].c
+		preds[k] = decideProbs(probs[i], &exs[i], tau, modelMinWords)
+	}
+	return scorePredictions(cases, preds)
+}
+
+// lexiconScore scores the lexicon alone on the examples.
+func lexiconScore(exs []trainExample, idx []int) themeScore {
+	cases := make([]evalCase, len(idx))
+	preds := make([]map[ThemeID]Polarity, len(idx))
+	for k, i := range idx {
+		cases[k] = exs[i].c
+		preds[k] = map[ThemeID]Polarity{}
+		for _, f := range detectLexicon([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
+			preds[k][f.Theme] = f.Polarity
+		}
+	}
+	return scorePredictions(cases, preds)
+}
+
+var trainTaus = []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7}
+
+// bestTau picks the thresholds that give the best macro F1 on the
+// probabilities (ties: the higher threshold, the quieter detector).
+func bestTau(exs []trainExample, idx []int, probs map[int][nThemes][2]float64) ([2]float64, themeScore) {
+	var best [2]float64
+	var bestS themeScore
+	first := true
+	for _, ta := range trainTaus {
+		for _, tb := range trainTaus {
+			tau := [2]float64{ta, tb}
+			s := scoreProbs(exs, idx, probs, tau)
+			if first || s.macro > bestS.macro+1e-12 || math.Abs(s.macro-bestS.macro) <= 1e-12 && ta+tb > best[0]+best[1] {
+				best, bestS, first = tau, s, false
+			}
+		}
+	}
+	return best, bestS
+}
+
+func allIndexes(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// ---------------------------------------------------------------- choosing
+
+// trainGrid is every setting cross-validation chooses among, simplest
+// first: no negation marks, then rarer words left out, then stronger
+// regularization.
+func trainGrid() []trainParams {
+	var grid []trainParams
+	for _, neg := range []bool{false, true} {
+		for _, df := range []int{3, 2} {
+			for _, lam := range []float64{3, 1, 0.3} {
+				grid = append(grid, trainParams{lambda: lam, lexL2: 0.3, minDF: df, negation: neg, prune: 0.01})
+			}
+		}
+	}
+	return grid
+}
+
+// trainPrunes are the pruning levels tried for the chosen setting, most
+// pruned first.
+var trainPrunes = []float64{0.15, 0.1, 0.05, 0.03, 0.01}
+
+// chooseParams picks the setting (and its thresholds) by cross-validation
+// over folds: the simplest within trainTolerance of the best macro F1.
+// With log set it logs every setting's score.
+func chooseParams(plain, negated []trainExample, idx, folds []int, log func(string, ...any)) (trainParams, themeScore) {
+	grid := trainGrid()
+	scores := make([]themeScore, len(grid))
+	best := -1.0
+	for k, p := range grid {
+		exs := plain
+		if p.negation {
+			exs = negated
+		}
+		probs := cvProbs(exs, idx, folds, p)
+		grid[k].tau, scores[k] = bestTau(exs, idx, probs)
+		best = max(best, scores[k].macro)
+		if log != nil {
+			log("  %s: %s", grid[k], scores[k])
+		}
+	}
+	k := slices.IndexFunc(scores, func(s themeScore) bool { return s.macro >= best-trainTolerance })
+	p := grid[k]
+	// Then prune as hard as the score allows.
+	exs := plain
+	if p.negation {
+		exs = negated
+	}
+	for _, pr := range trainPrunes {
+		q := p
+		q.prune = pr
+		probs := cvProbs(exs, idx, folds, q)
+		tau, s := bestTau(exs, idx, probs)
+		if log != nil {
+			log("  prune %g: tau %g/%g %s", pr, tau[0], tau[1], s)
+		}
+		if s.macro >= best-trainTolerance {
+			q.tau = tau
+			return q, s
+		}
+	}
+	return p, scores[k]
+}
+
+// ---------------------------------------------------------------- the file
+
+// themeModelSource renders the fitted model as model_weights.go.
+func themeModelSource(m *trainModel, p trainParams, header string) ([]byte, int) {
+	var b bytes.Buffer
+	b.WriteString("// Code generated by TestTrainThemeModel (go test ./catalog -run TestTrainThemeModel -train); DO NOT EDIT.\n\n")
+	b.WriteString("package catalog\n\n")
+	b.WriteString(header)
+	fmt.Fprintf(&b, "const (\n\tmodelLambda = %s\n\tmodelLexL2 = %s\n\tmodelMinDF = %d\n\tmodelPrune = %s\n\tmodelNegation = %v\n\tmodelTauToward = %s\n\tmodelTauAway = %s\n)\n\n",
+		fnum(p.lambda), fnum(p.lexL2), p.minDF, fnum(p.prune), p.negation, fnum(p.tau[0]), fnum(p.tau[1]))
+	b.WriteString("// modelWeights are the model's weights: for each feature, what it adds to\n")
+	b.WriteString("// the score of each theme read each way, against the theme not being there.\n")
+	b.WriteString("var modelWeights = []modelRow{\n")
+	n := m.ts.dims()
+	rows := 0
+	emit := func(name string, j int) {
+		var cells []string
+		for th := range nThemes {
+			for side := range 2 {
+				if w := m.w[th][side*n+j]; w != 0 {
+					cells = append(cells, fmt.Sprintf("{%s, %s, %s}", themeConst(themes[th].ID), polConst(polOf(side)), fnum(w)))
+				}
+			}
+		}
+		if len(cells) > 0 {
+			fmt.Fprintf(&b, "\t{%q, []modelCell{%s}},\n", name, strings.Join(cells, ", "))
+			rows++
+		}
+	}
+	off := len(m.ts.vocab)
+	for k, name := range modelLexNames {
+		emit(name, off+k)
+	}
+	for j, g := range m.ts.vocab {
+		if strings.HasPrefix(g, "#") {
+			emit(g, j)
+		}
+	}
+	for j, g := range m.ts.vocab {
+		if !strings.HasPrefix(g, "#") {
+			emit(g, j)
+		}
+	}
+	b.WriteString("}\n")
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		panic(err)
+	}
+	return src, rows
+}
+
+// fnum writes a weight with four significant digits.
+func fnum(x float64) string {
+	return strconv.FormatFloat(x, 'g', 4, 64)
+}
+
+// roundWeights rounds the weights as the file will hold them, so that
+// what training scores is what Detect runs.
+func roundWeights(m *trainModel) {
+	for th := range nThemes {
+		for j, w := range m.w[th] {
+			m.w[th][j], _ = strconv.ParseFloat(fnum(w), 64)
+		}
+	}
+}
+
+// fitFinal fits the model on every statement with the given setting.
+func fitFinal(t *testing.T, p trainParams) (*trainModel, []trainExample) {
+	exs := readTrainExamples(t)
+	if !p.negation {
+		exs = withoutNegation(exs)
+	}
+	m := fitModel(exs, allIndexes(len(exs)), p)
+	roundWeights(m)
+	return m, exs
+}
+
+// weightsHeader is the comment at the top of the generated file.
+func weightsHeader(p trainParams, cv themeScore, n int) string {
+	return fmt.Sprintf(`// The theme model's setting, chosen by %d-fold cross-validation on the %d
+// labelled training statements (lexicon features at first sight): %s.
+`, trainFolds, n, cv)
+}
+
+func committedParams() trainParams {
+	return trainParams{lambda: modelLambda, lexL2: modelLexL2, minDF: modelMinDF, prune: modelPrune,
+		negation: modelNegation, tau: [2]float64{modelTauToward, modelTauAway}}
+}
+
+// ---------------------------------------------------------------- tests
+
+// TestTrainThemeModel chooses the model's setting by cross-validation,
+// measures it, and writes model_weights.go. Run with -train -v.
+func TestTrainThemeModel(t *testing.T) {
+	if !*trainFlag {
+		t.Skip("trains the theme model; run with -train")
+	}
+	first := readTrainExamples(t)
+	plain := withoutNegation(first)
+	idx := allIndexes(len(first))
+	folds := stratifiedFolds(first, trainFolds)
+
+	t.Logf("lexicon alone, today, on the training statements (in sample): %s", lexiconScore(first, idx))
+	fs := viewScore(first, idx)
+	t.Logf("lexicon alone at first sight: %s\n%s", fs, fs.table())
+
+	t.Logf("choosing the setting by %d-fold cross-validation:", trainFolds)
+	p, cv := chooseParams(plain, first, idx, folds, t.Logf)
+	t.Logf("chosen: %s\ncross-validated: %s\n%s", p, cv, cv.table())
+
+	exs := plain
+	if p.negation {
+		exs = first
+	}
+	// Nested: the setting chosen again inside each outer fold, so the
+	// choice itself is measured too.
+	nested := nestedCV(plain, first, idx, folds)
+	t.Logf("nested cross-validation (the setting chosen inside each fold): %s\n%s", nested, nested.table())
+
+	// By file: each set predicted by a model trained on the other three.
+	files := make([]int, len(exs))
+	for i := range exs {
+		files[i] = exs[i].file
+	}
+	probs := cvProbs(exs, idx, files, p)
+	for fi, path := range trainSets {
+		var sub []int
+		for i := range exs {
+			if exs[i].file == fi {
+				sub = append(sub, i)
+			}
+		}
+		t.Logf("trained without %s: hybrid %s; lexicon at first sight %s", path, scoreProbs(exs, sub, probs, p.tau), viewScore(exs, sub))
+	}
+	t.Logf("by file, pooled: %s", scoreProbs(exs, idx, probs, p.tau))
+
+	// The same comparison with today's lexicon readings, which have been
+	// tuned on these statements.
+	now := withLexicon(exs, true)
+	q := p
+	nowProbs := cvProbs(now, idx, folds, q)
+	nowTau, nowS := bestTau(now, idx, nowProbs)
+	t.Logf("with today's (tuned) lexicon readings as features: lexicon alone %s; hybrid cross-validated %s (tau %g/%g)",
+		lexiconScore(now, idx), nowS, nowTau[0], nowTau[1])
+
+	m := fitModel(exs, idx, p)
+	roundWeights(m)
+	src, rows := themeModelSource(m, p, weightsHeader(p, cv, len(exs)))
+	if err := os.WriteFile(trainWeightsFile, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s: %d features, %d bytes", trainWeightsFile, rows, len(src))
+	t.Log(topFeatures(m, exs, 12))
+}
+
+// nestedCV chooses the setting inside each outer fold by cross-validation
+// on the rest, and scores the outer fold with it.
+func nestedCV(plain, negated []trainExample, idx, folds []int) themeScore {
+	var cases []evalCase
+	var preds []map[ThemeID]Polarity
+	for f := range trainFolds {
+		var train, test []int
+		for _, i := range idx {
+			if folds[i] == f {
+				test = append(test, i)
+			} else {
+				train = append(train, i)
+			}
+		}
+		inner := make([]int, len(folds))
+		// Deal the outer training statements out in their stratified order.
+		order := stratifiedFolds(plain, len(plain))
+		sorted := slices.Clone(train)
+		slices.SortFunc(sorted, func(a, b int) int { return cmp.Compare(order[a], order[b]) })
+		for k, i := range sorted {
+			inner[i] = k % (trainFolds - 1)
+		}
+		p, _ := chooseParams(plain, negated, train, inner, nil)
+		exs := plain
+		if p.negation {
+			exs = negated
+		}
+		m := fitModel(exs, train, p)
+		for _, i := range test {
+			cases = append(cases, exs[i].c)
+			preds = append(preds, decideProbs(m.probs(&exs[i]), &exs[i], p.tau, modelMinWords))
+		}
+	}
+	return scorePredictions(cases, preds)
+}
+
+// viewScore scores the lexicon's proposals in the examples' views.
+func viewScore(exs []trainExample, idx []int) themeScore {
+	cases := make([]evalCase, len(idx))
+	preds := make([]map[ThemeID]Polarity, len(idx))
+	for k, i := range idx {
+		cases[k] = exs[i].c
+		preds[k] = map[ThemeID]Polarity{}
+		if exs[i].words < detMinWords {
+			continue
+		}
+		for th := range nThemes {
+			if p := exs[i].view[th].proposes; p != 0 {
+				preds[k][themes[th].ID] = p
+			}
+		}
+	}
+	return scorePredictions(cases, preds)
+}
+
+// topFeatures lists, per theme and side, the words that weigh most, in the
+// form runners most often wrote them, and the lexicon features' weights.
+func topFeatures(m *trainModel, exs []trainExample, n int) string {
+	forms := surfaceForms(exs)
+	show := func(g string) string {
+		neg := strings.HasPrefix(g, "¬")
+		g = strings.TrimPrefix(g, "¬")
+		parts := strings.Split(g, " ")
+		for k, w := range parts {
+			if f, ok := forms[w]; ok {
+				parts[k] = f
+			}
+		}
+		s := strings.Join(parts, " ")
+		if neg {
+			s = "¬" + s
+		}
+		return s
+	}
+	dims := m.ts.dims()
+	var b strings.Builder
+	b.WriteString("top features (weight against the theme not being there):\n")
+	for th := range nThemes {
+		for side := range 2 {
+			type fw struct {
+				g string
+				w float64
+			}
+			var fws []fw
+			for j, g := range m.ts.vocab {
+				if w := m.w[th][side*dims+j]; w > 0 && !strings.HasPrefix(g, "#") {
+					fws = append(fws, fw{g, w})
+				}
+			}
+			slices.SortStableFunc(fws, func(a, b fw) int { return cmp.Compare(b.w, a.w) })
+			var parts []string
+			for k, x := range fws {
+				if k >= n {
+					break
+				}
+				parts = append(parts, fmt.Sprintf("%s %.2f", show(x.g), x.w))
+			}
+			fmt.Fprintf(&b, "%-12s %s words: %s\n", themes[th].ID, polOf(side), strings.Join(parts, ", "))
+		}
+		var lw []string
+		for side := range 2 {
+			for k, name := range modelLexNames {
+				if w := m.w[th][side*dims+len(m.ts.vocab)+k]; w != 0 {
+					lw = append(lw, fmt.Sprintf("%s→%s %.2f", strings.TrimPrefix(name, "#lexicon "), polOf(side), w))
+				}
+			}
+		}
+		fmt.Fprintf(&b, "%-12s   lexicon: %s\n", "", strings.Join(lw, ", "))
+	}
+	return b.String()
+}
+
+// surfaceForms maps each stem to the word form written most often.
+func surfaceForms(exs []trainExample) map[string]string {
+	counts := map[string]map[string]int{}
+	for _, ex := range exs {
+		text := ex.c.Text
+		low := lowerSameLength(text)
+		for _, sp := range splitSentences(text, nil) {
+			for _, tk := range tokenize(text[sp.start:sp.end], low[sp.start:sp.end], nil) {
+				if tk.num || tk.ord || tk.emoji || !utf8.ValidString(tk.norm) {
+					continue
+				}
+				norm := lexNormal(tk.norm)
+				stem := lexStem(norm)
+				if counts[stem] == nil {
+					counts[stem] = map[string]int{}
+				}
+				counts[stem][norm]++
+			}
+		}
+	}
+	out := map[string]string{}
+	for stem, c := range counts {
+		best, bn := "", 0
+		for w, k := range c {
+			if k > bn || k == bn && w < best {
+				best, bn = w, k
+			}
+		}
+		out[stem] = best
+	}
+	return out
+}
+
+// TestThemeModelWeights checks that model_weights.go is what training
+// gives with its recorded setting, byte for byte.
+func TestThemeModelWeights(t *testing.T) {
+	if len(modelWeights) == 0 {
+		t.Skip("no model weights")
+	}
+	p := committedParams()
+	m, exs := fitFinal(t, p)
+	got, err := os.ReadFile(trainWeightsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The header's scores come from cross-validation, which this test does
+	// not repeat: compare from the setting on.
+	want, _ := themeModelSource(m, p, "")
+	cut := func(b []byte) []byte {
+		if i := bytes.Index(b, []byte("const (")); i >= 0 {
+			return b[i:]
+		}
+		return b
+	}
+	if !bytes.Equal(cut(got), cut(want)) {
+		t.Errorf("%s is not what training gives with its setting (%s); run go test ./catalog -run TestTrainThemeModel -train", trainWeightsFile, p)
+	}
+	_ = exs
+}
