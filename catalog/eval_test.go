@@ -50,43 +50,73 @@ const dev2Path = "testdata/themes/dev2.jsonl"
 // then studied by category (routine read from mere schedules, general good
 // feelings counted as joy, negations reaching too far back, aversions with
 // the object first, vocabulary for being seen, for head space and for
-// self-belief) and the mechanisms fixed; the set now gives macro F1 0.882,
-// aversion P 0.937 R 0.881, numbers that flatter the detector because the
-// set has been read. The added statements, written fresh after that, gave
-// macro F1 0.763 on their first run, the better estimate for new writing;
-// after fixing the bugs they exposed they give 0.949.
+// self-belief) and the mechanisms fixed. The added statements, written
+// fresh after that, gave macro F1 0.763 on their first run.
 //
 // Measured 2026-11-23, second round. That round's fixes had not carried to
 // new writing (0.584 on a later held-out set), so a fresh dev set (devPath,
 // 404 statements) was written and labelled before the detector saw it. Its
-// first sight gave macro F1 0.523, aversion P 0.800 R 0.374: the best
-// estimate of how the detector read new writing before this round. Its
-// errors were studied by category, not line by line: verdicts that stand
-// apart from what they judge ("PBs? Couldn't care less.", "Medals, photos,
-// all that - not bothered"), bad feelings said about a cue ("the start line
-// makes me feel sick"), negations a dismissal settles ("never fast and I
-// don't care"), mild and slang aversions, negated actions, "used to hate
-// ... now", words that only look like cues (stem collisions such as
-// "matters" ~ "mates", "think" ~ "thoughts", "means" ~ "meaning"), company
-// said with "with" but nothing done together, and phrase families for
-// implicit coping, joy, meaning, recognition and routine. Lexicon entries
-// lifted from a single dev line were pruned. Afterwards: dev macro F1 0.783,
-// aversion P 0.837 R 0.777 (flattered: it has been read). A second set
-// written after the lexicon grew (dev2Path, 111 statements) gave 0.725 at
-// first sight (the detector before the round: 0.453) and 0.854 after the
-// bugs it exposed were fixed. The blind set now gives 0.895, aversion P
-// 0.909 R 0.896; the added statements 0.943 (from 0.949: phones left at
-// home now read as headspace, as users report, and "the lads" and selfies
-// count where their labeller did not).
+// first sight gave macro F1 0.523, aversion P 0.800 R 0.374. Its errors
+// were studied by category, not line by line (verdicts apart from what
+// they judge, bad feelings said about a cue, settled negations, mild and
+// slang aversions, negated actions, "used to hate ... now", stem
+// collisions, company said with "with", phrase families for implicit
+// motives). A second set written after the lexicon grew (dev2Path, 111
+// statements) gave 0.725 at first sight (the detector before the round:
+// 0.453). After the round the lexicon alone gave, on the sets it had been
+// tuned on: blind 0.895 (aversion P 0.909 R 0.896), added 0.943, dev 0.783
+// (P 0.837 R 0.777), dev2 0.854; all four pooled 0.840 (P 0.865 R 0.822).
+// On the unseen held-out set it gave 0.620 (aversion P 0.65 R 0.53).
+//
+// Third round, 2026-11-22: a learned layer (model.go). The four sets are
+// now its training data, so their scores below are training scores, kept
+// only as a sanity floor; the honest measure is cross-validation
+// (TestThemeModelCV). Cross-validation with the lexicon's readings of
+// today cannot measure the layer: the lexicon was tuned on these very
+// statements, so it scores 0.840 on them, and any model trained on its
+// readings learns to trust it (hybrid 0.842, no difference). The model
+// therefore learns from, and is cross-validated on, what the lexicon said
+// about each statement at first sight, before it was tuned on it
+// (model_firstsight_gen_test.go). 5-fold cross-validation, 788 statements,
+// pooled:
+//
+//	                                 macro F1   aversion P   aversion R
+//	lexicon alone, first sight          0.550        0.784        0.450
+//	lexicon + model (chosen setting)    0.605        0.700        0.570
+//	  the same, setting chosen inside   0.597        0.705        0.547
+//	  each fold (nested)
+//	  trained on three sets, tested
+//	  on the fourth, pooled             0.606        0.736        0.562
+//
+// By set, trained on the other three: blind 0.578 -> 0.637, added 0.255
+// -> 0.406, dev 0.523 -> 0.557, dev2 0.725 -> 0.792 (dev2's first sight is
+// the lexicon nearest to today's). Per theme, cross-validated F1 (lexicon
+// at first sight -> hybrid): health 0.686 -> 0.691, weight 0.690 -> 0.753,
+// company 0.648 -> 0.664, recognition 0.324 -> 0.450, competition 0.586 ->
+// 0.645, personal goals 0.535 -> 0.597, headspace 0.489 -> 0.620,
+// confidence 0.451 -> 0.519, meaning 0.432 -> 0.515, exploration 0.689 ->
+// 0.683, joy 0.504 -> 0.550, routine 0.569 -> 0.569.
+//
+// In sample (training scores, Detect as shipped): blind 0.936 (aversion P
+// 0.905 R 1.000), added 0.943, dev 0.905 (P 0.855 R 0.935), dev2 0.910
+// (P 0.881 R 0.925).
 const (
-	evalMinMacroF1   = 0.87
-	evalMinAversionP = 0.89
-	evalMinAversionR = 0.87
+	evalMinMacroF1   = 0.91
+	evalMinAversionP = 0.88
+	evalMinAversionR = 0.95
 	addedMinMacroF1  = 0.92
-	devMinMacroF1    = 0.76
-	devMinAversionP  = 0.81
-	devMinAversionR  = 0.75
-	dev2MinMacroF1   = 0.83
+	devMinMacroF1    = 0.88
+	devMinAversionP  = 0.83
+	devMinAversionR  = 0.91
+	dev2MinMacroF1   = 0.88
+
+	// The cross-validated floors (TestThemeModelCV): the hybrid's macro F1
+	// and aversion precision and recall, and how far it must stay ahead of
+	// the lexicon alone at first sight.
+	cvMinMacroF1   = 0.58
+	cvMinGain      = 0.04
+	cvMinAversionP = 0.66
+	cvMinAversionR = 0.53
 )
 
 var evalDetail = flag.Bool("eval.detail", false, "list every statement the theme evaluation gets wrong")
@@ -154,7 +184,8 @@ func loadEvalCases(t *testing.T, evalPath string) []evalCase {
 	return cases
 }
 
-// TestThemeEvaluation scores Detect against the labelled set. Each
+// TestThemeEvaluation scores Detect against the blind set, now a training
+// set (see the floors). Each
 // statement is one Source. A predicted (theme, polarity) pair is right only
 // if the label has that theme with that polarity; a theme predicted with
 // the wrong polarity counts as both a false positive and a false negative.
@@ -181,9 +212,10 @@ func TestThemeEvaluationAdded(t *testing.T) {
 	}
 }
 
-// TestThemeEvaluationDev scores the development set (devPath). Its
-// first-sight score, before the detector was changed for it, was macro F1
-// 0.523, aversion P 0.800 R 0.374 (2026-11-23); see the floors.
+// TestThemeEvaluationDev scores the development set (devPath), now a
+// training set. Its first-sight score, before the detector was changed for
+// it, was macro F1 0.523, aversion P 0.800 R 0.374 (2026-11-23); see the
+// floors.
 func TestThemeEvaluationDev(t *testing.T) {
 	macro, ap, ar := evaluateThemes(t, devPath)
 	if macro < devMinMacroF1 {
@@ -194,9 +226,9 @@ func TestThemeEvaluationDev(t *testing.T) {
 	}
 }
 
-// TestThemeEvaluationDev2 scores the second dev set (dev2Path): 111
-// statements. First sight (2026-11-23): macro F1 0.725, aversion P 0.839
-// R 0.650; the detector before this round scored 0.453 on it.
+// TestThemeEvaluationDev2 scores the second dev set (dev2Path), now a
+// training set: 111 statements. First sight (2026-11-23): macro F1 0.725,
+// aversion P 0.839 R 0.650; the detector before that round scored 0.453.
 func TestThemeEvaluationDev2(t *testing.T) {
 	if macro, _, _ := evaluateThemes(t, dev2Path); macro < dev2MinMacroF1 {
 		t.Errorf("macro F1 %.3f on the second dev set is below the floor %.3f", macro, dev2MinMacroF1)
@@ -290,4 +322,48 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 		t.Logf("%d statements with a miss:\n  %s", len(misses), strings.Join(misses, "\n  "))
 	}
 	return macro, ap, ar
+}
+
+// TestThemeModelCV cross-validates the model as TestTrainThemeModel chose
+// it (5 folds, lexicon features at first sight; see the floors) and
+// checks it stays ahead of the lexicon alone. Run with -v for the tables.
+func TestThemeModelCV(t *testing.T) {
+	if len(modelWeights) == 0 {
+		t.Skip("no model weights")
+	}
+	if testing.Short() {
+		t.Skip("cross-validation fits the model five times")
+	}
+	exs := readTrainExamples(t)
+	if !modelNegation {
+		exs = withoutNegation(exs)
+	}
+	idx := allIndexes(len(exs))
+	p := committedParams()
+	probs := cvProbs(exs, idx, stratifiedFolds(exs, trainFolds), p)
+	hybrid := scoreProbs(exs, idx, probs, p.tau)
+	lex := viewScore(exs, idx)
+	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements\nlexicon alone:\n%s\nlexicon + model:\n%s",
+		trainFolds, len(exs), lex.table(), hybrid.table())
+	// In sample, as shipped: Detect on every training statement.
+	cases := make([]evalCase, len(exs))
+	preds := make([]map[ThemeID]Polarity, len(exs))
+	for i := range exs {
+		cases[i] = exs[i].c
+		preds[i] = map[ThemeID]Polarity{}
+		for _, f := range Detect([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
+			preds[i][f.Theme] = f.Polarity
+		}
+	}
+	t.Logf("in sample, Detect as shipped: %s", scorePredictions(cases, preds))
+
+	if hybrid.macro < cvMinMacroF1 {
+		t.Errorf("cross-validated macro F1 %.3f is below the floor %.3f", hybrid.macro, cvMinMacroF1)
+	}
+	if gain := hybrid.macro - lex.macro; gain < cvMinGain {
+		t.Errorf("the model gains %.3f macro F1 over the lexicon at first sight; the floor is %.3f", gain, cvMinGain)
+	}
+	if ap, ar, _ := hybrid.aversion.scores(); ap < cvMinAversionP || ar < cvMinAversionR {
+		t.Errorf("cross-validated aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, cvMinAversionP, cvMinAversionR)
+	}
 }
