@@ -37,6 +37,9 @@ import (
 //
 // Each theme then adds up its evidence on each side, and is proposed only
 // when the evidence on its stronger side is enough (see the thresholds).
+// A small learned model (model.go) then reads each answer of some length
+// again, with the lexicon's evidence and the answer's words, and adds the
+// themes the lexicon left out.
 
 // Polarity says whether a runner is drawn to a theme or pushes it away.
 type Polarity int8
@@ -285,6 +288,9 @@ func (d *detector) readSource(si int, src Source) {
 		}
 	}
 	d.srcWords[si] = words
+	if d.grams != nil {
+		d.grams.whole(si, words)
+	}
 	if words < detMinWords {
 		// Too short to read, except as a yes or no to the question.
 		keep := d.hits[firstHit:firstHit]
@@ -1806,9 +1812,7 @@ func sortFindings(out []Finding) {
 type detSide struct {
 	strength float64 // cue weights times their modifiers
 	base     float64 // cue weights alone: whether enough was said
-	top      float64 // the strongest cue's weight
 	sents    int     // sentences with a cue on this side
-	turned   int     // of which a negation, aversion or the past turned
 }
 
 // detTally is one theme's evidence, both sides: [0] toward, [1] away.
@@ -1837,7 +1841,6 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		h0 := &hits[order[start]]
 		end := start
 		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
-		turned := false
 		var spans []Span
 		for end < len(order) {
 			h := &hits[order[end]]
@@ -1857,7 +1860,6 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			sum += h.weight
 			topBase = max(topBase, b)
 			sumBase += b
-			turned = turned || h.flipBy >= 0
 			if sources != nil {
 				spans = append(spans, h.spans[:h.nspans]...)
 			}
@@ -1871,11 +1873,7 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		}
 		s.strength += strength
 		s.base += base
-		s.top = max(s.top, topBase)
 		s.sents++
-		if turned {
-			s.turned++
-		}
 		if sources == nil {
 			start = end
 			continue

@@ -15,25 +15,36 @@ import (
 // regression, "not there" the reference class), over two kinds of
 // feature:
 //
-//   - what the lexicon engine found for that theme in that answer: whether
-//     it would propose the theme and which way, how much evidence each side
-//     has, whether the strongest cue was a strong one, whether a negation
-//     or aversion turned a cue ("#lexicon ..." features);
+//   - what the lexicon's findings say about that theme in that answer:
+//     whether it proposes the theme and which way, which way its cues lean
+//     without its thresholds and by how much, and whether cues on each side
+//     came in one sentence or more ("#lexicon ..." features);
 //   - the words of the answer, lightly stemmed as the lexicon stems them,
-//     and the pairs of neighbouring words ("clear head", "don't care");
-//     a word after a negation in its clause is its own feature ("¬race").
+//     and the pairs of neighbouring words ("my knees", "couldn't give"),
+//     but no word or pair made only of words too common to mean anything
+//     (modelStopWords), plus "<person>" and "<bad>" for the lexicon's words
+//     for people and bad feelings, and the answer's length. With
+//     modelNegation a word after a negation in its clause is a feature of
+//     its own ("¬race"); cross-validation left that off.
 //
-// The weights are learned from the labelled statements in
-// testdata/themes by TestTrainThemeModel (run it with -train to write
-// model_weights.go); the regularization and the thresholds were chosen by
-// cross-validation, see eval_test.go for the measured numbers.
+// The weights are learned from the labelled statements in testdata/themes
+// by TestTrainThemeModel (run it with -train to write model_weights.go).
+// It learns from what the lexicon said about each statement the first time
+// it read it, before it was tuned on it (model_firstsight_gen_test.go):
+// today's lexicon has been tuned on those statements, so its readings of
+// them would teach the model to trust it far more than it deserves on new
+// writing. The regularization and the thresholds were chosen by
+// cross-validation; eval_test.go has the numbers.
 //
 // What the lexicon proposes stands, as the lexicon reads it: the model
-// only adds the themes the lexicon left out. For those, each answer
-// proposes a theme on its own when the probability of a side passes the
-// threshold; the answers that agree combine (1 - Π(1-p)), and the side
-// with the most support wins if what the other side has leaves it above
-// the threshold.
+// only adds the themes the lexicon left out, and only in answers of
+// modelMinWords words or more. For those, each answer proposes a theme on
+// its own when the probability of a side passes the threshold; the
+// answers that agree combine (1 - Π(1-p)), and the side with the most
+// support wins if what the other side has leaves it above the threshold.
+// The finding's evidence is the lexicon's cues for the theme in those
+// answers if it has any on that side, else the sentence whose words weigh
+// most for that reading, with those words as triggers.
 
 // The lexicon features, in the order lexView.features fills them. They
 // are what the lexicon's findings say about one theme in one answer, once
@@ -402,14 +413,6 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		for _, o := range d.grams.occ {
 			if o.src == s {
 				rows = append(rows, o.row)
-			}
-		}
-		for _, k := range []string{modelBias, modelShort, modelLong} {
-			if k == modelShort && d.srcWords[s] >= modelShortWords || k == modelLong && d.srcWords[s] < modelLongWords {
-				continue
-			}
-			if r, ok := m.index[k]; ok {
-				rows = append(rows, r)
 			}
 		}
 		slices.Sort(rows)

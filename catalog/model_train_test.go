@@ -132,7 +132,6 @@ func extractExample(c evalCase, file int) trainExample {
 		ex.lex[th] = ex.view[th].features()
 	}
 	ex.words = d.srcWords[0]
-	d.grams.whole(0, ex.words)
 	if len(d.grams.strs) > 0 {
 		g := slices.Clone(d.grams.strs[0])
 		slices.Sort(g)
