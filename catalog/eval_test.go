@@ -40,6 +40,43 @@ const devPath = "testdata/themes/dev.jsonl"
 // prompted them.
 const dev2Path = "testdata/themes/dev2.jsonl"
 
+// holdoutPath is the held-out set: 264 statements written blind to the
+// detector and to every other set, never read by anyone working on the
+// detector, and never trained on. It is how new writing is measured. Do not
+// tune against it: if it falls, find the general cause with the other sets
+// and cross-validation. Its misses are never listed, not even with
+// -eval.detail, so that nobody reads them by accident.
+//
+// Measured 2026-11-22, once per version of the detector:
+//   - lexicon after the first round:            macro F1 0.584, aversion P 0.696 R 0.410
+//   - lexicon after the second round:           macro F1 0.620, aversion P 0.651 R 0.526
+//   - lexicon with the learned layer (shipped): macro F1 0.663, aversion P 0.552 R 0.615
+//
+// For scale, a second careful labeller, working blind from the texts and
+// the labelling policy, agreed with its labels at macro F1 0.966 (aversion
+// P 0.975 R 0.987); that labeller had seen the README's label counts.
+const holdoutPath = "testdata/themes/holdout.jsonl"
+
+// Floors on the held-out set, a little under what the shipped detector
+// measured.
+const (
+	holdoutMinMacroF1   = 0.64
+	holdoutMinAversionP = 0.52
+	holdoutMinAversionR = 0.58
+)
+
+// TestThemeEvaluationHoldout scores the detector on writing it has never
+// seen: the figure the README and the notes quote for new writing.
+func TestThemeEvaluationHoldout(t *testing.T) {
+	macro, ap, ar := evaluateThemes(t, holdoutPath)
+	if macro < holdoutMinMacroF1 {
+		t.Errorf("held-out macro F1 %.3f is below the floor %.3f", macro, holdoutMinMacroF1)
+	}
+	if ap < holdoutMinAversionP || ar < holdoutMinAversionR {
+		t.Errorf("held-out aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, holdoutMinAversionP, holdoutMinAversionR)
+	}
+}
+
 // The floors the evaluations hold the detector to, a little under what it
 // measured, so a change that makes it read worse fails while the sets can
 // still grow.
@@ -318,7 +355,7 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 	fmt.Fprintf(&b, "macro F1 %.3f over %d themes\n", macro, n)
 	fmt.Fprintf(&b, "aversion (-): gold %d, predicted %d, P %.3f R %.3f F1 %.3f", aversion.gold, aversion.pred, ap, ar, af)
 	t.Log(b.String())
-	if *evalDetail {
+	if *evalDetail && path != holdoutPath {
 		t.Logf("%d statements with a miss:\n  %s", len(misses), strings.Join(misses, "\n  "))
 	}
 	return macro, ap, ar
