@@ -477,12 +477,6 @@ func (m *Model) savePlace() tea.Cmd {
 	})
 }
 
-// Flush returns one command that writes everything unsaved and waits for
-// writes already under way, reporting a flushedMsg.
-func (m Model) Flush() tea.Cmd {
-	return m.flushAll()
-}
-
 // Salvage returns one command that writes the whole live state of every
 // screen not known to be saved. main runs it when the program ended
 // without finishing its own save (killed after a signal, or an input
@@ -506,15 +500,7 @@ func (m Model) Salvage() tea.Cmd {
 		cmds = append(cmds, m.goals.SaveAll())
 	}
 	cmds = append(cmds, m.savePlace())
-	ledger := m.ledger
-	return func() tea.Msg {
-		var out flushedMsg
-		for _, cmd := range cmds {
-			out.results = append(out.results, runNow(cmd)...)
-		}
-		ledger.WaitRunning(3 * time.Second)
-		return out
-	}
+	return inOrder(cmds, m.ledger.WaitRunning)
 }
 
 func (m *Model) flushAll() tea.Cmd {
@@ -528,13 +514,18 @@ func (m *Model) flushAll() tea.Cmd {
 		}
 	}
 	cmds = append(cmds, m.savePlace())
-	ledger := m.ledger
+	return inOrder(cmds, m.ledger.Wait)
+}
+
+// inOrder returns one command that runs cmds one after another, then waits
+// (at most a few seconds) for other writes, and reports every result.
+func inOrder(cmds []tea.Cmd, wait func(time.Duration) bool) tea.Cmd {
 	return func() tea.Msg {
 		var out flushedMsg
 		for _, cmd := range cmds {
 			out.results = append(out.results, runNow(cmd)...)
 		}
-		ledger.Wait(3 * time.Second)
+		wait(3 * time.Second)
 		return out
 	}
 }

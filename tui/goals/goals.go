@@ -613,6 +613,11 @@ func (m Model) sideView(w, h int) string {
 
 // columnsView lays the three tiers side by side in width total.
 func (m Model) columnsView(total, h int) string {
+	// The selected goal's ladder is worked out once, for all three columns.
+	var ladder map[string]bool
+	if sel := m.selected(); sel >= 0 {
+		ladder = related(m.goals, m.goals[sel].ID)
+	}
 	s := m.env.Styles
 	gap := 1
 	var cols []string
@@ -628,7 +633,7 @@ func (m Model) columnsView(total, h int) string {
 		inner := max(w-style.GetHorizontalFrameSize(), 1)
 		innerH := max(h-style.GetVerticalFrameSize(), 1)
 		// Clip the body to the box, so its bottom border always shows.
-		body := lipgloss.NewStyle().MaxHeight(innerH).Render(m.columnBody(c, inner, innerH))
+		body := lipgloss.NewStyle().MaxHeight(innerH).Render(m.columnBody(c, inner, innerH, ladder))
 		cols = append(cols, style.Width(w).Height(h).Render(body))
 		if c < 2 {
 			cols = append(cols, strings.Repeat(" ", gap))
@@ -639,7 +644,7 @@ func (m Model) columnsView(total, h int) string {
 
 // columnBody renders one column's heading, cards and nudge, scrolled so the
 // selected card is always in view.
-func (m Model) columnBody(c, w, h int) string {
+func (m Model) columnBody(c, w, h int, ladder map[string]bool) string {
 	s := m.env.Styles
 	info := tierOrder[c].Info()
 	idx := m.column(c)
@@ -657,10 +662,6 @@ func (m Model) columnBody(c, w, h int) string {
 	if len(idx) == 0 {
 		hint := "Nothing yet. Press a to add a goal."
 		return head + "\n\n" + s.Muted.Render(common.Wrap(hint, w))
-	}
-	var ladder map[string]bool
-	if sel := m.selected(); sel >= 0 {
-		ladder = related(m.goals, m.goals[sel].ID)
 	}
 	var cards []string
 	for r, i := range idx {
