@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // A Criterion is one letter of SMART, the check a goal gets before it is
@@ -49,7 +51,7 @@ func (c Criterion) Name() string {
 // has said about the parts words cannot show.
 type GoalFacts struct {
 	Text string
-	Tier Tier
+	Tier workbook.Tier
 	// Linked is true when the goal is linked to at least one confirmed
 	// theme or chosen value.
 	Linked bool
@@ -142,7 +144,7 @@ func CheckSMART(f GoalFacts) []Check {
 		timeBound.Met = true
 		timeBound.Prompt = "you know when, you say"
 	case f.Tier.Valid():
-		timeBound.Prompt = "By when? The column suggests " + f.Tier.Info().Span + "."
+		timeBound.Prompt = "By when? The column suggests " + AboutTier(f.Tier).Span + "."
 	default:
 		timeBound.Prompt = "By when? A date, a week or a season is enough."
 	}
@@ -168,7 +170,7 @@ const (
 func CheckTier(f GoalFacts) Check {
 	ws := scanWords(f.Text)
 	switch f.Tier {
-	case Small:
+	case workbook.Small:
 		c := Check{Name: smallRuleName}
 		day, hasDay := ws.day()
 		at, hasTime := ws.timeOfDay()
@@ -187,7 +189,7 @@ func CheckTier(f GoalFacts) Check {
 			c.Prompt = "Which days, at what time, and how? Naming them makes the week easier to plan."
 		}
 		return c
-	case Medium:
+	case workbook.Medium:
 		c := Check{Name: mediumRuleName}
 		way, ok := ws.strategy()
 		switch {
@@ -201,7 +203,7 @@ func CheckTier(f GoalFacts) Check {
 			c.Prompt = "What will help you keep going? A training plan, a running partner, a coach, a group or a log all count."
 		}
 		return c
-	case Big:
+	case workbook.Big:
 		c := Check{Name: bigRuleName}
 		measure, measured := ws.measure()
 		saidMeasurable := f.Said[Measurable]

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func TestCriteria(t *testing.T) {
@@ -278,7 +280,7 @@ func TestCheckSMART(t *testing.T) {
 		want string // S M A R T
 	}{
 		{"empty goal", GoalFacts{}, "-----"},
-		{"vague goal", GoalFacts{Text: "get faster", Tier: Big}, "-----"},
+		{"vague goal", GoalFacts{Text: "get faster", Tier: workbook.Big}, "-----"},
 		{"number only", GoalFacts{Text: "run 15 miles"}, "-D---"},
 		{"when only", GoalFacts{Text: "get faster by June"}, "----D"},
 		{"number and when is specific", GoalFacts{Text: "Run 15 miles a week by June"}, "DD--D"},
@@ -334,8 +336,8 @@ func TestCheckSMARTPrompts(t *testing.T) {
 		{"distance quoted", GoalFacts{Text: "a half marathon"}, Measurable, "has a distance: half marathon"},
 		{"when quoted", GoalFacts{Text: "a 10K by June"}, TimeBound, "has a when: by June"},
 		{"specific quotes both", GoalFacts{Text: "a 10K by June"}, Specific, "says what and when: 10K, by June"},
-		{"small column suggests", GoalFacts{Text: "run more", Tier: Small}, TimeBound, "By when? The column suggests this week."},
-		{"medium column suggests", GoalFacts{Text: "run more", Tier: Medium}, TimeBound, "By when? The column suggests 2–6 weeks."},
+		{"small column suggests", GoalFacts{Text: "run more", Tier: workbook.Small}, TimeBound, "By when? The column suggests this week."},
+		{"medium column suggests", GoalFacts{Text: "run more", Tier: workbook.Medium}, TimeBound, "By when? The column suggests 2–6 weeks."},
 		{"no column", GoalFacts{Text: "run more"}, TimeBound, "By when? A date, a week or a season is enough."},
 		{"said measurable", GoalFacts{Text: "run more", Said: map[Criterion]bool{Measurable: true}}, Measurable, "you'll know when you're there, you say"},
 	}
@@ -359,33 +361,33 @@ func TestCheckTier(t *testing.T) {
 		rule    string
 		prompt  string // a part of the prompt that must appear
 	}{
-		{"small with days and time", GoalFacts{Tier: Small, Text: "Two strength sessions: Thursday and Sunday, before breakfast."},
+		{"small with days and time", GoalFacts{Tier: workbook.Small, Text: "Two strength sessions: Thursday and Sunday, before breakfast."},
 			true, true, "Days, times and how", "Thursday, before breakfast"},
-		{"small with day only", GoalFacts{Tier: Small, Text: "Long run on Saturday"},
+		{"small with day only", GoalFacts{Tier: workbook.Small, Text: "Long run on Saturday"},
 			false, false, "Days, times and how", "Saturday. At what time"},
-		{"small with time only", GoalFacts{Tier: Small, Text: "Run before work"},
+		{"small with time only", GoalFacts{Tier: workbook.Small, Text: "Run before work"},
 			false, false, "Days, times and how", "before work. On which days"},
-		{"small with neither", GoalFacts{Tier: Small, Text: "Run 12 miles"},
+		{"small with neither", GoalFacts{Tier: workbook.Small, Text: "Run 12 miles"},
 			false, false, "Days, times and how", "Which days"},
-		{"small said", GoalFacts{Tier: Small, Text: "Run 12 miles", SaidTierRule: true},
+		{"small said", GoalFacts{Tier: workbook.Small, Text: "Run 12 miles", SaidTierRule: true},
 			true, false, "Days, times and how", "you say"},
-		{"medium with plan", GoalFacts{Tier: Medium, Text: "Follow the couch to 5K plan"},
+		{"medium with plan", GoalFacts{Tier: workbook.Medium, Text: "Follow the couch to 5K plan"},
 			true, true, "A way to stay on track", "on track: plan"},
-		{"medium with friend", GoalFacts{Tier: Medium, Text: "Build to 15 miles a week, Saturdays with a friend"},
+		{"medium with friend", GoalFacts{Tier: workbook.Medium, Text: "Build to 15 miles a week, Saturdays with a friend"},
 			true, true, "A way to stay on track", "a friend"},
-		{"medium with nobody", GoalFacts{Tier: Medium, Text: "Build to 15 miles a week"},
+		{"medium with nobody", GoalFacts{Tier: workbook.Medium, Text: "Build to 15 miles a week"},
 			false, false, "A way to stay on track", "What will help you keep going?"},
-		{"medium said", GoalFacts{Tier: Medium, Text: "Build to 15 miles a week", SaidTierRule: true},
+		{"medium said", GoalFacts{Tier: workbook.Medium, Text: "Build to 15 miles a week", SaidTierRule: true},
 			true, false, "A way to stay on track", "you say"},
-		{"big measurable but not said realistic", GoalFacts{Tier: Big, Text: "Run a half marathon"},
+		{"big measurable but not said realistic", GoalFacts{Tier: workbook.Big, Text: "Run a half marathon"},
 			false, false, "Realistic within a year", "within a year"},
-		{"big said realistic and measurable", GoalFacts{Tier: Big, Text: "Run 500 miles this year", SaidTierRule: true},
+		{"big said realistic and measurable", GoalFacts{Tier: workbook.Big, Text: "Run 500 miles this year", SaidTierRule: true},
 			true, false, "Realistic within a year", "500 miles"},
-		{"big said realistic but vague", GoalFacts{Tier: Big, Text: "Get faster", SaidTierRule: true},
+		{"big said realistic but vague", GoalFacts{Tier: workbook.Big, Text: "Get faster", SaidTierRule: true},
 			false, false, "Realistic within a year", "What number"},
-		{"big said realistic and said measurable", GoalFacts{Tier: Big, Text: "Get faster", SaidTierRule: true,
+		{"big said realistic and said measurable", GoalFacts{Tier: workbook.Big, Text: "Get faster", SaidTierRule: true,
 			Said: map[Criterion]bool{Measurable: true}}, true, false, "Realistic within a year", "you say"},
-		{"big neither", GoalFacts{Tier: Big, Text: "Get faster"},
+		{"big neither", GoalFacts{Tier: workbook.Big, Text: "Get faster"},
 			false, false, "Realistic within a year", "within a year? And what number"},
 		{"no tier", GoalFacts{Text: "Run 5K on Saturday at 9am", SaidTierRule: true},
 			false, false, "Column", "small, medium or big"},
@@ -411,7 +413,7 @@ func TestCheckTier(t *testing.T) {
 func TestChecksOnTierExamples(t *testing.T) {
 	for _, info := range Tiers() {
 		c := CheckTier(GoalFacts{Tier: info.Tier, Text: info.Example})
-		if info.Tier == Big {
+		if info.Tier == workbook.Big {
 			if c.Met || !strings.Contains(c.Prompt, "within a year") {
 				t.Errorf("big example: %+v, want an open question about the year", c)
 			}
@@ -451,7 +453,7 @@ func FuzzChecks(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, tier := range []Tier{Small, Medium, Big, ""} {
+		for _, tier := range []workbook.Tier{workbook.Small, workbook.Medium, workbook.Big, ""} {
 			gf := GoalFacts{Text: text, Tier: tier}
 			if n := len(CheckSMART(gf)); n != 5 {
 				t.Fatalf("%d checks", n)

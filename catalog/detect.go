@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Theme detection reads a runner's answers and proposes the motivation
@@ -41,24 +43,6 @@ import (
 // again, with the lexicon's evidence and the answer's words, and adds the
 // themes the lexicon left out.
 
-// Polarity says whether a runner is drawn to a theme or pushes it away.
-type Polarity int8
-
-// The two polarities. "I love my club" is Toward company; "I hate races" is
-// Away from competition, and just as useful when choosing goals.
-const (
-	Toward Polarity = 1
-	Away   Polarity = -1
-)
-
-// String returns "+" for Toward and "-" for Away.
-func (p Polarity) String() string {
-	if p == Away {
-		return "-"
-	}
-	return "+"
-}
-
 // A Source is one piece of the runner's writing, usually one answer.
 type Source struct {
 	// Label says where the text came from, e.g. the ID of the question it
@@ -86,14 +70,14 @@ type Evidence struct {
 	// non-overlapping.
 	Triggers []Span
 	// Polarity is the direction this sentence points.
-	Polarity Polarity
+	Polarity workbook.Polarity
 }
 
 // A Finding is one theme proposed from the runner's writing.
 type Finding struct {
 	Theme ThemeID
 	// Polarity is the net direction of the evidence.
-	Polarity Polarity
+	Polarity workbook.Polarity
 	// Score runs from 0 to 1 and is comparable across themes: higher means
 	// more, clearer and more emphatic evidence.
 	Score float64
@@ -212,7 +196,7 @@ type detSentence struct {
 type detHit struct {
 	theme  int8
 	sense  cueSense
-	pol    Polarity
+	pol    workbook.Polarity
 	base   float64 // cue weight plus any bonus
 	weight float64 // base times the modifiers
 	sent   int32
@@ -356,9 +340,9 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 			continue
 		}
 		for _, lt := range m.e.themes {
-			pol := Toward
+			pol := workbook.Toward
 			if lt.sense == away {
-				pol = Away
+				pol = workbook.Away
 			}
 			h := detHit{
 				theme: lt.theme, sense: lt.sense, pol: pol, base: lt.weight.units(),
@@ -1105,7 +1089,7 @@ func (d *detector) judgeable(h *detHit, m *detMatch) bool {
 	if h.flipBy == -1 {
 		return m.e.kind != opAccept
 	}
-	return h.pol == Away && !h.firm && h.sense != away && h.flipBy >= 0 &&
+	return h.pol == workbook.Away && !h.firm && h.sense != away && h.flipBy >= 0 &&
 		d.matches[h.flipBy].e.kind == opNegate && settles(m.e.kind)
 }
 
@@ -1207,10 +1191,10 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 				factor = h.weight / h.base
 			}
 			switch {
-			case h.pol == Toward && m.e.kind != opAccept:
-				h.pol = Away
+			case h.pol == workbook.Toward && m.e.kind != opAccept:
+				h.pol = workbook.Away
 				h.flipBy = -3
-			case h.pol == Away && !h.firm && settles(m.e.kind):
+			case h.pol == workbook.Away && !h.firm && settles(m.e.kind):
 				h.firm = true
 			default:
 				continue
@@ -1227,7 +1211,7 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 			continue
 		}
 		// The verdict is evidence too, in its own sentence.
-		h := detHit{theme: int8(th), sense: toward, pol: Away, sent: sent, tok: int32(m.i),
+		h := detHit{theme: int8(th), sense: toward, pol: workbook.Away, sent: sent, tok: int32(m.i),
 			tokEnd: int32(m.j), entry: -1, seg: d.seg[m.i], clause: d.clause[m.i], flipBy: int32(mi)}
 		h.addSpan(span)
 		d.hits = append(d.hits, h)
@@ -1476,7 +1460,7 @@ func (d *detector) yieldAffect(toks []detToken) {
 		best, dist := -1, 1<<30
 		for o := range d.sentHits {
 			h := &d.sentHits[o]
-			if h.seg != a.seg || h.theme == a.theme || h.sense == affect || h.drop || h.pol == Away {
+			if h.seg != a.seg || h.theme == a.theme || h.sense == affect || h.drop || h.pol == workbook.Away {
 				// Not to a rejected cue: "I don't need a medal to feel good".
 				continue
 			}
@@ -1546,7 +1530,7 @@ func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonu
 	if h.sense == fixed {
 		return
 	}
-	if h.pol == Away && h.flipBy >= 0 {
+	if h.pol == workbook.Away && h.flipBy >= 0 {
 		// Already turned by a negation: the verdict settles it. "I've never
 		// been fast and I don't care."
 		h.firm = true
@@ -1719,8 +1703,8 @@ func (d *detector) answerCue(sent int32) {
 	}
 	for _, set := range []struct {
 		idx []int32
-		pol Polarity
-	}{{lex.no, Away}, {lex.yes, Toward}} {
+		pol workbook.Polarity
+	}{{lex.no, workbook.Away}, {lex.yes, workbook.Toward}} {
 		for _, ai := range set.idx {
 			e := &lex.answers[ai]
 			j := matchEntry(e, toks, 0)
@@ -1820,11 +1804,11 @@ type detTally [2]detSide
 
 // decide applies the thresholds: the side the evidence proposes, its lead
 // over the other side, and whether it is proposed at all.
-func (t *detTally) decide() (pol Polarity, lead float64, ok bool) {
-	pol, win, lose := Toward, t[0], t[1]
+func (t *detTally) decide() (pol workbook.Polarity, lead float64, ok bool) {
+	pol, win, lose := workbook.Toward, t[0], t[1]
 	if t[1].strength > t[0].strength ||
 		t[1].strength == t[0].strength && t[1].base > t[0].base {
-		pol, win, lose = Away, t[1], t[0]
+		pol, win, lose = workbook.Away, t[1], t[0]
 	}
 	lead = win.strength - lose.strength
 	return pol, lead, win.base >= detMinEvidence && lead >= detMinLead
@@ -1836,7 +1820,7 @@ func (t *detTally) decide() (pol Polarity, lead float64, ok bool) {
 func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
 	var tally detTally
 	var seen []int32 // entries already counted, per side
-	seenPol := Polarity(0)
+	seenPol := workbook.Polarity(0)
 	for start := 0; start < len(order); {
 		h0 := &hits[order[start]]
 		end := start
@@ -1868,7 +1852,7 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		strength := strongest + detSameSentence*(sum-strongest)
 		base := topBase + detSameSentence*(sumBase-topBase)
 		s := &tally[0]
-		if h0.pol == Away {
+		if h0.pol == workbook.Away {
 			s = &tally[1]
 		}
 		s.strength += strength
@@ -1897,7 +1881,7 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 
 // sortEvidence puts the evidence for pol first, strongest first, and the
 // evidence pointing the other way after it.
-func sortEvidence(evs []detEvidence, pol Polarity) {
+func sortEvidence(evs []detEvidence, pol workbook.Polarity) {
 	slices.SortStableFunc(evs, func(a, b detEvidence) int {
 		if a.ev.Polarity != b.ev.Polarity {
 			if a.ev.Polarity == pol {

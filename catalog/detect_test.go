@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Every sentence in these tests is invented for them, in the way runners
@@ -12,8 +14,8 @@ import (
 
 // detectText runs Detect on one text and returns the polarity of each theme
 // found.
-func detectText(text string) map[ThemeID]Polarity {
-	got := map[ThemeID]Polarity{}
+func detectText(text string) map[ThemeID]workbook.Polarity {
+	got := map[ThemeID]workbook.Polarity{}
 	for _, f := range Detect([]Source{{Label: "test", Text: text}}) {
 		got[f.Theme] = f.Polarity
 	}
@@ -24,7 +26,7 @@ func detectText(text string) map[ThemeID]Polarity {
 // which must not be found at all.
 type detectCase struct {
 	text string
-	want map[ThemeID]Polarity
+	want map[ThemeID]workbook.Polarity
 	not  []ThemeID
 }
 
@@ -204,18 +206,18 @@ func TestLexiconCompiles(t *testing.T) {
 
 func TestDetectInflections(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "I love competing.", want: map[ThemeID]Polarity{Competition: Toward}},
-		{text: "Competition brings out the best in me.", want: map[ThemeID]Polarity{Competition: Toward}},
-		{text: "I'm a really competitive person.", want: map[ThemeID]Polarity{Competition: Toward}},
-		{text: "I hate racing.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I hated every race I ever did.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Exploring new paths keeps it fresh.", want: map[ThemeID]Polarity{Exploration: Toward}},
-		{text: "Exploration is the whole point for me.", want: map[ThemeID]Polarity{Exploration: Toward}},
-		{text: "I lost two stone in my first year.", want: map[ThemeID]Polarity{Weight: Toward}},
-		{text: "I'm losing weight slowly.", want: map[ThemeID]Polarity{Weight: Toward}},
-		{text: "Running with my buddies on Sundays.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "I want to get fitter and healthier.", want: map[ThemeID]Polarity{Health: Toward}},
-		{text: "I'm trying to be more consistent.", want: map[ThemeID]Polarity{Routine: Toward}},
+		{text: "I love competing.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
+		{text: "Competition brings out the best in me.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
+		{text: "I'm a really competitive person.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
+		{text: "I hate racing.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I hated every race I ever did.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Exploring new paths keeps it fresh.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
+		{text: "Exploration is the whole point for me.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
+		{text: "I lost two stone in my first year.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Toward}},
+		{text: "I'm losing weight slowly.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Toward}},
+		{text: "Running with my buddies on Sundays.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "I want to get fitter and healthier.", want: map[ThemeID]workbook.Polarity{Health: workbook.Toward}},
+		{text: "I'm trying to be more consistent.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
 	})
 }
 
@@ -261,40 +263,40 @@ func TestDetectPhrases(t *testing.T) {
 
 func TestDetectNegation(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "I'm not running to lose weight.", want: map[ThemeID]Polarity{Weight: Away}},
-		{text: "I don't care about pace.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I dont really care how fast I go", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I hate races.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I can't stand racing against people.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I dread race day.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Racing is not for me.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Racing? Nope.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Racing, not really.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I'm not interested in medals.", want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "Honestly I'm sick of chasing PBs.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I'd rather not race.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I have no desire to run a marathon.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I no longer race.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I don't race.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I'm not a competitive person at all.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Weight loss isn't why I run.", want: map[ThemeID]Polarity{Weight: Away}},
-		{text: "My weight has never been the point.", want: map[ThemeID]Polarity{Weight: Away}},
-		{text: "Medals don't motivate me.", want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "Pace doesn't matter to me.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I don't run for the medals or the t-shirts.", want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "I don't care about pace, distance or medals.", want: map[ThemeID]Polarity{
-			Achievement: Away, Recognition: Away}},
+		{text: "I'm not running to lose weight.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Away}},
+		{text: "I don't care about pace.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I dont really care how fast I go", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I hate races.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I can't stand racing against people.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I dread race day.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Racing is not for me.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Racing? Nope.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Racing, not really.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I'm not interested in medals.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "Honestly I'm sick of chasing PBs.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I'd rather not race.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I have no desire to run a marathon.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I no longer race.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I don't race.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I'm not a competitive person at all.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Weight loss isn't why I run.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Away}},
+		{text: "My weight has never been the point.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Away}},
+		{text: "Medals don't motivate me.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "Pace doesn't matter to me.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I don't run for the medals or the t-shirts.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "I don't care about pace, distance or medals.", want: map[ThemeID]workbook.Polarity{
+			Achievement: workbook.Away, Recognition: workbook.Away}},
 		{text: "I run not because I want to lose weight but because it clears my head.",
-			want: map[ThemeID]Polarity{Weight: Away, Coping: Toward}},
+			want: map[ThemeID]workbook.Polarity{Weight: workbook.Away, Coping: workbook.Toward}},
 		{text: "I'd rather explore a new trail than chase a PB.",
-			want: map[ThemeID]Polarity{Exploration: Toward, Achievement: Away}},
+			want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward, Achievement: workbook.Away}},
 		{text: "I could never run with other people, I'd hate it.",
-			want: map[ThemeID]Polarity{Affiliation: Away}},
+			want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Away}},
 		{text: "I hate running alone, I need people to chat to.",
-			want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "No watch, no pace, just running.", want: map[ThemeID]Polarity{Achievement: Away}},
+			want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "No watch, no pace, just running.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
 		{text: "Speed isn't important to me, consistency is.",
-			want: map[ThemeID]Polarity{Achievement: Away, Routine: Toward}},
+			want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away, Routine: workbook.Toward}},
 	})
 }
 
@@ -302,33 +304,33 @@ func TestDetectNegation(t *testing.T) {
 // word a negated thought leads to.
 func TestDetectNegationScope(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "I never thought I'd love it.", want: map[ThemeID]Polarity{Joy: Toward}},
+		{text: "I never thought I'd love it.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
 		{text: "I didn't think I'd enjoy running with a club, but I love it.",
-			want: map[ThemeID]Polarity{Affiliation: Toward, Joy: Toward}},
-		{text: "I don't race, I run with my friends.", want: map[ThemeID]Polarity{
-			Competition: Away, Affiliation: Toward}},
-		{text: "I don't need a medal to feel good.", want: map[ThemeID]Polarity{
-			Recognition: Away, Joy: Toward}},
-		{text: "Not for the medal, for my mum.", want: map[ThemeID]Polarity{
-			Recognition: Away, Meaning: Toward}},
-		{text: "I can't wait for my first marathon!", want: map[ThemeID]Polarity{Achievement: Toward}},
-		{text: "I've never run a marathon but it's my big dream.", want: map[ThemeID]Polarity{
-			Achievement: Toward}},
+			want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward, Joy: workbook.Toward}},
+		{text: "I don't race, I run with my friends.", want: map[ThemeID]workbook.Polarity{
+			Competition: workbook.Away, Affiliation: workbook.Toward}},
+		{text: "I don't need a medal to feel good.", want: map[ThemeID]workbook.Polarity{
+			Recognition: workbook.Away, Joy: workbook.Toward}},
+		{text: "Not for the medal, for my mum.", want: map[ThemeID]workbook.Polarity{
+			Recognition: workbook.Away, Meaning: workbook.Toward}},
+		{text: "I can't wait for my first marathon!", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
+		{text: "I've never run a marathon but it's my big dream.", want: map[ThemeID]workbook.Polarity{
+			Achievement: workbook.Toward}},
 		{text: "I'd never raced before this year and I loved the start line buzz.",
-			want: map[ThemeID]Polarity{Competition: Toward}},
-		{text: "Without my running group I'd be lost.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "I never miss my Tuesday club run.", want: map[ThemeID]Polarity{
-			Routine: Toward, Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
+		{text: "Without my running group I'd be lost.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "I never miss my Tuesday club run.", want: map[ThemeID]workbook.Polarity{
+			Routine: workbook.Toward, Affiliation: workbook.Toward}},
 		{text: "I couldn't run for a minute when I started and now I run 10k.",
 			not: []ThemeID{Achievement}},
 		{text: "I don't hate racing.", not: []ThemeID{Competition}},
-		{text: "I don't think I'd enjoy racing.", want: map[ThemeID]Polarity{Competition: Away},
+		{text: "I don't think I'd enjoy racing.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away},
 			not: []ThemeID{Joy}},
 		// A negated problem is not an aversion; an aversion to a problem is a reason to run.
 		{text: "I'm not anxious anymore.", not: []ThemeID{Coping}},
-		{text: "I hate feeling anxious, so I run.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "I hate feeling anxious, so I run.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
 		{text: "I don't want to get injured again, so I do my strength work.",
-			want: map[ThemeID]Polarity{Health: Toward}},
+			want: map[ThemeID]workbook.Polarity{Health: workbook.Toward}},
 	})
 }
 
@@ -337,44 +339,44 @@ func TestDetectNegationScope(t *testing.T) {
 func TestDetectReading(t *testing.T) {
 	runDetectCases(t, []detectCase{
 		// A general good feeling goes to what it is about, and is joy only alone.
-		{text: "The buzz on the start line of a fell race is addictive.", want: map[ThemeID]Polarity{
-			Competition: Toward}, not: []ThemeID{Joy}},
-		{text: "Uploading my runs to Strava is the best bit.", want: map[ThemeID]Polarity{
-			Recognition: Toward}, not: []ThemeID{Joy}},
-		{text: "It's fun. Simple as that.", want: map[ThemeID]Polarity{Joy: Toward}},
+		{text: "The buzz on the start line of a fell race is addictive.", want: map[ThemeID]workbook.Polarity{
+			Competition: workbook.Toward}, not: []ThemeID{Joy}},
+		{text: "Uploading my runs to Strava is the best bit.", want: map[ThemeID]workbook.Polarity{
+			Recognition: workbook.Toward}, not: []ThemeID{Joy}},
+		{text: "It's fun. Simple as that.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
 		// A wish is not the joy of running.
-		{text: "I'd love to run the coast path with my dad.", want: map[ThemeID]Polarity{
-			Affiliation: Toward}, not: []ThemeID{Joy}},
+		{text: "I'd love to run the coast path with my dad.", want: map[ThemeID]workbook.Polarity{
+			Affiliation: workbook.Toward}, not: []ThemeID{Joy}},
 		// A negation inside a supposition is not an aversion.
-		{text: "If I don't show up on Tuesday the group texts me.", want: map[ThemeID]Polarity{
-			Routine: Toward}},
+		{text: "If I don't show up on Tuesday the group texts me.", want: map[ThemeID]workbook.Polarity{
+			Routine: workbook.Toward}},
 		// "used to ... now" says where the runner is now.
-		{text: "I used to chase PBs. These days I run for the view.", want: map[ThemeID]Polarity{
-			Achievement: Away}},
-		{text: "I used to be really anxious and running sorted that out.", want: map[ThemeID]Polarity{
-			Coping: Toward}},
+		{text: "I used to chase PBs. These days I run for the view.", want: map[ThemeID]workbook.Polarity{
+			Achievement: workbook.Away}},
+		{text: "I used to be really anxious and running sorted that out.", want: map[ThemeID]workbook.Polarity{
+			Coping: workbook.Toward}},
 		// A copula negation turns its own subject, not the rest of the clause.
-		{text: "Speed was never the point for me.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Speed was never the point for me.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
 		{text: "Running with the club became part of who I am in a way work isn't.",
-			want: map[ThemeID]Polarity{Meaning: Toward, Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Meaning: workbook.Toward, Affiliation: workbook.Toward}},
 		// An object put first: "X I can't stand".
-		{text: "The hill sessions I enjoy, the races I can't stand.", want: map[ThemeID]Polarity{
-			Competition: Away}},
+		{text: "The hill sessions I enjoy, the races I can't stand.", want: map[ThemeID]workbook.Polarity{
+			Competition: workbook.Away}},
 		// A person, any person.
-		{text: "This year I'm going to beat my neighbour at the Boxing Day 10k.", want: map[ThemeID]Polarity{
-			Competition: Toward}},
-		{text: "Most Saturdays I run with my cousin.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "I didn't want to let my running partner down.", want: map[ThemeID]Polarity{
-			Affiliation: Toward}},
+		{text: "This year I'm going to beat my neighbour at the Boxing Day 10k.", want: map[ThemeID]workbook.Polarity{
+			Competition: workbook.Toward}},
+		{text: "Most Saturdays I run with my cousin.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "I didn't want to let my running partner down.", want: map[ThemeID]workbook.Polarity{
+			Affiliation: workbook.Toward}},
 		// Days and times are description, habit is motive.
 		{text: "I run Tuesdays, Thursdays and Saturdays at 7pm.", not: []ThemeID{Routine}},
-		{text: "It's a habit, like brushing my teeth.", want: map[ThemeID]Polarity{Routine: Toward}},
+		{text: "It's a habit, like brushing my teeth.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
 		// A body-size target is weight, not a time goal.
-		{text: "I want to get under 70kg by summer.", want: map[ThemeID]Polarity{Weight: Toward},
+		{text: "I want to get under 70kg by summer.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Toward},
 			not: []ThemeID{Achievement}},
 		// Volunteering is meaning.
-		{text: "I volunteer at parkrun most weeks, it matters to me.", want: map[ThemeID]Polarity{
-			Meaning: Toward}},
+		{text: "I volunteer at parkrun most weeks, it matters to me.", want: map[ThemeID]workbook.Polarity{
+			Meaning: workbook.Toward}},
 	})
 	// Saying the same weak word again is not more evidence.
 	if fs := Detect([]Source{{Text: "Races. I said races. Races again."}}); len(fs) > 0 {
@@ -384,14 +386,14 @@ func TestDetectReading(t *testing.T) {
 
 func TestDetectContrast(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "I like the medals but I hate the racing part.", want: map[ThemeID]Polarity{
-			Recognition: Toward, Competition: Away}},
+		{text: "I like the medals but I hate the racing part.", want: map[ThemeID]workbook.Polarity{
+			Recognition: workbook.Toward, Competition: workbook.Away}},
 		{text: "Although I like getting a medal, the crowds at big races stress me out.",
-			want: map[ThemeID]Polarity{Competition: Away}},
+			want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
 		{text: "I started running to lose weight, but now I run because it makes me happy.",
-			want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "Competing stresses me out, however I love my club.", want: map[ThemeID]Polarity{
-			Competition: Away, Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "Competing stresses me out, however I love my club.", want: map[ThemeID]workbook.Polarity{
+			Competition: workbook.Away, Affiliation: workbook.Toward}},
 	})
 	// The clause after "but" is the speaker's point: it scores higher.
 	fs := Detect([]Source{{Text: "I like the medals but I hate the racing part."}})
@@ -410,18 +412,18 @@ func TestDetectContrast(t *testing.T) {
 // it is about, with the affect's direction.
 func TestDetectAffectAboutCue(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "Race day makes me feel sick.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Race day gives me the fear, all those people.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Chasing PBs made me feel like a failure.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Race day makes me feel sick.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Race day gives me the fear, all those people.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Chasing PBs made me feel like a failure.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
 		{text: "Sharing my runs on Instagram makes me feel like a fraud.",
-			want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "Big marathons fill me with dread.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "Club nights make me want to hide.", want: map[ThemeID]Polarity{Affiliation: Away}},
-		{text: "Running solo makes me feel lonely.", want: map[ThemeID]Polarity{Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "Big marathons fill me with dread.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "Club nights make me want to hide.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Away}},
+		{text: "Running solo makes me feel lonely.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
 		// A good feeling is not turned: "makes me feel strong" is a reason.
-		{text: "Hill reps make me feel strong.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
+		{text: "Hill reps make me feel strong.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
 		// "Less anxious" is relief, not a bad feeling about running.
-		{text: "Running makes me less anxious.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "Running makes me less anxious.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
 	})
 }
 
@@ -429,26 +431,26 @@ func TestDetectAffectAboutCue(t *testing.T) {
 // the clause before, a list, or a short topic sentence before it.
 func TestDetectVerdicts(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "Pace targets, not interested.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Pace targets, not interested.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
 		{text: "Kudos, likes on Instagram, all that stuff - not bothered.",
-			want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "Medals? Couldn't care less.", want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "Racing. Meh.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Losing weight? I'm done with that.", want: map[ThemeID]Polarity{Weight: Away}},
-		{text: "Group runs? Hard pass.", want: map[ThemeID]Polarity{Affiliation: Away}},
-		{text: "Age group prizes, not my thing really.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "Meh, personal bests.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "Everyone assumes I run to get slim. Far from it.", want: map[ThemeID]Polarity{Weight: Away}},
+			want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "Medals? Couldn't care less.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "Racing. Meh.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Losing weight? I'm done with that.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Away}},
+		{text: "Group runs? Hard pass.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Away}},
+		{text: "Age group prizes, not my thing really.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "Meh, personal bests.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "Everyone assumes I run to get slim. Far from it.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Away}},
 		{text: "My heart health, longevity and so on - but honestly that's not why.",
-			want: map[ThemeID]Polarity{Health: Away}},
+			want: map[ThemeID]workbook.Polarity{Health: workbook.Away}},
 		// A verdict turned round: "which is exactly why".
 		{text: "An ultra scares me, which is exactly why I want one.", not: []ThemeID{Achievement}},
 		// A long sentence before is no topic for a bare verdict.
 		{text: "I run with my club on Tuesdays and we get chips after the run. Not for me, the racing though.",
-			want: map[ThemeID]Polarity{Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
 		// Someone else's "doesn't" is not a verdict on the runner's cue.
 		{text: "Work moves around, my Saturday parkrun with the club doesn't.",
-			want: map[ThemeID]Polarity{Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
 	})
 }
 
@@ -461,10 +463,10 @@ func TestDetectVerdictIt(t *testing.T) {
 		"Detect":        Detect([]Source{{Text: text}}),
 		"detectLexicon": detectLexicon([]Source{{Text: text}}),
 	} {
-		if p, ok := polarityOf(fs, Achievement); !ok || p != Away {
+		if p, ok := polarityOf(fs, Achievement); !ok || p != workbook.Away {
 			t.Errorf("%s: achievement should be averse: %s", name, describe(fs))
 		}
-		if p, ok := polarityOf(fs, Affiliation); ok && p == Away {
+		if p, ok := polarityOf(fs, Affiliation); ok && p == workbook.Away {
 			t.Errorf("%s: the verdict reached the sister: %s", name, describe(fs))
 		}
 	}
@@ -477,9 +479,9 @@ func TestDetectVerdictIt(t *testing.T) {
 // accepting it.
 func TestDetectSettledNegation(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "I'm not fast and I don't care.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I've never been quick and I'm fine with that.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "Not a racer, and that's ok.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "I'm not fast and I don't care.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I've never been quick and I'm fine with that.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "Not a racer, and that's ok.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
 		// Acceptance alone turns nothing.
 		{text: "I'm quick and I'm fine with that.", not: []ThemeID{Achievement}},
 	})
@@ -489,15 +491,15 @@ func TestDetectSettledNegation(t *testing.T) {
 // every item its weight.
 func TestDetectLists(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "hate: crowds, medals, anyone going on about splits", want: map[ThemeID]Polarity{
-			Recognition: Away, Achievement: Away}},
-		{text: "Love - my club, the trails, the hills", want: map[ThemeID]Polarity{
-			Affiliation: Toward, Exploration: Toward}},
-		{text: "I really couldn't care less about placings or times.", want: map[ThemeID]Polarity{
-			Competition: Away, Achievement: Away}},
+		{text: "hate: crowds, medals, anyone going on about splits", want: map[ThemeID]workbook.Polarity{
+			Recognition: workbook.Away, Achievement: workbook.Away}},
+		{text: "Love - my club, the trails, the hills", want: map[ThemeID]workbook.Polarity{
+			Affiliation: workbook.Toward, Exploration: workbook.Toward}},
+		{text: "I really couldn't care less about placings or times.", want: map[ThemeID]workbook.Polarity{
+			Competition: workbook.Away, Achievement: workbook.Away}},
 		// The bonus goes to what a cue says most clearly: a medal is
 		// recognition first.
-		{text: "Not bothered about medals.", want: map[ThemeID]Polarity{Recognition: Away},
+		{text: "Not bothered about medals.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away},
 			not: []ThemeID{Achievement}},
 	})
 }
@@ -505,19 +507,19 @@ func TestDetectLists(t *testing.T) {
 // Negated actions: a verb of doing or attending in between still rejects.
 func TestDetectNegatedActions(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "I don't look at my times.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I don't do Instagram.", want: map[ThemeID]Polarity{Recognition: Away}},
-		{text: "I'm not chasing anything this year.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "Not races.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I've no big goal.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I stopped pretending I'd ever get faster.", want: map[ThemeID]Polarity{Achievement: Away}},
-		{text: "I've never raced and I've no plan to.", want: map[ThemeID]Polarity{Competition: Away}},
+		{text: "I don't look at my times.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I don't do Instagram.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
+		{text: "I'm not chasing anything this year.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "Not races.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I've no big goal.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I stopped pretending I'd ever get faster.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
+		{text: "I've never raced and I've no plan to.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
 		// Two negations cancel.
-		{text: "I haven't stopped racing.", want: map[ThemeID]Polarity{Competition: Toward}},
+		{text: "I haven't stopped racing.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
 		// A trouble that stops is what running is for.
-		{text: "Running made me stop hating myself.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
-		{text: "Too much chat for me.", want: map[ThemeID]Polarity{Affiliation: Away}},
-		{text: "There's too much stress at work, running is my outlet.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "Running made me stop hating myself.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
+		{text: "Too much chat for me.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Away}},
+		{text: "There's too much stress at work, running is my outlet.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
 		// "I'm not fast" describes; alone it is not an aversion.
 		{text: "I'm not fast.", not: []ThemeID{Achievement}},
 	})
@@ -527,12 +529,12 @@ func TestDetectNegatedActions(t *testing.T) {
 func TestDetectPastAversion(t *testing.T) {
 	runDetectCases(t, []detectCase{
 		{text: "I used to hate club runs, now they're the highlight of my week.",
-			want: map[ThemeID]Polarity{Affiliation: Toward}},
+			want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
 		{text: "I used to dread racing. Now I can't get enough of it.",
-			want: map[ThemeID]Polarity{Competition: Toward}},
+			want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
 		// What comes after "now" is the present.
 		{text: "I used to hate my legs and now I feel strong and capable.",
-			want: map[ThemeID]Polarity{SelfEsteem: Toward}},
+			want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
 	})
 }
 
@@ -542,13 +544,13 @@ func TestDetectPastAversion(t *testing.T) {
 func TestDetectOtherTalk(t *testing.T) {
 	runDetectCases(t, []detectCase{
 		{text: "I'm so much calmer with the kids since I started.", not: []ThemeID{Affiliation}},
-		{text: "Saturday parkrun with my brother is sacred.", want: map[ThemeID]Polarity{Affiliation: Toward}},
+		{text: "Saturday parkrun with my brother is sacred.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
 		{text: "Seeing her cross the line was better than any PB.", not: []ThemeID{Achievement}},
-		{text: "I paced my neighbour round her first half marathon.", want: map[ThemeID]Polarity{
-			Affiliation: Toward}, not: []ThemeID{Achievement}},
+		{text: "I paced my neighbour round her first half marathon.", want: map[ThemeID]workbook.Polarity{
+			Affiliation: workbook.Toward}, not: []ThemeID{Achievement}},
 		{text: "My dad came to watch my first marathon.", not: []ThemeID{Achievement}},
 		{text: "I'd love for my partner to take it up.", not: []ThemeID{Meaning}},
-		{text: "I could cry without anyone seeing me out there.", want: map[ThemeID]Polarity{Recognition: Away}},
+		{text: "I could cry without anyone seeing me out there.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Away}},
 		// Words that only look like cues.
 		{text: "It doesn't matter what the weather does, I think it's good for me.",
 			not: []ThemeID{Affiliation, Coping}},
@@ -563,22 +565,22 @@ func TestDetectOtherTalk(t *testing.T) {
 // How runners say it without the theme's name.
 func TestDetectPhraseFamilies(t *testing.T) {
 	runDetectCases(t, []detectCase{
-		{text: "Phone off, out the door, nobody can get hold of me for an hour.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "It's my pressure valve after a long shift.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "I'm a much nicer person to be around when I've run.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "Honestly it's my happy place.", want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "On a good day I lose track of time out there.", want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "Everyone at the office knows me as the runner now.", want: map[ThemeID]Polarity{Recognition: Toward}},
-		{text: "The captain gave me a shout-out in the club newsletter.", want: map[ThemeID]Polarity{Recognition: Toward}},
-		{text: "I had no confidence when I started.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
-		{text: "Running his old route keeps him close.", want: map[ThemeID]Polarity{Meaning: Toward}},
-		{text: "It's not that deep, it's just exercise.", want: map[ThemeID]Polarity{Meaning: Away}},
-		{text: "I'm on 40 days in a row.", want: map[ThemeID]Polarity{Routine: Toward}},
-		{text: "Some days I don't fancy it and I go anyway.", want: map[ThemeID]Polarity{Routine: Toward}},
-		{text: "I couldn't care less where I come.", want: map[ThemeID]Polarity{Competition: Away}},
-		{text: "I do the big ones for the atmosphere.", want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "I want to take ten minutes off my marathon time.", want: map[ThemeID]Polarity{Achievement: Toward}},
-		{text: "Used to chase times, but I couldn't tell you my PB now.", want: map[ThemeID]Polarity{Achievement: Away}},
+		{text: "Phone off, out the door, nobody can get hold of me for an hour.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "It's my pressure valve after a long shift.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "I'm a much nicer person to be around when I've run.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "Honestly it's my happy place.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "On a good day I lose track of time out there.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "Everyone at the office knows me as the runner now.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Toward}},
+		{text: "The captain gave me a shout-out in the club newsletter.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Toward}},
+		{text: "I had no confidence when I started.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
+		{text: "Running his old route keeps him close.", want: map[ThemeID]workbook.Polarity{Meaning: workbook.Toward}},
+		{text: "It's not that deep, it's just exercise.", want: map[ThemeID]workbook.Polarity{Meaning: workbook.Away}},
+		{text: "I'm on 40 days in a row.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
+		{text: "Some days I don't fancy it and I go anyway.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
+		{text: "I couldn't care less where I come.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Away}},
+		{text: "I do the big ones for the atmosphere.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "I want to take ten minutes off my marathon time.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
+		{text: "Used to chase times, but I couldn't tell you my PB now.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Away}},
 	})
 }
 
@@ -623,82 +625,82 @@ func describe(fs []Finding) string {
 func TestDetectLexiconReach(t *testing.T) {
 	runDetectCases(t, []detectCase{
 		// coping
-		{text: "It's where I switch off from work.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "Running is cheaper than therapy.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "It keeps me sane with three kids.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "The one hour a day when nobody needs anything from me.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "I need the head space after a long week.", want: map[ThemeID]Polarity{Coping: Toward}},
-		{text: "I decompress on the way home.", want: map[ThemeID]Polarity{Coping: Toward}},
+		{text: "It's where I switch off from work.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "Running is cheaper than therapy.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "It keeps me sane with three kids.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "The one hour a day when nobody needs anything from me.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "I need the head space after a long week.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
+		{text: "I decompress on the way home.", want: map[ThemeID]workbook.Polarity{Coping: workbook.Toward}},
 		// joy
-		{text: "I come back with a massive grin every time.", want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "On a good day I feel like I'm flying.", want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "I just love the feeling of moving.", want: map[ThemeID]Polarity{Joy: Toward}},
-		{text: "Splashing through puddles like a kid is so much fun.", want: map[ThemeID]Polarity{Joy: Toward}},
+		{text: "I come back with a massive grin every time.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "On a good day I feel like I'm flying.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "I just love the feeling of moving.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
+		{text: "Splashing through puddles like a kid is so much fun.", want: map[ThemeID]workbook.Polarity{Joy: workbook.Toward}},
 		// routine
-		{text: "It's a habit now, like brushing my teeth.", want: map[ThemeID]Polarity{Routine: Toward}},
-		{text: "I run every morning before the kids wake up.", want: map[ThemeID]Polarity{Routine: Toward}},
-		{text: "I'm on a 200 day streak.", want: map[ThemeID]Polarity{Routine: Toward}},
-		{text: "I fit it in on my lunch break.", want: map[ThemeID]Polarity{Routine: Toward}},
-		{text: "3 times a week, rain or shine.", want: map[ThemeID]Polarity{Routine: Toward}},
+		{text: "It's a habit now, like brushing my teeth.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
+		{text: "I run every morning before the kids wake up.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
+		{text: "I'm on a 200 day streak.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
+		{text: "I fit it in on my lunch break.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
+		{text: "3 times a week, rain or shine.", want: map[ThemeID]workbook.Polarity{Routine: workbook.Toward}},
 		// affiliation
-		{text: "My running club is my second family.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "The Saturday crew keeps me coming back.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "I love running with my kids.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "Half the fun is the chat on the way round.", want: map[ThemeID]Polarity{Affiliation: Toward}},
-		{text: "My parkrun friends are the best part of my week.", want: map[ThemeID]Polarity{Affiliation: Toward}},
+		{text: "My running club is my second family.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "The Saturday crew keeps me coming back.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "I love running with my kids.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "Half the fun is the chat on the way round.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
+		{text: "My parkrun friends are the best part of my week.", want: map[ThemeID]workbook.Polarity{Affiliation: workbook.Toward}},
 		// recognition
-		{text: "I'll admit the kudos on Strava keeps me going.", want: map[ThemeID]Polarity{Recognition: Toward}},
-		{text: "I like it when people notice how far I've come.", want: map[ThemeID]Polarity{Recognition: Toward}},
-		{text: "My parents were so proud of me.", want: map[ThemeID]Polarity{Recognition: Toward}},
-		{text: "I love a bit of bling at the end.", want: map[ThemeID]Polarity{Recognition: Toward}},
+		{text: "I'll admit the kudos on Strava keeps me going.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Toward}},
+		{text: "I like it when people notice how far I've come.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Toward}},
+		{text: "My parents were so proud of me.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Toward}},
+		{text: "I love a bit of bling at the end.", want: map[ThemeID]workbook.Polarity{Recognition: workbook.Toward}},
 		// competition
-		{text: "I want to podium in my age group.", want: map[ThemeID]Polarity{Competition: Toward}},
-		{text: "Beating my rival at the club champs was the best.", want: map[ThemeID]Polarity{Competition: Toward}},
-		{text: "I came 3rd place overall!", want: map[ThemeID]Polarity{Competition: Toward}},
+		{text: "I want to podium in my age group.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
+		{text: "Beating my rival at the club champs was the best.", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
+		{text: "I came 3rd place overall!", want: map[ThemeID]workbook.Polarity{Competition: workbook.Toward}},
 		// achievement
-		{text: "Going for a sub-50 10k in the autumn.", want: map[ThemeID]Polarity{Achievement: Toward}},
-		{text: "I want a new PB at parkrun.", want: map[ThemeID]Polarity{Achievement: Toward}},
-		{text: "My goal time is 3:45.", want: map[ThemeID]Polarity{Achievement: Toward}},
-		{text: "My first marathon is in April.", want: map[ThemeID]Polarity{Achievement: Toward}},
-		{text: "I love seeing the data after a run.", want: map[ThemeID]Polarity{Achievement: Toward}},
+		{text: "Going for a sub-50 10k in the autumn.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
+		{text: "I want a new PB at parkrun.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
+		{text: "My goal time is 3:45.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
+		{text: "My first marathon is in April.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
+		{text: "I love seeing the data after a run.", want: map[ThemeID]workbook.Polarity{Achievement: workbook.Toward}},
 		// health
-		{text: "My doctor said my blood pressure was too high.", want: map[ThemeID]Polarity{Health: Toward}},
-		{text: "I want to live longer for my grandkids.", want: map[ThemeID]Polarity{Health: Toward}},
-		{text: "I sleep better and have more energy.", want: map[ThemeID]Polarity{Health: Toward}},
-		{text: "After the diabetes diagnosis I had to change something.", want: map[ThemeID]Polarity{Health: Toward}},
+		{text: "My doctor said my blood pressure was too high.", want: map[ThemeID]workbook.Polarity{Health: workbook.Toward}},
+		{text: "I want to live longer for my grandkids.", want: map[ThemeID]workbook.Polarity{Health: workbook.Toward}},
+		{text: "I sleep better and have more energy.", want: map[ThemeID]workbook.Polarity{Health: workbook.Toward}},
+		{text: "After the diabetes diagnosis I had to change something.", want: map[ThemeID]workbook.Polarity{Health: workbook.Toward}},
 		// weight
-		{text: "I've dropped 12 kg since January.", want: map[ThemeID]Polarity{Weight: Toward}},
-		{text: "I'd like to get back to a healthy BMI.", want: map[ThemeID]Polarity{Weight: Toward}},
-		{text: "I want to slim down for the wedding.", want: map[ThemeID]Polarity{Weight: Toward}},
+		{text: "I've dropped 12 kg since January.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Toward}},
+		{text: "I'd like to get back to a healthy BMI.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Toward}},
+		{text: "I want to slim down for the wedding.", want: map[ThemeID]workbook.Polarity{Weight: workbook.Toward}},
 		// self-esteem
-		{text: "It has given me so much confidence.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
-		{text: "I finally believe in myself.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
-		{text: "It showed me I'm capable of more than I thought.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
-		{text: "I'm proud of my body for the first time.", want: map[ThemeID]Polarity{SelfEsteem: Toward}},
+		{text: "It has given me so much confidence.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
+		{text: "I finally believe in myself.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
+		{text: "It showed me I'm capable of more than I thought.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
+		{text: "I'm proud of my body for the first time.", want: map[ThemeID]workbook.Polarity{SelfEsteem: workbook.Toward}},
 		// meaning
-		{text: "Running is who I am now.", want: map[ThemeID]Polarity{Meaning: Toward}},
-		{text: "I'm raising money for the hospice that cared for my dad.", want: map[ThemeID]Polarity{Meaning: Toward}},
-		{text: "I run for my brother, every step.", want: map[ThemeID]Polarity{Meaning: Toward}},
-		{text: "It gives my week a sense of purpose.", want: map[ThemeID]Polarity{Meaning: Toward}},
+		{text: "Running is who I am now.", want: map[ThemeID]workbook.Polarity{Meaning: workbook.Toward}},
+		{text: "I'm raising money for the hospice that cared for my dad.", want: map[ThemeID]workbook.Polarity{Meaning: workbook.Toward}},
+		{text: "I run for my brother, every step.", want: map[ThemeID]workbook.Polarity{Meaning: workbook.Toward}},
+		{text: "It gives my week a sense of purpose.", want: map[ThemeID]workbook.Polarity{Meaning: workbook.Toward}},
 		// exploration
-		{text: "I'd love to run the trails in the Alps.", want: map[ThemeID]Polarity{Exploration: Toward}},
-		{text: "I always pack my shoes when I travel.", want: map[ThemeID]Polarity{Exploration: Toward}},
-		{text: "Finding new routes around town is half the fun.", want: map[ThemeID]Polarity{Exploration: Toward}},
-		{text: "I run wherever we go on holiday.", want: map[ThemeID]Polarity{Exploration: Toward}},
-		{text: "A bit of adventure in the mountains.", want: map[ThemeID]Polarity{Exploration: Toward}},
+		{text: "I'd love to run the trails in the Alps.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
+		{text: "I always pack my shoes when I travel.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
+		{text: "Finding new routes around town is half the fun.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
+		{text: "I run wherever we go on holiday.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
+		{text: "A bit of adventure in the mountains.", want: map[ThemeID]workbook.Polarity{Exploration: workbook.Toward}},
 	})
 }
 
 func TestDetectQuestionContext(t *testing.T) {
 	for _, c := range []struct {
 		text string
-		want Polarity
+		want workbook.Polarity
 	}{
-		{"Not really.", Away},
-		{"No.", Away},
-		{"Nope, I just run.", Away},
-		{"Absolutely!", Toward},
-		{"Yes, I love it.", Toward},
+		{"Not really.", workbook.Away},
+		{"No.", workbook.Away},
+		{"Nope, I just run.", workbook.Away},
+		{"Absolutely!", workbook.Toward},
+		{"Yes, I love it.", workbook.Toward},
 	} {
 		fs := Detect([]Source{{Label: "competition", Text: c.text}})
 		if p, ok := polarityOf(fs, Competition); !ok || p != c.want {
@@ -711,7 +713,7 @@ func TestDetectQuestionContext(t *testing.T) {
 	}
 }
 
-func polarityOf(fs []Finding, theme ThemeID) (Polarity, bool) {
+func polarityOf(fs []Finding, theme ThemeID) (workbook.Polarity, bool) {
 	for _, f := range fs {
 		if f.Theme == theme {
 			return f.Polarity, true
@@ -768,7 +770,7 @@ func TestDetectEvidence(t *testing.T) {
 		}
 	}
 	aff, _ := findingOf(fs, Affiliation)
-	if aff.Polarity != Toward || len(aff.Evidence) != 2 {
+	if aff.Polarity != workbook.Toward || len(aff.Evidence) != 2 {
 		t.Fatalf("affiliation: %+v", aff)
 	}
 	ev := aff.Evidence[0]
@@ -776,7 +778,7 @@ func TestDetectEvidence(t *testing.T) {
 		t.Errorf("strongest affiliation evidence = %q from %q", ev.Sentence, ev.Source)
 	}
 	comp, _ := findingOf(fs, Competition)
-	if comp.Polarity != Away {
+	if comp.Polarity != workbook.Away {
 		t.Errorf("competition should be averse: %+v", comp)
 	}
 	var words []string
@@ -809,11 +811,11 @@ func TestDetectMixedEvidence(t *testing.T) {
 		{Label: "b", Text: "The one race I loved was a trail relay with friends."},
 	})
 	comp, ok := findingOf(fs, Competition)
-	if !ok || comp.Polarity != Away {
+	if !ok || comp.Polarity != workbook.Away {
 		t.Fatalf("competition: %+v", fs)
 	}
 	last := comp.Evidence[len(comp.Evidence)-1]
-	if last.Polarity != Toward || last.Source != "b" {
+	if last.Polarity != workbook.Toward || last.Source != "b" {
 		t.Errorf("opposite evidence should come last: %+v", comp.Evidence)
 	}
 	// Evenly mixed: left for the runner.

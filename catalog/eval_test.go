@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // evalPath is the labelled evaluation set: one JSON object a line,
@@ -284,7 +286,7 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 	var aversion evalCounts
 	var misses []string
 	for _, c := range cases {
-		pred := map[ThemeID]Polarity{}
+		pred := map[ThemeID]workbook.Polarity{}
 		for _, f := range Detect([]Source{{Label: c.ID, Text: c.Text}}) {
 			pred[f.Theme] = f.Polarity
 		}
@@ -304,7 +306,7 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 				k.fp++
 				wrong = append(wrong, fmt.Sprintf("+extra %s%s", theme, pol))
 			}
-			if pol == Away {
+			if pol == workbook.Away {
 				aversion.pred++
 				if labelled && gold == "-" {
 					aversion.tp++
@@ -322,7 +324,7 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 			}
 			if gold == "-" {
 				aversion.gold++
-				if pred[ThemeID(theme)] != Away {
+				if pred[ThemeID(theme)] != workbook.Away {
 					aversion.fn++
 				}
 			}
@@ -384,10 +386,10 @@ func TestThemeModelCV(t *testing.T) {
 		trainFolds, len(exs), lex.table(), hybrid.table())
 	// In sample, as shipped: Detect on every training statement.
 	cases := make([]evalCase, len(exs))
-	preds := make([]map[ThemeID]Polarity, len(exs))
+	preds := make([]map[ThemeID]workbook.Polarity, len(exs))
 	for i := range exs {
 		cases[i] = exs[i].c
-		preds[i] = map[ThemeID]Polarity{}
+		preds[i] = map[ThemeID]workbook.Polarity{}
 		for _, f := range Detect([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
 			preds[i][f.Theme] = f.Polarity
 		}

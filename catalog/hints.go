@@ -3,6 +3,8 @@ package catalog
 import (
 	"cmp"
 	"slices"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // A Hint is one short piece of goal-setting guidance for a runner with a
@@ -13,51 +15,51 @@ type Hint struct {
 	// Themes are the themes the hint speaks to; it applies when the runner
 	// has confirmed any of them with the hint's Polarity.
 	Themes   []ThemeID
-	Polarity Polarity
+	Polarity workbook.Polarity
 	Text     string
 }
 
 var goalHints = []Hint{
-	{[]ThemeID{Achievement, Competition}, Toward,
+	{[]ThemeID{Achievement, Competition}, workbook.Toward,
 		"You like something to measure: give each goal a number you can track."},
-	{[]ThemeID{Competition}, Toward,
+	{[]ThemeID{Competition}, workbook.Toward,
 		"Racing lights you up: pick an event and let your medium goals build toward its start line."},
-	{[]ThemeID{Joy, Coping}, Toward,
+	{[]ThemeID{Joy, Coping}, workbook.Toward,
 		"How running feels matters most: choose goals that protect that feeling, like one easy run a week with no pace to hit."},
-	{[]ThemeID{Coping}, Toward,
+	{[]ThemeID{Coping}, workbook.Toward,
 		"Running is your head space: keep that time safe in your week before adding anything harder."},
-	{[]ThemeID{Affiliation}, Toward,
+	{[]ThemeID{Affiliation}, workbook.Toward,
 		"People make your running: build goals around them — a club night, a run with a friend, an event you travel to together."},
-	{[]ThemeID{Exploration}, Toward,
+	{[]ThemeID{Exploration}, workbook.Toward,
 		"New ground calls you: make a goal of a trail, a route or a place you would love to run."},
-	{[]ThemeID{Routine}, Toward,
+	{[]ThemeID{Routine}, workbook.Toward,
 		"Steady habits suit you: choose goals that fit the week you really have — which days, what time, how long."},
-	{[]ThemeID{Health}, Toward,
+	{[]ThemeID{Health}, workbook.Toward,
 		"You run to stay well: goals that keep you running for years — strength work, rest days, a steady habit — fit you best."},
-	{[]ThemeID{Weight}, Toward,
+	{[]ThemeID{Weight}, workbook.Toward,
 		"If weight is part of your why, let your goals rest on what you do each week — runs, sleep, strength — more than on the scales."},
-	{[]ThemeID{Recognition}, Toward,
+	{[]ThemeID{Recognition}, workbook.Toward,
 		"Being seen spurs you on: share a goal with someone, or choose an event with a finish worth celebrating."},
-	{[]ThemeID{SelfEsteem}, Toward,
+	{[]ThemeID{SelfEsteem}, workbook.Toward,
 		"Running builds your confidence: include one goal that feels a little scary, and notice each step you take toward it."},
-	{[]ThemeID{Meaning}, Toward,
+	{[]ThemeID{Meaning}, workbook.Toward,
 		"Running means something to you: tie a goal to that — a cause, a person, a milestone that matters."},
-	{[]ThemeID{Joy}, Toward,
+	{[]ThemeID{Joy}, workbook.Toward,
 		"Keep it fun: give yourself one goal that is simply for enjoyment, like a new route or a run with no plan."},
 
-	{[]ThemeID{Competition}, Away,
+	{[]ThemeID{Competition}, workbook.Away,
 		"You'd rather not race: race goals are probably not for you — try an experience or training goal."},
-	{[]ThemeID{Achievement}, Away,
+	{[]ThemeID{Achievement}, workbook.Away,
 		"Numbers don't drive you: let goals be about how runs feel and what you do, not pace or distance."},
-	{[]ThemeID{Weight}, Away,
+	{[]ThemeID{Weight}, workbook.Away,
 		"Keep weight out of your goals: aim at what running gives you, not at the scales."},
-	{[]ThemeID{Affiliation}, Away,
+	{[]ThemeID{Affiliation}, workbook.Away,
 		"You like running on your own terms: keep some goals solo, with no one else's plans to fit around."},
-	{[]ThemeID{Recognition}, Away,
+	{[]ThemeID{Recognition}, workbook.Away,
 		"You run for yourself, not for applause: your goals can stay private if that feels better."},
-	{[]ThemeID{Routine}, Away,
+	{[]ThemeID{Routine}, workbook.Away,
 		"A fixed plan feels tight: keep goals flexible, and count them by the week rather than the day."},
-	{[]ThemeID{Exploration}, Away,
+	{[]ThemeID{Exploration}, workbook.Away,
 		"Familiar routes suit you: goals close to home will fit better than ones that need travel."},
 }
 
@@ -91,7 +93,7 @@ func GoalHints(toward, averse []ThemeID) []string {
 	var cands []ranked
 	for i, h := range goalHints {
 		list := toward
-		if h.Polarity == Away {
+		if h.Polarity == workbook.Away {
 			list = averse
 		}
 		r := ranked{i: i}
@@ -142,8 +144,8 @@ func GoalHints(toward, averse []ThemeID) []string {
 }
 
 // coverKey tells a theme confirmed apart from the same theme averse.
-func coverKey(t ThemeID, p Polarity) ThemeID {
-	if p == Away {
+func coverKey(t ThemeID, p workbook.Polarity) ThemeID {
+	if p == workbook.Away {
 		return "-" + t
 	}
 	return t

@@ -3,6 +3,8 @@ package catalog
 import (
 	"slices"
 	"strings"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // An IdeaKind is one of the four families of goal ideas: how fast, how far
@@ -79,7 +81,7 @@ type Idea struct {
 	// first.
 	Themes []ThemeID
 	// Tiers are the goal columns the idea suits.
-	Tiers []Tier
+	Tiers []workbook.Tier
 	// Race is true when the idea means entering a race or a timed event,
 	// which matters to a runner who is averse to competition.
 	Race bool
@@ -99,7 +101,7 @@ var ideaList = []Idea{
 		Text:   "Run a mile in under {time}",
 		Blanks: []Blank{{"time", "target time", "7:59"}},
 		Themes: []ThemeID{Achievement},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:performance:1",
 	},
 	{
@@ -111,7 +113,7 @@ var ideaList = []Idea{
 			{"distance", "race distance (5K, 10K, half or full marathon)", "5K"},
 		},
 		Themes: []ThemeID{Achievement, Competition},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:performance:2",
 	},
@@ -124,7 +126,7 @@ var ideaList = []Idea{
 			{"time", "target time", "6:30:00"},
 		},
 		Themes: []ThemeID{Achievement, Competition},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:performance:3",
 	},
@@ -134,7 +136,7 @@ var ideaList = []Idea{
 		Text:   "Set a new personal best over {distance}",
 		Blanks: []Blank{{"distance", "distance", "10K"}},
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:performance:4",
 	},
 	{
@@ -142,7 +144,7 @@ var ideaList = []Idea{
 		Kind:   Performance,
 		Text:   "Learn to pace a race evenly, from the gun to the line",
 		Themes: []ThemeID{Achievement, Competition},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:performance:5",
 	},
@@ -151,7 +153,7 @@ var ideaList = []Idea{
 		Kind:   Performance,
 		Text:   "Find the food and drink that carry you through race day, and rehearse them in training",
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:performance:6",
 	},
@@ -164,7 +166,7 @@ var ideaList = []Idea{
 			{"distance", "distance", "5 miles"},
 		},
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Small, Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium, workbook.Big},
 		Seed:   "000:performance:7",
 	},
 	{
@@ -175,7 +177,7 @@ var ideaList = []Idea{
 		Text:   "Beat your own best time on {route}",
 		Blanks: []Blank{{"route", "favourite route", "the river loop"}},
 		Themes: []ThemeID{Achievement, Joy},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:performance:7",
 	},
 	{
@@ -184,7 +186,7 @@ var ideaList = []Idea{
 		Text:   "Take the crown on the {segment} segment on Strava",
 		Blanks: []Blank{{"segment", "segment", "Mill Lane climb"}},
 		Themes: []ThemeID{Recognition, Competition},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:performance:8",
 	},
 	{
@@ -193,7 +195,7 @@ var ideaList = []Idea{
 		Text:   "Run a qualifying time for {race}",
 		Blanks: []Blank{{"race", "race", "the Boston, London or Chicago Marathon"}},
 		Themes: []ThemeID{Achievement, Competition, Recognition},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:performance:9",
 	},
@@ -202,7 +204,7 @@ var ideaList = []Idea{
 		Kind:   Performance,
 		Text:   "Run a time good enough for the Olympic Trials",
 		Themes: []ThemeID{Competition, Achievement, Recognition},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:performance:10",
 	},
@@ -211,7 +213,7 @@ var ideaList = []Idea{
 		Kind:   Performance,
 		Text:   "Take on David Goggins' 4x4x48: four miles every four hours, for 48 hours",
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:performance:11",
 	},
 	{
@@ -219,7 +221,7 @@ var ideaList = []Idea{
 		Kind:   Performance,
 		Text:   "Run negative splits: a second half quicker than the first",
 		Themes: []ThemeID{Achievement},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:performance:12",
 	},
 
@@ -229,7 +231,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Enter your first race and cross the line",
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:milestone:1",
 	},
@@ -239,7 +241,7 @@ var ideaList = []Idea{
 		Text:   "Cover {distance} for the first time",
 		Blanks: []Blank{{"distance", "new distance", "10 miles"}},
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:milestone:2",
 	},
 	{
@@ -248,7 +250,7 @@ var ideaList = []Idea{
 		Text:   "Keep running for {amount} without stopping",
 		Blanks: []Blank{{"amount", "distance or time", "30 minutes"}},
 		Themes: []ThemeID{Achievement, SelfEsteem, Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:milestone:3",
 	},
 	{
@@ -256,7 +258,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Go out for your first run in rain or snow",
 		Themes: []ThemeID{SelfEsteem, Exploration},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:milestone:4",
 	},
 	{
@@ -265,7 +267,7 @@ var ideaList = []Idea{
 		Text:   "Go further than ever in one run: {distance}",
 		Blanks: []Blank{{"distance", "distance", "14 miles"}},
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:milestone:5",
 	},
 	{
@@ -274,7 +276,7 @@ var ideaList = []Idea{
 		Text:   "Mark your birthday by running your age in {unit}",
 		Blanks: []Blank{{"unit", "miles or kilometres", "kilometres"}},
 		Themes: []ThemeID{Meaning, Achievement, Joy},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:milestone:6",
 	},
 	{
@@ -282,7 +284,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Reach double figures in one run for the first time: 10 km, or 10 miles",
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:milestone:7",
 	},
 	{
@@ -290,7 +292,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Run along a beach",
 		Themes: []ThemeID{Exploration, Joy},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:milestone:8",
 	},
 	{
@@ -298,7 +300,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Run each day for a whole month",
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:milestone:9",
 	},
 	{
@@ -307,7 +309,7 @@ var ideaList = []Idea{
 		Text:   "Run {distance} a week",
 		Blanks: []Blank{{"distance", "weekly distance", "20 miles"}},
 		Themes: []ThemeID{Routine, Achievement, Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:milestone:10",
 	},
 	{
@@ -315,7 +317,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Keep your running going while you travel or are on holiday",
 		Themes: []ThemeID{Routine, Exploration},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:milestone:11",
 	},
 	{
@@ -323,7 +325,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Cover 1,000 miles in a year",
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "000:milestone:12",
 	},
 
@@ -333,7 +335,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Race in every one of the 50 US states",
 		Themes: []ThemeID{Exploration, Achievement, Meaning},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:1",
 	},
@@ -343,7 +345,7 @@ var ideaList = []Idea{
 		Text:   "Take part in a {distance}",
 		Blanks: []Blank{{"distance", "race (5K, 10K, half or full marathon)", "half marathon"}},
 		Themes: []ThemeID{Achievement, Joy},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:2",
 	},
@@ -353,7 +355,7 @@ var ideaList = []Idea{
 		Text:   "Run all the trails in {park}",
 		Blanks: []Blank{{"park", "park", "your local park"}},
 		Themes: []ThemeID{Exploration, Joy},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:experience:3",
 	},
 	{
@@ -361,7 +363,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Choose to head out while it's raining, and see how it feels",
 		Themes: []ThemeID{Joy, Exploration},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "000:experience:4",
 	},
 	{
@@ -369,7 +371,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Spend a month of weekends finding routes you have never run",
 		Themes: []ThemeID{Exploration, Joy},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:experience:5",
 	},
 	{
@@ -377,7 +379,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run a 50K or a 50-mile ultra",
 		Themes: []ThemeID{Achievement, Exploration},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:6",
 	},
@@ -386,7 +388,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run a 100K or a 100-mile race",
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:7",
 	},
@@ -395,7 +397,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run a stage race that lasts several days",
 		Themes: []ThemeID{Exploration, Achievement},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:8",
 	},
@@ -404,7 +406,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run a Ragnar relay with a team",
 		Themes: []ThemeID{Affiliation, Joy, Exploration},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:9",
 	},
@@ -413,7 +415,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Tackle an obstacle course race, such as Tough Mudder or Spartan",
 		Themes: []ThemeID{Joy, Achievement},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:10",
 	},
@@ -422,7 +424,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run a race with a theme, costume optional",
 		Themes: []ThemeID{Joy, Affiliation},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:11",
 	},
@@ -432,7 +434,7 @@ var ideaList = []Idea{
 		Text:   "Travel to {place} for a race",
 		Blanks: []Blank{{"place", "state or country", "Iceland"}},
 		Themes: []ThemeID{Exploration, Joy},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:12",
 	},
@@ -441,7 +443,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Do a colour run",
 		Themes: []ThemeID{Joy, Affiliation},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:13",
 	},
@@ -450,7 +452,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Enter an adventure race",
 		Themes: []ThemeID{Exploration, Competition, Achievement},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:14",
 	},
@@ -459,7 +461,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Race on a track, or run a leg of a relay",
 		Themes: []ThemeID{Competition, Achievement, Affiliation},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:15",
 	},
@@ -468,7 +470,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Do a triathlon",
 		Themes: []ThemeID{Achievement, Exploration},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:16",
 	},
@@ -478,7 +480,7 @@ var ideaList = []Idea{
 		Text:   "Run across {place}",
 		Blanks: []Blank{{"place", "state or country, or coast to coast", "your state"}},
 		Themes: []ThemeID{Exploration, Meaning, Achievement},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "000:experience:17",
 	},
 	{
@@ -487,7 +489,7 @@ var ideaList = []Idea{
 		Text:   "Run every street in {place}",
 		Blanks: []Blank{{"place", "town or city", "your town"}},
 		Themes: []ThemeID{Exploration, Achievement},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:experience:18",
 	},
 	{
@@ -495,7 +497,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run one of the marathon majors, or collect them all: Boston, Chicago, New York City, Berlin, Tokyo, London, Sydney",
 		Themes: []ThemeID{Exploration, Achievement, Recognition},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:19",
 	},
@@ -504,7 +506,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Qualify as a Marathon Maniac: three marathons inside 90 days, or two inside 16",
 		Themes: []ThemeID{Achievement, Recognition, Affiliation},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:20",
 	},
@@ -513,7 +515,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Become part of a running club or team",
 		Themes: []ThemeID{Affiliation, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:experience:21",
 	},
 	{
@@ -521,7 +523,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Pace a friend, or guide a disabled athlete with a group such as Achilles International",
 		Themes: []ThemeID{Meaning, Affiliation},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:22",
 	},
@@ -530,7 +532,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Raise money through your running for a cause close to your heart",
 		Themes: []ThemeID{Meaning},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:experience:23",
 	},
 	{
@@ -538,7 +540,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "See a 30-day running challenge through to the end",
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:experience:24",
 	},
 	{
@@ -547,7 +549,7 @@ var ideaList = []Idea{
 		Text:   "Keep a running streak alive for {length}",
 		Blanks: []Blank{{"length", "how long", "100 days"}},
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:experience:25",
 	},
 	{
@@ -555,7 +557,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Give a cross-country race a go",
 		Themes: []ThemeID{Exploration, Competition, Joy},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Race:   true,
 		Seed:   "000:experience:26",
 	},
@@ -564,7 +566,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Join a Saturday parkrun",
 		Themes: []ThemeID{Affiliation, Joy, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Race:   true,
 		Seed:   "000:experience:27",
 	},
@@ -573,7 +575,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Help out as a volunteer at a race",
 		Themes: []ThemeID{Meaning, Affiliation},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:experience:28",
 	},
 	{
@@ -581,7 +583,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Coach young runners, for instance with Girls on the Run",
 		Themes: []ThemeID{Meaning, Affiliation},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:experience:29",
 	},
 	{
@@ -589,7 +591,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Help a friend or neighbour take up running",
 		Themes: []ThemeID{Affiliation, Meaning},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:experience:30",
 	},
 	{
@@ -597,7 +599,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Run somewhere legendary, like the Great Wall of China or a famous course",
 		Themes: []ThemeID{Exploration, Meaning, Joy},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "000:experience:31",
 	},
 
@@ -609,7 +611,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Stretch once every run is done",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:1",
 	},
 	{
@@ -617,7 +619,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Warm up before each run",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:2",
 	},
 	{
@@ -626,7 +628,7 @@ var ideaList = []Idea{
 		Text:   "Strength train {count} times a week",
 		Blanks: []Blank{{"count", "sessions a week", "2"}},
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:3",
 	},
 	{
@@ -635,7 +637,7 @@ var ideaList = []Idea{
 		Text:   "Cross-train {count} a week",
 		Blanks: []Blank{{"count", "how often", "once"}},
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:4",
 	},
 	{
@@ -643,7 +645,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Take up yoga or Pilates",
 		Themes: []ThemeID{Health, Coping},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:5",
 	},
 	{
@@ -652,7 +654,7 @@ var ideaList = []Idea{
 		Text:   "Run on {count} days a week, week in, week out",
 		Blanks: []Blank{{"count", "days a week", "3"}},
 		Themes: []ThemeID{Routine, Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:6",
 	},
 	{
@@ -660,7 +662,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Keep one day a week for rest",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:7",
 	},
 	{
@@ -668,7 +670,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Fit one speed session into every week",
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:8",
 	},
 	{
@@ -676,7 +678,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Make one run a week a trail run",
 		Themes: []ThemeID{Exploration, Joy},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:9",
 	},
 	{
@@ -684,7 +686,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Foam roll, or do some other mobility work, each day",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:10",
 	},
 	{
@@ -693,7 +695,7 @@ var ideaList = []Idea{
 		Text:   "Add strides to {count} runs a week",
 		Blanks: []Blank{{"count", "runs a week", "2"}},
 		Themes: []ThemeID{Achievement},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:11",
 	},
 	{
@@ -702,7 +704,7 @@ var ideaList = []Idea{
 		Text:   "Lift your cadence by {steps} steps a minute",
 		Blanks: []Blank{{"steps", "steps a minute (5 to 10 is plenty)", "5"}},
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:training:12",
 	},
 	{
@@ -710,7 +712,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Give your core a few minutes of work each day",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:13",
 	},
 	{
@@ -718,7 +720,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Take up a 30-day fitness challenge",
 		Themes: []ThemeID{Routine, Achievement, Health},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:training:14",
 	},
 	{
@@ -726,7 +728,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Try at least one route you've never run, each week",
 		Themes: []ThemeID{Exploration, Joy},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:15",
 	},
 	{
@@ -734,7 +736,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Look after niggles the moment you notice them, before they grow into injuries",
 		Themes: []ThemeID{Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:16",
 	},
 	{
@@ -743,7 +745,7 @@ var ideaList = []Idea{
 		Text:   "Run the year: as many {unit} as the number of the year",
 		Blanks: []Blank{{"unit", "miles or kilometres", "kilometres"}},
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "000:training:17",
 	},
 	{
@@ -751,7 +753,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Once a week, leave the watch and Strava behind and just run",
 		Themes: []ThemeID{Joy, Coping},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:18",
 	},
 	{
@@ -759,7 +761,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Lift personal bests with weights in the gym",
 		Themes: []ThemeID{Achievement, SelfEsteem, Health},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:19",
 	},
 	{
@@ -767,7 +769,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Do 100 squats every day",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:20",
 	},
 	{
@@ -775,7 +777,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Work on how you eat and how you fuel your runs",
 		Themes: []ThemeID{Health},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:21",
 	},
 	{
@@ -783,7 +785,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "See a physical therapist to even out muscle imbalances",
 		Themes: []ThemeID{Health},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:22",
 	},
 	{
@@ -791,7 +793,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Do your prehab exercises each day",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:24",
 	},
 	{
@@ -799,7 +801,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Work toward a weight that is healthy for you",
 		Themes: []ThemeID{Weight, Health},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:25",
 	},
 	{
@@ -807,7 +809,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Settle on a way of drinking on the run that works for you",
 		Themes: []ThemeID{Health, Achievement},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:26",
 	},
 	{
@@ -815,7 +817,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Begin training by heart rate",
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "000:training:27",
 	},
 	{
@@ -823,7 +825,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Have your VO2 max measured",
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:28",
 	},
 	{
@@ -831,7 +833,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Book a gait analysis",
 		Themes: []ThemeID{Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:29",
 	},
 	{
@@ -839,7 +841,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Fuel every run with real, natural food",
 		Themes: []ThemeID{Health},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:30",
 	},
 	{
@@ -847,7 +849,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Train with a running coach, or follow a plan",
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:31",
 	},
 	{
@@ -855,7 +857,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Work with a personal trainer on your strength",
 		Themes: []ThemeID{Health, Achievement},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:32",
 	},
 	{
@@ -863,7 +865,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Keep a training log, and keep it up",
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:33",
 	},
 	{
@@ -871,7 +873,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Start running with a GPS watch",
 		Themes: []ThemeID{Achievement},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:34",
 	},
 	{
@@ -879,7 +881,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Get seven hours of sleep or more each night",
 		Themes: []ThemeID{Health, Coping},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:35",
 	},
 	{
@@ -887,7 +889,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Drink less alcohol",
 		Themes: []ThemeID{Health},
-		Tiers:  []Tier{Small, Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium, workbook.Big},
 		Seed:   "000:training:36",
 	},
 	{
@@ -895,7 +897,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Stop smoking",
 		Themes: []ThemeID{Health, SelfEsteem},
-		Tiers:  []Tier{Medium, Big},
+		Tiers:  []workbook.Tier{workbook.Medium, workbook.Big},
 		Seed:   "000:training:37",
 	},
 	{
@@ -904,7 +906,7 @@ var ideaList = []Idea{
 		Text:   "Do drills and a dynamic warm-up on {count} runs a week",
 		Blanks: []Blank{{"count", "runs a week", "2"}},
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:38",
 	},
 	{
@@ -912,7 +914,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Run a tempo session once a week",
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:39",
 	},
 	{
@@ -920,7 +922,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Add hill sessions to your training",
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:40",
 	},
 	{
@@ -929,7 +931,7 @@ var ideaList = []Idea{
 		Text:   "Work on one part of your running form: {aspect}",
 		Blanks: []Blank{{"aspect", "part of your form", "a relaxed arm swing"}},
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:41",
 	},
 	{
@@ -937,7 +939,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Be active on five days a week or more",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 		Seed:   "000:training:42",
 	},
 
@@ -947,7 +949,7 @@ var ideaList = []Idea{
 		Kind:   Milestone,
 		Text:   "Finish a half marathon this year",
 		Themes: []ThemeID{Achievement, SelfEsteem},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "002:macro:1",
 	},
@@ -956,7 +958,7 @@ var ideaList = []Idea{
 		Kind:   Performance,
 		Text:   "Get faster over the year",
 		Themes: []ThemeID{Achievement},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "002:macro:2",
 	},
 	{
@@ -964,7 +966,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Raise your weekly mileage over the year",
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "002:macro:3",
 	},
 	{
@@ -972,7 +974,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Become a runner who shows up week after week",
 		Themes: []ThemeID{Routine, SelfEsteem},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "002:macro:4",
 	},
 	{
@@ -981,7 +983,7 @@ var ideaList = []Idea{
 		Text:   "Run {distance} in total this year",
 		Blanks: []Blank{{"distance", "distance for the year", "500 miles"}},
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "002:macro:5",
 	},
 	{
@@ -989,7 +991,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Grow stronger this year",
 		Themes: []ThemeID{Health, SelfEsteem},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Seed:   "002:macro:6",
 	},
 	{
@@ -998,7 +1000,7 @@ var ideaList = []Idea{
 		Text:   "Add {count} states this year on the road to all 50",
 		Blanks: []Blank{{"count", "how many states", "4"}},
 		Themes: []ThemeID{Exploration, Achievement},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "002:macro:7",
 	},
@@ -1008,7 +1010,7 @@ var ideaList = []Idea{
 		Text:   "Run a marathon personal best of {time}",
 		Blanks: []Blank{{"time", "target time", "3:59:00"}},
 		Themes: []ThemeID{Achievement, Competition},
-		Tiers:  []Tier{Big},
+		Tiers:  []workbook.Tier{workbook.Big},
 		Race:   true,
 		Seed:   "002:macro:8",
 	},
@@ -1023,7 +1025,7 @@ var ideaList = []Idea{
 			{"to", "weekly distance to reach", "15 miles"},
 		},
 		Themes: []ThemeID{Achievement, Health},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "002:meso:1",
 	},
 	{
@@ -1035,7 +1037,7 @@ var ideaList = []Idea{
 			{"weeks", "how many weeks", "6"},
 		},
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "002:meso:2",
 	},
 	{
@@ -1043,7 +1045,7 @@ var ideaList = []Idea{
 		Kind:   Training,
 		Text:   "Bring one cross-training session into each week",
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "002:meso:3",
 	},
 	{
@@ -1052,7 +1054,7 @@ var ideaList = []Idea{
 		Text:   "Follow the {plan} plan",
 		Blanks: []Blank{{"plan", "training plan", "couch to 5K"}},
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "002:meso:4",
 	},
 	{
@@ -1061,7 +1063,7 @@ var ideaList = []Idea{
 		Text:   "Find a group that helps you keep running {count} times a week",
 		Blanks: []Blank{{"count", "runs a week", "3"}},
 		Themes: []ThemeID{Affiliation, Routine},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "002:meso:5",
 	},
 	{
@@ -1073,7 +1075,7 @@ var ideaList = []Idea{
 			{"to", "portions to reach", "2"},
 		},
 		Themes: []ThemeID{Health, Weight},
-		Tiers:  []Tier{Medium},
+		Tiers:  []workbook.Tier{workbook.Medium},
 		Seed:   "002:meso:6",
 	},
 
@@ -1084,7 +1086,7 @@ var ideaList = []Idea{
 		Text:   "Run {distance} this week",
 		Blanks: []Blank{{"distance", "distance", "12 miles"}},
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "002:micro:1",
 	},
 	{
@@ -1093,7 +1095,7 @@ var ideaList = []Idea{
 		Text:   "Sketch out how your mileage will grow over the next {weeks} weeks",
 		Blanks: []Blank{{"weeks", "how many weeks", "8"}},
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "002:micro:2",
 	},
 	{
@@ -1105,7 +1107,7 @@ var ideaList = []Idea{
 			{"time", "time", "5 pm"},
 		},
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "002:micro:3",
 	},
 	{
@@ -1117,7 +1119,7 @@ var ideaList = []Idea{
 			{"plan", "training plan", "couch to 5K"},
 		},
 		Themes: []ThemeID{Routine, Achievement},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "002:micro:4",
 	},
 	{
@@ -1126,7 +1128,7 @@ var ideaList = []Idea{
 		Text:   "Fit in two strength sessions this week, on {days}",
 		Blanks: []Blank{{"days", "which days", "Thursday and Sunday"}},
 		Themes: []ThemeID{Health, Routine},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "002:micro:5",
 	},
 	{
@@ -1135,7 +1137,7 @@ var ideaList = []Idea{
 		Text:   "Go long this week: {distance}",
 		Blanks: []Blank{{"distance", "long run distance", "8 miles"}},
 		Themes: []ThemeID{Achievement, Routine},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 		Seed:   "002:micro:6",
 	},
 
@@ -1146,7 +1148,7 @@ var ideaList = []Idea{
 		Kind:   Experience,
 		Text:   "Keep one run a week just for clearing your head: no pace, no plan",
 		Themes: []ThemeID{Coping, Joy},
-		Tiers:  []Tier{Small, Medium},
+		Tiers:  []workbook.Tier{workbook.Small, workbook.Medium},
 	},
 	{
 		ID:     "run-with-someone-new",
@@ -1154,21 +1156,21 @@ var ideaList = []Idea{
 		Text:   "Ask {person} to come along on a run",
 		Blanks: []Blank{{"person", "who", "a colleague"}},
 		Themes: []ThemeID{Affiliation, Joy},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 	},
 	{
 		ID:     "journal-after-runs",
 		Kind:   Training,
 		Text:   "Write a line in your journal after each run this week",
 		Themes: []ThemeID{Coping, Routine},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 	},
 	{
 		ID:     "finish-with-more",
 		Kind:   Training,
 		Text:   "End each run this week feeling you had a little more to give",
 		Themes: []ThemeID{Health, SelfEsteem, Joy},
-		Tiers:  []Tier{Small},
+		Tiers:  []workbook.Tier{workbook.Small},
 	},
 }
 
@@ -1292,7 +1294,7 @@ func (i Idea) Fill(values map[string]string) (string, error) {
 type IdeaFilter struct {
 	Kind  IdeaKind
 	Theme ThemeID
-	Tier  Tier
+	Tier  workbook.Tier
 	// Query is a few words, matched without regard to case; an idea matches
 	// when every word appears in its displayed text, its kind or the names
 	// of its themes.

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // seedItem names one item of a seed list by its number and a few of cairn's
@@ -135,10 +137,10 @@ var seed000 = []struct {
 // seed002 lists seed 002's example goals for each tier.
 var seed002 = []struct {
 	level string
-	tier  Tier
+	tier  workbook.Tier
 	items []seedItem
 }{
-	{"macro", Big, []seedItem{
+	{"macro", workbook.Big, []seedItem{
 		{1, []string{"half marathon"}},
 		{2, []string{"faster"}},
 		{3, []string{"mileage"}},
@@ -148,7 +150,7 @@ var seed002 = []struct {
 		{7, []string{"states", "50"}},
 		{8, []string{"marathon", "personal best"}},
 	}},
-	{"meso", Medium, []seedItem{
+	{"meso", workbook.Medium, []seedItem{
 		{1, []string{"build from"}},
 		{2, []string{"strength", "next __ weeks"}},
 		{3, []string{"cross-training"}},
@@ -156,7 +158,7 @@ var seed002 = []struct {
 		{5, []string{"group"}},
 		{6, []string{"vegetables", "lunch"}},
 	}},
-	{"micro", Small, []seedItem{
+	{"micro", workbook.Small, []seedItem{
 		{1, []string{"this week"}},
 		{2, []string{"mileage", "next __ weeks"}},
 		{3, []string{"batch cook", "lunch"}},
@@ -240,7 +242,7 @@ func TestIdeasCoverSeed002(t *testing.T) {
 				}
 				tag := fmt.Sprintf("002:%s:%d", level.level, it.n)
 				for _, idea := range checkSeedItem(t, bySeed, tag, it.words) {
-					if !slices.Equal(idea.Tiers, []Tier{level.tier}) {
+					if !slices.Equal(idea.Tiers, []workbook.Tier{level.tier}) {
 						t.Errorf("%s: tiers %v, want just %v", idea.ID, idea.Tiers, level.tier)
 					}
 				}
@@ -522,13 +524,13 @@ func ideaIDs(ideas []Idea) []string {
 func sampleIdeas() []Idea {
 	return []Idea{
 		{ID: "a", Kind: Performance, Text: "Break {time} in the 5K", Blanks: []Blank{{"time", "target time", "25:00"}},
-			Themes: []ThemeID{Achievement, Competition}, Tiers: []Tier{Medium, Big}, Race: true},
+			Themes: []ThemeID{Achievement, Competition}, Tiers: []workbook.Tier{workbook.Medium, workbook.Big}, Race: true},
 		{ID: "b", Kind: Experience, Text: "Run a parkrun", Themes: []ThemeID{Affiliation, Joy, Routine},
-			Tiers: []Tier{Small, Medium}, Race: true},
+			Tiers: []workbook.Tier{workbook.Small, workbook.Medium}, Race: true},
 		{ID: "c", Kind: Training, Text: "Run without a watch", Themes: []ThemeID{Joy, Coping},
-			Tiers: []Tier{Small}},
+			Tiers: []workbook.Tier{workbook.Small}},
 		{ID: "d", Kind: Experience, Text: "Volunteer at a race", Themes: []ThemeID{Meaning, Affiliation},
-			Tiers: []Tier{Small, Medium}},
+			Tiers: []workbook.Tier{workbook.Small, workbook.Medium}},
 	}
 }
 
@@ -541,9 +543,9 @@ func TestFilterIdeas(t *testing.T) {
 		{"zero filter keeps all", IdeaFilter{}, []string{"a", "b", "c", "d"}},
 		{"kind", IdeaFilter{Kind: Experience}, []string{"b", "d"}},
 		{"theme", IdeaFilter{Theme: Joy}, []string{"b", "c"}},
-		{"tier", IdeaFilter{Tier: Big}, []string{"a"}},
-		{"kind and tier", IdeaFilter{Kind: Experience, Tier: Small}, []string{"b", "d"}},
-		{"all fields", IdeaFilter{Kind: Experience, Theme: Meaning, Tier: Medium, Query: "race"}, []string{"d"}},
+		{"tier", IdeaFilter{Tier: workbook.Big}, []string{"a"}},
+		{"kind and tier", IdeaFilter{Kind: Experience, Tier: workbook.Small}, []string{"b", "d"}},
+		{"all fields", IdeaFilter{Kind: Experience, Theme: Meaning, Tier: workbook.Medium, Query: "race"}, []string{"d"}},
 		{"query any case", IdeaFilter{Query: "PARKRUN"}, []string{"b"}},
 		{"query words all needed", IdeaFilter{Query: "run watch"}, []string{"c"}},
 		{"query words in any order", IdeaFilter{Query: "watch run"}, []string{"c"}},
@@ -576,7 +578,7 @@ func TestFilterCatalog(t *testing.T) {
 	if total != len(all) {
 		t.Errorf("kinds cover %d of %d ideas", total, len(all))
 	}
-	for _, tier := range []Tier{Small, Medium, Big} {
+	for _, tier := range []workbook.Tier{workbook.Small, workbook.Medium, workbook.Big} {
 		if n := len(FilterIdeas(all, IdeaFilter{Tier: tier})); n < 20 {
 			t.Errorf("only %d ideas suit the %s column", n, tier)
 		}

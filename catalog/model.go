@@ -6,6 +6,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/cairn-run/cairn/workbook"
+)
+
+// Short names for the polarities in the generated tables (model_weights.go).
+const (
+	polToward = workbook.Toward
+	polAway   = workbook.Away
 )
 
 // The theme model is a small learned layer over the lexicon. For each
@@ -89,10 +97,10 @@ const nThemes = 12
 // A lexView is what the lexicon's findings say about one theme in one
 // answer.
 type lexView struct {
-	proposes Polarity // 0 when not proposed
-	lean     Polarity // 0 when there is no cue at all
-	lead     float64  // how far the leaning side leads
-	sents    [2]int   // sentences with a cue: [0] toward, [1] away
+	proposes workbook.Polarity // 0 when not proposed
+	lean     workbook.Polarity // 0 when there is no cue at all
+	lead     float64           // how far the leaning side leads
+	sents    [2]int            // sentences with a cue: [0] toward, [1] away
 }
 
 // view reads a tally as the lexicon's findings would show it.
@@ -118,12 +126,12 @@ func (v lexView) features() (f [modelLexN]float64) {
 		return 0
 	}
 	lead := min(v.lead, modelMaxLead) / 3
-	f[0] = b(v.proposes == Toward)
-	f[1] = b(v.proposes == Away)
-	if v.lean == Toward {
+	f[0] = b(v.proposes == workbook.Toward)
+	f[1] = b(v.proposes == workbook.Away)
+	if v.lean == workbook.Toward {
 		f[2] = lead
 	}
-	if v.lean == Away {
+	if v.lean == workbook.Away {
 		f[3] = lead
 	}
 	f[4] = b(v.sents[0] > 0)
@@ -263,7 +271,7 @@ func (g *modelGrams) whole(src, words int) {
 // read one way (against "not there").
 type modelCell struct {
 	Theme ThemeID
-	Pol   Polarity
+	Pol   workbook.Polarity
 	W     float64
 }
 
@@ -308,7 +316,7 @@ func buildThemeModel(rows []modelRow, tau [2]float64) *themeModel {
 				continue
 			}
 			side := 0
-			if c.Pol == Away {
+			if c.Pol == workbook.Away {
 				side = 1
 			}
 			if k, ok := lexAt[r.Feature]; ok {
@@ -481,18 +489,18 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	return out
 }
 
-func sideOf(p Polarity) int {
-	if p == Away {
+func sideOf(p workbook.Polarity) int {
+	if p == workbook.Away {
 		return 1
 	}
 	return 0
 }
 
-func polOf(side int) Polarity {
+func polOf(side int) workbook.Polarity {
 	if side == 1 {
-		return Away
+		return workbook.Away
 	}
-	return Toward
+	return workbook.Toward
 }
 
 // themeHits returns the hits of theme t in source s, in order.

@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // First sight. The lexicon was tuned on every training statement, so what
@@ -47,8 +49,8 @@ var firstSightCommits = []struct{ set, commit, why string }{
 type firstSightRow struct {
 	id       string
 	theme    ThemeID
-	proposes Polarity // 0 when not proposed
-	lean     Polarity
+	proposes workbook.Polarity // 0 when not proposed
+	lean     workbook.Polarity
 	lead     float64
 	sents    [2]int // sentences with a cue: toward, away
 }
@@ -147,9 +149,9 @@ func TestGenerateFirstSight(t *testing.T) {
 					rows[k] = r
 					order = append(order, k)
 				}
-				pol := Toward
+				pol := workbook.Toward
 				if f[3] == "-" {
-					pol = Away
+					pol = workbook.Away
 				}
 				if !zero {
 					r.proposes = pol
@@ -257,12 +259,12 @@ func themeConst(id ThemeID) string {
 		"Coping", "SelfEsteem", "Meaning", "Exploration", "Joy", "Routine"}[themeIndex(id)]
 }
 
-func polConst(p Polarity) string {
+func polConst(p workbook.Polarity) string {
 	switch p {
-	case Toward:
-		return "Toward"
-	case Away:
-		return "Away"
+	case workbook.Toward:
+		return "polToward"
+	case workbook.Away:
+		return "polAway"
 	}
 	return "0"
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // TestThemeModelWellFormed checks the generated weights load: known
@@ -29,7 +31,7 @@ func TestThemeModelWellFormed(t *testing.T) {
 			if _, ok := LookupTheme(c.Theme); !ok {
 				t.Errorf("feature %q: unknown theme %q", r.Feature, c.Theme)
 			}
-			if c.Pol != Toward && c.Pol != Away {
+			if c.Pol != workbook.Toward && c.Pol != workbook.Away {
 				t.Errorf("feature %q: polarity %d", r.Feature, c.Pol)
 			}
 			if math.IsNaN(c.W) || math.IsInf(c.W, 0) || c.W == 0 {
@@ -98,7 +100,7 @@ func TestThemeModelFeatures(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("the words that weigh most toward each reading (against the theme not being there):\n")
 	for _, th := range themes {
-		for _, pol := range []Polarity{Toward, Away} {
+		for _, pol := range []workbook.Polarity{workbook.Toward, workbook.Away} {
 			var fws []fw
 			var lex []string
 			for _, r := range modelWeights {

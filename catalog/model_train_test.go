@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Training the theme model (model.go) from the labelled statements in
@@ -530,9 +532,9 @@ func (m *trainModel) probs(ex *trainExample) (p [nThemes][2]float64) {
 // decideProbs turns probabilities into findings as Detect does for one
 // answer: what the lexicon proposes stands; the model adds the themes it
 // finds where the lexicon proposed nothing.
-func decideProbs(p [nThemes][2]float64, ex *trainExample, tau [2]float64, minWords int) map[ThemeID]Polarity {
+func decideProbs(p [nThemes][2]float64, ex *trainExample, tau [2]float64, minWords int) map[ThemeID]workbook.Polarity {
 	// (minWords is modelMinWords; a parameter so that its cost can be measured.)
-	out := map[ThemeID]Polarity{}
+	out := map[ThemeID]workbook.Polarity{}
 	if ex.words < detMinWords {
 		return out
 	}
@@ -676,7 +678,7 @@ func (s themeScore) table() string {
 
 // scorePredictions scores predictions against labels, as
 // evaluateThemes does.
-func scorePredictions(cases []evalCase, preds []map[ThemeID]Polarity) themeScore {
+func scorePredictions(cases []evalCase, preds []map[ThemeID]workbook.Polarity) themeScore {
 	var s themeScore
 	for ci, c := range cases {
 		pred := preds[ci]
@@ -693,7 +695,7 @@ func scorePredictions(cases []evalCase, preds []map[ThemeID]Polarity) themeScore
 			default:
 				k.fp++
 			}
-			if pol == Away {
+			if pol == workbook.Away {
 				s.aversion.pred++
 				if labelled && gold == "-" {
 					s.aversion.tp++
@@ -710,7 +712,7 @@ func scorePredictions(cases []evalCase, preds []map[ThemeID]Polarity) themeScore
 			}
 			if gold == "-" {
 				s.aversion.gold++
-				if pred[ThemeID(theme)] != Away {
+				if pred[ThemeID(theme)] != workbook.Away {
 					s.aversion.fn++
 				}
 			}
@@ -734,7 +736,7 @@ func scorePredictions(cases []evalCase, preds []map[ThemeID]Polarity) themeScore
 
 func scoreProbs(exs []trainExample, idx []int, probs map[int][nThemes][2]float64, tau [2]float64) themeScore {
 	cases := make([]evalCase, len(idx))
-	preds := make([]map[ThemeID]Polarity, len(idx))
+	preds := make([]map[ThemeID]workbook.Polarity, len(idx))
 	for k, i := range idx {
 		cases[k] = exs[i].c
 		preds[k] = decideProbs(probs[i], &exs[i], tau, modelMinWords)
@@ -745,10 +747,10 @@ func scoreProbs(exs []trainExample, idx []int, probs map[int][nThemes][2]float64
 // lexiconScore scores the lexicon alone on the examples.
 func lexiconScore(exs []trainExample, idx []int) themeScore {
 	cases := make([]evalCase, len(idx))
-	preds := make([]map[ThemeID]Polarity, len(idx))
+	preds := make([]map[ThemeID]workbook.Polarity, len(idx))
 	for k, i := range idx {
 		cases[k] = exs[i].c
-		preds[k] = map[ThemeID]Polarity{}
+		preds[k] = map[ThemeID]workbook.Polarity{}
 		for _, f := range detectLexicon([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
 			preds[k][f.Theme] = f.Polarity
 		}
@@ -1009,7 +1011,7 @@ func TestTrainThemeModel(t *testing.T) {
 // on the rest, and scores the outer fold with it.
 func nestedCV(plain, negated []trainExample, idx, folds []int) themeScore {
 	var cases []evalCase
-	var preds []map[ThemeID]Polarity
+	var preds []map[ThemeID]workbook.Polarity
 	for f := range trainFolds {
 		var train, test []int
 		for _, i := range idx {
@@ -1044,10 +1046,10 @@ func nestedCV(plain, negated []trainExample, idx, folds []int) themeScore {
 // viewScore scores the lexicon's proposals in the examples' views.
 func viewScore(exs []trainExample, idx []int) themeScore {
 	cases := make([]evalCase, len(idx))
-	preds := make([]map[ThemeID]Polarity, len(idx))
+	preds := make([]map[ThemeID]workbook.Polarity, len(idx))
 	for k, i := range idx {
 		cases[k] = exs[i].c
-		preds[k] = map[ThemeID]Polarity{}
+		preds[k] = map[ThemeID]workbook.Polarity{}
 		if exs[i].words < detMinWords {
 			continue
 		}

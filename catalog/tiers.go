@@ -1,19 +1,10 @@
 package catalog
 
-// A Tier is one of the three goal horizons on the board: small goals for
-// this week, medium goals for a few weeks, big goals for the year.
-type Tier string
-
-// The three tiers, smallest first. Their values are stored with each goal.
-const (
-	Small  Tier = "small"
-	Medium Tier = "medium"
-	Big    Tier = "big"
-)
+import "github.com/cairn-run/cairn/workbook"
 
 // TierInfo says what a tier is for and what makes a good goal in it.
 type TierInfo struct {
-	Tier Tier
+	Tier workbook.Tier
 	// Name is the column heading.
 	Name string
 	// Span is the horizon in plain words.
@@ -26,7 +17,7 @@ type TierInfo struct {
 
 var tiers = []TierInfo{
 	{
-		Tier: Small,
+		Tier: workbook.Small,
 		Name: "Small",
 		Span: "this week",
 		Good: []string{
@@ -37,7 +28,7 @@ var tiers = []TierInfo{
 		Example: "Two strength sessions: Thursday and Sunday, before breakfast.",
 	},
 	{
-		Tier: Medium,
+		Tier: workbook.Medium,
 		Name: "Medium",
 		Span: "2–6 weeks",
 		Good: []string{
@@ -48,7 +39,7 @@ var tiers = []TierInfo{
 		Example: "Build from 10 to 15 miles a week over six weeks, with a friend on Saturdays.",
 	},
 	{
-		Tier: Big,
+		Tier: workbook.Big,
 		Name: "Big",
 		Span: "the next 12 months",
 		Good: []string{
@@ -70,24 +61,15 @@ func Tiers() []TierInfo {
 	return out
 }
 
-// Info returns what the catalog says about the tier. An unknown tier gets
-// a zero TierInfo.
-func (t Tier) Info() TierInfo {
+// AboutTier returns what the catalog says about a tier. An unknown tier
+// gets a zero TierInfo.
+func AboutTier(t workbook.Tier) TierInfo {
 	for _, info := range tiers {
 		if info.Tier == t {
 			return info
 		}
 	}
 	return TierInfo{}
-}
-
-// Valid reports whether t is one of the three tiers.
-func (t Tier) Valid() bool { return t == Small || t == Medium || t == Big }
-
-// ParseTier turns a name such as "small" or "big" into a Tier.
-func ParseTier(s string) (Tier, bool) {
-	t := Tier(s)
-	return t, t.Valid()
 }
 
 // MaxSettled is how many goals a column holds before the board gently

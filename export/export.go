@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Format and Version identify the document. Version changes only when a
@@ -109,7 +109,7 @@ type Value struct {
 }
 
 // Build makes a Document from every season's workbook.
-func Build(workbooks []store.Workbook, now time.Time) Document {
+func Build(workbooks []workbook.Snapshot, now time.Time) Document {
 	doc := Document{Format: Format, Version: Version, Exported: now.UTC(), Seasons: []Season{}}
 	for _, wb := range workbooks {
 		doc.Seasons = append(doc.Seasons, season(wb))
@@ -117,7 +117,7 @@ func Build(workbooks []store.Workbook, now time.Time) Document {
 	return doc
 }
 
-func season(wb store.Workbook) Season {
+func season(wb workbook.Snapshot) Season {
 	s := Season{
 		ID:      wb.Season.ID,
 		Name:    wb.Season.Name,
@@ -127,7 +127,7 @@ func season(wb store.Workbook) Season {
 		Themes: Themes{
 			Marks:      []ThemeMark{},
 			Own:        []OwnTheme{},
-			Top:        wb.Themes.Top,
+			Top:        wb.Themes.Top.ID,
 			Notes:      wb.Themes.Notes,
 			Motivation: wb.Themes.Motivation,
 		},
@@ -135,13 +135,13 @@ func season(wb store.Workbook) Season {
 		Goals:  []Goal{},
 	}
 	for _, mk := range wb.Themes.Marks {
-		s.Themes.Marks = append(s.Themes.Marks, ThemeMark(mk))
+		s.Themes.Marks = append(s.Themes.Marks, ThemeMark{Theme: mk.Theme.ID, Polarity: mk.Polarity.String(), Status: mk.Status.String()})
 	}
 	for _, o := range wb.Themes.Own {
-		s.Themes.Own = append(s.Themes.Own, OwnTheme(o))
+		s.Themes.Own = append(s.Themes.Own, OwnTheme{ID: o.ID, Name: o.Name, Polarity: o.Polarity.String()})
 	}
 	for _, g := range wb.Goals {
-		s.Goals = append(s.Goals, Goal(g))
+		s.Goals = append(s.Goals, goal(g))
 	}
 	if wb.Place.Screen != "" {
 		s.Place = &Place{Screen: wb.Place.Screen, Question: wb.Place.Question, Updated: wb.Place.Updated}
@@ -170,6 +170,25 @@ func season(wb store.Workbook) Season {
 		s.Values = append(s.Values, Value{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name), Serve: v.Serve, Experiment: v.Experiment})
 	}
 	return s
+}
+
+func goal(g workbook.Goal) Goal {
+	return Goal{
+		ID: g.ID, Tier: string(g.Tier), Text: g.Text, Feel: g.Feel.String(),
+		Themes: refIDs(g.Themes), Values: refIDs(g.Values),
+		Parent: g.Parent, Status: g.Status.String(), Said: g.Said, Purpose: g.Purpose,
+		Idea: g.Idea, Order: g.Order, Created: g.Created, Updated: g.Updated,
+	}
+}
+
+// refIDs lists the IDs the document uses for links: a catalog ID, or the
+// ID of an own theme or value listed in the same season.
+func refIDs(refs []workbook.Ref) []string {
+	var out []string
+	for _, r := range refs {
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 // WriteJSON writes doc as indented JSON.

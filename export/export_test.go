@@ -9,25 +9,25 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 var at = time.Date(2026, 11, 20, 21, 4, 0, 0, time.UTC)
 
 func TestBuildKeepsEverythingInQuestionOrder(t *testing.T) {
-	wb := store.Workbook{
-		Season: store.Season{ID: "s1", Name: "Season of November 2026", Started: at},
-		Place:  store.Place{Screen: "goals", Updated: at},
-		Answers: map[string]store.Answer{
+	wb := workbook.Snapshot{
+		Season: workbook.Season{ID: "s1", Name: "Season of November 2026", Started: at},
+		Place:  workbook.Place{Screen: "goals", Updated: at},
+		Answers: map[string]workbook.Answer{
 			"big-dream":           {Question: "big-dream", Text: "An ultra", Updated: at},
 			"numbers-or-feelings": {Question: "numbers-or-feelings", Text: "Feelings", Updated: at},
 			"retired-question":    {Question: "retired-question", Text: "kept anyway", Updated: at},
 		},
-		Goals:  []store.Goal{{ID: "g1", Tier: "big", Text: "Half marathon"}},
-		Themes: store.ThemeBoard{Motivation: "time for me"},
-		Values: []store.ValueChoice{{ID: "calm", Serve: "quiet loops"}},
+		Goals:  []workbook.Goal{{ID: "g1", Tier: workbook.Big, Text: "Half marathon"}},
+		Themes: workbook.ThemeBoard{Motivation: "time for me"},
+		Values: []workbook.ValueChoice{{ID: "calm", Serve: "quiet loops"}},
 	}
-	doc := Build([]store.Workbook{wb}, at.Local())
+	doc := Build([]workbook.Snapshot{wb}, at.Local())
 	if doc.Format != Format || doc.Version != Version || !doc.Exported.Equal(at) || doc.Exported.Location() != time.UTC {
 		t.Errorf("header = %q %d %v", doc.Format, doc.Version, doc.Exported)
 	}
@@ -52,7 +52,7 @@ func TestBuildKeepsEverythingInQuestionOrder(t *testing.T) {
 
 func TestEmptyListsAreWrittenAsLists(t *testing.T) {
 	var buf bytes.Buffer
-	doc := Build([]store.Workbook{{Season: store.Season{ID: "s"}}}, at)
+	doc := Build([]workbook.Snapshot{{Season: workbook.Season{ID: "s"}}}, at)
 	if err := WriteJSON(&buf, doc); err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestEmptyListsAreWrittenAsLists(t *testing.T) {
 
 func TestTextIsExportedExactly(t *testing.T) {
 	text := "Line one <with> & \"quotes\"\nline two\ttabbed, émigré 🏃"
-	doc := Build([]store.Workbook{{Season: store.Season{ID: "s"}, Answers: map[string]store.Answer{
+	doc := Build([]workbook.Snapshot{{Season: workbook.Season{ID: "s"}, Answers: map[string]workbook.Answer{
 		"proud-moment": {Question: "proud-moment", Text: text},
 	}}}, at)
 	var buf bytes.Buffer
@@ -96,18 +96,18 @@ func TestDocsNameEveryField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := store.Workbook{
-		Season:  store.Season{ID: "s", Reason: "r"},
-		Place:   store.Place{Screen: "reflect"},
-		Answers: map[string]store.Answer{"proud-moment": {Question: "proud-moment", Text: "t"}},
-		Goals: []store.Goal{{ID: "g", Tier: "big", Text: "t", Feel: "scary", Themes: []string{"joy"}, Values: []string{"calm"},
-			Parent: "p", Status: "draft", Said: map[string]bool{"attainable": true}, Purpose: map[string]bool{"smile": true}, Idea: "i"}},
-		Themes: store.ThemeBoard{Marks: []store.ThemeMark{{Theme: "joy", Polarity: "+", Status: "confirmed"}},
-			Own: []store.OwnTheme{{ID: "o", Name: "n", Polarity: "+"}}, Top: "joy", Notes: "n", Motivation: "m"},
-		Values: []store.ValueChoice{{ID: "calm", Name: "Calm", Serve: "s", Experiment: "e"}},
+	full := workbook.Snapshot{
+		Season:  workbook.Season{ID: "s", Reason: "r"},
+		Place:   workbook.Place{Screen: "reflect"},
+		Answers: map[string]workbook.Answer{"proud-moment": {Question: "proud-moment", Text: "t"}},
+		Goals: []workbook.Goal{{ID: "g", Tier: workbook.Big, Text: "t", Feel: workbook.Scary, Themes: []workbook.Ref{workbook.Theme("joy")}, Values: []workbook.Ref{workbook.Value("calm")},
+			Parent: "p", Status: workbook.Draft, Said: map[string]bool{"attainable": true}, Purpose: map[string]bool{"smile": true}, Idea: "i"}},
+		Themes: workbook.ThemeBoard{Marks: []workbook.ThemeMark{{Theme: workbook.Theme("joy"), Polarity: workbook.Toward, Status: workbook.Confirmed}},
+			Own: []workbook.OwnTheme{{ID: "o", Name: "n", Polarity: workbook.Toward}}, Top: workbook.Theme("joy"), Notes: "n", Motivation: "m"},
+		Values: []workbook.ValueChoice{{ID: "calm", Serve: "s", Experiment: "e"}},
 	}
 	var buf bytes.Buffer
-	if err := WriteJSON(&buf, Build([]store.Workbook{full}, at)); err != nil {
+	if err := WriteJSON(&buf, Build([]workbook.Snapshot{full}, at)); err != nil {
 		t.Fatal(err)
 	}
 	keys := regexp.MustCompile(`"([a-z_-]+)":`).FindAllStringSubmatch(buf.String(), -1)

@@ -11,6 +11,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // SchemaVersion is the layout version this build reads and writes.
@@ -266,8 +268,8 @@ func get(b *bolt.Bucket, where string, key []byte, kind string, v any) (found bo
 
 // Current returns the season the workbook opens on, starting the first
 // season if there is none yet.
-func (s *Store) Current() (Season, error) {
-	var season Season
+func (s *Store) Current() (workbook.Season, error) {
+	var rec seasonRecord
 	found := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		id := tx.Bucket(bucketMeta).Get(keyCurrent)
@@ -279,23 +281,23 @@ func (s *Store) Current() (Season, error) {
 			return err
 		}
 		found = true
-		_, err = get(b, "seasons/"+string(id), keySeason, kindSeason, &season)
+		_, err = get(b, "seasons/"+string(id), keySeason, kindSeason, &rec)
 		return err
 	})
 	if err != nil {
-		return Season{}, fmt.Errorf("current season: %w", err)
+		return workbook.Season{}, fmt.Errorf("current season: %w", err)
 	}
 	if found {
-		return season, nil
+		return rec.season(), nil
 	}
 	return s.StartSeason("")
 }
 
 // StartSeason begins a new season and makes it the current one. reason is
 // why the runner is back; it is empty for the first season.
-func (s *Store) StartSeason(reason string) (Season, error) {
+func (s *Store) StartSeason(reason string) (workbook.Season, error) {
 	now := s.now().UTC()
-	season := Season{ID: NewID(now), Name: "Season of " + now.Format("January 2006"), Started: now, Reason: reason}
+	season := workbook.Season{ID: workbook.NewID(now), Name: "Season of " + now.Format("January 2006"), Started: now, Reason: reason}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b, err := tx.Bucket(bucketSeasons).CreateBucket([]byte(season.ID))
 		if err != nil {
@@ -306,13 +308,13 @@ func (s *Store) StartSeason(reason string) (Season, error) {
 				return err
 			}
 		}
-		if err := put(b, keySeason, kindSeason, season); err != nil {
+		if err := put(b, keySeason, kindSeason, seasonToRecord(season)); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keyCurrent, []byte(season.ID))
 	})
 	if err != nil {
-		return Season{}, fmt.Errorf("start season: %w", err)
+		return workbook.Season{}, fmt.Errorf("start season: %w", err)
 	}
 	return season, nil
 }
@@ -329,8 +331,8 @@ func seasonBucket(tx *bolt.Tx, id string) (*bolt.Bucket, error) {
 // Workbook reads everything written in a season. A damaged record fails
 // the whole read with a *DamagedError: a workbook is shown whole or not
 // at all, so nothing is saved over a record that could not be read.
-func (s *Store) Workbook(seasonID string) (Workbook, error) {
-	var wb Workbook
+func (s *Store) Workbook(seasonID string) (workbook.Snapshot, error) {
+	var wb workbook.Snapshot
 	err := s.db.View(func(tx *bolt.Tx) error {
 		b, err := seasonBucket(tx, seasonID)
 		if err != nil {
@@ -340,24 +342,39 @@ func (s *Store) Workbook(seasonID string) (Workbook, error) {
 		return err
 	})
 	if err != nil {
-		return Workbook{}, fmt.Errorf("read season: %w", err)
+		return workbook.Snapshot{}, fmt.Errorf("read season: %w", err)
 	}
 	return wb, nil
 }
 
-func readWorkbook(b *bolt.Bucket, where string) (Workbook, error) {
-	wb := Workbook{Answers: map[string]Answer{}}
-	if _, err := get(b, where, keySeason, kindSeason, &wb.Season); err != nil {
+func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
+	wb := workbook.Snapshot{Answers: map[string]workbook.Answer{}}
+	var (
+		season seasonRecord
+		place  placeRecord
+		themes themeBoardRecord
+		values []valueRecord
+	)
+	if _, err := get(b, where, keySeason, kindSeason, &season); err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyPlace, kindPlace, &wb.Place); err != nil {
+	if _, err := get(b, where, keyPlace, kindPlace, &place); err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyThemes, kindThemes, &wb.Themes); err != nil {
+	if _, err := get(b, where, keyThemes, kindThemes, &themes); err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyValues, kindValues, &wb.Values); err != nil {
+	if _, err := get(b, where, keyValues, kindValues, &values); err != nil {
 		return wb, err
+	}
+	board, err := themes.board()
+	if err != nil {
+		return wb, &DamagedError{Where: where + "/" + string(keyThemes), Err: undecodable(kindThemes, err)}
+	}
+	wb.Season, wb.Place, wb.Themes, wb.Values = season.season(), place.place(), board, valuesFromRecord(values)
+	ownValues := map[string]bool{}
+	for _, v := range wb.Values {
+		ownValues[v.ID] = v.Own
 	}
 	latest := func(t time.Time) {
 		if t.After(wb.LastActive) {
@@ -368,12 +385,12 @@ func readWorkbook(b *bolt.Bucket, where string) (Workbook, error) {
 	latest(wb.Themes.Updated)
 
 	answers := b.Bucket(bucketAnswers)
-	err := answers.ForEach(func(k, _ []byte) error {
-		var a Answer
+	err = answers.ForEach(func(k, _ []byte) error {
+		var a answerRecord
 		if _, err := get(answers, where+"/answers", k, kindAnswer, &a); err != nil {
 			return err
 		}
-		wb.Answers[a.Question] = a
+		wb.Answers[a.Question] = a.answer()
 		latest(a.Updated)
 		return nil
 	})
@@ -382,9 +399,13 @@ func readWorkbook(b *bolt.Bucket, where string) (Workbook, error) {
 	}
 	goals := b.Bucket(bucketGoals)
 	err = goals.ForEach(func(k, _ []byte) error {
-		var g Goal
-		if _, err := get(goals, where+"/goals", k, kindGoal, &g); err != nil {
+		var r goalRecord
+		if _, err := get(goals, where+"/goals", k, kindGoal, &r); err != nil {
 			return err
+		}
+		g, err := r.goal(ownValues)
+		if err != nil {
+			return &DamagedError{Where: where + "/goals/" + string(k), Err: undecodable(kindGoal, err)}
 		}
 		wb.Goals = append(wb.Goals, g)
 		latest(g.Updated)
@@ -413,43 +434,43 @@ func (s *Store) update(what, seasonID string, fn func(b *bolt.Bucket) error) err
 }
 
 // SaveAnswer stores the runner's answer to one question.
-func (s *Store) SaveAnswer(seasonID string, a Answer) error {
+func (s *Store) SaveAnswer(seasonID string, a workbook.Answer) error {
 	if a.Question == "" {
 		return errors.New("save answer: no question")
 	}
 	return s.update("answer", seasonID, func(b *bolt.Bucket) error {
-		return put(b.Bucket(bucketAnswers), []byte(a.Question), kindAnswer, a)
+		return put(b.Bucket(bucketAnswers), []byte(a.Question), kindAnswer, answerToRecord(a))
 	})
 }
 
 // SavePlace records where the runner is in the workbook.
-func (s *Store) SavePlace(seasonID string, p Place) error {
+func (s *Store) SavePlace(seasonID string, p workbook.Place) error {
 	return s.update("place", seasonID, func(b *bolt.Bucket) error {
-		return put(b, keyPlace, kindPlace, p)
+		return put(b, keyPlace, kindPlace, placeToRecord(p))
 	})
 }
 
 // SaveThemes stores the season's theme decisions.
-func (s *Store) SaveThemes(seasonID string, t ThemeBoard) error {
+func (s *Store) SaveThemes(seasonID string, t workbook.ThemeBoard) error {
 	return s.update("themes", seasonID, func(b *bolt.Bucket) error {
-		return put(b, keyThemes, kindThemes, t)
+		return put(b, keyThemes, kindThemes, themeBoardToRecord(t))
 	})
 }
 
 // SaveValues stores the season's chosen values, replacing the old list.
-func (s *Store) SaveValues(seasonID string, v []ValueChoice) error {
+func (s *Store) SaveValues(seasonID string, v []workbook.ValueChoice) error {
 	return s.update("values", seasonID, func(b *bolt.Bucket) error {
-		return put(b, keyValues, kindValues, v)
+		return put(b, keyValues, kindValues, valuesToRecord(v))
 	})
 }
 
 // PutGoal stores a goal, adding it or replacing the one with its ID.
-func (s *Store) PutGoal(seasonID string, g Goal) error {
+func (s *Store) PutGoal(seasonID string, g workbook.Goal) error {
 	if g.ID == "" {
 		return errors.New("save goal: no ID")
 	}
 	return s.update("goal", seasonID, func(b *bolt.Bucket) error {
-		return put(b.Bucket(bucketGoals), []byte(g.ID), kindGoal, g)
+		return put(b.Bucket(bucketGoals), []byte(g.ID), kindGoal, goalToRecord(g))
 	})
 }
 
@@ -463,8 +484,8 @@ func (s *Store) DeleteGoal(seasonID, goalID string) error {
 
 // All reads every season's workbook, oldest season first, in one
 // consistent snapshot. It is what an export is made from.
-func (s *Store) All() ([]Workbook, error) {
-	var out []Workbook
+func (s *Store) All() ([]workbook.Snapshot, error) {
+	var out []workbook.Snapshot
 	err := s.db.View(func(tx *bolt.Tx) error {
 		seasons := tx.Bucket(bucketSeasons)
 		return seasons.ForEach(func(k, v []byte) error {

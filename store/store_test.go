@@ -13,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func openTemp(t *testing.T) (*Store, string) {
@@ -217,7 +219,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := time.Date(2026, 11, 20, 21, 4, 0, 0, time.UTC)
-	answers := []Answer{
+	answers := []workbook.Answer{
 		{Question: "proud-moment", Text: "Finishing my first 10k.\nIn the rain!", Updated: at},
 		{Question: "big-dream", Text: "A trail ultra <someday> & \"soon\"", Updated: at.Add(time.Minute)},
 	}
@@ -226,19 +228,19 @@ func TestWorkbookRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	goals := []Goal{
-		{ID: NewID(at), Tier: "big", Text: "Run a half marathon", Feel: "scary", Themes: []string{"achievement"}, Status: "draft", Order: 1, Created: at, Updated: at,
+	goals := []workbook.Goal{
+		{ID: workbook.NewID(at), Tier: workbook.Big, Text: "Run a half marathon", Feel: workbook.Scary, Themes: []workbook.Ref{workbook.Theme("achievement")}, Status: workbook.Draft, Order: 1, Created: at, Updated: at,
 			Said: map[string]bool{"attainable": true}, Purpose: map[string]bool{"smile": true}},
-		{ID: NewID(at.Add(time.Second)), Tier: "small", Text: "Run Tuesday and Thursday at 7", Parent: "x", Order: 0, Created: at, Updated: at},
+		{ID: workbook.NewID(at.Add(time.Second)), Tier: workbook.Small, Text: "Run Tuesday and Thursday at 7", Parent: "x", Order: 0, Created: at, Updated: at},
 	}
 	for _, g := range goals {
 		if err := s.PutGoal(season.ID, g); err != nil {
 			t.Fatal(err)
 		}
 	}
-	themes := ThemeBoard{Marks: []ThemeMark{{Theme: "coping", Polarity: "+", Status: "confirmed"}}, Own: []OwnTheme{{ID: "own-1", Name: "Dog walks", Polarity: "+"}}, Top: "coping", Notes: "quiet", Updated: at}
-	values := []ValueChoice{{ID: "calm", Serve: "a quiet loop", Experiment: "no watch on Sunday"}}
-	place := Place{Screen: "reflect", Question: 2, Updated: at.Add(2 * time.Minute)}
+	themes := workbook.ThemeBoard{Marks: []workbook.ThemeMark{{Theme: workbook.Theme("coping"), Polarity: workbook.Toward, Status: workbook.Confirmed}}, Own: []workbook.OwnTheme{{ID: "own-1", Name: "Dog walks", Polarity: workbook.Toward}}, Top: workbook.Theme("coping"), Notes: "quiet", Updated: at}
+	values := []workbook.ValueChoice{{ID: "calm", Serve: "a quiet loop", Experiment: "no watch on Sunday"}}
+	place := workbook.Place{Screen: "reflect", Question: 2, Updated: at.Add(2 * time.Minute)}
 	for _, err := range []error{s.SaveThemes(season.ID, themes), s.SaveValues(season.ID, values), s.SavePlace(season.ID, place)} {
 		if err != nil {
 			t.Fatal(err)
@@ -260,7 +262,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 			t.Errorf("answer %s = %+v, want %+v", a.Question, got, a)
 		}
 	}
-	wantGoals := []Goal{goals[1], goals[0]} // by Order
+	wantGoals := []workbook.Goal{goals[1], goals[0]} // by Order
 	if !reflect.DeepEqual(wb.Goals, wantGoals) {
 		t.Errorf("goals = %+v\nwant %+v", wb.Goals, wantGoals)
 	}
@@ -282,7 +284,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 
 func TestUnknownSeasonIsNotFound(t *testing.T) {
 	s, _ := openTemp(t)
-	if err := s.SaveAnswer("nope", Answer{Question: "q"}); !errors.Is(err, ErrNotFound) {
+	if err := s.SaveAnswer("nope", workbook.Answer{Question: "q"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("SaveAnswer to unknown season: %v", err)
 	}
 	if _, err := s.Workbook("nope"); !errors.Is(err, ErrNotFound) {
@@ -296,7 +298,7 @@ func TestFlippedByteIsReported(t *testing.T) {
 	s, path := openTemp(t)
 	season, _ := s.Current()
 	secret := "my private answer about the hard year"
-	if err := s.SaveAnswer(season.ID, Answer{Question: "beyond-running", Text: secret}); err != nil {
+	if err := s.SaveAnswer(season.ID, workbook.Answer{Question: "beyond-running", Text: secret}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -333,11 +335,11 @@ func TestFlippedByteIsReported(t *testing.T) {
 }
 
 func TestRecordDecodeRejects(t *testing.T) {
-	good, err := encode(kindAnswer, Answer{Question: "q", Text: "hello"})
+	good, err := encode(kindAnswer, answerRecord{Question: "q", Text: "hello"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var a Answer
+	var a answerRecord
 	if err := decode(good, kindAnswer, &a); err != nil || a.Text != "hello" {
 		t.Fatalf("decode good record: %v, %+v", err, a)
 	}
@@ -367,12 +369,12 @@ func TestNewIDSortsByTime(t *testing.T) {
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var ids []string
 	for i := range 50 {
-		ids = append(ids, NewID(base.Add(time.Duration(i)*time.Millisecond)))
+		ids = append(ids, workbook.NewID(base.Add(time.Duration(i)*time.Millisecond)))
 	}
 	if !sort.StringsAreSorted(ids) {
 		t.Errorf("IDs do not sort by time: %v", ids)
 	}
-	if NewID(base) == NewID(base) {
+	if workbook.NewID(base) == workbook.NewID(base) {
 		t.Error("two IDs at the same instant collided")
 	}
 }
@@ -384,8 +386,8 @@ func TestAllReadsEverySeason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.SaveAnswer(first.ID, Answer{Question: "q", Text: "one"})
-	s.SaveAnswer(second.ID, Answer{Question: "q", Text: "two"})
+	s.SaveAnswer(first.ID, workbook.Answer{Question: "q", Text: "one"})
+	s.SaveAnswer(second.ID, workbook.Answer{Question: "q", Text: "two"})
 	all, err := s.All()
 	if err != nil {
 		t.Fatal(err)
@@ -410,7 +412,7 @@ func TestOpenReadOnly(t *testing.T) {
 
 	s, path := openTemp(t)
 	season, _ := s.Current()
-	s.SaveAnswer(season.ID, Answer{Question: "q", Text: "kept"})
+	s.SaveAnswer(season.ID, workbook.Answer{Question: "q", Text: "kept"})
 	if _, err := OpenReadOnly(path); !errors.Is(err, ErrLocked) {
 		t.Errorf("OpenReadOnly while open elsewhere: %v, want ErrLocked", err)
 	}
@@ -425,7 +427,7 @@ func TestOpenReadOnly(t *testing.T) {
 	if err != nil || len(all) != 1 || all[0].Answers["q"].Text != "kept" {
 		t.Errorf("All() = %+v, %v", all, err)
 	}
-	if err := ro.SaveAnswer(season.ID, Answer{Question: "q", Text: "x"}); err == nil {
+	if err := ro.SaveAnswer(season.ID, workbook.Answer{Question: "q", Text: "x"}); err == nil {
 		t.Error("a read-only store accepted a write")
 	}
 }

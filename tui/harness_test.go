@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // clock is a fixed evening, so views that mention time are stable.
@@ -132,7 +133,7 @@ func (h *harness) view() string {
 }
 
 // workbook reads the season back from the store.
-func (h *harness) workbook() store.Workbook {
+func (h *harness) workbook() workbook.Snapshot {
 	h.t.Helper()
 	season, err := h.st.Current()
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // These journeys run the real Bubble Tea program around the root model, with
@@ -106,12 +107,12 @@ func TestJourneyDraftingGoals(t *testing.T) {
 	if len(wb.Goals) != 2 {
 		t.Fatalf("goals on disk: %+v", wb.Goals)
 	}
-	byTier := map[string]store.Goal{}
+	byTier := map[workbook.Tier]workbook.Goal{}
 	for _, g := range wb.Goals {
 		byTier[g.Tier] = g
 	}
-	if byTier["small"].Feel != "doable" || byTier["big"].Feel != "scary" {
-		t.Errorf("feels: small %q, big %q", byTier["small"].Feel, byTier["big"].Feel)
+	if byTier[workbook.Small].Feel != workbook.Doable || byTier[workbook.Big].Feel != workbook.Scary {
+		t.Errorf("feels: small %v, big %v", byTier[workbook.Small].Feel, byTier[workbook.Big].Feel)
 	}
 	if wb.Themes.Motivation != "Time that is just mine" || wb.Place.Screen != "goals" {
 		t.Errorf("themes %+v, place %+v", wb.Themes, wb.Place)

@@ -14,7 +14,6 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
 	"github.com/cairn-run/cairn/tui/reflection"
@@ -22,14 +21,15 @@ import (
 	"github.com/cairn-run/cairn/tui/themes"
 	"github.com/cairn-run/cairn/tui/values"
 	"github.com/cairn-run/cairn/tui/welcome"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Store is everything the workbook asks of the store. Each screen depends
 // only on its own narrow part of it.
 type Store interface {
-	Current() (store.Season, error)
-	Workbook(seasonID string) (store.Workbook, error)
-	SavePlace(seasonID string, p store.Place) error
+	Current() (workbook.Season, error)
+	Workbook(seasonID string) (workbook.Snapshot, error)
+	SavePlace(seasonID string, p workbook.Place) error
 	reflection.AnswerSaver
 	values.ValuesSaver
 	themes.BoardSaver
@@ -73,7 +73,7 @@ type Model struct {
 
 	loaded bool
 	err    error // a failure that ends the program, reported by main
-	season store.Season
+	season workbook.Season
 	active common.Screen
 
 	welcome    welcome.Model
@@ -132,8 +132,8 @@ func (m Model) Err() error { return m.err }
 func (m Model) Done() bool { return m.done }
 
 type loadedMsg struct {
-	season store.Season
-	wb     store.Workbook
+	season workbook.Season
+	wb     workbook.Snapshot
 	err    error
 }
 
@@ -419,7 +419,7 @@ func (m Model) goalContext() goals.Context {
 }
 
 // summaryValues pairs each chosen value's name with what the runner wrote.
-func summaryValues(chosen []store.ValueChoice) []summary.Value {
+func summaryValues(chosen []workbook.ValueChoice) []summary.Value {
 	refs := valueRefs(chosen)
 	out := make([]summary.Value, len(chosen))
 	for i, v := range chosen {
@@ -430,10 +430,10 @@ func summaryValues(chosen []store.ValueChoice) []summary.Value {
 
 // valueRefs names the chosen values: the catalog's name, or the runner's
 // own for a value they wrote.
-func valueRefs(chosen []store.ValueChoice) []common.Ref {
+func valueRefs(chosen []workbook.ValueChoice) []common.Ref {
 	var refs []common.Ref
 	for _, v := range chosen {
-		refs = append(refs, common.Ref{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name)})
+		refs = append(refs, common.Ref{Ref: v.Ref(), Name: catalog.ValueName(v.ID, v.Name)})
 	}
 	return refs
 }
@@ -443,8 +443,8 @@ func valueRefs(chosen []store.ValueChoice) []common.Ref {
 func themeIDs(refs []common.Ref) []catalog.ThemeID {
 	var ids []catalog.ThemeID
 	for _, r := range refs {
-		if _, ok := catalog.LookupTheme(catalog.ThemeID(r.ID)); ok {
-			ids = append(ids, catalog.ThemeID(r.ID))
+		if r.Ref.IsTheme() && !r.Ref.Own {
+			ids = append(ids, catalog.ThemeID(r.Ref.ID))
 		}
 	}
 	return ids
@@ -470,7 +470,7 @@ func (m *Model) savePlace() tea.Cmd {
 	if m.active == common.Welcome || !m.loaded {
 		return nil
 	}
-	p := store.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
+	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
 	season, st := m.season.ID, m.st
 	return m.ledger.Save(common.Welcome, "your place", "place", m.ledger.Next(), func() error {
 		return st.SavePlace(season, p)

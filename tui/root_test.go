@@ -14,6 +14,7 @@ import (
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func TestFirstRunExplainsThenResumesWhereLeft(t *testing.T) {
@@ -145,7 +146,7 @@ func TestGoalBoardJourney(t *testing.T) {
 	}
 
 	h.send(letter('f'))
-	if g := h.workbook().Goals[0]; g.Feel != "doable" {
+	if g := h.workbook().Goals[0]; g.Feel != workbook.Doable {
 		t.Errorf("feel = %q, want doable", g.Feel)
 	}
 	h.send(letter('f'))
@@ -249,7 +250,7 @@ type flakyStore struct {
 	broken bool
 }
 
-func (f *flakyStore) SaveAnswer(season string, a store.Answer) error {
+func (f *flakyStore) SaveAnswer(season string, a workbook.Answer) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.broken {
@@ -258,7 +259,7 @@ func (f *flakyStore) SaveAnswer(season string, a store.Answer) error {
 	return f.Store.SaveAnswer(season, a)
 }
 
-func (f *flakyStore) PutGoal(season string, g store.Goal) error {
+func (f *flakyStore) PutGoal(season string, g workbook.Goal) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.broken {
@@ -323,7 +324,7 @@ func TestAFailedGoalChangeIsRetriedWithTheEditorClosed(t *testing.T) {
 	if !h.quit {
 		t.Fatal("did not quit once the disk recovered")
 	}
-	if g := h.workbook().Goals; len(g) != 1 || g[0].Feel != "doable" {
+	if g := h.workbook().Goals; len(g) != 1 || g[0].Feel != workbook.Doable {
 		t.Errorf("goals on disk: %+v", g)
 	}
 }
@@ -415,8 +416,8 @@ func TestLoadErrorEndsTheProgram(t *testing.T) {
 
 type failingLoad struct{ Store }
 
-func (f failingLoad) Workbook(string) (store.Workbook, error) {
-	return store.Workbook{}, fmt.Errorf("read: %w", store.ErrDamaged)
+func (f failingLoad) Workbook(string) (workbook.Snapshot, error) {
+	return workbook.Snapshot{}, fmt.Errorf("read: %w", store.ErrDamaged)
 }
 
 // screens puts the harness on each screen in turn, with some writing in

@@ -17,6 +17,7 @@ import (
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // These tests run the script-facing subcommands, themes and ideas, as a
@@ -253,7 +254,7 @@ func seasonWorkbook(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SaveAnswer(old.ID, store.Answer{Question: "competition", Text: "I love racing and winning medals, I live for race day."}); err != nil {
+	if err := st.SaveAnswer(old.ID, workbook.Answer{Question: "competition", Text: "I love racing and winning medals, I live for race day."}); err != nil {
 		t.Fatal(err)
 	}
 	season, err := st.StartSeason("a new training cycle")
@@ -269,18 +270,18 @@ func seasonWorkbook(t *testing.T) string {
 		"busy-life":      "Two kids and night shifts.",
 	}
 	for q, text := range answers {
-		if err := st.SaveAnswer(season.ID, store.Answer{Question: q, Text: text}); err != nil {
+		if err := st.SaveAnswer(season.ID, workbook.Answer{Question: q, Text: text}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	board := store.ThemeBoard{
-		Marks: []store.ThemeMark{
-			{Theme: "coping", Polarity: "+", Status: "confirmed"},
-			{Theme: "competition", Polarity: "-", Status: "dismissed"},
-			{Theme: "own-1", Polarity: "+", Status: "confirmed"},
+	board := workbook.ThemeBoard{
+		Marks: []workbook.ThemeMark{
+			{Theme: workbook.Theme("coping"), Polarity: workbook.Toward, Status: workbook.Confirmed},
+			{Theme: workbook.Theme("competition"), Polarity: workbook.Away, Status: workbook.Dismissed},
+			{Theme: workbook.OwnThemeRef("own-1"), Polarity: workbook.Toward, Status: workbook.Confirmed},
 		},
-		Own: []store.OwnTheme{{ID: "own-1", Name: "Time outdoors", Polarity: "+"}},
-		Top: "coping",
+		Own: []workbook.OwnTheme{{ID: "own-1", Name: "Time outdoors", Polarity: workbook.Toward}},
+		Top: workbook.Theme("coping"),
 	}
 	if err := st.SaveThemes(season.ID, board); err != nil {
 		t.Fatal(err)

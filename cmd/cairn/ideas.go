@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func ideasCmd() *cobra.Command {
@@ -67,7 +68,7 @@ func ideaFilter(kind, theme, tier string) (catalog.IdeaFilter, error) {
 		f.Theme = id
 	}
 	if tier != "" {
-		t, ok := catalog.ParseTier(strings.ToLower(strings.TrimSpace(tier)))
+		t, ok := workbook.ParseTier(strings.ToLower(strings.TrimSpace(tier)))
 		if !ok {
 			return f, fmt.Errorf("there is no tier %q: choose small, medium or big", tier)
 		}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // maxTextBytes is the most text `cairn themes FILE` reads: far more than
@@ -69,7 +70,7 @@ func themesCmd(db *string) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var (
 				sources []catalog.Source
-				season  *store.Workbook
+				season  *workbook.Snapshot
 				err     error
 			)
 			if len(args) == 1 {
@@ -97,7 +98,7 @@ func themesCmd(db *string) *cobra.Command {
 // currentSeason reads the newest season of the workbook, or nil when the
 // workbook has no season yet. Seasons are read oldest first, and their IDs
 // sort by start time, so the newest is the last.
-func currentSeason(db string) (*store.Workbook, error) {
+func currentSeason(db string) (*workbook.Snapshot, error) {
 	path, err := dbPath(db)
 	if err != nil {
 		return nil, err
@@ -123,7 +124,7 @@ func currentSeason(db string) (*store.Workbook, error) {
 // seasonSources turns a season's answers into sources labelled by question
 // ID, in the order the questions are asked; answers to questions the
 // catalog no longer has follow, by ID.
-func seasonSources(wb store.Workbook) []catalog.Source {
+func seasonSources(wb workbook.Snapshot) []catalog.Source {
 	var out []catalog.Source
 	seen := map[string]bool{}
 	for _, q := range catalog.Questions() {
@@ -261,7 +262,7 @@ type evidenceJSON struct {
 	Polarity string   `json:"polarity"`
 }
 
-func writeThemesJSON(w io.Writer, findings []catalog.Finding, season *store.Workbook) error {
+func writeThemesJSON(w io.Writer, findings []catalog.Finding, season *workbook.Snapshot) error {
 	out := make([]themeJSON, 0, len(findings))
 	for _, f := range findings {
 		j := themeJSON{
@@ -286,10 +287,11 @@ func writeThemesJSON(w io.Writer, findings []catalog.Finding, season *store.Work
 			j.Details = append(j.Details, d)
 		}
 		if season != nil {
-			if m, ok := markFor(season.Themes, string(f.Theme)); ok {
-				j.Status, j.RunnerPolarity = m.Status, m.Polarity
+			ref := workbook.Theme(string(f.Theme))
+			if m, ok := markFor(season.Themes, ref); ok {
+				j.Status, j.RunnerPolarity = m.Status.String(), m.Polarity.String()
 			}
-			j.Top = season.Themes.Top == string(f.Theme)
+			j.Top = season.Themes.Top == ref
 		}
 		out = append(out, j)
 	}
@@ -305,7 +307,7 @@ func roundScore(s float64) float64 {
 
 // themesText lays out the findings for reading: one block per theme,
 // strongest first, each sentence quoted with its trigger words marked.
-func themesText(findings []catalog.Finding, sources []catalog.Source, season *store.Workbook, st outStyles) string {
+func themesText(findings []catalog.Finding, sources []catalog.Source, season *workbook.Snapshot, st outStyles) string {
 	var b strings.Builder
 	if season != nil {
 		fmt.Fprintf(&b, "%s\n", st.Title.Render(season.Season.Name))
@@ -324,8 +326,8 @@ func themesText(findings []catalog.Finding, sources []catalog.Source, season *st
 		head := st.Title.Render(themeName(f.Theme)) + " " + st.Muted.Render("("+string(f.Theme)+")") +
 			" · " + polarityWords(f.Polarity) + " · " + fmt.Sprintf("%.2f", f.Score)
 		if season != nil {
-			if m, ok := markFor(season.Themes, string(f.Theme)); ok {
-				head += " · " + st.Title.Render(decisionWords(m, f.Polarity.String()))
+			if m, ok := markFor(season.Themes, workbook.Theme(string(f.Theme))); ok {
+				head += " · " + st.Title.Render(decisionWords(m, f.Polarity))
 			}
 		}
 		b.WriteString(head + "\n")
@@ -357,18 +359,18 @@ func answerCount(n int) string {
 
 // decisionsText lists what the runner confirmed and set aside, including
 // themes of their own and themes the detector did not find this time.
-func decisionsText(board store.ThemeBoard, st outStyles) string {
+func decisionsText(board workbook.ThemeBoard, st outStyles) string {
 	var confirmed, dismissed []string
 	for _, m := range board.Marks {
 		name := markName(board, m.Theme)
 		if board.Top == m.Theme {
 			name += " " + st.Muted.Render("(matters most)")
 		}
-		entry := "  " + name + " " + st.Muted.Render("· "+polarityWords(markPolarity(m.Polarity)))
+		entry := "  " + name + " " + st.Muted.Render("· "+polarityWords(m.Polarity))
 		switch m.Status {
-		case "confirmed":
+		case workbook.Confirmed:
 			confirmed = append(confirmed, entry)
-		case "dismissed":
+		case workbook.Dismissed:
 			dismissed = append(dismissed, entry)
 		}
 	}
@@ -388,49 +390,44 @@ func decisionsText(board store.ThemeBoard, st outStyles) string {
 }
 
 // markFor returns the runner's decision on a theme, if any.
-func markFor(board store.ThemeBoard, theme string) (store.ThemeMark, bool) {
-	i := slices.IndexFunc(board.Marks, func(m store.ThemeMark) bool { return m.Theme == theme })
+func markFor(board workbook.ThemeBoard, theme workbook.Ref) (workbook.ThemeMark, bool) {
+	i := slices.IndexFunc(board.Marks, func(m workbook.ThemeMark) bool { return m.Theme == theme })
 	if i < 0 {
-		return store.ThemeMark{}, false
+		return workbook.ThemeMark{}, false
 	}
 	return board.Marks[i], true
 }
 
 // markName names a marked theme: a catalog theme by its plain name, the
 // runner's own theme by what they called it.
-func markName(board store.ThemeBoard, id string) string {
-	if t, ok := catalog.LookupTheme(catalog.ThemeID(id)); ok {
-		return t.Name
+func markName(board workbook.ThemeBoard, ref workbook.Ref) string {
+	if !ref.Own {
+		if t, ok := catalog.LookupTheme(catalog.ThemeID(ref.ID)); ok {
+			return t.Name
+		}
 	}
 	for _, own := range board.Own {
-		if own.ID == id {
+		if own.Ref() == ref {
 			return own.Name
 		}
 	}
-	return id
-}
-
-func markPolarity(p string) catalog.Polarity {
-	if p == "-" {
-		return catalog.Away
-	}
-	return catalog.Toward
+	return ref.ID
 }
 
 // decisionWords says what the runner decided about a theme, and which way,
 // when that differs from what the writing suggests.
-func decisionWords(m store.ThemeMark, detected string) string {
+func decisionWords(m workbook.ThemeMark, detected workbook.Polarity) string {
 	var s string
 	switch m.Status {
-	case "confirmed":
+	case workbook.Confirmed:
 		s = "you confirmed it"
-	case "dismissed":
+	case workbook.Dismissed:
 		s = "you set it aside"
 	default:
-		return m.Status
+		return ""
 	}
-	if m.Polarity != "" && m.Polarity != detected {
-		s += ", as " + polarityWords(markPolarity(m.Polarity))
+	if m.Polarity != 0 && m.Polarity != detected {
+		s += ", as " + polarityWords(m.Polarity)
 	}
 	return s
 }
@@ -442,8 +439,8 @@ func themeName(id catalog.ThemeID) string {
 	return string(id)
 }
 
-func polarityWords(p catalog.Polarity) string {
-	if p == catalog.Away {
+func polarityWords(p workbook.Polarity) string {
+	if p == workbook.Away {
 		return "would rather not"
 	}
 	return "drawn to it"

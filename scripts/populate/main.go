@@ -10,6 +10,7 @@ import (
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func main() {
@@ -33,17 +34,17 @@ func main() {
 		"Some weeks I chase a pace, most weeks I chase the quiet. My club meets on Thursdays. "
 	for _, q := range catalog.Questions() {
 		text := strings.Repeat(paragraph, 12) // about 2 KB: a long, honest answer
-		must(st.SaveAnswer(season.ID, store.Answer{Question: q.ID, Text: text, Updated: now}))
+		must(st.SaveAnswer(season.ID, workbook.Answer{Question: q.ID, Text: text, Updated: now}))
 	}
-	tiers := []string{"small", "medium", "big"}
+	tiers := workbook.Tiers()
 	for i := range 12 {
-		must(st.PutGoal(season.ID, store.Goal{
-			ID: store.NewID(now.Add(time.Duration(i) * time.Millisecond)), Tier: tiers[i%3],
+		must(st.PutGoal(season.ID, workbook.Goal{
+			ID: workbook.NewID(now.Add(time.Duration(i) * time.Millisecond)), Tier: tiers[i%3],
 			Text: fmt.Sprintf("Goal %d: run three mornings a week before work, with a friend on Thursdays", i+1),
-			Feel: "doable", Status: "draft", Order: i / 3, Created: now, Updated: now,
+			Feel: workbook.Doable, Status: workbook.Draft, Order: i / 3, Created: now, Updated: now,
 		}))
 	}
-	must(st.SavePlace(season.ID, store.Place{Screen: "goals", Updated: now}))
+	must(st.SavePlace(season.ID, workbook.Place{Screen: "goals", Updated: now}))
 }
 
 func must(err error) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Screen names one screen of the workbook.
@@ -122,16 +124,15 @@ type ShutdownMsg struct{}
 // Ref names something a goal can be linked to: a theme (from the catalog or
 // the runner's own) or a core value.
 type Ref struct {
-	ID   string
+	Ref  workbook.Ref
 	Name string
 }
 
-// JoinRefs lists the names of refs with sep between them, starring the one
-// whose ID is top.
-func JoinRefs(refs []Ref, top, sep string) string {
+// JoinRefs lists the names of refs with sep between them, starring top.
+func JoinRefs(refs []Ref, top workbook.Ref, sep string) string {
 	names := make([]string, 0, len(refs))
 	for _, r := range refs {
-		if top != "" && r.ID == top {
+		if !top.IsZero() && r.Ref == top {
 			names = append(names, r.Name+" ★")
 		} else {
 			names = append(names, r.Name)

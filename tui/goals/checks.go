@@ -4,7 +4,7 @@ import (
 	"slices"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // tierRuleKey is where the runner's own "yes" to the tier's rule is kept in
@@ -12,14 +12,14 @@ import (
 const tierRuleKey = "tier-rule"
 
 // facts is what the catalog's checks need to know about a goal.
-func facts(g store.Goal, ctx Context) catalog.GoalFacts {
+func facts(g workbook.Goal, ctx Context) catalog.GoalFacts {
 	said := map[catalog.Criterion]bool{}
 	for _, c := range catalog.Criteria() {
 		said[c] = g.Said[string(c)]
 	}
 	return catalog.GoalFacts{
 		Text:         g.Text,
-		Tier:         catalog.Tier(g.Tier),
+		Tier:         g.Tier,
 		Linked:       linked(g, ctx),
 		Said:         said,
 		SaidTierRule: g.Said[tierRuleKey],
@@ -28,14 +28,14 @@ func facts(g store.Goal, ctx Context) catalog.GoalFacts {
 
 // linked reports whether the goal is tied to a theme the runner holds to
 // or a value they chose: what makes it relevant.
-func linked(g store.Goal, ctx Context) bool {
+func linked(g workbook.Goal, ctx Context) bool {
 	for _, t := range ctx.Themes {
-		if slices.Contains(g.Themes, t.ID) {
+		if slices.Contains(g.Themes, t.Ref) {
 			return true
 		}
 	}
 	for _, v := range ctx.Values {
-		if slices.Contains(g.Values, v.ID) {
+		if slices.Contains(g.Values, v.Ref) {
 			return true
 		}
 	}
@@ -43,7 +43,7 @@ func linked(g store.Goal, ctx Context) bool {
 }
 
 // checks returns the goal's SMART checks followed by its tier's rule.
-func checks(g store.Goal, ctx Context) []catalog.Check {
+func checks(g workbook.Goal, ctx Context) []catalog.Check {
 	f := facts(g, ctx)
 	return append(catalog.CheckSMART(f), catalog.CheckTier(f))
 }
@@ -57,7 +57,7 @@ func checkKey(c catalog.Check) string {
 }
 
 // tally counts the met checks and purpose answers of a goal.
-func tally(g store.Goal, ctx Context) (met, total, purpose int) {
+func tally(g workbook.Goal, ctx Context) (met, total, purpose int) {
 	cs := checks(g, ctx)
 	for _, c := range cs {
 		if c.Met {

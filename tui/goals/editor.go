@@ -11,8 +11,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // The editor's fields, in tab order.
@@ -33,7 +33,7 @@ const (
 // what it is a step toward, and its checks. Nothing in it blocks saving:
 // the checks coach, they do not police.
 type editor struct {
-	goal  store.Goal
+	goal  workbook.Goal
 	isNew bool
 	focus field
 	text  textarea.Model
@@ -41,12 +41,12 @@ type editor struct {
 
 	links   []common.Ref // themes and values the goal can be linked to
 	linkAt  int
-	parents []store.Goal // goals one tier up, for the ladder
+	parents []workbook.Goal // goals one tier up, for the ladder
 	checkAt int
 	purpAt  int
 }
 
-func newEditor(s *common.Styles, g store.Goal, isNew bool, ctx Context, goals []store.Goal) editor {
+func newEditor(s *common.Styles, g workbook.Goal, isNew bool, ctx Context, goals []workbook.Goal) editor {
 	ta := common.NewTextArea(s, "What will you do? Be as specific as the column asks.")
 	ta.SetHeight(3)
 	ta.SetValue(g.Text)
@@ -55,9 +55,9 @@ func newEditor(s *common.Styles, g store.Goal, isNew bool, ctx Context, goals []
 	e.links = append(slices.Clone(ctx.Themes), ctx.Values...)
 	// Links to a theme no longer confirmed or a value no longer chosen stay
 	// in view, so they can be seen and let go of.
-	for _, id := range append(slices.Clone(g.Themes), g.Values...) {
-		if !slices.ContainsFunc(e.links, func(r common.Ref) bool { return r.ID == id }) {
-			e.links = append(e.links, common.Ref{ID: id, Name: linkName(id) + " (no longer chosen)"})
+	for _, ref := range g.Links() {
+		if !slices.ContainsFunc(e.links, func(r common.Ref) bool { return r.Ref == ref }) {
+			e.links = append(e.links, common.Ref{Ref: ref, Name: linkName(ref) + " (no longer chosen)"})
 		}
 	}
 	e.setParents(goals)
@@ -65,27 +65,33 @@ func newEditor(s *common.Styles, g store.Goal, isNew bool, ctx Context, goals []
 }
 
 // linkName names a theme or value ID for a link the runner no longer holds.
-func linkName(id string) string {
-	if t, ok := catalog.LookupTheme(catalog.ThemeID(id)); ok {
-		return t.Name
+func linkName(ref workbook.Ref) string {
+	switch {
+	case ref.Own:
+		return "one of yours"
+	case ref.IsTheme():
+		if t, ok := catalog.LookupTheme(catalog.ThemeID(ref.ID)); ok {
+			return t.Name
+		}
+	case ref.IsValue():
+		if v, ok := catalog.LookupValue(ref.ID); ok {
+			return v.Name
+		}
 	}
-	if v, ok := catalog.LookupValue(id); ok {
-		return v.Name
-	}
-	return "one of yours"
+	return "one no longer in the catalog"
 }
 
 // setParents lists the goals this one can be a step toward, and lets go of
 // a parent that no longer fits its column.
-func (e *editor) setParents(goals []store.Goal) {
+func (e *editor) setParents(goals []workbook.Goal) {
 	e.parents = e.parents[:0]
 	for _, p := range goals {
-		if validParent(e.goal, p) {
+		if workbook.ValidParent(e.goal, p) {
 			e.parents = append(e.parents, p)
 		}
 	}
-	slices.SortStableFunc(e.parents, func(a, b store.Goal) int { return a.Order - b.Order })
-	if e.goal.Parent != "" && !slices.ContainsFunc(e.parents, func(p store.Goal) bool { return p.ID == e.goal.Parent }) {
+	slices.SortStableFunc(e.parents, func(a, b workbook.Goal) int { return a.Order - b.Order })
+	if e.goal.Parent != "" && !slices.ContainsFunc(e.parents, func(p workbook.Goal) bool { return p.ID == e.goal.Parent }) {
 		e.goal.Parent = ""
 	}
 }
@@ -168,14 +174,14 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			step = 1
 		}
 		to := (tierIndex(e.goal.Tier) + step + len(tierOrder)) % len(tierOrder)
-		e.goal.Tier, e.goal.Order = string(tierOrder[to]), m.nextOrder(to)
+		e.goal.Tier, e.goal.Order = tierOrder[to], m.nextOrder(to)
 		e.setParents(m.goals)
 		changed = true
 	case fieldFeel:
-		if e.goal.Feel == FeelDoable {
-			e.goal.Feel = FeelScary
+		if e.goal.Feel == workbook.Doable {
+			e.goal.Feel = workbook.Scary
 		} else {
-			e.goal.Feel = FeelDoable
+			e.goal.Feel = workbook.Doable
 		}
 		changed = true
 	case fieldLinks:
@@ -189,7 +195,7 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		// Cycle through "none" and each possible parent.
-		i := slices.IndexFunc(e.parents, func(p store.Goal) bool { return p.ID == e.goal.Parent }) + 1
+		i := slices.IndexFunc(e.parents, func(p workbook.Goal) bool { return p.ID == e.goal.Parent }) + 1
 		if step == 0 {
 			step = 1
 		}
@@ -243,13 +249,13 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 // toggleLink links the goal to a theme or value, or unlinks it.
 func (e *editor) toggleLink(r common.Ref) bool {
 	list := &e.goal.Themes
-	if _, isTheme := catalog.LookupTheme(catalog.ThemeID(r.ID)); !isTheme && !strings.HasPrefix(r.ID, "own-") {
+	if r.Ref.IsValue() {
 		list = &e.goal.Values
 	}
-	if i := slices.Index(*list, r.ID); i >= 0 {
+	if i := slices.Index(*list, r.Ref); i >= 0 {
 		*list = slices.Delete(slices.Clone(*list), i, i+1)
 	} else {
-		*list = append(slices.Clone(*list), r.ID)
+		*list = append(slices.Clone(*list), r.Ref)
 	}
 	return true
 }
@@ -257,10 +263,10 @@ func (e *editor) toggleLink(r common.Ref) bool {
 func clampStep(at, step, n int) int { return max(0, min(at+step, n-1)) }
 
 // tierIndex returns the column of a tier; an unknown tier counts as small.
-func tierIndex(t string) int { return max(slices.Index(tierOrder, catalog.Tier(t)), 0) }
+func tierIndex(t workbook.Tier) int { return max(slices.Index(tierOrder, t), 0) }
 
-func indexByID(goals []store.Goal, id string) int {
-	return slices.IndexFunc(goals, func(g store.Goal) bool { return g.ID == id })
+func indexByID(goals []workbook.Goal, id string) int {
+	return slices.IndexFunc(goals, func(g workbook.Goal) bool { return g.ID == id })
 }
 
 // block is one field's lines in the editor, so the view can keep the
@@ -272,8 +278,8 @@ type block struct {
 
 // view renders the editor in the board's place, scrolled so the focused
 // field is in view.
-func (e editor) view(s *common.Styles, height int, ctx Context, goals []store.Goal) string {
-	tier := catalog.Tier(e.goal.Tier).Info()
+func (e editor) view(s *common.Styles, height int, ctx Context, goals []workbook.Goal) string {
+	tier := catalog.AboutTier(e.goal.Tier)
 	title := "Edit goal"
 	if e.isNew {
 		title = "New goal"
@@ -344,7 +350,7 @@ func (e editor) choice(s *common.Styles, f field, label string, options []string
 func (e editor) tierLine(s *common.Styles) string {
 	var names []string
 	for _, t := range tierOrder {
-		names = append(names, t.Info().Name)
+		names = append(names, catalog.AboutTier(t).Name)
 	}
 	return e.choice(s, fieldTier, "Column", names, tierIndex(e.goal.Tier))
 }
@@ -352,9 +358,9 @@ func (e editor) tierLine(s *common.Styles) string {
 func (e editor) feelLine(s *common.Styles) string {
 	feel := -1
 	switch e.goal.Feel {
-	case FeelDoable:
+	case workbook.Doable:
 		feel = 0
-	case FeelScary:
+	case workbook.Scary:
 		feel = 1
 	}
 	return e.choice(s, fieldFeel, "It feels", []string{"doable", "a little scary"}, feel)
@@ -368,7 +374,7 @@ func (e editor) linksView(s *common.Styles) string {
 	}
 	var parts []string
 	for i, r := range e.links {
-		on := slices.Contains(e.goal.Themes, r.ID) || slices.Contains(e.goal.Values, r.ID)
+		on := slices.Contains(e.goal.Links(), r.Ref)
 		mark, style := "○ ", s.Muted
 		if on {
 			mark, style = "● ", s.Accent
@@ -385,15 +391,15 @@ func (e editor) linksView(s *common.Styles) string {
 // parentLine says what bigger goal this one is a step toward.
 func (e editor) parentLine(s *common.Styles) string {
 	label := lipgloss.NewStyle().Width(labelWidth).Render(e.label(s, fieldParent, "Step toward"))
-	want, ok := parentTier(e.goal.Tier)
+	want, ok := workbook.ParentTier(e.goal.Tier)
 	switch {
 	case !ok:
 		return common.Truncate(label+" "+s.Muted.Render("big goals are the top of the ladder"), e.width)
 	case len(e.parents) == 0:
-		return common.Truncate(label+" "+s.Muted.Render("no "+strings.ToLower(want.Info().Name)+" goals yet"), e.width)
+		return common.Truncate(label+" "+s.Muted.Render("no "+strings.ToLower(catalog.AboutTier(want).Name)+" goals yet"), e.width)
 	}
 	text := "nothing yet"
-	if p, ok := byID(e.parents, e.goal.Parent); ok {
+	if p, ok := workbook.GoalByID(e.parents, e.goal.Parent); ok {
 		text = firstLine(p.Text)
 	}
 	if e.focus == fieldParent {

@@ -12,31 +12,25 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // GoalSaver is what the board asks of the store.
 type GoalSaver interface {
-	PutGoal(seasonID string, g store.Goal) error
+	PutGoal(seasonID string, g workbook.Goal) error
 	DeleteGoal(seasonID, goalID string) error
 }
 
-// Feels a goal can be marked with.
-const (
-	FeelDoable = "doable"
-	FeelScary  = "scary"
-)
-
-var tierOrder = []catalog.Tier{catalog.Small, catalog.Medium, catalog.Big}
+var tierOrder = workbook.Tiers()
 
 // Context is what the board shows beside the goals: what the runner found
 // in their answers.
 type Context struct {
 	// Motivation is the one that matters most, in the runner's words.
 	Motivation string
-	// Top is the ID of the theme that matters most, if one is named.
-	Top string
+	// Top is the theme that matters most, if one is named.
+	Top workbook.Ref
 	// Themes are the themes the runner is drawn to, the top one first.
 	Themes []common.Ref
 	// Averse are themes the runner would rather not build goals on.
@@ -53,7 +47,7 @@ type Model struct {
 	saver GoalSaver
 	keys  KeyMap
 
-	goals   []store.Goal
+	goals   []workbook.Goal
 	col     int
 	row     [3]int
 	confirm bool // asking whether to delete the selected goal
@@ -70,7 +64,7 @@ type Model struct {
 }
 
 // New builds the board on the season's saved goals.
-func New(env common.Env, saver GoalSaver, saved []store.Goal) Model {
+func New(env common.Env, saver GoalSaver, saved []workbook.Goal) Model {
 	m := Model{
 		env:   env,
 		saver: saver,
@@ -90,9 +84,9 @@ func (m *Model) SetContext(c Context) {
 }
 
 // Goals returns the board's goals, in board order within each tier.
-func (m Model) Goals() []store.Goal {
+func (m Model) Goals() []workbook.Goal {
 	out := slices.Clone(m.goals)
-	slices.SortStableFunc(out, func(a, b store.Goal) int {
+	slices.SortStableFunc(out, func(a, b workbook.Goal) int {
 		if ta, tb := tierIndex(a.Tier), tierIndex(b.Tier); ta != tb {
 			return ta - tb
 		}
@@ -170,7 +164,7 @@ func (m *Model) syncKeys() {
 func (m Model) column(c int) []int {
 	var idx []int
 	for i, g := range m.goals {
-		if g.Tier == string(tierOrder[c]) {
+		if g.Tier == tierOrder[c] {
 			idx = append(idx, i)
 		}
 	}
@@ -283,10 +277,10 @@ func (m Model) updateConfirm(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // It is saved once it has words.
 func (m Model) add() (Model, tea.Cmd) {
 	now := m.env.Now().UTC()
-	g := store.Goal{
-		ID:      store.NewID(now),
-		Tier:    string(tierOrder[m.col]),
-		Status:  "draft",
+	g := workbook.Goal{
+		ID:      workbook.NewID(now),
+		Tier:    tierOrder[m.col],
+		Status:  workbook.Draft,
 		Order:   m.nextOrder(m.col),
 		Created: now,
 		Updated: now,
@@ -313,10 +307,10 @@ func (m Model) toggleFeel() (Model, tea.Cmd) {
 		return m, nil
 	}
 	g := &m.goals[i]
-	if g.Feel == FeelDoable {
-		g.Feel = FeelScary
+	if g.Feel == workbook.Doable {
+		g.Feel = workbook.Scary
 	} else {
-		g.Feel = FeelDoable
+		g.Feel = workbook.Doable
 	}
 	g.Updated = m.env.Now().UTC()
 	return m, m.save(*g)
@@ -331,7 +325,7 @@ func (m Model) moveTier(d int) (Model, tea.Cmd) {
 		return m, nil
 	}
 	g := &m.goals[i]
-	g.Tier, g.Order, g.Updated = string(tierOrder[to]), m.nextOrder(to), m.env.Now().UTC()
+	g.Tier, g.Order, g.Updated = tierOrder[to], m.nextOrder(to), m.env.Now().UTC()
 	m.col = to
 	m.row[to] = len(m.column(to)) - 1
 	m.row[m.col-d] = max(min(m.row[m.col-d], len(m.column(m.col-d))-1), 0)
@@ -407,7 +401,7 @@ func (m *Model) settleLadder() tea.Cmd {
 		if g.Parent == "" {
 			continue
 		}
-		if p, ok := byID(m.goals, g.Parent); ok && validParent(*g, p) {
+		if p, ok := workbook.GoalByID(m.goals, g.Parent); ok && workbook.ValidParent(*g, p) {
 			continue
 		}
 		g.Parent, g.Updated = "", m.env.Now().UTC()
@@ -439,7 +433,7 @@ func (m *Model) SaveAll() tea.Cmd {
 }
 
 // save writes one goal. It captures a copy, never the model.
-func (m *Model) save(g store.Goal) tea.Cmd {
+func (m *Model) save(g workbook.Goal) tea.Cmd {
 	gen := m.env.Ledger.Next()
 	m.auto.Writing(gen)
 	season, saver := m.env.Season, m.saver
@@ -524,10 +518,10 @@ func (m Model) nextStepLine() string {
 		return ""
 	}
 	g := m.goals[i]
-	if catalog.Tier(g.Tier) == catalog.Small {
+	if g.Tier == workbook.Small {
 		return "" // a small goal is its own next step
 	}
-	if step, ok := nextStep(m.goals, g.ID); ok {
+	if step, ok := workbook.NextStep(m.goals, g.ID); ok {
 		return s.Muted.Render("Next step this week: ") + s.Accent.Render(firstLine(step.Text))
 	}
 	return s.Muted.Render("No small step under this goal yet: add one this week and link it.")
@@ -536,7 +530,7 @@ func (m Model) nextStepLine() string {
 // themeNames lists the themes, the one that matters most starred.
 func (m Model) themeNames() string { return common.JoinRefs(m.ctx.Themes, m.ctx.Top, " · ") }
 
-func refNames(refs []common.Ref) string { return common.JoinRefs(refs, "", ", ") }
+func refNames(refs []common.Ref) string { return common.JoinRefs(refs, workbook.Ref{}, ", ") }
 
 // stripView is the few lines above the columns on narrower terminals:
 // what matters most, themes and values, what to avoid, the next step for
@@ -616,7 +610,7 @@ func (m Model) columnsView(total, h int) string {
 	// The selected goal's ladder is worked out once, for all three columns.
 	var ladder map[string]bool
 	if sel := m.selected(); sel >= 0 {
-		ladder = related(m.goals, m.goals[sel].ID)
+		ladder = workbook.Related(m.goals, m.goals[sel].ID)
 	}
 	s := m.env.Styles
 	gap := 1
@@ -646,7 +640,7 @@ func (m Model) columnsView(total, h int) string {
 // selected card is always in view.
 func (m Model) columnBody(c, w, h int, ladder map[string]bool) string {
 	s := m.env.Styles
-	info := tierOrder[c].Info()
+	info := catalog.AboutTier(tierOrder[c])
 	idx := m.column(c)
 	head := s.Subtitle.Render(common.Truncate(info.Name, w)) + "\n" + s.Muted.Render(common.Truncate(info.Span, w))
 	var foot string
@@ -747,7 +741,7 @@ func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
 
 // card renders one goal: up to three lines of its words, how it feels, its
 // checks at a glance, and what it is a step toward.
-func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
+func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 	s := m.env.Styles
 	style := s.Card
 	switch {
@@ -763,9 +757,9 @@ func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
 	}
 	var feel string
 	switch g.Feel {
-	case FeelDoable:
+	case workbook.Doable:
 		feel = s.Met.Render("○ doable")
-	case FeelScary:
+	case workbook.Scary:
 		feel = s.Nudge.Render("◆ a little scary")
 	default:
 		feel = s.Muted.Render("·") // not marked yet; the footer teaches f
@@ -773,7 +767,7 @@ func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
 	met, total, purpose := tally(g, m.ctx)
 	glance := s.Muted.Render(fmt.Sprintf("✓%d/%d ♥%d/3", met, total, purpose))
 	gap := "  "
-	if g.Feel == "" {
+	if g.Feel == workbook.Unmarked {
 		gap = " "
 	}
 	if lipgloss.Width(feel)+len(gap)+lipgloss.Width(glance) <= inner {
@@ -781,7 +775,7 @@ func (m Model) card(g store.Goal, w int, selected, onLadder bool) string {
 	} else {
 		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
 	}
-	if p, ok := byID(m.goals, g.Parent); ok && validParent(g, p) {
+	if p, ok := workbook.GoalByID(m.goals, g.Parent); ok && workbook.ValidParent(g, p) {
 		lines = append(lines, s.Muted.Render(common.Truncate("↳ "+firstLine(p.Text), inner)))
 	}
 	return style.Width(w).Render(strings.Join(lines, "\n"))

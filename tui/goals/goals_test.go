@@ -12,16 +12,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 type board struct {
 	mu    sync.Mutex
-	goals map[string]store.Goal
+	goals map[string]workbook.Goal
 }
 
-func (b *board) PutGoal(_ string, g store.Goal) error {
+func (b *board) PutGoal(_ string, g workbook.Goal) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.goals[g.ID] = g
@@ -35,7 +35,7 @@ func (b *board) DeleteGoal(_, id string) error {
 	return nil
 }
 
-func setup(t *testing.T, saved ...store.Goal) (Model, *board) {
+func setup(t *testing.T, saved ...workbook.Goal) (Model, *board) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC) }
 	env := common.Env{
@@ -44,7 +44,7 @@ func setup(t *testing.T, saved ...store.Goal) (Model, *board) {
 			return func() tea.Msg { return fn(now()) }
 		},
 	}
-	st := &board{goals: map[string]store.Goal{}}
+	st := &board{goals: map[string]workbook.Goal{}}
 	for _, g := range saved {
 		st.goals[g.ID] = g
 	}
@@ -91,8 +91,8 @@ func keys(s string) []tea.Msg {
 
 var esc = tea.KeyPressMsg{Code: tea.KeyEscape}
 
-func goal(id, tier string, order int) store.Goal {
-	return store.Goal{ID: id, Tier: tier, Text: "goal " + id, Order: order, Status: "draft"}
+func goal(id, tier string, order int) workbook.Goal {
+	return workbook.Goal{ID: id, Tier: workbook.Tier(tier), Text: "goal " + id, Order: order, Status: workbook.Draft}
 }
 
 func TestAddTypeAndCloseSavesADraftInTheFocusedColumn(t *testing.T) {
@@ -108,7 +108,7 @@ func TestAddTypeAndCloseSavesADraftInTheFocusedColumn(t *testing.T) {
 		t.Fatalf("%d goals saved", len(st.goals))
 	}
 	for _, g := range st.goals {
-		if g.Tier != "medium" || g.Text != "Build to 15 miles a week" || g.Status != "draft" {
+		if g.Tier != "medium" || g.Text != "Build to 15 miles a week" || g.Status != workbook.Draft {
 			t.Errorf("saved %+v", g)
 		}
 	}
@@ -167,12 +167,12 @@ func TestDeleteAsksFirst(t *testing.T) {
 func TestFeelToggles(t *testing.T) {
 	m, st := setup(t, goal("a", "big", 0))
 	m = press(m, keys("llf")...)
-	if st.goals["a"].Feel != FeelDoable {
-		t.Errorf("feel = %q", st.goals["a"].Feel)
+	if st.goals["a"].Feel != workbook.Doable {
+		t.Errorf("feel = %v", st.goals["a"].Feel)
 	}
 	press(m, keys("f")...)
-	if st.goals["a"].Feel != FeelScary {
-		t.Errorf("feel = %q", st.goals["a"].Feel)
+	if st.goals["a"].Feel != workbook.Scary {
+		t.Errorf("feel = %v", st.goals["a"].Feel)
 	}
 }
 
@@ -196,10 +196,10 @@ func TestHelpFollowsTheMode(t *testing.T) {
 func TestContextSitsBesideTheColumns(t *testing.T) {
 	ctx := Context{
 		Motivation: "time for me",
-		Top:        "coping",
-		Themes:     []common.Ref{{ID: "coping", Name: "Headspace"}, {ID: "joy", Name: "Joy"}},
-		Averse:     []common.Ref{{ID: "competition", Name: "Competition"}},
-		Values:     []common.Ref{{ID: "calm", Name: "Calm"}},
+		Top:        workbook.Theme("coping"),
+		Themes:     []common.Ref{{Ref: workbook.Theme("coping"), Name: "Headspace"}, {Ref: workbook.Theme("joy"), Name: "Joy"}},
+		Averse:     []common.Ref{{Ref: workbook.Theme("competition"), Name: "Competition"}},
+		Values:     []common.Ref{{Ref: workbook.Value("calm"), Name: "Calm"}},
 		Hints:      []string{"Keep that time safe."},
 	}
 	for _, tc := range []struct {
@@ -231,9 +231,9 @@ var (
 
 func ctx() Context {
 	return Context{
-		Themes: []common.Ref{{ID: "coping", Name: "Headspace"}, {ID: "exploration", Name: "Exploration"}},
-		Averse: []common.Ref{{ID: "competition", Name: "Competition"}},
-		Values: []common.Ref{{ID: "calm", Name: "Calm"}},
+		Themes: []common.Ref{{Ref: workbook.Theme("coping"), Name: "Headspace"}, {Ref: workbook.Theme("exploration"), Name: "Exploration"}},
+		Averse: []common.Ref{{Ref: workbook.Theme("competition"), Name: "Competition"}},
+		Values: []common.Ref{{Ref: workbook.Value("calm"), Name: "Calm"}},
 	}
 }
 
@@ -252,7 +252,7 @@ func TestEditorLinksGoalsToThemesAndValues(t *testing.T) {
 	m = tabTo(m, fieldLinks)
 	m = press(m, space, right, right, space) // Headspace, then Calm
 	g := st.goals["a"]
-	if !slices.Equal(g.Themes, []string{"coping"}) || !slices.Equal(g.Values, []string{"calm"}) {
+	if !slices.Equal(g.Themes, []workbook.Ref{workbook.Theme("coping")}) || !slices.Equal(g.Values, []workbook.Ref{workbook.Value("calm")}) {
 		t.Errorf("links: themes %v values %v", g.Themes, g.Values)
 	}
 	if cs := checks(g, m.ctx); !cs[3].Met || !cs[3].Derived {
@@ -261,7 +261,7 @@ func TestEditorLinksGoalsToThemesAndValues(t *testing.T) {
 }
 
 func TestEditorChecksCoachWithoutBlocking(t *testing.T) {
-	m, st := setup(t, store.Goal{ID: "a", Tier: "small", Text: "Run more", Status: "draft"})
+	m, st := setup(t, workbook.Goal{ID: "a", Tier: workbook.Small, Text: "Run more", Status: workbook.Draft})
 	m = press(m, enterKey)
 	m = tabTo(m, fieldChecks)
 	v := ansi.Strip(m.View())
@@ -308,10 +308,10 @@ func TestLadderLinksAndNextStep(t *testing.T) {
 	if st.goals["small"].Parent != "mid" || st.goals["mid"].Parent != "big" {
 		t.Fatalf("parents: small→%q mid→%q", st.goals["small"].Parent, st.goals["mid"].Parent)
 	}
-	if r := related(m.goals, "big"); !r["mid"] || !r["small"] || r["big"] {
-		t.Errorf("related(big) = %v", r)
+	if r := workbook.Related(m.goals, "big"); !r["mid"] || !r["small"] || r["big"] {
+		t.Errorf("workbook.Related(big) = %v", r)
 	}
-	if step, ok := nextStep(m.goals, "big"); !ok || step.ID != "small" {
+	if step, ok := workbook.NextStep(m.goals, "big"); !ok || step.ID != "small" {
 		t.Errorf("next step for big = %v, %v", step.ID, ok)
 	}
 	m = press(m, tea.KeyPressMsg{Code: tea.KeyRight}) // focus the big goal
@@ -339,7 +339,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 		t.Fatalf("ideas fitting the runner's themes should come first: %+v", list[:min(3, len(list))])
 	}
 	for _, r := range list {
-		if !slices.Contains(r.Idea.Tiers, catalog.Small) {
+		if !slices.Contains(r.Idea.Tiers, workbook.Small) {
 			t.Fatalf("%s does not suit small goals", r.Idea.ID)
 		}
 	}
@@ -391,7 +391,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 		t.Fatalf("goals after picking: %+v", st.goals)
 	}
 	for _, g := range st.goals {
-		if g.Idea != idea.ID || !slices.Contains(idea.Tiers, catalog.Tier(g.Tier)) || strings.Contains(g.Text, "{") || g.Status != "draft" {
+		if g.Idea != idea.ID || !slices.Contains(idea.Tiers, g.Tier) || strings.Contains(g.Text, "{") || g.Status != workbook.Draft {
 			t.Errorf("drafted %+v", g)
 		}
 	}
@@ -484,7 +484,7 @@ func TestChangingColumnInTheEditorPutsTheGoalAtTheEnd(t *testing.T) {
 
 func TestStaleLinksCanBeLetGo(t *testing.T) {
 	g := goal("a", "small", 0)
-	g.Values = []string{"adventure"} // a value the runner has since unpicked
+	g.Values = []workbook.Ref{workbook.Value("adventure")} // a value the runner has since unpicked
 	m, st := setup(t, g)
 	m.SetContext(ctx())
 	m = press(m, enterKey)
@@ -504,7 +504,7 @@ func TestStaleLinksCanBeLetGo(t *testing.T) {
 // TestAColumnNeverHidesGoalsSilently: when a column cannot show every card,
 // it says how many more there are, and its box stays whole.
 func TestAColumnNeverHidesGoalsSilently(t *testing.T) {
-	var saved []store.Goal
+	var saved []workbook.Goal
 	for i := range 6 {
 		saved = append(saved, goal(fmt.Sprintf("g%d", i), "small", i))
 	}
@@ -537,7 +537,7 @@ func TestAColumnNeverHidesGoalsSilently(t *testing.T) {
 }
 
 func TestTheSelectedGoalShowsEvenWhenCramped(t *testing.T) {
-	var saved []store.Goal
+	var saved []workbook.Goal
 	for i := range 6 {
 		saved = append(saved, goal(fmt.Sprintf("g%d", i), "small", i))
 	}
@@ -556,18 +556,18 @@ func TestAnIdeaGoesToAColumnItSuits(t *testing.T) {
 	m = press(m, keys("i")...)
 	m = press(m, keys("333")...) // every column
 	for i, r := range m.picker.list {
-		if len(r.Idea.Blanks) == 0 && !slices.Contains(r.Idea.Tiers, catalog.Small) {
+		if len(r.Idea.Blanks) == 0 && !slices.Contains(r.Idea.Tiers, workbook.Small) {
 			m.picker.cursor = i
 			break
 		}
 	}
 	want := m.picker.list[m.picker.cursor].Idea
-	if slices.Contains(want.Tiers, catalog.Small) {
+	if slices.Contains(want.Tiers, workbook.Small) {
 		t.Skip("the catalog has no idea without blanks that does not suit small goals")
 	}
 	m = press(m, enterKey)
 	for _, g := range st.goals {
-		if !slices.Contains(want.Tiers, catalog.Tier(g.Tier)) {
+		if !slices.Contains(want.Tiers, g.Tier) {
 			t.Errorf("%q went to %s; it suits %v", g.Text, g.Tier, want.Tiers)
 		}
 	}

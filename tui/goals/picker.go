@@ -12,8 +12,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // picker browses the goal-idea catalog: filter by kind, theme, column and
@@ -64,9 +64,20 @@ func (p *picker) refresh(ctx Context) {
 func refIDs(refs []common.Ref) []catalog.ThemeID {
 	var ids []catalog.ThemeID
 	for _, r := range refs {
-		ids = append(ids, catalog.ThemeID(r.ID))
+		if id, ok := catalogTheme(r); ok {
+			ids = append(ids, id)
+		}
 	}
 	return ids
+}
+
+// catalogTheme returns the catalog theme r names; the runner's own themes
+// carry no catalog guidance.
+func catalogTheme(r common.Ref) (catalog.ThemeID, bool) {
+	if !r.Ref.IsTheme() || r.Ref.Own {
+		return "", false
+	}
+	return catalog.ThemeID(r.Ref.ID), true
 }
 
 // openPicker shows the catalog, filtered to the focused column.
@@ -209,30 +220,30 @@ func (m Model) addIdea() (Model, tea.Cmd) {
 	case !slices.Contains(p.idea.Tiers, tierOrder[col]) && len(p.idea.Tiers) > 0:
 		// With every column shown, an idea goes where it suits: a 100-mile
 		// race is not a goal for this week.
-		col = tierIndex(string(p.idea.Tiers[0]))
+		col = tierIndex(p.idea.Tiers[0])
 	}
 	now := m.env.Now().UTC()
 	order := m.nextOrder(col)
-	g := store.Goal{
-		ID:      store.NewID(now),
-		Tier:    string(tierOrder[col]),
+	g := workbook.Goal{
+		ID:      workbook.NewID(now),
+		Tier:    tierOrder[col],
 		Text:    text,
-		Status:  "draft",
+		Status:  workbook.Draft,
 		Idea:    p.idea.ID,
 		Order:   order,
 		Created: now,
 		Updated: now,
 	}
 	for _, t := range m.ctx.Themes {
-		if slices.Contains(p.idea.Themes, catalog.ThemeID(t.ID)) {
-			g.Themes = append(g.Themes, t.ID)
+		if id, ok := catalogTheme(t); ok && slices.Contains(p.idea.Themes, id) {
+			g.Themes = append(g.Themes, t.Ref)
 		}
 	}
 	m.goals = append(m.goals, g)
 	m.picking, p.filling = false, false
 	m.col = col
 	m.row[col] = len(m.column(col)) - 1
-	return m, tea.Batch(m.save(g), common.Status("Added to "+tierOrder[col].Info().Name+": press enter to make it your own."))
+	return m, tea.Batch(m.save(g), common.Status("Added to "+catalog.AboutTier(tierOrder[col]).Name+": press enter to make it your own."))
 }
 
 // pickerView renders the catalog, or the form for an idea's blanks.
@@ -261,7 +272,7 @@ func (m Model) pickerView() string {
 		theme = catalog.Themes()[p.theme-1].Name
 	}
 	if p.tier > 0 {
-		tier = tierOrder[p.tier-1].Info().Name
+		tier = catalog.AboutTier(tierOrder[p.tier-1]).Name
 	}
 	head := s.Title.Render("Goal ideas") + s.Muted.Render(fmt.Sprintf("  %d of %d", len(p.list), len(catalog.Ideas())))
 	filters := s.Muted.Render("kind ") + s.Accent.Render(kind) + s.Muted.Render(" · theme ") + s.Accent.Render(theme) +
@@ -314,7 +325,7 @@ func (m Model) ideaDetail(r catalog.RankedIdea, w int) string {
 	s := m.env.Styles
 	var tiers, themes []string
 	for _, t := range r.Idea.Tiers {
-		tiers = append(tiers, strings.ToLower(t.Info().Name))
+		tiers = append(tiers, strings.ToLower(catalog.AboutTier(t).Name))
 	}
 	for _, id := range r.Idea.Themes {
 		if t, ok := catalog.LookupTheme(id); ok {
@@ -339,7 +350,7 @@ func orList(words []string) string {
 func (m Model) fitsWith(idea catalog.Idea) string {
 	var names []string
 	for _, t := range m.ctx.Themes {
-		if slices.Contains(idea.Themes, catalog.ThemeID(t.ID)) {
+		if id, ok := catalogTheme(t); ok && slices.Contains(idea.Themes, id) {
 			names = append(names, t.Name)
 		}
 	}
@@ -349,8 +360,8 @@ func (m Model) fitsWith(idea catalog.Idea) string {
 func (m Model) clashWith(idea catalog.Idea) string {
 	var names []string
 	for _, t := range m.ctx.Averse {
-		id := catalog.ThemeID(t.ID)
-		if slices.Contains(idea.Themes, id) || (idea.Race && id == catalog.Competition) {
+		id, ok := catalogTheme(t)
+		if ok && (slices.Contains(idea.Themes, id) || (idea.Race && id == catalog.Competition)) {
 			names = append(names, t.Name)
 		}
 	}

@@ -12,13 +12,13 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // AnswerSaver is the one thing this screen asks of the store.
 type AnswerSaver interface {
-	SaveAnswer(seasonID string, a store.Answer) error
+	SaveAnswer(seasonID string, a workbook.Answer) error
 }
 
 // KeyMap holds the reflection screen's keys.
@@ -65,7 +65,7 @@ type Model struct {
 }
 
 // New builds the screen on the season's saved answers, open at question at.
-func New(env common.Env, saver AnswerSaver, saved map[string]store.Answer, at int) Model {
+func New(env common.Env, saver AnswerSaver, saved map[string]workbook.Answer, at int) Model {
 	m := Model{
 		env:       env,
 		saver:     saver,
@@ -245,7 +245,7 @@ func (m *Model) save() tea.Cmd {
 	gen := m.env.Ledger.Next()
 	m.auto.Writing(gen)
 	season, saver := m.env.Season, m.saver
-	a := store.Answer{Question: m.questions[m.idx].ID, Text: m.answers[m.idx], Updated: m.env.Now().UTC()}
+	a := workbook.Answer{Question: m.questions[m.idx].ID, Text: m.answers[m.idx], Updated: m.env.Now().UTC()}
 	return m.env.Ledger.Save(common.Reflect, "your answer", "answer/"+a.Question, gen, func() error {
 		return saver.SaveAnswer(season, a)
 	})

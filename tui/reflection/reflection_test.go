@@ -9,8 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 type answers struct {
@@ -18,7 +18,7 @@ type answers struct {
 	saved map[string]string
 }
 
-func (a *answers) SaveAnswer(_ string, ans store.Answer) error {
+func (a *answers) SaveAnswer(_ string, ans workbook.Answer) error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.saved[ans.Question] = ans.Text
@@ -26,7 +26,7 @@ func (a *answers) SaveAnswer(_ string, ans store.Answer) error {
 }
 
 // setup returns a screen whose timers fire at once, and its saved answers.
-func setup(t *testing.T, saved map[string]store.Answer, at int) (Model, *answers) {
+func setup(t *testing.T, saved map[string]workbook.Answer, at int) (Model, *answers) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC) }
 	env := common.Env{
@@ -90,7 +90,7 @@ var (
 
 func TestOpensOnSavedAnswersAtTheGivenQuestion(t *testing.T) {
 	qs := catalog.Questions()
-	m, _ := setup(t, map[string]store.Answer{qs[2].ID: {Question: qs[2].ID, Text: "I hate races"}}, 2)
+	m, _ := setup(t, map[string]workbook.Answer{qs[2].ID: {Question: qs[2].ID, Text: "I hate races"}}, 2)
 	if m.Index() != 2 || !strings.Contains(m.View(), "I hate races") || !strings.Contains(m.View(), "Question 3 of 8") {
 		t.Errorf("opened on %d:\n%s", m.Index(), m.View())
 	}

@@ -12,21 +12,21 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Season is everything the summary shows.
 type Season struct {
-	Season  store.Season
+	Season  workbook.Season
 	Answers map[string]string
-	Themes  store.ThemeBoard
+	Themes  workbook.ThemeBoard
 	// Toward and Averse are the themes the runner confirmed, the one that
 	// matters most first.
 	Toward []common.Ref
 	Averse []common.Ref
 	Values []Value
-	Goals  []store.Goal
+	Goals  []workbook.Goal
 }
 
 // Value is a chosen value with what the runner wrote about it.
@@ -174,15 +174,12 @@ func Render(season Season, s *common.Styles, w int) string {
 	for _, t := range catalog.Tiers() {
 		var lines []string
 		for _, g := range season.Goals {
-			if g.Tier != string(t.Tier) {
+			if g.Tier != t.Tier {
 				continue
 			}
 			feel := ""
-			switch g.Feel {
-			case "doable":
-				feel = " (doable)"
-			case "scary":
-				feel = " (a little scary)"
+			if g.Feel != workbook.Unmarked {
+				feel = " (" + g.Feel.Words() + ")"
 			}
 			lines = append(lines, "• "+common.OneLine(g.Text)+feel)
 		}

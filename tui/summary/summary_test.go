@@ -8,21 +8,21 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func TestRenderShowsTheWholeSeason(t *testing.T) {
 	season := Season{
-		Season:  store.Season{Name: "Season of March 2027", Started: time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)},
+		Season:  workbook.Season{Name: "Season of March 2027", Started: time.Date(2027, 3, 1, 12, 0, 0, 0, time.UTC)},
 		Answers: map[string]string{"proud-moment": "My first 10k"},
-		Themes:  store.ThemeBoard{Motivation: "time for me", Notes: "headspace", Top: "coping"},
-		Toward:  []common.Ref{{ID: "coping", Name: "Headspace"}, {ID: "joy", Name: "Joy"}},
-		Averse:  []common.Ref{{ID: "competition", Name: "Competition"}},
+		Themes:  workbook.ThemeBoard{Motivation: "time for me", Notes: "headspace", Top: workbook.Theme("coping")},
+		Toward:  []common.Ref{{Ref: workbook.Theme("coping"), Name: "Headspace"}, {Ref: workbook.Theme("joy"), Name: "Joy"}},
+		Averse:  []common.Ref{{Ref: workbook.Theme("competition"), Name: "Competition"}},
 		Values:  []Value{{Name: "Calm", Serve: "quiet loops\nat dawn", Experiment: "no watch on Sunday"}},
-		Goals: []store.Goal{
-			{Tier: "big", Text: "Half marathon\nin October", Feel: "scary"},
-			{Tier: "small", Text: "Run Tue/Thu at 7", Feel: "doable"},
+		Goals: []workbook.Goal{
+			{Tier: workbook.Big, Text: "Half marathon\nin October", Feel: workbook.Scary},
+			{Tier: workbook.Small, Text: "Run Tue/Thu at 7", Feel: workbook.Doable},
 		},
 	}
 	out := ansi.Strip(Render(season, common.NewStyles(true), 70))
@@ -56,7 +56,7 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 	for _, id := range []string{"proud-moment", "big-dream", "next-step"} {
 		answers[id] = strings.Repeat("A long answer that needs room. ", 8)
 	}
-	m.SetSeason(Season{Season: store.Season{Name: "Season of May 2027"}, Answers: answers})
+	m.SetSeason(Season{Season: workbook.Season{Name: "Season of May 2027"}, Answers: answers})
 	top := ansi.Strip(m.View())
 	if !strings.Contains(top, "Season of May 2027") {
 		t.Fatalf("the summary does not start at the top:\n%s", top)

@@ -1,6 +1,10 @@
 package themes
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/cairn-run/cairn/workbook"
+)
 
 // KeyMap holds the themes screen's keys.
 type KeyMap struct {
@@ -65,8 +69,8 @@ func (k *KeyMap) setPart(p part, adding bool, sel row, has bool) {
 	}
 	k.Confirm.SetEnabled(list && has && !sel.own)
 	k.Dismiss.SetEnabled(list && has && !sel.own)
-	k.Flip.SetEnabled(list && has && sel.status != statusDismissed)
-	k.Top.SetEnabled(list && has && sel.status != statusDismissed)
+	k.Flip.SetEnabled(list && has && sel.status != workbook.Dismissed)
+	k.Top.SetEnabled(list && has && sel.status != workbook.Dismissed)
 	k.Remove.SetEnabled(list && has && sel.own)
 	k.Next.SetEnabled(!adding)
 	k.Prev.SetEnabled(!adding)

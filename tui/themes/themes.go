@@ -15,13 +15,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // BoardSaver is what this screen asks of the store.
 type BoardSaver interface {
-	SaveThemes(seasonID string, t store.ThemeBoard) error
+	SaveThemes(seasonID string, t workbook.ThemeBoard) error
 }
 
 // The parts of the screen that take focus, in tab order.
@@ -34,20 +34,13 @@ const (
 	partCount
 )
 
-// Theme statuses, as stored in a ThemeMark. A proposed theme has no mark.
-const (
-	statusProposed  = ""
-	statusConfirmed = "confirmed"
-	statusDismissed = "dismissed"
-)
-
 // row is one theme in the list: proposed by cairn, decided by the runner,
 // or the runner's own.
 type row struct {
-	id       string
+	ref      workbook.Ref
 	name     string
-	polarity string // "+" or "-"
-	status   string
+	polarity workbook.Polarity
+	status   workbook.MarkStatus
 	own      bool
 	finding  *catalog.Finding // nil when cairn found no evidence
 }
@@ -58,7 +51,7 @@ type Model struct {
 	saver BoardSaver
 	keys  KeyMap
 
-	board    store.ThemeBoard
+	board    workbook.ThemeBoard
 	answers  map[string]string
 	values   []common.Ref // the runner's values, shown beside the themes
 	findings []catalog.Finding
@@ -79,7 +72,7 @@ type Model struct {
 }
 
 // New builds the screen on the season's saved theme board.
-func New(env common.Env, saver BoardSaver, board store.ThemeBoard) Model {
+func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 	notes := common.NewTextArea(env.Styles, "The themes you see, in your own words…")
 	notes.SetValue(board.Notes)
 	notes.Blur()
@@ -139,42 +132,45 @@ func (m *Model) SetValues(values []common.Ref) { m.values = values }
 // the runner decided on that the answers no longer show, then the runner's
 // own; dismissed themes sink to the end.
 func (m *Model) rebuild() {
-	var keep string
+	var keep workbook.Ref
 	if m.cursor < len(m.rows) {
-		keep = m.rows[m.cursor].id
+		keep = m.rows[m.cursor].ref
 	}
-	marks := map[string]store.ThemeMark{}
+	marks := map[workbook.Ref]workbook.ThemeMark{}
 	for _, mk := range m.board.Marks {
 		marks[mk.Theme] = mk
 	}
 	var rows []row
-	seen := map[string]bool{}
+	seen := map[workbook.Ref]bool{}
 	add := func(r row) {
-		if mk, ok := marks[r.id]; ok {
+		if mk, ok := marks[r.ref]; ok {
 			r.status, r.polarity = mk.Status, mk.Polarity
 		}
 		rows = append(rows, r)
-		seen[r.id] = true
+		seen[r.ref] = true
 	}
 	for i := range m.findings {
 		f := &m.findings[i]
 		t, _ := catalog.LookupTheme(f.Theme)
-		add(row{id: string(f.Theme), name: t.Name, polarity: f.Polarity.String(), finding: f})
+		add(row{ref: workbook.Theme(string(f.Theme)), name: t.Name, polarity: f.Polarity, finding: f})
 	}
 	for _, mk := range m.board.Marks {
-		if t, ok := catalog.LookupTheme(catalog.ThemeID(mk.Theme)); ok && !seen[mk.Theme] {
-			add(row{id: mk.Theme, name: t.Name})
+		if mk.Theme.Own {
+			continue
+		}
+		if t, ok := catalog.LookupTheme(catalog.ThemeID(mk.Theme.ID)); ok && !seen[mk.Theme] {
+			add(row{ref: mk.Theme, name: t.Name})
 		}
 	}
 	for _, o := range m.board.Own {
-		rows = append(rows, row{id: o.ID, name: o.Name, polarity: o.Polarity, status: statusConfirmed, own: true})
+		rows = append(rows, row{ref: o.Ref(), name: o.Name, polarity: o.Polarity, status: workbook.Confirmed, own: true})
 	}
 	slices.SortStableFunc(rows, func(a, b row) int {
-		return boolInt(a.status == statusDismissed) - boolInt(b.status == statusDismissed)
+		return boolInt(a.status == workbook.Dismissed) - boolInt(b.status == workbook.Dismissed)
 	})
 	m.rows = rows
 	m.cursor = max(0, min(m.cursor, len(rows)-1))
-	if i := slices.IndexFunc(rows, func(r row) bool { return r.id == keep }); i >= 0 {
+	if i := slices.IndexFunc(rows, func(r row) bool { return r.ref == keep }); i >= 0 {
 		m.cursor = i
 	}
 	m.syncKeys()
@@ -189,21 +185,21 @@ func boolInt(b bool) int {
 }
 
 // Board returns the live theme board.
-func (m Model) Board() store.ThemeBoard { return cloneBoard(m.board) }
+func (m Model) Board() workbook.ThemeBoard { return cloneBoard(m.board) }
 
 // Chosen returns what the runner holds to: themes they confirmed (or named)
 // as drawn to, the one that matters most first, and those they would
 // rather not build goals on.
 func (m Model) Chosen() (toward, averse []common.Ref) {
 	for _, r := range m.rows {
-		if r.status != statusConfirmed {
+		if r.status != workbook.Confirmed {
 			continue
 		}
-		ref := common.Ref{ID: r.id, Name: r.name}
+		ref := common.Ref{Ref: r.ref, Name: r.name}
 		switch {
-		case r.polarity == "-":
+		case r.polarity == workbook.Away:
 			averse = append(averse, ref)
-		case r.id == m.board.Top:
+		case r.ref == m.board.Top:
 			toward = append([]common.Ref{ref}, toward...)
 		default:
 			toward = append(toward, ref)
@@ -321,9 +317,9 @@ func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Down):
 		m.cursor = max(min(m.cursor+1, len(m.rows)-1), 0)
 	case key.Matches(msg, k.Confirm):
-		return m.decide(statusConfirmed)
+		return m.decide(workbook.Confirmed)
 	case key.Matches(msg, k.Dismiss):
-		return m.decide(statusDismissed)
+		return m.decide(workbook.Dismissed)
 	case key.Matches(msg, k.Flip):
 		return m.flip()
 	case key.Matches(msg, k.Top):
@@ -351,17 +347,17 @@ func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 
 // decide sets the selected theme's status; deciding the same way twice
 // takes the decision back, leaving the theme proposed again.
-func (m Model) decide(status string) (Model, tea.Cmd) {
+func (m Model) decide(status workbook.MarkStatus) (Model, tea.Cmd) {
 	if m.cursor >= len(m.rows) || m.rows[m.cursor].own {
 		return m, nil
 	}
 	r := m.rows[m.cursor]
 	if r.status == status {
-		status = statusProposed
+		status = workbook.Undecided
 	}
-	m.setMark(r.id, r.polarity, status)
-	if status != statusConfirmed && m.board.Top == r.id {
-		m.board.Top = ""
+	m.setMark(r.ref, r.polarity, status)
+	if status != workbook.Confirmed && m.board.Top == r.ref {
+		m.board.Top = workbook.Ref{}
 	}
 	return m.changed()
 }
@@ -373,21 +369,17 @@ func (m Model) flip() (Model, tea.Cmd) {
 		return m, nil
 	}
 	r := m.rows[m.cursor]
-	pol := "-"
-	if r.polarity == "-" {
-		pol = "+"
+	pol := workbook.Away
+	if r.polarity == workbook.Away {
+		pol = workbook.Toward
 	}
 	if r.own {
-		for i := range m.board.Own {
-			if m.board.Own[i].ID == r.id {
-				m.board.Own[i].Polarity = pol
-			}
-		}
+		m.setOwnPolarity(r.ref, pol)
 	} else {
-		m.setMark(r.id, pol, statusConfirmed)
+		m.setMark(r.ref, pol, workbook.Confirmed)
 	}
-	if pol == "-" && m.board.Top == r.id {
-		m.board.Top = ""
+	if pol == workbook.Away && m.board.Top == r.ref {
+		m.board.Top = workbook.Ref{}
 	}
 	return m.changed()
 }
@@ -399,40 +391,47 @@ func (m Model) markTop() (Model, tea.Cmd) {
 		return m, nil
 	}
 	r := m.rows[m.cursor]
-	if m.board.Top == r.id {
-		m.board.Top = ""
+	if m.board.Top == r.ref {
+		m.board.Top = workbook.Ref{}
 		return m.changed()
 	}
-	m.board.Top = r.id
+	m.board.Top = r.ref
 	if !r.own {
-		m.setMark(r.id, "+", statusConfirmed)
+		m.setMark(r.ref, workbook.Toward, workbook.Confirmed)
 	} else {
-		for i := range m.board.Own {
-			if m.board.Own[i].ID == r.id {
-				m.board.Own[i].Polarity = "+"
-			}
-		}
+		m.setOwnPolarity(r.ref, workbook.Toward)
 	}
 	return m.changed()
+}
+
+// setOwnPolarity points one of the runner's own themes the other way.
+func (m *Model) setOwnPolarity(ref workbook.Ref, pol workbook.Polarity) {
+	own := slices.Clone(m.board.Own)
+	for i := range own {
+		if own[i].Ref() == ref {
+			own[i].Polarity = pol
+		}
+	}
+	m.board.Own = own
 }
 
 func (m Model) removeOwn() (Model, tea.Cmd) {
 	if m.cursor >= len(m.rows) || !m.rows[m.cursor].own {
 		return m, nil
 	}
-	id := m.rows[m.cursor].id
-	m.board.Own = slices.DeleteFunc(slices.Clone(m.board.Own), func(o store.OwnTheme) bool { return o.ID == id })
-	if m.board.Top == id {
-		m.board.Top = ""
+	ref := m.rows[m.cursor].ref
+	m.board.Own = slices.DeleteFunc(slices.Clone(m.board.Own), func(o workbook.OwnTheme) bool { return o.Ref() == ref })
+	if m.board.Top == ref {
+		m.board.Top = workbook.Ref{}
 	}
 	return m.changed()
 }
 
 // setMark records a decision, replacing any earlier one for the theme.
-func (m *Model) setMark(id, polarity, status string) {
-	marks := slices.DeleteFunc(slices.Clone(m.board.Marks), func(mk store.ThemeMark) bool { return mk.Theme == id })
-	if status != statusProposed {
-		marks = append(marks, store.ThemeMark{Theme: id, Polarity: polarity, Status: status})
+func (m *Model) setMark(ref workbook.Ref, polarity workbook.Polarity, status workbook.MarkStatus) {
+	marks := slices.DeleteFunc(slices.Clone(m.board.Marks), func(mk workbook.ThemeMark) bool { return mk.Theme == ref })
+	if status != workbook.Undecided {
+		marks = append(marks, workbook.ThemeMark{Theme: ref, Polarity: polarity, Status: status})
 	}
 	m.board.Marks = marks
 }
@@ -464,16 +463,17 @@ func (m Model) updateAdding(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		for _, t := range catalog.Themes() {
 			if strings.EqualFold(t.Name, name) || strings.EqualFold(string(t.ID), name) {
-				m.setMark(string(t.ID), "+", statusConfirmed)
+				ref := workbook.Theme(string(t.ID))
+				m.setMark(ref, workbook.Toward, workbook.Confirmed)
 				m.rebuild()
-				m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.id == string(t.ID) })
+				m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.ref == ref })
 				return m.changed()
 			}
 		}
-		id := "own-" + store.NewID(m.env.Now())
-		m.board.Own = append(slices.Clone(m.board.Own), store.OwnTheme{ID: id, Name: name, Polarity: "+"})
+		own := workbook.OwnTheme{ID: workbook.NewID(m.env.Now()), Name: name, Polarity: workbook.Toward}
+		m.board.Own = append(slices.Clone(m.board.Own), own)
 		m.rebuild()
-		m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.id == id })
+		m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.ref == own.Ref() })
 		return m.changed()
 	}
 	var cmd tea.Cmd
@@ -540,7 +540,7 @@ func (m *Model) save() tea.Cmd {
 	})
 }
 
-func cloneBoard(b store.ThemeBoard) store.ThemeBoard {
+func cloneBoard(b workbook.ThemeBoard) workbook.ThemeBoard {
 	b.Marks = slices.Clone(b.Marks)
 	b.Own = slices.Clone(b.Own)
 	return b

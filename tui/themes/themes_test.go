@@ -9,24 +9,24 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 type boards struct {
 	mu   sync.Mutex
-	last store.ThemeBoard
+	last workbook.ThemeBoard
 	n    int
 }
 
-func (b *boards) SaveThemes(_ string, t store.ThemeBoard) error {
+func (b *boards) SaveThemes(_ string, t workbook.ThemeBoard) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.last, b.n = t, b.n+1
 	return nil
 }
 
-func setup(t *testing.T, board store.ThemeBoard) (Model, *boards) {
+func setup(t *testing.T, board workbook.ThemeBoard) (Model, *boards) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC) }
 	env := common.Env{
@@ -84,7 +84,7 @@ func text(s string) []tea.Msg {
 var tab = tea.KeyPressMsg{Code: tea.KeyTab}
 
 func TestAnswersAreReadBackInQuestionOrder(t *testing.T) {
-	m, _ := setup(t, store.ThemeBoard{})
+	m, _ := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(map[string]string{"big-dream": "A mountain ultra", "numbers-or-feelings": "Feelings, mostly"})
 	m, _ = send(m, text("r")...)
 	v := ansi.Strip(m.View())
@@ -101,7 +101,7 @@ func TestAnswersAreReadBackInQuestionOrder(t *testing.T) {
 }
 
 func TestNotesAndMotivationAreSaved(t *testing.T) {
-	m, st := setup(t, store.ThemeBoard{Notes: "old"})
+	m, st := setup(t, workbook.ThemeBoard{Notes: "old"})
 	m, _ = send(m, tab)
 	m, _ = send(m, text(" and new")...)
 	m, _ = send(m, tab)
@@ -116,7 +116,7 @@ func TestNotesAndMotivationAreSaved(t *testing.T) {
 }
 
 func TestShiftTabFromTheAnswersGoesBack(t *testing.T) {
-	m, _ := setup(t, store.ThemeBoard{})
+	m, _ := setup(t, workbook.ThemeBoard{})
 	_, out := send(m, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
 	if len(out) != 1 || out[0].To != common.PrevStep(common.Themes) {
 		t.Errorf("shift+tab sent %v", out)
@@ -132,14 +132,14 @@ var answers = map[string]string{
 func rowIDs(m Model) []string {
 	var ids []string
 	for _, r := range m.rows {
-		ids = append(ids, r.id+r.polarity+r.status)
+		ids = append(ids, r.ref.ID+r.polarity.String()+r.status.String())
 	}
 	return ids
 }
 
 func find(m Model, id string) (row, int) {
 	for i, r := range m.rows {
-		if r.id == id {
+		if r.ref.ID == id {
 			return r, i
 		}
 	}
@@ -158,11 +158,14 @@ func at(t *testing.T, m Model, id string) Model {
 }
 
 func TestProposesThemesWithTheirEvidence(t *testing.T) {
-	m, _ := setup(t, store.ThemeBoard{})
+	m, _ := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(answers)
-	for _, want := range []struct{ id, pol string }{{"coping", "+"}, {"competition", "-"}, {"affiliation", "+"}} {
+	for _, want := range []struct {
+		id  string
+		pol workbook.Polarity
+	}{{"coping", workbook.Toward}, {"competition", workbook.Away}, {"affiliation", workbook.Toward}} {
 		r, i := find(m, want.id)
-		if i < 0 || r.polarity != want.pol || r.status != statusProposed || r.finding == nil {
+		if i < 0 || r.polarity != want.pol || r.status != workbook.Undecided || r.finding == nil {
 			t.Errorf("%s: row %+v (rows %v)", want.id, r, rowIDs(m))
 		}
 	}
@@ -177,7 +180,7 @@ func TestProposesThemesWithTheirEvidence(t *testing.T) {
 }
 
 func TestDecisionsAreSavedAndSurviveNewAnswers(t *testing.T) {
-	m, st := setup(t, store.ThemeBoard{})
+	m, st := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(answers)
 	m = at(t, m, "coping")
 	m, _ = send(m, text("*")...) // matters most, which confirms it
@@ -185,21 +188,21 @@ func TestDecisionsAreSavedAndSurviveNewAnswers(t *testing.T) {
 	m, _ = send(m, text("y")...) // confirmed as an aversion
 	m = at(t, m, "affiliation")
 	m, _ = send(m, text("n")...)
-	if st.last.Top != "coping" || len(st.last.Marks) != 3 {
+	if st.last.Top != workbook.Theme("coping") || len(st.last.Marks) != 3 {
 		t.Fatalf("saved %+v", st.last)
 	}
 	toward, averse := m.Chosen()
-	if len(toward) != 1 || toward[0].ID != "coping" || len(averse) != 1 || averse[0].ID != "competition" {
+	if len(toward) != 1 || toward[0].Ref.ID != "coping" || len(averse) != 1 || averse[0].Ref.ID != "competition" {
 		t.Errorf("chosen: %v / %v", toward, averse)
 	}
-	if last := m.rows[len(m.rows)-1]; last.id != "affiliation" {
+	if last := m.rows[len(m.rows)-1]; last.ref.ID != "affiliation" {
 		t.Errorf("a dismissed theme should sink to the end: %v", rowIDs(m))
 	}
 
 	// The runner rewrites an answer: detection runs again, decisions stay.
 	m.SetAnswers(map[string]string{"beyond-running": "Honestly it is just my routine now, every morning at six."})
 	for _, id := range []string{"coping", "competition", "affiliation"} {
-		if r, i := find(m, id); i < 0 || r.status == statusProposed {
+		if r, i := find(m, id); i < 0 || r.status == workbook.Undecided {
 			t.Errorf("%s lost its decision after new answers: %v", id, rowIDs(m))
 		}
 	}
@@ -214,30 +217,30 @@ func TestDecisionsAreSavedAndSurviveNewAnswers(t *testing.T) {
 }
 
 func TestDecidingTwiceTakesItBack(t *testing.T) {
-	m, st := setup(t, store.ThemeBoard{})
+	m, st := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(answers)
 	m = at(t, m, "coping")
 	m, _ = send(m, text("yy")...)
-	if r, _ := find(m, "coping"); r.status != statusProposed || len(st.last.Marks) != 0 {
+	if r, _ := find(m, "coping"); r.status != workbook.Undecided || len(st.last.Marks) != 0 {
 		t.Errorf("after y y: %+v, marks %+v", r, st.last.Marks)
 	}
 }
 
 func TestFlipLetsTheRunnerCorrectTheDirection(t *testing.T) {
-	m, st := setup(t, store.ThemeBoard{})
+	m, st := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(answers)
 	m = at(t, m, "competition")
 	m, _ = send(m, text("p")...)
-	if r, _ := find(m, "competition"); r.polarity != "+" || r.status != statusConfirmed {
+	if r, _ := find(m, "competition"); r.polarity != workbook.Toward || r.status != workbook.Confirmed {
 		t.Errorf("after p: %+v", r)
 	}
-	if st.last.Marks[0].Polarity != "+" {
+	if st.last.Marks[0].Polarity != workbook.Toward {
 		t.Errorf("saved %+v", st.last.Marks)
 	}
 }
 
 func TestAddingOwnThemesAndCatalogNames(t *testing.T) {
-	m, st := setup(t, store.ThemeBoard{})
+	m, st := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(nil)
 	if !strings.Contains(ansi.Strip(m.View()), "No clear themes") {
 		t.Error("an empty list should say how to go on")
@@ -255,7 +258,7 @@ func TestAddingOwnThemesAndCatalogNames(t *testing.T) {
 	m, _ = send(m, text("a")...)
 	m, _ = send(m, text("joy")...)
 	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
-	if r, _ := find(m, "joy"); r.status != statusConfirmed || len(st.last.Own) != 1 {
+	if r, _ := find(m, "joy"); r.status != workbook.Confirmed || len(st.last.Own) != 1 {
 		t.Errorf("joy: %+v, own %+v", r, st.last.Own)
 	}
 	// Removing the runner's own theme.
@@ -274,7 +277,7 @@ func TestAddingOwnThemesAndCatalogNames(t *testing.T) {
 }
 
 func TestResizeNeverOverflows(t *testing.T) {
-	m, _ := setup(t, store.ThemeBoard{Own: []store.OwnTheme{{ID: "own-1", Name: strings.Repeat("long name ", 12), Polarity: "+"}}})
+	m, _ := setup(t, workbook.ThemeBoard{Own: []workbook.OwnTheme{{ID: "own-1", Name: strings.Repeat("long name ", 12), Polarity: workbook.Toward}}})
 	m.SetAnswers(answers)
 	for w := 1; w <= 160; w += 9 {
 		for h := 1; h <= 50; h += 7 {
@@ -289,9 +292,9 @@ func TestResizeNeverOverflows(t *testing.T) {
 }
 
 func TestValuesShowBesideTheThemes(t *testing.T) {
-	m, _ := setup(t, store.ThemeBoard{})
+	m, _ := setup(t, workbook.ThemeBoard{})
 	m.SetAnswers(answers)
-	m.SetValues([]common.Ref{{ID: "calm", Name: "Calm"}, {ID: "own-1", Name: "Dog walks"}})
+	m.SetValues([]common.Ref{{Ref: workbook.Value("calm"), Name: "Calm"}, {Ref: workbook.OwnValueRef("own-1"), Name: "Dog walks"}})
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Your values: Calm · Dog walks") {
 		t.Errorf("values are not beside the themes:\n%s", v)
 	}

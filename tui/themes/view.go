@@ -8,6 +8,7 @@ import (
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // wideAt is the width from which the evidence sits beside the list.
@@ -88,7 +89,7 @@ func (m Model) listView() string {
 	}
 	var values string
 	if len(m.values) > 0 {
-		values = common.Truncate(s.Muted.Render("Your values: ")+s.Text.Render(common.JoinRefs(m.values, "", " · ")), w)
+		values = common.Truncate(s.Muted.Render("Your values: ")+s.Text.Render(common.JoinRefs(m.values, workbook.Ref{}, " · ")), w)
 		room--
 	}
 	if len(m.rows) == 0 {
@@ -113,31 +114,31 @@ func (m Model) rowView(i, w int) string {
 	r := m.rows[i]
 	mark, markStyle := "·", s.Muted
 	switch r.status {
-	case statusConfirmed:
+	case workbook.Confirmed:
 		mark, markStyle = "✓", s.Met
-	case statusDismissed:
+	case workbook.Dismissed:
 		mark, markStyle = "✗", s.Muted
 	}
 	var how string
 	var howStyle lipgloss.Style
 	switch {
-	case r.status == statusDismissed:
+	case r.status == workbook.Dismissed:
 		how, howStyle = "not me", s.Muted
-	case r.polarity == "-":
+	case r.polarity == workbook.Away:
 		how, howStyle = "rather not", s.Averse
 	case r.own:
 		how, howStyle = "yours", s.Accent
 	default:
 		how, howStyle = "drawn to it", s.Muted
 	}
-	if r.id == m.board.Top {
+	if r.ref == m.board.Top {
 		how += " ★"
 	}
 	cursor, nameStyle := "  ", s.Text
 	if i == m.cursor && m.focus == partList && !m.adding {
 		cursor, nameStyle = "› ", s.Selected
 	}
-	if r.status == statusDismissed {
+	if r.status == workbook.Dismissed {
 		nameStyle = s.Muted
 	}
 	nameW := max(w-2-2-lipgloss.Width(how)-1, 1)
@@ -187,11 +188,11 @@ func (m Model) evidenceView(w int) string {
 	line := func(text string) { b.WriteString(text + "\n") }
 
 	direction := "drawn to it"
-	if r.polarity == "-" {
+	if r.polarity == workbook.Away {
 		direction = "you'd rather not"
 	}
 	line(s.Title.Render(common.Wrap(r.name+" · "+direction, w)))
-	if t, ok := catalog.LookupTheme(catalog.ThemeID(r.id)); ok {
+	if t, ok := catalog.LookupTheme(catalog.ThemeID(r.ref.ID)); ok && !r.own {
 		line(s.Muted.Render(common.Wrap(t.Description, w)))
 	}
 	line("")
@@ -207,7 +208,7 @@ func (m Model) evidenceView(w int) string {
 			if q, ok := catalog.LookupQuestion(ev.Source); ok {
 				line(s.Muted.Render(common.Truncate("  from: "+q.Prompt, w)))
 			}
-			if ev.Polarity.String() != r.finding.Polarity.String() {
+			if ev.Polarity != r.finding.Polarity {
 				line(s.Muted.Render("  (this one points the other way)"))
 			}
 			line("")
@@ -215,14 +216,14 @@ func (m Model) evidenceView(w int) string {
 	}
 	var said []string
 	switch r.status {
-	case statusConfirmed:
+	case workbook.Confirmed:
 		said = append(said, "that's me")
-	case statusDismissed:
+	case workbook.Dismissed:
 		said = append(said, "not me")
 	default:
 		said = append(said, "y if this is you, n if it isn't")
 	}
-	if m.board.Top == r.id {
+	if m.board.Top == r.ref {
 		said = append(said, "★ matters most")
 	}
 	line(s.Accent.Render(common.Wrap("You said: "+strings.Join(said, " · "), w)))

@@ -15,13 +15,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // ValuesSaver is the one thing this screen asks of the store.
 type ValuesSaver interface {
-	SaveValues(seasonID string, v []store.ValueChoice) error
+	SaveValues(seasonID string, v []workbook.ValueChoice) error
 }
 
 // ManyValues is how many picked values the screen takes without comment;
@@ -68,10 +68,10 @@ type Model struct {
 	keys  KeyMap
 
 	rows   []row
-	chosen []store.ValueChoice // the picked values, in the order picked
+	chosen []workbook.ValueChoice // the picked values, in the order picked
 	// aside keeps the writing of values unpicked during this session, so
 	// picking one again brings its words back.
-	aside map[string]store.ValueChoice
+	aside map[string]workbook.ValueChoice
 
 	cursor    int
 	top       int // the first row in view
@@ -95,12 +95,12 @@ type Model struct {
 // New builds the screen on the season's saved values. Saved values keep
 // their order; a saved value the catalog does not know is shown as the
 // runner's own, so nothing saved is hidden.
-func New(env common.Env, saver ValuesSaver, saved []store.ValueChoice) Model {
+func New(env common.Env, saver ValuesSaver, saved []workbook.ValueChoice) Model {
 	m := Model{
 		env:   env,
 		saver: saver,
 		keys:  DefaultKeyMap(),
-		aside: map[string]store.ValueChoice{},
+		aside: map[string]workbook.ValueChoice{},
 		serve: newArea(env.Styles, "A sentence or two is plenty."),
 		exp:   newArea(env.Styles, "One small thing to try on your next few runs."),
 		name:  newName(env.Styles),
@@ -144,7 +144,7 @@ func newName(s *common.Styles) textinput.Model {
 }
 
 // Chosen returns the live chosen values, in the order they were picked.
-func (m Model) Chosen() []store.ValueChoice { return slices.Clone(m.chosen) }
+func (m Model) Chosen() []workbook.ValueChoice { return slices.Clone(m.chosen) }
 
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
@@ -238,13 +238,13 @@ func (m Model) rowIndex(id string) int {
 }
 
 func (m Model) chosenIndex(id string) int {
-	return slices.IndexFunc(m.chosen, func(c store.ValueChoice) bool { return c.ID == id })
+	return slices.IndexFunc(m.chosen, func(c workbook.ValueChoice) bool { return c.ID == id })
 }
 
 // load fills the writing fields with the words of the value under the
 // cursor.
 func (m *Model) load() {
-	var c store.ValueChoice
+	var c workbook.ValueChoice
 	if r, ok := m.current(); ok {
 		if i := m.chosenIndex(r.id); i >= 0 {
 			c = m.chosen[i]
@@ -337,9 +337,9 @@ func (m Model) pick() (Model, tea.Cmd) {
 	}
 	c, kept := m.aside[r.id]
 	if !kept {
-		c = store.ValueChoice{ID: r.id}
+		c = workbook.ValueChoice{ID: r.id}
 		if r.own {
-			c.Name = r.name
+			c.Own, c.Name = true, r.name
 		}
 	}
 	delete(m.aside, r.id)
@@ -495,7 +495,7 @@ func (m Model) addOwn(name string) (Model, tea.Cmd) {
 		m.load()
 		return m.pick()
 	}
-	m.rows = append(m.rows, row{id: store.NewID(m.env.Now()), name: name, own: true})
+	m.rows = append(m.rows, row{id: workbook.NewID(m.env.Now()), name: name, own: true})
 	m.cursor = len(m.rows) - 1
 	return m.pick()
 }
@@ -580,13 +580,13 @@ func (m *Model) save() tea.Cmd {
 	gen := m.env.Ledger.Next()
 	m.auto.Writing(gen)
 	season, saver := m.env.Season, m.saver
-	chosen := append([]store.ValueChoice{}, m.chosen...)
+	chosen := append([]workbook.ValueChoice{}, m.chosen...)
 	return m.env.Ledger.Save(common.Values, "your values", "values", gen, func() error {
 		return saver.SaveValues(season, chosen)
 	})
 }
 
-func hasWriting(c store.ValueChoice) bool {
+func hasWriting(c workbook.ValueChoice) bool {
 	return strings.TrimSpace(c.Serve) != "" || strings.TrimSpace(c.Experiment) != ""
 }
 

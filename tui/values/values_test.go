@@ -12,38 +12,38 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cairn-run/cairn/catalog"
-	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // shelf is a fake store that keeps the last list of values saved.
 type shelf struct {
 	mu   sync.Mutex
-	last []store.ValueChoice
+	last []workbook.ValueChoice
 	n    int
 }
 
-func (s *shelf) SaveValues(_ string, v []store.ValueChoice) error {
+func (s *shelf) SaveValues(_ string, v []workbook.ValueChoice) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.last, s.n = v, s.n+1
 	return nil
 }
 
-func (s *shelf) saved() ([]store.ValueChoice, int) {
+func (s *shelf) saved() ([]workbook.ValueChoice, int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.last, s.n
 }
 
-func setup(t *testing.T, saved ...store.ValueChoice) (Model, *shelf) {
+func setup(t *testing.T, saved ...workbook.ValueChoice) (Model, *shelf) {
 	t.Helper()
 	return setupTicks(t, true, saved...)
 }
 
 // setupTicks builds the screen at 78x19 on a fake store. With ticks, the
 // autosave tick fires at once; without, typing waits for a Flush.
-func setupTicks(t *testing.T, ticks bool, saved ...store.ValueChoice) (Model, *shelf) {
+func setupTicks(t *testing.T, ticks bool, saved ...workbook.ValueChoice) (Model, *shelf) {
 	t.Helper()
 	now := func() time.Time { return time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC) }
 	env := common.Env{
@@ -136,7 +136,7 @@ func to(t *testing.T, m Model, id string) Model {
 
 func view(m Model) string { return ansi.Strip(m.View()) }
 
-func ids(v []store.ValueChoice) string {
+func ids(v []workbook.ValueChoice) string {
 	var out []string
 	for _, c := range v {
 		out = append(out, c.ID)
@@ -161,7 +161,7 @@ func TestPickAndUnpickSaveAtOnce(t *testing.T) {
 }
 
 func TestUnpickingWritingAsksAndKeepsTheWordsForTheSession(t *testing.T) {
-	calm := store.ValueChoice{ID: "calm", Serve: "Quiet evenings on the canal path.", Experiment: "No music."}
+	calm := workbook.ValueChoice{ID: "calm", Serve: "Quiet evenings on the canal path.", Experiment: "No music."}
 	m, st := setup(t, calm)
 	m = press(to(t, m, "calm"), space)
 	if !strings.Contains(view(m), "Unpick “Calm”?") || !m.KeyMap().Yes.Enabled() || m.KeyMap().Up.Enabled() {
@@ -199,7 +199,7 @@ func TestWritingInBothFieldsSaves(t *testing.T) {
 	m = press(m, text("after work")...)
 	m = press(m, tab)
 	m = press(m, tea.PasteMsg{Content: "Run alone,\r\nno music"})
-	want := store.ValueChoice{ID: "calm", Serve: "Quiet loops\nafter work", Experiment: "Run alone,\nno music"}
+	want := workbook.ValueChoice{ID: "calm", Serve: "Quiet loops\nafter work", Experiment: "Run alone,\nno music"}
 	if last, _ := st.saved(); len(last) != 1 || last[0] != want {
 		t.Errorf("saved %+v, want %+v", last, want)
 	}
@@ -214,7 +214,7 @@ func TestWritingInBothFieldsSaves(t *testing.T) {
 }
 
 func TestShiftTabWalksBackAndEscReturnsToTheList(t *testing.T) {
-	m, _ := setup(t, store.ValueChoice{ID: "calm"})
+	m, _ := setup(t, workbook.ValueChoice{ID: "calm"})
 	m = press(to(t, m, "calm"), enter, tab)
 	if m.focus != partExperiment {
 		t.Fatalf("focus %v after enter, tab", m.focus)
@@ -239,8 +239,8 @@ func TestShiftTabWalksBackAndEscReturnsToTheList(t *testing.T) {
 
 func TestEachPickedValueShowsItsOwnWriting(t *testing.T) {
 	m, _ := setup(t,
-		store.ValueChoice{ID: "calm", Serve: "the canal path"},
-		store.ValueChoice{ID: "health", Serve: "sleep better"})
+		workbook.ValueChoice{ID: "calm", Serve: "the canal path"},
+		workbook.ValueChoice{ID: "health", Serve: "sleep better"})
 	m = to(t, m, "health")
 	if v := view(m); !strings.Contains(v, "sleep better") || strings.Contains(v, "canal") {
 		t.Errorf("health's detail:\n%s", v)
@@ -256,7 +256,7 @@ func TestEachPickedValueShowsItsOwnWriting(t *testing.T) {
 }
 
 func TestSuggestionsSitUnderTheFields(t *testing.T) {
-	m, _ := setup(t, store.ValueChoice{ID: "calm"})
+	m, _ := setup(t, workbook.ValueChoice{ID: "calm"})
 	m.SetSize(118, 35)
 	m = to(t, m, "calm")
 	calm, _ := catalog.LookupValue("calm")
@@ -325,7 +325,7 @@ func TestAddingCanBeCancelledAndMatchesExistingNames(t *testing.T) {
 }
 
 func TestCatalogValuesCannotBeRemoved(t *testing.T) {
-	m, _ := setup(t, store.ValueChoice{ID: "calm"})
+	m, _ := setup(t, workbook.ValueChoice{ID: "calm"})
 	m = to(t, m, "calm")
 	if m.KeyMap().Remove.Enabled() {
 		t.Error("x is offered on a catalog value")
@@ -337,7 +337,7 @@ func TestCatalogValuesCannotBeRemoved(t *testing.T) {
 
 func TestLimitsRefuseWithACalmMessage(t *testing.T) {
 	full := strings.Repeat("x", common.MaxAnswerBytes)
-	m, _ := setup(t, store.ValueChoice{ID: "calm", Serve: full})
+	m, _ := setup(t, workbook.ValueChoice{ID: "calm", Serve: full})
 	m = press(to(t, m, "calm"), enter, letter('a'))
 	if got := m.Chosen()[0].Serve; got != full {
 		t.Fatalf("a letter went past the limit (%d bytes)", len(got))
@@ -389,7 +389,7 @@ func TestManyValuesGetAGentleNote(t *testing.T) {
 }
 
 func TestChosenIsInTheOrderPicked(t *testing.T) {
-	m, _ := setup(t, store.ValueChoice{ID: "nature"}, store.ValueChoice{ID: "adventure"})
+	m, _ := setup(t, workbook.ValueChoice{ID: "nature"}, workbook.ValueChoice{ID: "adventure"})
 	if got := ids(m.Chosen()); got != "nature,adventure" {
 		t.Errorf("saved order lost: %q", got)
 	}
@@ -406,8 +406,8 @@ func TestChosenIsInTheOrderPicked(t *testing.T) {
 }
 
 func TestASavedValueTheCatalogDoesNotKnowIsKept(t *testing.T) {
-	own := store.ValueChoice{ID: "0192f0a1b2c3d4e5f6a7", Name: "Hill mornings", Serve: "Up before the town"}
-	gone := store.ValueChoice{ID: "retired-value"}
+	own := workbook.ValueChoice{ID: "0192f0a1b2c3d4e5f6a7", Own: true, Name: "Hill mornings", Serve: "Up before the town"}
+	gone := workbook.ValueChoice{ID: "retired-value"}
 	m, st := setup(t, own, gone)
 	m = press(to(t, m, "calm"), space)
 	last, _ := st.saved()
@@ -436,7 +436,7 @@ func TestSaveCapturesACopy(t *testing.T) {
 }
 
 func TestFlushSavesUnsavedTyping(t *testing.T) {
-	m, st := setupTicks(t, false, store.ValueChoice{ID: "calm"})
+	m, st := setupTicks(t, false, workbook.ValueChoice{ID: "calm"})
 	m = press(to(t, m, "calm"), enter)
 	m = press(m, text("slow")...)
 	if m.Clean() {
@@ -456,7 +456,7 @@ func TestFlushSavesUnsavedTyping(t *testing.T) {
 }
 
 func TestFocusComesBackToTheList(t *testing.T) {
-	m, _ := setup(t, store.ValueChoice{ID: "calm", Serve: "words"})
+	m, _ := setup(t, workbook.ValueChoice{ID: "calm", Serve: "words"})
 	m = press(to(t, m, "calm"), enter)
 	m.Focus()
 	if m.Typing() || !m.KeyMap().Next.Enabled() {
@@ -470,7 +470,7 @@ func TestFocusComesBackToTheList(t *testing.T) {
 }
 
 func TestHelpFollowsTheMode(t *testing.T) {
-	m, _ := setup(t, store.ValueChoice{ID: "calm"})
+	m, _ := setup(t, workbook.ValueChoice{ID: "calm"})
 	k := m.KeyMap() // on Adventure, not picked
 	if !k.Pick.Enabled() || k.Unpick.Enabled() || k.Write.Enabled() || k.Remove.Enabled() || k.Field.Enabled() {
 		t.Error("on a value not picked: wrong keys live")
@@ -496,10 +496,10 @@ func TestHelpFollowsTheMode(t *testing.T) {
 // built on its own: copies of a model share their text areas' viewports.
 func states(t *testing.T) map[string]Model {
 	t.Helper()
-	long := store.ValueChoice{ID: "0192f0a1b2c3d4e5f6a7", Name: strings.Repeat("Very long own value ", 3),
+	long := workbook.ValueChoice{ID: "0192f0a1b2c3d4e5f6a7", Own: true, Name: strings.Repeat("Very long own value ", 3),
 		Serve: strings.Repeat("words that wrap ", 40)}
 	fresh := func() Model {
-		m, _ := setup(t, store.ValueChoice{ID: "calm", Serve: "Quiet loops"}, long)
+		m, _ := setup(t, workbook.ValueChoice{ID: "calm", Serve: "Quiet loops"}, long)
 		return m
 	}
 	return map[string]Model{
@@ -561,8 +561,8 @@ func TestGoldenViews(t *testing.T) {
 		for _, scene := range []string{"choosing", "writing"} {
 			t.Run(fmt.Sprintf("%s-%dx%d", scene, size[0], size[1]), func(t *testing.T) {
 				m, _ := setup(t,
-					store.ValueChoice{ID: "belonging", Serve: "Tuesday club runs.", Experiment: "Stay for the coffee."},
-					store.ValueChoice{ID: "calm", Serve: "Quiet evenings on the canal path.\nNo watch."})
+					workbook.ValueChoice{ID: "belonging", Serve: "Tuesday club runs.", Experiment: "Stay for the coffee."},
+					workbook.ValueChoice{ID: "calm", Serve: "Quiet evenings on the canal path.\nNo watch."})
 				m.SetSize(size[0], size[1])
 				switch scene {
 				case "choosing":

@@ -1,0 +1,138 @@
+package workbook
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// Season is one planning cycle: a full pass through the exercise.
+type Season struct {
+	ID      string
+	Name    string
+	Started time.Time
+	// Reason is why the runner came back for this season, in their words or
+	// one of the catalog's reasons. Empty for a first season.
+	Reason string
+}
+
+// Place is where the runner was, so the next session resumes exactly there.
+type Place struct {
+	// Screen names a screen of the workbook, such as "reflect" or "goals".
+	Screen string
+	// Question is the index of the reflection question, when on "reflect".
+	Question int
+	Updated  time.Time
+}
+
+// Answer is the runner's answer to one reflection question.
+type Answer struct {
+	Question string
+	Text     string
+	Updated  time.Time
+}
+
+// Goal is one goal on the board.
+type Goal struct {
+	ID   string
+	Tier Tier
+	Text string
+	Feel Feel
+	// Themes and Values link the goal to what is behind it.
+	Themes []Ref
+	Values []Ref
+	// Parent is the ID of the bigger goal this one is a step toward.
+	Parent string
+	Status GoalStatus
+	// Said holds the runner's own answers to the checks the words cannot
+	// show, keyed by criterion ("attainable", "tier-rule", ...).
+	Said map[string]bool
+	// Purpose holds the runner's answers to the purpose check, keyed by item.
+	Purpose map[string]bool
+	// Idea is the catalog idea the goal started from, if any.
+	Idea    string
+	Order   int
+	Created time.Time
+	Updated time.Time
+}
+
+// Links returns the goal's themes, then its values.
+func (g Goal) Links() []Ref {
+	out := make([]Ref, 0, len(g.Themes)+len(g.Values))
+	return append(append(out, g.Themes...), g.Values...)
+}
+
+// ThemeMark is the runner's decision on one motivation theme.
+type ThemeMark struct {
+	// Theme is a catalog theme or one of the runner's own.
+	Theme    Ref
+	Polarity Polarity
+	Status   MarkStatus
+}
+
+// OwnTheme is a theme the runner named themselves.
+type OwnTheme struct {
+	ID       string
+	Name     string
+	Polarity Polarity
+}
+
+// Ref refers to the own theme.
+func (o OwnTheme) Ref() Ref { return OwnThemeRef(o.ID) }
+
+// ThemeBoard is everything the runner decided about themes in a season.
+type ThemeBoard struct {
+	Marks []ThemeMark
+	Own   []OwnTheme
+	// Top is the theme that matters most; the zero Ref when none is named.
+	Top Ref
+	// Notes is free writing about the themes the runner sees.
+	Notes string
+	// Motivation is the one motivation that matters most, in the runner's
+	// own words.
+	Motivation string
+	Updated    time.Time
+}
+
+// ValueChoice is one core value the runner picked, with how running could
+// serve it and a small experiment to test that.
+type ValueChoice struct {
+	// ID is a catalog value ID, or an own value's ID made with NewID.
+	ID string
+	// Own is set for a value the runner named; Name is then its name.
+	// Catalog values take their name from the catalog.
+	Own        bool
+	Name       string
+	Serve      string
+	Experiment string
+}
+
+// Ref refers to the chosen value.
+func (v ValueChoice) Ref() Ref {
+	if v.Own {
+		return OwnValueRef(v.ID)
+	}
+	return Value(v.ID)
+}
+
+// Snapshot is one season with everything written in it.
+type Snapshot struct {
+	Season  Season
+	Place   Place
+	Answers map[string]Answer
+	Goals   []Goal // by Order, then ID
+	Themes  ThemeBoard
+	Values  []ValueChoice
+	// LastActive is the newest Updated time of anything in the season, or
+	// the zero time if nothing was ever written.
+	LastActive time.Time
+}
+
+// NewID returns an ID that sorts by t and is unique in practice: the time in
+// milliseconds as hex, then 32 random bits.
+func NewID(t time.Time) string {
+	var r [4]byte
+	_, _ = rand.Read(r[:]) // crypto/rand.Read never fails on supported platforms
+	return fmt.Sprintf("%012x%s", t.UnixMilli(), hex.EncodeToString(r[:]))
+}
