@@ -53,6 +53,34 @@ type Source struct {
 	Text  string
 }
 
+// SeasonSources is what theme detection reads for a season, decided once
+// for the themes screen, `cairn themes` and the export alike: every
+// answer that holds more than white space, labelled by its question ID, in
+// the order the questions are asked, then answers to questions this build
+// no longer asks (retired questions), by ID. Retired answers are the
+// runner's words too, so they count.
+func SeasonSources(answers map[string]string) []Source {
+	var out []Source
+	asked := map[string]bool{}
+	for _, q := range questions {
+		asked[q.ID] = true
+		if text := answers[q.ID]; strings.TrimSpace(text) != "" {
+			out = append(out, Source{Label: q.ID, Text: text})
+		}
+	}
+	var retired []string
+	for id, text := range answers {
+		if !asked[id] && strings.TrimSpace(text) != "" {
+			retired = append(retired, id)
+		}
+	}
+	slices.Sort(retired)
+	for _, id := range retired {
+		out = append(out, Source{Label: id, Text: answers[id]})
+	}
+	return out
+}
+
 // A Span is a range of bytes, [Start, End), in Evidence.Sentence.
 type Span struct {
 	Start, End int

@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -121,29 +120,13 @@ func currentSeason(db string) (*workbook.Snapshot, error) {
 	return &all[len(all)-1], nil
 }
 
-// seasonSources turns a season's answers into sources labelled by question
-// ID, in the order the questions are asked; answers to questions the
-// catalog no longer has follow, by ID.
+// seasonSources turns a season's answers into what detection reads.
 func seasonSources(wb workbook.Snapshot) []catalog.Source {
-	var out []catalog.Source
-	seen := map[string]bool{}
-	for _, q := range catalog.Questions() {
-		seen[q.ID] = true
-		if a, ok := wb.Answers[q.ID]; ok && strings.TrimSpace(a.Text) != "" {
-			out = append(out, catalog.Source{Label: q.ID, Text: a.Text})
-		}
-	}
-	var rest []string
+	answers := make(map[string]string, len(wb.Answers))
 	for id, a := range wb.Answers {
-		if !seen[id] && strings.TrimSpace(a.Text) != "" {
-			rest = append(rest, id)
-		}
+		answers[id] = a.Text
 	}
-	sort.Strings(rest)
-	for _, id := range rest {
-		out = append(out, catalog.Source{Label: id, Text: wb.Answers[id].Text})
-	}
-	return out
+	return catalog.SeasonSources(answers)
 }
 
 // readTextArg reads the text named on the command line, "-" being standard

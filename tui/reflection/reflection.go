@@ -4,6 +4,7 @@ package reflection
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -54,7 +55,8 @@ type Model struct {
 	keys  KeyMap
 
 	questions []catalog.Question
-	answers   []string // the live text of every answer, by question index
+	answers   []string          // the live text of every answer, by question index
+	retired   map[string]string // answers to questions no longer asked, as saved
 	idx       int
 	area      textarea.Model
 	auto      common.Autosave
@@ -74,8 +76,18 @@ func New(env common.Env, saver AnswerSaver, saved map[string]workbook.Answer, at
 		auto:      common.NewAutosave(common.Reflect, env),
 	}
 	m.answers = make([]string, len(m.questions))
+	asked := map[string]bool{}
 	for i, q := range m.questions {
 		m.answers[i] = saved[q.ID].Text
+		asked[q.ID] = true
+	}
+	for id, a := range saved {
+		if !asked[id] {
+			if m.retired == nil {
+				m.retired = map[string]string{}
+			}
+			m.retired[id] = a.Text
+		}
 	}
 	m.area = newArea(env.Styles)
 	m.open(at)
@@ -108,9 +120,12 @@ func (m *Model) Open(i int) tea.Cmd {
 // Index returns the question being shown.
 func (m Model) Index() int { return m.idx }
 
-// Answers returns the live text of every answer, keyed by question ID.
+// Answers returns the live text of every answer, keyed by question ID,
+// with the saved answers to questions this build no longer asks: they are
+// still the runner's words, and theme detection reads them.
 func (m Model) Answers() map[string]string {
-	out := make(map[string]string, len(m.questions))
+	out := make(map[string]string, len(m.questions)+len(m.retired))
+	maps.Copy(out, m.retired)
 	for i, q := range m.questions {
 		out[q.ID] = m.answers[i]
 	}

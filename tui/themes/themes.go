@@ -115,13 +115,7 @@ func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 // runner's decisions are kept: they belong to themes, not to sentences.
 func (m *Model) SetAnswers(answers map[string]string) {
 	m.answers = answers
-	var sources []catalog.Source
-	for _, q := range catalog.Questions() {
-		if text := strings.TrimSpace(answers[q.ID]); text != "" {
-			sources = append(sources, catalog.Source{Label: q.ID, Text: text})
-		}
-	}
-	m.findings = catalog.Detect(sources)
+	m.findings = catalog.Detect(catalog.SeasonSources(answers))
 	m.rebuild()
 }
 
