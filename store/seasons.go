@@ -140,7 +140,7 @@ func seasonAt(seasons *bolt.Bucket, e entry) (*bolt.Bucket, string, error) {
 // the bucket.
 func readSeason(b *bolt.Bucket, where string) (workbook.Season, error) {
 	var rec seasonRecord
-	found, err := get(b, where, keySeason, kindSeason, &rec)
+	found, err := get(b, where, keySeason, kindSeason, upgradeContext{}, &rec)
 	if err != nil {
 		return workbook.Season{}, err
 	}
@@ -178,10 +178,13 @@ func (s *Store) Workbook(seasonID string) (workbook.Snapshot, error) {
 	return wb, nil
 }
 
-// readWorkbook decodes a whole season.
+// readWorkbook decodes a whole season. Records of an older version are
+// upgraded as they are read, so a read-only open of an older file sees
+// what a migrated one would.
 func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	wb := workbook.Snapshot{Answers: map[string]workbook.Answer{}}
 	var (
+		none   upgradeContext
 		place  placeRecord
 		themes themeBoardRecord
 		values []valueRecord
@@ -190,13 +193,13 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	if err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyPlace, kindPlace, &place); err != nil {
+	if _, err := get(b, where, keyPlace, kindPlace, none, &place); err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyThemes, kindThemes, &themes); err != nil {
+	if _, err := get(b, where, keyThemes, kindThemes, none, &themes); err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyValues, kindValues, &values); err != nil {
+	if _, err := get(b, where, keyValues, kindValues, none, &values); err != nil {
 		return wb, err
 	}
 	board, err := themes.board()
@@ -204,10 +207,7 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 		return wb, &DamagedError{Where: where + "/" + string(keyThemes), Err: undecodable(kindThemes, err)}
 	}
 	wb.Season, wb.Place, wb.Themes, wb.Values = season, place.place(), board, valuesFromRecord(values)
-	ownValues := map[string]bool{}
-	for _, v := range wb.Values {
-		ownValues[v.ID] = v.Own
-	}
+	withValues := upgradeContext{values: ownValues(values)}
 	latest := func(t time.Time) {
 		if t.After(wb.LastActive) {
 			wb.LastActive = t
@@ -219,7 +219,7 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	answers := b.Bucket(bucketAnswers)
 	err = answers.ForEach(func(k, _ []byte) error {
 		var a answerRecord
-		if _, err := get(answers, where+"/answers", k, kindAnswer, &a); err != nil {
+		if _, err := get(answers, where+"/answers", k, kindAnswer, none, &a); err != nil {
 			return err
 		}
 		wb.Answers[a.Question] = a.answer()
@@ -232,10 +232,10 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	goals := b.Bucket(bucketGoals)
 	err = goals.ForEach(func(k, _ []byte) error {
 		var r goalRecord
-		if _, err := get(goals, where+"/goals", k, kindGoal, &r); err != nil {
+		if _, err := get(goals, where+"/goals", k, kindGoal, withValues, &r); err != nil {
 			return err
 		}
-		g, err := r.goal(ownValues)
+		g, err := r.goal()
 		if err != nil {
 			return &DamagedError{Where: where + "/goals/" + string(k), Err: undecodable(kindGoal, err)}
 		}

@@ -186,7 +186,7 @@ func validate(path string) error {
 			return fmt.Errorf("%s: %w (it has no cairn schema record)", path, ErrNotCairn)
 		}
 		var s schema
-		if err := decode(meta.Get(keySchema), kindSchema, &s); err != nil {
+		if err := decode(meta.Get(keySchema), kindSchema, upgradeContext{}, &s); err != nil {
 			if errors.Is(err, ErrNewerSchema) {
 				return fmt.Errorf("%s: %w", path, err)
 			}
@@ -241,8 +241,8 @@ func (s *Store) Path() string { return s.path }
 // Close releases the file and its lock.
 func (s *Store) Close() error { return s.db.Close() }
 
-// put encodes v and stores it under key.
-func put(b *bolt.Bucket, key []byte, kind string, v any) error {
+// put encodes v as the newest version of its kind and stores it under key.
+func put(b *bolt.Bucket, key []byte, kind recordKind, v any) error {
 	raw, err := encode(kind, v)
 	if err != nil {
 		return err
@@ -250,14 +250,15 @@ func put(b *bolt.Bucket, key []byte, kind string, v any) error {
 	return b.Put(key, raw)
 }
 
-// get decodes the record under key into v, reporting damage with its
-// location. found is false when there is no such key.
-func get(b *bolt.Bucket, where string, key []byte, kind string, v any) (found bool, err error) {
+// get decodes the record under key into v, upgraded to the newest version
+// of its kind, reporting damage with its location. found is false when
+// there is no such key.
+func get(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgradeContext, v any) (found bool, err error) {
 	raw := b.Get(key)
 	if raw == nil {
 		return false, nil
 	}
-	if err := decode(raw, kind, v); err != nil {
+	if err := decode(raw, kind, c, v); err != nil {
 		return true, &DamagedError{Where: where + "/" + string(key), Err: err}
 	}
 	return true, nil
