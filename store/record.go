@@ -74,13 +74,14 @@ func step[From, To any](fn func(From, upgradeContext) (To, error)) upgrade {
 // The record kinds. Their upgrade steps live beside their shapes in
 // records.go.
 var (
-	kindSchema = recordKind{name: "schema"}
-	kindSeason = recordKind{name: "season"}
-	kindPlace  = recordKind{name: "place"}
-	kindAnswer = recordKind{name: "answer"}
-	kindGoal   = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
-	kindThemes = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade)}}
-	kindValues = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
+	kindSchema     = recordKind{name: "schema"}
+	kindSeason     = recordKind{name: "season"}
+	kindPlace      = recordKind{name: "place"}
+	kindAnswer     = recordKind{name: "answer"}
+	kindLastActive = recordKind{name: "last-active"}
+	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
+	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade)}}
+	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
 )
 
 func checksum(b []byte) string {

@@ -24,6 +24,7 @@ func TestRecordVersions(t *testing.T) {
 		{kindSeason, 1, seasonRecord{ID: "s"}},
 		{kindPlace, 1, placeRecord{Screen: "goals"}},
 		{kindAnswer, 1, answerRecord{Question: "q"}},
+		{kindLastActive, 1, lastActiveRecord{}},
 		{kindGoal, 2, goalRecord{ID: "g"}},
 		{kindThemes, 2, themeBoardRecord{}},
 		{kindValues, 2, []valueRecord{}},

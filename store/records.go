@@ -245,6 +245,11 @@ func ownValues(rs []valueRecord) map[string]bool {
 	return out
 }
 
+// lastActiveRecord is when anything was last saved in the workbook.
+type lastActiveRecord struct {
+	At time.Time `json:"at"`
+}
+
 // Version 1 shapes, kept only to be upgraded. Version 1 said whose a theme
 // or value was by convention: an own theme's ID started with "own-", an own
 // value was one with a name of its own, and a goal's value links were bare

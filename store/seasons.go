@@ -70,7 +70,11 @@ func (s *Store) StartSeason(reason string) (workbook.Season, error) {
 		if err := put(b, keySeason, kindSeason, seasonToRecord(season)); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(keyCurrent, []byte(season.ID))
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyCurrent, []byte(season.ID)); err != nil {
+			return err
+		}
+		return touch(meta, now)
 	})
 	if err != nil {
 		return workbook.Season{}, fmt.Errorf("start season: %w", err)

@@ -217,3 +217,125 @@ func TestDamageWhilePaging(t *testing.T) {
 		})
 	}
 }
+
+func TestLastActiveIsKeptInMeta(t *testing.T) {
+	clock := time.Date(2026, 5, 1, 6, 0, 0, 0, time.UTC)
+	s, path := openWithClock(t, func() time.Time { return clock })
+	if at, err := s.LastActive(); err != nil || !at.IsZero() {
+		t.Fatalf("LastActive of a new workbook = %v, %v", at, err)
+	}
+	step := func() time.Time { clock = clock.Add(time.Hour); return clock }
+
+	started := step()
+	season := startSeason(t, s, "")
+	saves := []struct {
+		what string
+		save func() error
+	}{
+		{"answer", func() error { return s.SaveAnswer(season.ID, workbook.Answer{Question: "q", Text: "t"}) }},
+		{"place", func() error { return s.SavePlace(season.ID, workbook.Place{Screen: "goals"}) }},
+		{"themes", func() error { return s.SaveThemes(season.ID, workbook.ThemeBoard{Notes: "n"}) }},
+		{"values", func() error { return s.SaveValues(season.ID, []workbook.ValueChoice{{ID: "calm"}}) }},
+		{"goal", func() error { return s.PutGoal(season.ID, workbook.Goal{ID: "g", Tier: workbook.Big}) }},
+		{"goal deleted", func() error { return s.DeleteGoal(season.ID, "g") }},
+		{"season started", func() error { _, err := s.StartSeason("again"); return err }},
+	}
+	if at, _ := s.LastActive(); !at.Equal(started) {
+		t.Errorf("after StartSeason, LastActive = %v, want %v", at, started)
+	}
+	for _, sv := range saves {
+		want := step()
+		if err := sv.save(); err != nil {
+			t.Fatal(err)
+		}
+		if at, err := s.LastActive(); err != nil || !at.Equal(want) {
+			t.Errorf("after saving the %s, LastActive = %v, %v; want %v", sv.what, at, err, want)
+		}
+	}
+	// A save that fails records nothing.
+	before, _ := s.LastActive()
+	step()
+	if err := s.SaveAnswer("nope", workbook.Answer{Question: "q"}); err == nil {
+		t.Fatal("saved to a missing season")
+	}
+	if at, _ := s.LastActive(); !at.Equal(before) {
+		t.Errorf("a failed save moved LastActive to %v", at)
+	}
+	// Choosing a season is not writing in one.
+	if err := s.SetCurrent(season.ID); err != nil {
+		t.Fatal(err)
+	}
+	if at, _ := s.LastActive(); !at.Equal(before) {
+		t.Errorf("SetCurrent moved LastActive to %v", at)
+	}
+	s.Close()
+	ro, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if at, err := ro.LastActive(); err != nil || !at.Equal(before) {
+		t.Errorf("read-only LastActive = %v, %v; want %v", at, err, before)
+	}
+}
+
+// TestSnapshotLastActive checks the season's own LastActive, which the
+// welcome screen shows as "last here": the newest thing written in the
+// season, and zero for a season nothing was written in yet (a first run).
+func TestSnapshotLastActive(t *testing.T) {
+	s, _ := openTemp(t)
+	season := startSeason(t, s, "")
+	wb, err := s.Workbook(season.ID)
+	if err != nil || !wb.LastActive.IsZero() {
+		t.Fatalf("a new season's LastActive = %v, %v; want zero", wb.LastActive, err)
+	}
+	at := time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC)
+	s.SaveAnswer(season.ID, workbook.Answer{Question: "q", Text: "t", Updated: at})
+	s.PutGoal(season.ID, workbook.Goal{ID: "g", Tier: workbook.Big, Updated: at.Add(time.Hour)})
+	s.SavePlace(season.ID, workbook.Place{Screen: "goals", Updated: at.Add(-time.Hour)})
+	wb, _ = s.Workbook(season.ID)
+	if !wb.LastActive.Equal(at.Add(time.Hour)) {
+		t.Errorf("LastActive = %v, want the goal's %v", wb.LastActive, at.Add(time.Hour))
+	}
+}
+
+// TestDamagedLastActive checks a damaged meta/last-active is reported,
+// not read as "never".
+func TestDamagedLastActive(t *testing.T) {
+	s, _ := openTemp(t)
+	startSeason(t, s, "")
+	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyLastActive, []byte("{}")) })
+	_, err := s.LastActive()
+	var d *DamagedError
+	if !errors.As(err, &d) || d.Where != "meta/last-active" {
+		t.Errorf("LastActive = %v, want damage at meta/last-active", err)
+	}
+}
+
+func TestNewFileHasEveryBucket(t *testing.T) {
+	s, path := openTemp(t)
+	s.Close()
+	got := topLevelBuckets(t, path)
+	want := []string{"journal", "meta", "seasons"}
+	if !slices.Equal(got, want) {
+		t.Errorf("buckets = %v, want %v", got, want)
+	}
+}
+
+// topLevelBuckets lists a closed file's top-level buckets.
+func topLevelBuckets(t *testing.T, path string) []string {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var out []string
+	db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			out = append(out, string(name))
+			return nil
+		})
+	})
+	return out
+}

@@ -12,8 +12,10 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 )
 
-// SchemaVersion is the layout version this build reads and writes.
-const SchemaVersion = 1
+// SchemaVersion is the layout version this build writes. Files of an
+// older layout are migrated when opened for writing (see migrate.go) and
+// read as they are when opened read-only.
+const SchemaVersion = 2
 
 // LockTimeout is how long Open waits for another process to let go of the
 // file before it gives up with ErrLocked.
@@ -24,16 +26,22 @@ const appName = "cairn"
 var (
 	bucketMeta    = []byte("meta")
 	bucketSeasons = []byte("seasons")
+	bucketJournal = []byte("journal")
 	bucketAnswers = []byte("answers")
 	bucketGoals   = []byte("goals")
 
-	keySchema  = []byte("schema")
-	keyCurrent = []byte("current")
-	keySeason  = []byte("season")
-	keyPlace   = []byte("place")
-	keyThemes  = []byte("themes")
-	keyValues  = []byte("values")
+	keySchema     = []byte("schema")
+	keyCurrent    = []byte("current")
+	keyLastActive = []byte("last-active")
+	keySeason     = []byte("season")
+	keyPlace      = []byte("place")
+	keyThemes     = []byte("themes")
+	keyValues     = []byte("values")
 )
+
+// topBuckets are the top-level buckets of a file of the newest schema.
+// create makes them all; a schema step makes the ones its version adds.
+var topBuckets = [][]byte{bucketMeta, bucketSeasons, bucketJournal}
 
 type schema struct {
 	App     string    `json:"app"`
@@ -46,6 +54,9 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+	// schema is the layout of the file as it is open: SchemaVersion after
+	// a read-write open, perhaps older after a read-only one.
+	schema int
 }
 
 // Open opens the workbook at path, creating it (and its directory, mode
@@ -53,6 +64,10 @@ type Store struct {
 // locked by another process fails with ErrLocked after LockTimeout; a file
 // that is not a cairn workbook fails with ErrNotCairn or ErrNewerSchema and
 // is left exactly as it was.
+//
+// A workbook written by an older cairn is migrated to SchemaVersion before
+// Open returns, after a copy of it has been made beside it (see migrate).
+// If the copy cannot be made, Open fails and the file is left as it was.
 func Open(path string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
@@ -65,19 +80,25 @@ func Open(path string, opts ...Option) (*Store, error) {
 	case err != nil:
 		return nil, err
 	}
-	if err := validate(path); err != nil {
-		return nil, err
-	}
-	if err := tighten(path); err != nil {
+	version, err := validate(path)
+	if err != nil {
 		return nil, err
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, path: path, now: time.Now, schema: version}
 	for _, opt := range opts {
 		opt(s)
+	}
+	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := tighten(path); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return s, nil
 }
@@ -85,15 +106,16 @@ func Open(path string, opts ...Option) (*Store, error) {
 // An Option adjusts an opened Store.
 type Option func(*Store)
 
-// WithClock makes the store date new seasons by now instead of the wall
-// clock.
+// WithClock makes the store date new seasons, saves and backups by now
+// instead of the wall clock.
 func WithClock(now func() time.Time) Option {
 	return func(s *Store) { s.now = now }
 }
 
 // OpenReadOnly opens an existing workbook for reading only, as an export
-// does: it never creates, changes or tightens the file. It fails with
-// ErrNotFound when there is no file at path.
+// does: it never creates, changes, migrates or tightens the file. A file of
+// an older schema is read as it is, each record upgraded in memory as it
+// is decoded. It fails with ErrNotFound when there is no file at path.
 func OpenReadOnly(path string) (*Store, error) {
 	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
@@ -101,14 +123,15 @@ func OpenReadOnly(path string) (*Store, error) {
 	case err != nil:
 		return nil, err
 	}
-	if err := validate(path); err != nil {
+	version, err := validate(path)
+	if err != nil {
 		return nil, err
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	return &Store{db: db, path: path, now: time.Now}, nil
+	return &Store{db: db, path: path, now: time.Now, schema: version}, nil
 }
 
 // checkFile refuses what cannot be a workbook before bbolt sees it: a
@@ -147,14 +170,12 @@ func create(path string) error {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		meta, err := tx.CreateBucket(bucketMeta)
-		if err != nil {
-			return err
+		for _, name := range topBuckets {
+			if _, err := tx.CreateBucket(name); err != nil {
+				return err
+			}
 		}
-		if _, err := tx.CreateBucket(bucketSeasons); err != nil {
-			return err
-		}
-		return put(meta, keySchema, kindSchema, schema{App: appName, Version: SchemaVersion, Created: time.Now().UTC()})
+		return putSchema(tx, schema{App: appName, Version: SchemaVersion, Created: time.Now().UTC()})
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -173,35 +194,55 @@ func create(path string) error {
 }
 
 // validate proves path is a cairn workbook this build can use, through a
-// read-only open that cannot change a byte.
-func validate(path string) error {
+// read-only open that cannot change a byte, and returns its schema version.
+func validate(path string) (int, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
 	if err != nil {
-		return openError(path, err)
+		return 0, openError(path, err)
 	}
 	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil || meta.Get(keySchema) == nil {
-			return fmt.Errorf("%s: %w (it has no cairn schema record)", path, ErrNotCairn)
+	var version int
+	err = db.View(func(tx *bolt.Tx) error {
+		s, err := readSchema(tx)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
-		var s schema
-		if err := decode(meta.Get(keySchema), kindSchema, upgradeContext{}, &s); err != nil {
-			if errors.Is(err, ErrNewerSchema) {
-				return fmt.Errorf("%s: %w", path, err)
-			}
-			return fmt.Errorf("%s: %w (its schema record is unreadable)", path, ErrNotCairn)
-		}
-		switch {
-		case s.App != appName:
-			return fmt.Errorf("%s: %w (it belongs to %q)", path, ErrNotCairn, s.App)
-		case s.Version > SchemaVersion:
-			return fmt.Errorf("%s: %w (schema %d; this cairn knows up to %d)", path, ErrNewerSchema, s.Version, SchemaVersion)
-		case tx.Bucket(bucketSeasons) == nil:
+		if tx.Bucket(bucketSeasons) == nil {
 			return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
 		}
+		version = s.Version
 		return nil
 	})
+	return version, err
+}
+
+// readSchema reads the schema record and checks this build can use the
+// file it describes.
+func readSchema(tx *bolt.Tx) (schema, error) {
+	var s schema
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || meta.Get(keySchema) == nil {
+		return s, fmt.Errorf("%w (it has no cairn schema record)", ErrNotCairn)
+	}
+	if err := decode(meta.Get(keySchema), kindSchema, upgradeContext{}, &s); err != nil {
+		if errors.Is(err, ErrNewerSchema) {
+			return s, err
+		}
+		return s, fmt.Errorf("%w (its schema record is unreadable)", ErrNotCairn)
+	}
+	switch {
+	case s.App != appName:
+		return s, fmt.Errorf("%w (it belongs to %q)", ErrNotCairn, s.App)
+	case s.Version > SchemaVersion:
+		return s, fmt.Errorf("%w (schema %d; this cairn knows up to %d)", ErrNewerSchema, s.Version, SchemaVersion)
+	case s.Version < 1:
+		return s, fmt.Errorf("%w (its schema version %d was never used)", ErrNotCairn, s.Version)
+	}
+	return s, nil
+}
+
+func putSchema(tx *bolt.Tx, s schema) error {
+	return put(tx.Bucket(bucketMeta), keySchema, kindSchema, s)
 }
 
 // openError explains why bbolt could not open path. A lock held elsewhere

@@ -363,6 +363,31 @@ func TestThemesFollowTheCurrentSeason(t *testing.T) {
 	}
 }
 
+// TestCommandsReadAnOlderWorkbook runs export and themes on a workbook
+// written by the first build (schema 1): they read every word without
+// migrating or changing the file.
+func TestCommandsReadAnOlderWorkbook(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "store", "testdata", "schema1.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := writeFile(t, "cairn.db", raw)
+	out := ok(t, "", "--db", db, "export", "--format", "json")
+	for _, word := range []string{"fxans0kx", "fxans7kx", "fxgoal0kx", "fxgoal2kx", "fxnoteskx", "fxmotivkx", "fxservekx", "fxexpkx", "Quiet woods", "Solitude"} {
+		if !strings.Contains(out, word) {
+			t.Errorf("export of a schema 1 workbook lacks %q", word)
+		}
+	}
+	containsAll(t, "themes of a schema 1 workbook", ok(t, "", "--db", db, "themes"), "Quiet woods", "(matters most)")
+	after, err := os.ReadFile(db)
+	if err != nil || !bytes.Equal(raw, after) {
+		t.Errorf("reading changed the workbook (%v)", err)
+	}
+	if baks, _ := filepath.Glob(db + ".*"); len(baks) != 0 {
+		t.Errorf("reading made files: %v", baks)
+	}
+}
+
 func TestThemesWithoutAWorkbook(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "none", "cairn.db")
 	containsAll(t, "error", refused(t, "", "--db", db, "themes"),
