@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -530,5 +531,8 @@ func TestSchemaStepsReachThisBuild(t *testing.T) {
 		if st.to != i+2 || st.run == nil || st.why == "" {
 			t.Errorf("step %d goes to schema %d (run set: %v, why %q)", i, st.to, st.run != nil, st.why)
 		}
+	}
+	if _, err := os.Stat(filepath.Join("testdata", fmt.Sprintf("schema%d.db", SchemaVersion))); err != nil {
+		t.Errorf("no file from this schema in testdata: %v", err)
 	}
 }
