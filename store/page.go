@@ -14,10 +14,16 @@ import (
 // are wanted (times in hex, see workbook.NewID). A caller names where the
 // page starts, how many records it wants, and which way to go; it gets the
 // records, copied out of the transaction, and the key the next page starts
-// at. The list of seasons and the journal's entries are read through it.
-// A page starts at its key inclusively, so a cursor stays valid when
-// records are added or deleted between two pages: at worst the next page
-// starts at the nearest key still there.
+// at. SeasonsPage is the public shape of it, and the one the journal's
+// entries will follow:
+//
+//	page, next, err := st.SeasonsPage("", 20, true)    // the newest 20
+//	page, next, err = st.SeasonsPage(next, 20, true)   // the 20 before them
+//
+// next is "" when there is nothing more. A page starts at its key
+// inclusively, so a cursor stays valid when records are added or deleted
+// between two pages: at worst the next page starts at the nearest key
+// still there.
 
 // entry is one key and value read by page, both copied out of the
 // transaction. value is nil when the key holds a nested bucket.
