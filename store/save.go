@@ -30,6 +30,9 @@ func (s *Store) update(what, seasonID string, fn func(b *bolt.Bucket) error) err
 	return nil
 }
 
+// schemaLastActive is the first schema whose files keep meta/last-active.
+const schemaLastActive = 2
+
 // touch records that the workbook was written to at now.
 func touch(meta *bolt.Bucket, now time.Time) error {
 	return put(meta, keyLastActive, kindLastActive, lastActiveRecord{At: now})
@@ -51,7 +54,7 @@ func (s *Store) LastActive() (time.Time, error) {
 			return err
 		case found:
 			at = rec.At
-		case s.schema < 2:
+		case s.schema < schemaLastActive:
 			at, err = lastWritten(tx)
 		}
 		return err
