@@ -3,9 +3,13 @@
 //
 // # Layout
 //
+// Schema 2, the layout this build writes:
+//
 //	meta/
 //	    schema            {app, version, created}: what this file is
-//	    current           ID of the season the workbook opens on
+//	    current           ID of the season the workbook opens on (raw bytes)
+//	    last-active       {at}: when anything was last saved, so start-up
+//	                      never scans records to say "last here"
 //	seasons/
 //	    <season id>/      one bucket per season; IDs sort by start time
 //	        season        Season: name, started, why the runner came back
@@ -16,28 +20,69 @@
 //	            <question id>  Answer: one reflection answer
 //	        goals/
 //	            <goal id>      Goal: one goal on the board
+//	journal/              empty until the journal lands: entries keyed by
+//	                      time (workbook.NewID), read in pages
 //
-// Later features get their own buckets beside these (a journal/ bucket keyed
-// by entry time at the top level, a history/ bucket inside each season for
-// kept goal edits) without touching what is already there.
+// Later features get buckets beside these (a history/ bucket inside each
+// season for kept goal edits) through a schema step, without touching
+// what is already there.
 //
 // # Records
 //
-// Every value is a small JSON envelope:
+// Every value but meta/current is a small JSON envelope:
 //
-//	{"kind":"answer","v":1,"sum":"1c291ca3","data":{...}}
+//	{"kind":"goal","v":2,"sum":"1c291ca3","data":{...}}
 //
-// kind names the record type, v its version, and sum is the CRC-32C of the
-// data bytes exactly as stored. bbolt checksums only its meta pages, so a
-// flipped byte in a data page would otherwise read back as a silently
-// changed answer; here it reads back as ErrDamaged, naming the record but
-// never its text.
+// kind names the record type and sum is the CRC-32C of the data bytes
+// exactly as stored. bbolt checksums only its meta pages, so a flipped
+// byte in a data page would otherwise read back as a silently changed
+// answer; here it reads back as ErrDamaged, naming the record but never
+// its text.
 //
-// # Keys
+// v is the version of that kind alone: each kind changes shape on its own
+// schedule. This build writes schema, season, place, answer and
+// last-active records at version 1, and goal, themes and values at
+// version 2, where links to themes and values are objects saying whose
+// they are ({"id":"…","own":true}) and a chosen value carries an own flag.
+// Version 1 said so by convention only: an own theme's ID began with
+// "own-", an own value had a name, and a goal's value links were bare IDs
+// that the season's values explained. Records are always written at their
+// kind's newest version; reading runs the upgrade steps from the version
+// stored to the newest (record.go, records.go), so every caller sees one
+// shape. A record newer than this build knows is ErrNewerSchema, naming
+// its kind.
 //
-// Keys are strings that sort in a useful order: season and goal IDs start
-// with the creation time in hex (see NewID), question IDs come from the
-// catalog.
+// # Migrations
+//
+// A file's schema version says which buckets and record versions it can
+// hold. Opening a file of an older schema for writing first copies it,
+// in one read transaction with bbolt's Tx.WriteTo, to a new file beside
+// it, mode 0600, written under a temporary name, synced and then linked
+// into place under a name a runner can read:
+//
+//	cairn.db.before-schema-2-2026-12-03.bak
+//
+// If that copy cannot be made, Open fails and the workbook is left as it
+// was. Then each schema step (migrate.go) runs in its own write
+// transaction, which ends by recording the step's version: the step to 2
+// creates the journal bucket, rewrites every record at its newest version,
+// and fills meta/last-active (and meta/current, if it was missing). A
+// damaged record stops the step and the open, with nothing written.
+// Opening a file read-only (OpenReadOnly: export, cairn themes) never
+// migrates: records are upgraded in memory as they are read, and a schema
+// 1 file's last use is worked out from its records. A file of a newer
+// schema is refused, untouched. testdata/ holds a file written by each
+// schema's builds, and the tests open each one.
+//
+// # Keys and pages
+//
+// Keys are strings that sort in a useful order: season, goal and (later)
+// journal entry IDs start with their time in hex (see workbook.NewID),
+// question IDs come from the catalog. Lists that grow are read a page at a
+// time, never whole (page.go): Seasons returns headers only, never what is
+// written in them, and SeasonsPage reads a page from any season, either
+// way, returning where the next page starts. The journal will read its
+// entries the same way.
 //
 // # Opening
 //
@@ -46,5 +91,8 @@
 // reopens it for writing. A new database is built under a temporary name
 // and linked into place, so a crash during creation never leaves a
 // half-made file at the real path. Both opens wait at most LockTimeout for
-// another process's lock.
+// another process's lock. The current season is never made by reading:
+// CurrentSeason reports ErrNotFound on a new workbook, and StartSeason is
+// the one way a season begins. Every save also records meta/last-active in
+// the same transaction.
 package store

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"hash/crc32"
 	"strconv"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -19,63 +21,136 @@ type envelope struct {
 	Data json.RawMessage `json:"data"`
 }
 
-// Record kinds and the newest version of each that this build writes.
-const (
-	kindSchema = "schema"
-	kindSeason = "season"
-	kindPlace  = "place"
-	kindAnswer = "answer"
-	kindGoal   = "goal"
-	kindThemes = "themes"
-	kindValues = "values"
+// recordKind is one kind of record and the history of its shape. Each kind
+// is versioned on its own: a change to how goals are stored bumps the goal
+// version and leaves answers alone. The newest version, the one encode
+// writes, is one more than the number of upgrade steps.
+type recordKind struct {
+	name string
+	// up[i] turns the data of version i+1 into the data of version i+2.
+	up []upgrade
+}
 
-	recordVersion = 1
+// latest is the version of this kind that this build writes.
+func (k recordKind) latest() int { return len(k.up) + 1 }
+
+// upgrade turns one version's data into the next version's.
+type upgrade func(data []byte, c upgradeContext) ([]byte, error)
+
+// upgradeContext is what an upgrade may need to know beyond the record
+// itself. The zero context knows nothing about the season.
+type upgradeContext struct {
+	// values maps the IDs of the season's chosen values to whether each is
+	// the runner's own: a version 1 goal does not say which of its value
+	// links are own values, the season's values record does.
+	values map[string]bool
+}
+
+// ownValue says whether a value ID a version 1 goal links to is one of the
+// runner's own. The season's values decide; a link to a value no longer in
+// the list counts as own when its ID has the shape only own values get.
+func (c upgradeContext) ownValue(id string) bool {
+	if own, ok := c.values[id]; ok {
+		return own
+	}
+	return workbook.IsNewID(id)
+}
+
+// step makes an upgrade from a typed function between two versions' data.
+func step[From, To any](fn func(From, upgradeContext) (To, error)) upgrade {
+	return func(data []byte, c upgradeContext) ([]byte, error) {
+		var from From
+		if err := json.Unmarshal(data, &from); err != nil {
+			return nil, err
+		}
+		to, err := fn(from, c)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(to)
+	}
+}
+
+// The record kinds. Their upgrade steps live beside their shapes in
+// records.go.
+var (
+	kindSchema     = recordKind{name: "schema"}
+	kindSeason     = recordKind{name: "season"}
+	kindPlace      = recordKind{name: "place"}
+	kindAnswer     = recordKind{name: "answer"}
+	kindLastActive = recordKind{name: "last-active"}
+	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
+	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade)}}
+	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
 )
 
 func checksum(b []byte) string {
 	return fmt.Sprintf("%08x", crc32.Checksum(b, castagnoli))
 }
 
-// encode wraps v in an envelope. The envelope is assembled by hand so the
-// stored data bytes are exactly the bytes that were checksummed.
-func encode(kind string, v any) ([]byte, error) {
+// encode wraps v in an envelope of the newest version of its kind.
+func encode(k recordKind, v any) ([]byte, error) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		return nil, fmt.Errorf("encode %s record: %w", kind, err)
+		return nil, fmt.Errorf("encode %s record: %w", k.name, err)
 	}
+	return seal(k, k.latest(), data), nil
+}
+
+// seal assembles an envelope by hand so the stored data bytes are exactly
+// the bytes that were checksummed.
+func seal(k recordKind, version int, data []byte) []byte {
 	var b bytes.Buffer
 	b.Grow(len(data) + 64)
 	b.WriteString(`{"kind":`)
-	b.WriteString(strconv.Quote(kind))
+	b.WriteString(strconv.Quote(k.name))
 	b.WriteString(`,"v":`)
-	b.WriteString(strconv.Itoa(recordVersion))
+	b.WriteString(strconv.Itoa(version))
 	b.WriteString(`,"sum":"`)
 	b.WriteString(checksum(data))
 	b.WriteString(`","data":`)
 	b.Write(data)
 	b.WriteString(`}`)
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
-// decode verifies raw and unmarshals its data into v. raw may point into a
-// bbolt page; nothing decoded keeps a reference to it, because
-// json.Unmarshal copies strings out.
-func decode(raw []byte, kind string, v any) error {
+// unseal verifies raw as a record of kind k and returns its data upgraded
+// to the newest version, with the version it was stored at. The returned
+// data never aliases raw, which may point into a bbolt page.
+func unseal(raw []byte, k recordKind, c upgradeContext) (data []byte, stored int, err error) {
 	var e envelope
 	if err := json.Unmarshal(raw, &e); err != nil {
-		return fmt.Errorf("%w: not a readable record", ErrDamaged)
+		return nil, 0, fmt.Errorf("%w: not a readable record", ErrDamaged)
 	}
-	if e.Kind != kind {
-		return fmt.Errorf("%w: holds a %q record where a %q belongs", ErrDamaged, e.Kind, kind)
+	switch {
+	case e.Kind != k.name:
+		return nil, 0, fmt.Errorf("%w: holds a %q record where a %q belongs", ErrDamaged, e.Kind, k.name)
+	case e.V > k.latest():
+		return nil, 0, fmt.Errorf("%w: %s record version %d is newer than this cairn understands (%d)", ErrNewerSchema, k.name, e.V, k.latest())
+	case e.V < 1:
+		return nil, 0, fmt.Errorf("%w: %s record has no version", ErrDamaged, k.name)
+	case checksum(e.Data) != e.Sum:
+		return nil, 0, fmt.Errorf("%w: checksum does not match", ErrDamaged)
 	}
-	if e.V > recordVersion {
-		return fmt.Errorf("%w: %s record version %d is newer than this cairn understands (%d)", ErrNewerSchema, kind, e.V, recordVersion)
+	// json.Unmarshal copies into RawMessage, so e.Data is already ours.
+	data = e.Data
+	for v := e.V; v < k.latest(); v++ {
+		if data, err = k.up[v-1](data, c); err != nil {
+			return nil, 0, fmt.Errorf("%w: %s record does not upgrade from version %d", ErrDamaged, k.name, v)
+		}
 	}
-	if checksum(e.Data) != e.Sum {
-		return fmt.Errorf("%w: checksum does not match", ErrDamaged)
+	return data, e.V, nil
+}
+
+// decode verifies raw, upgrades it to the newest version of its kind and
+// unmarshals its data into v. Nothing decoded keeps a reference to raw.
+func decode(raw []byte, k recordKind, c upgradeContext, v any) error {
+	data, _, err := unseal(raw, k, c)
+	if err != nil {
+		return err
 	}
-	if err := json.Unmarshal(e.Data, v); err != nil {
-		return fmt.Errorf("%w: %s data does not decode", ErrDamaged, kind)
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("%w: %s data does not decode", ErrDamaged, k.name)
 	}
 	return nil
 }

@@ -56,11 +56,212 @@ func (r answerRecord) answer() workbook.Answer {
 	return workbook.Answer{Question: r.Question, Text: r.Text, Updated: r.Updated}
 }
 
-// ownThemePrefix marks an own theme's ID in version 1 records, where
-// a theme reference was a bare string.
+// refRecord is a link to a theme or a value, saying whose it is: one from
+// the catalog, or one the runner named. Whether it is a theme or a value
+// follows from where it is stored.
+type refRecord struct {
+	ID  string `json:"id"`
+	Own bool   `json:"own,omitempty"`
+}
+
+func refToRecord(r workbook.Ref) refRecord { return refRecord{ID: r.ID, Own: r.Own} }
+
+func refsToRecord(refs []workbook.Ref) []refRecord {
+	var out []refRecord
+	for _, r := range refs {
+		out = append(out, refToRecord(r))
+	}
+	return out
+}
+
+func (r refRecord) theme() workbook.Ref {
+	if r.Own {
+		return workbook.OwnThemeRef(r.ID)
+	}
+	return workbook.Theme(r.ID)
+}
+
+func (r refRecord) value() workbook.Ref {
+	if r.Own {
+		return workbook.OwnValueRef(r.ID)
+	}
+	return workbook.Value(r.ID)
+}
+
+// goalRecord is version 2 of the goal kind: theme and value links say
+// whose they are.
+type goalRecord struct {
+	ID      string          `json:"id"`
+	Tier    string          `json:"tier"`
+	Text    string          `json:"text"`
+	Feel    string          `json:"feel,omitempty"`
+	Themes  []refRecord     `json:"themes,omitempty"`
+	Values  []refRecord     `json:"values,omitempty"`
+	Parent  string          `json:"parent,omitempty"`
+	Status  string          `json:"status,omitempty"`
+	Said    map[string]bool `json:"said,omitempty"`
+	Purpose map[string]bool `json:"purpose,omitempty"`
+	Idea    string          `json:"idea,omitempty"`
+	Order   int             `json:"order"`
+	Created time.Time       `json:"created"`
+	Updated time.Time       `json:"updated"`
+}
+
+func goalToRecord(g workbook.Goal) goalRecord {
+	return goalRecord{
+		ID: g.ID, Tier: string(g.Tier), Text: g.Text, Feel: g.Feel.String(),
+		Themes: refsToRecord(g.Themes), Values: refsToRecord(g.Values),
+		Parent: g.Parent, Status: g.Status.String(), Said: g.Said, Purpose: g.Purpose,
+		Idea: g.Idea, Order: g.Order, Created: g.Created, Updated: g.Updated,
+	}
+}
+
+func (r goalRecord) goal() (workbook.Goal, error) {
+	feel, err := workbook.ParseFeel(r.Feel)
+	if err != nil {
+		return workbook.Goal{}, err
+	}
+	status, err := workbook.ParseGoalStatus(r.Status)
+	if err != nil {
+		return workbook.Goal{}, err
+	}
+	g := workbook.Goal{
+		ID: r.ID, Tier: workbook.Tier(r.Tier), Text: r.Text, Feel: feel,
+		Parent: r.Parent, Status: status, Said: r.Said, Purpose: r.Purpose,
+		Idea: r.Idea, Order: r.Order, Created: r.Created, Updated: r.Updated,
+	}
+	for _, t := range r.Themes {
+		g.Themes = append(g.Themes, t.theme())
+	}
+	for _, v := range r.Values {
+		g.Values = append(g.Values, v.value())
+	}
+	return g, nil
+}
+
+// themeMarkRecord is one decision in version 2 of the themes kind.
+type themeMarkRecord struct {
+	Theme    refRecord `json:"theme"`
+	Polarity string    `json:"polarity"`
+	Status   string    `json:"status"`
+}
+
+type ownThemeRecord struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Polarity string `json:"polarity"`
+}
+
+// themeBoardRecord is version 2 of the themes kind: marks and the top
+// theme say whose theme they name. An own theme's ID is whatever it was
+// made with; only version 1 gave it a prefix.
+type themeBoardRecord struct {
+	Marks      []themeMarkRecord `json:"marks,omitempty"`
+	Own        []ownThemeRecord  `json:"own,omitempty"`
+	Top        refRecord         `json:"top,omitzero"`
+	Notes      string            `json:"notes,omitempty"`
+	Motivation string            `json:"motivation,omitempty"`
+	Updated    time.Time         `json:"updated"`
+}
+
+func themeBoardToRecord(b workbook.ThemeBoard) themeBoardRecord {
+	r := themeBoardRecord{Notes: b.Notes, Motivation: b.Motivation, Updated: b.Updated}
+	if !b.Top.IsZero() {
+		r.Top = refToRecord(b.Top)
+	}
+	for _, mk := range b.Marks {
+		r.Marks = append(r.Marks, themeMarkRecord{Theme: refToRecord(mk.Theme), Polarity: mk.Polarity.String(), Status: mk.Status.String()})
+	}
+	for _, o := range b.Own {
+		r.Own = append(r.Own, ownThemeRecord{ID: o.ID, Name: o.Name, Polarity: o.Polarity.String()})
+	}
+	return r
+}
+
+func (r themeBoardRecord) board() (workbook.ThemeBoard, error) {
+	b := workbook.ThemeBoard{Notes: r.Notes, Motivation: r.Motivation, Updated: r.Updated}
+	if r.Top.ID != "" {
+		b.Top = r.Top.theme()
+	}
+	for _, mk := range r.Marks {
+		pol, err := workbook.ParsePolarity(mk.Polarity)
+		if err != nil {
+			return b, err
+		}
+		status, err := workbook.ParseMarkStatus(mk.Status)
+		if err != nil {
+			return b, err
+		}
+		b.Marks = append(b.Marks, workbook.ThemeMark{Theme: mk.Theme.theme(), Polarity: pol, Status: status})
+	}
+	for _, o := range r.Own {
+		pol, err := workbook.ParsePolarity(o.Polarity)
+		if err != nil {
+			return b, err
+		}
+		b.Own = append(b.Own, workbook.OwnTheme{ID: o.ID, Name: o.Name, Polarity: pol})
+	}
+	return b, nil
+}
+
+// valueRecord is one chosen value in version 2 of the values kind. An own
+// value says so and carries its name; catalog values take theirs from the
+// catalog.
+type valueRecord struct {
+	ID         string `json:"id"`
+	Own        bool   `json:"own,omitempty"`
+	Name       string `json:"name,omitempty"`
+	Serve      string `json:"serve,omitempty"`
+	Experiment string `json:"experiment,omitempty"`
+}
+
+func valuesToRecord(vs []workbook.ValueChoice) []valueRecord {
+	out := make([]valueRecord, 0, len(vs))
+	for _, v := range vs {
+		r := valueRecord{ID: v.ID, Own: v.Own, Serve: v.Serve, Experiment: v.Experiment}
+		if v.Own {
+			r.Name = v.Name
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func valuesFromRecord(rs []valueRecord) []workbook.ValueChoice {
+	var out []workbook.ValueChoice
+	for _, r := range rs {
+		out = append(out, workbook.ValueChoice{ID: r.ID, Own: r.Own, Name: r.Name, Serve: r.Serve, Experiment: r.Experiment})
+	}
+	return out
+}
+
+// ownValues says which of a season's chosen values are the runner's own,
+// for upgrading the goals written beside them.
+func ownValues(rs []valueRecord) map[string]bool {
+	out := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		out[r.ID] = r.Own
+	}
+	return out
+}
+
+// lastActiveRecord is when anything was last saved in the workbook.
+type lastActiveRecord struct {
+	At time.Time `json:"at"`
+}
+
+// Version 1 shapes, kept only to be upgraded. Version 1 said whose a theme
+// or value was by convention: an own theme's ID started with "own-", an own
+// value was one with a name of its own, and a goal's value links were bare
+// IDs that only the season's values could explain.
+
 const ownThemePrefix = "own-"
 
-type goalRecord struct {
+func themeRefV1(id string) refRecord {
+	return refRecord{ID: id, Own: strings.HasPrefix(id, ownThemePrefix)}
+}
+
+type goalRecordV1 struct {
 	ID      string          `json:"id"`
 	Tier    string          `json:"tier"`
 	Text    string          `json:"text"`
@@ -77,176 +278,64 @@ type goalRecord struct {
 	Updated time.Time       `json:"updated"`
 }
 
-func goalToRecord(g workbook.Goal) goalRecord {
-	return goalRecord{
-		ID: g.ID, Tier: string(g.Tier), Text: g.Text, Feel: g.Feel.String(),
-		Themes: themeRefsToRecord(g.Themes), Values: valueRefsToRecord(g.Values),
-		Parent: g.Parent, Status: g.Status.String(), Said: g.Said, Purpose: g.Purpose,
-		Idea: g.Idea, Order: g.Order, Created: g.Created, Updated: g.Updated,
-	}
-}
-
-// goal maps the record to a Goal. ownValues says which value IDs are the
-// runner's own, which a version 1 goal record does not say itself.
-func (r goalRecord) goal(ownValues map[string]bool) (workbook.Goal, error) {
-	feel, err := workbook.ParseFeel(r.Feel)
-	if err != nil {
-		return workbook.Goal{}, err
-	}
-	status, err := workbook.ParseGoalStatus(r.Status)
-	if err != nil {
-		return workbook.Goal{}, err
-	}
-	g := workbook.Goal{
-		ID: r.ID, Tier: workbook.Tier(r.Tier), Text: r.Text, Feel: feel,
-		Parent: r.Parent, Status: status, Said: r.Said, Purpose: r.Purpose,
+func (r goalRecordV1) upgrade(c upgradeContext) (goalRecord, error) {
+	g := goalRecord{
+		ID: r.ID, Tier: r.Tier, Text: r.Text, Feel: r.Feel,
+		Parent: r.Parent, Status: r.Status, Said: r.Said, Purpose: r.Purpose,
 		Idea: r.Idea, Order: r.Order, Created: r.Created, Updated: r.Updated,
 	}
 	for _, id := range r.Themes {
-		g.Themes = append(g.Themes, themeRefFromRecord(id))
+		g.Themes = append(g.Themes, themeRefV1(id))
 	}
 	for _, id := range r.Values {
-		if ownValues[id] {
-			g.Values = append(g.Values, workbook.OwnValueRef(id))
-		} else {
-			g.Values = append(g.Values, workbook.Value(id))
-		}
+		g.Values = append(g.Values, refRecord{ID: id, Own: c.ownValue(id)})
 	}
 	return g, nil
 }
 
-func themeRefFromRecord(id string) workbook.Ref {
-	if strings.HasPrefix(id, ownThemePrefix) {
-		return workbook.OwnThemeRef(id)
-	}
-	return workbook.Theme(id)
-}
-
-// themeRefToRecord writes a theme reference as version 1 stores it: an own
-// theme's ID starts with ownThemePrefix, which is how version 1 tells it
-// from a catalog theme. IDs read from disk already carry it.
-func themeRefToRecord(r workbook.Ref) string {
-	if r.Own {
-		return ownThemeID(r.ID)
-	}
-	return r.ID
-}
-
-func ownThemeID(id string) string {
-	if strings.HasPrefix(id, ownThemePrefix) {
-		return id
-	}
-	return ownThemePrefix + id
-}
-
-func themeRefsToRecord(refs []workbook.Ref) []string {
-	var out []string
-	for _, r := range refs {
-		out = append(out, themeRefToRecord(r))
-	}
-	return out
-}
-
-func valueRefsToRecord(refs []workbook.Ref) []string {
-	var out []string
-	for _, r := range refs {
-		out = append(out, r.ID)
-	}
-	return out
-}
-
-type themeMarkRecord struct {
+type themeMarkRecordV1 struct {
 	Theme    string `json:"theme"`
 	Polarity string `json:"polarity"`
 	Status   string `json:"status"`
 }
 
-type ownThemeRecord struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Polarity string `json:"polarity"`
+type themeBoardRecordV1 struct {
+	Marks      []themeMarkRecordV1 `json:"marks,omitempty"`
+	Own        []ownThemeRecord    `json:"own,omitempty"`
+	Top        string              `json:"top,omitempty"`
+	Notes      string              `json:"notes,omitempty"`
+	Motivation string              `json:"motivation,omitempty"`
+	Updated    time.Time           `json:"updated"`
 }
 
-type themeBoardRecord struct {
-	Marks      []themeMarkRecord `json:"marks,omitempty"`
-	Own        []ownThemeRecord  `json:"own,omitempty"`
-	Top        string            `json:"top,omitempty"`
-	Notes      string            `json:"notes,omitempty"`
-	Motivation string            `json:"motivation,omitempty"`
-	Updated    time.Time         `json:"updated"`
-}
-
-func themeBoardToRecord(b workbook.ThemeBoard) themeBoardRecord {
-	r := themeBoardRecord{Notes: b.Notes, Motivation: b.Motivation, Updated: b.Updated}
-	if !b.Top.IsZero() {
-		r.Top = themeRefToRecord(b.Top)
-	}
-	for _, mk := range b.Marks {
-		r.Marks = append(r.Marks, themeMarkRecord{Theme: themeRefToRecord(mk.Theme), Polarity: mk.Polarity.String(), Status: mk.Status.String()})
-	}
-	for _, o := range b.Own {
-		r.Own = append(r.Own, ownThemeRecord{ID: ownThemeID(o.ID), Name: o.Name, Polarity: o.Polarity.String()})
-	}
-	return r
-}
-
-func (r themeBoardRecord) board() (workbook.ThemeBoard, error) {
-	b := workbook.ThemeBoard{Notes: r.Notes, Motivation: r.Motivation, Updated: r.Updated}
+func (r themeBoardRecordV1) upgrade(upgradeContext) (themeBoardRecord, error) {
+	b := themeBoardRecord{Own: r.Own, Notes: r.Notes, Motivation: r.Motivation, Updated: r.Updated}
 	if r.Top != "" {
-		b.Top = themeRefFromRecord(r.Top)
+		b.Top = themeRefV1(r.Top)
 	}
 	for _, mk := range r.Marks {
-		pol, err := workbook.ParsePolarity(mk.Polarity)
-		if err != nil {
-			return b, err
-		}
-		status, err := workbook.ParseMarkStatus(mk.Status)
-		if err != nil {
-			return b, err
-		}
-		b.Marks = append(b.Marks, workbook.ThemeMark{Theme: themeRefFromRecord(mk.Theme), Polarity: pol, Status: status})
-	}
-	for _, o := range r.Own {
-		pol, err := workbook.ParsePolarity(o.Polarity)
-		if err != nil {
-			return b, err
-		}
-		b.Own = append(b.Own, workbook.OwnTheme{ID: o.ID, Name: o.Name, Polarity: pol})
+		b.Marks = append(b.Marks, themeMarkRecord{Theme: themeRefV1(mk.Theme), Polarity: mk.Polarity, Status: mk.Status})
 	}
 	return b, nil
 }
 
-// valueRecord is one chosen value. Version 1 marks an own value only by
-// giving it a name; catalog values take theirs from the catalog.
-type valueRecord struct {
+type valueRecordV1 struct {
 	ID         string `json:"id"`
 	Name       string `json:"name,omitempty"`
 	Serve      string `json:"serve,omitempty"`
 	Experiment string `json:"experiment,omitempty"`
 }
 
-func valuesToRecord(vs []workbook.ValueChoice) []valueRecord {
-	out := make([]valueRecord, 0, len(vs))
-	for _, v := range vs {
-		r := valueRecord{ID: v.ID, Serve: v.Serve, Experiment: v.Experiment}
-		if v.Own {
-			r.Name = v.Name
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-func valuesFromRecord(rs []valueRecord) []workbook.ValueChoice {
-	var out []workbook.ValueChoice
+func upgradeValuesV1(rs []valueRecordV1, _ upgradeContext) ([]valueRecord, error) {
+	out := make([]valueRecord, 0, len(rs))
 	for _, r := range rs {
-		out = append(out, workbook.ValueChoice{ID: r.ID, Own: r.Name != "", Name: r.Name, Serve: r.Serve, Experiment: r.Experiment})
+		out = append(out, valueRecord{ID: r.ID, Own: r.Name != "", Name: r.Name, Serve: r.Serve, Experiment: r.Experiment})
 	}
-	return out
+	return out, nil
 }
 
 // undecodable wraps a record that decoded as JSON but holds a value this
 // build cannot map, such as an unknown goal state.
-func undecodable(kind string, err error) error {
-	return fmt.Errorf("%w: %s record: %v", ErrDamaged, kind, err)
+func undecodable(kind recordKind, err error) error {
+	return fmt.Errorf("%w: %s record: %v", ErrDamaged, kind.name, err)
 }

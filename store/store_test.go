@@ -184,29 +184,36 @@ func boltFile(t *testing.T, path string, fn func(*bolt.Tx) error) {
 	}
 }
 
-func TestCurrentSeasonIsStartedOnceAndKept(t *testing.T) {
-	s, path := openTemp(t)
-	first, err := s.Current()
+// startSeason starts a season in s, failing the test if it cannot.
+func startSeason(t testing.TB, s *Store, reason string) workbook.Season {
+	t.Helper()
+	season, err := s.StartSeason(reason)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return season
+}
+
+func TestCurrentSeasonIsKept(t *testing.T) {
+	s, path := openTemp(t)
+	first := startSeason(t, s, "")
 	if first.ID == "" || first.Started.IsZero() || first.Name == "" {
 		t.Fatalf("first season incomplete: %+v", first)
 	}
 	s.Close()
-	s, err = Open(path)
+	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	again, err := s.Current()
+	again, err := s.CurrentSeason()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(first, again) {
 		t.Errorf("reopened season = %+v, want %+v", again, first)
 	}
-	all, _ := s.All()
+	all, _ := s.Seasons()
 	if len(all) != 1 {
 		t.Errorf("%d seasons, want 1", len(all))
 	}
@@ -214,10 +221,7 @@ func TestCurrentSeasonIsStartedOnceAndKept(t *testing.T) {
 
 func TestWorkbookRoundTrip(t *testing.T) {
 	s, path := openTemp(t)
-	season, err := s.Current()
-	if err != nil {
-		t.Fatal(err)
-	}
+	season := startSeason(t, s, "")
 	at := time.Date(2026, 11, 20, 21, 4, 0, 0, time.UTC)
 	answers := []workbook.Answer{
 		{Question: "proud-moment", Text: "Finishing my first 10k.\nIn the rain!", Updated: at},
@@ -248,7 +252,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	}
 	s.Close()
 
-	s, err = Open(path)
+	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +300,7 @@ func TestUnknownSeasonIsNotFound(t *testing.T) {
 // bad disk would and checks the read fails loudly, without echoing the text.
 func TestFlippedByteIsReported(t *testing.T) {
 	s, path := openTemp(t)
-	season, _ := s.Current()
+	season := startSeason(t, s, "")
 	secret := "my private answer about the hard year"
 	if err := s.SaveAnswer(season.ID, workbook.Answer{Question: "beyond-running", Text: secret}); err != nil {
 		t.Fatal(err)
@@ -334,37 +338,6 @@ func TestFlippedByteIsReported(t *testing.T) {
 	}
 }
 
-func TestRecordDecodeRejects(t *testing.T) {
-	good, err := encode(kindAnswer, answerRecord{Question: "q", Text: "hello"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var a answerRecord
-	if err := decode(good, kindAnswer, &a); err != nil || a.Text != "hello" {
-		t.Fatalf("decode good record: %v, %+v", err, a)
-	}
-	newer := bytes.Replace(good, []byte(`"v":1`), []byte(`"v":9`), 1)
-	cases := []struct {
-		name string
-		raw  []byte
-		kind string
-		want error
-	}{
-		{"not json", []byte("hello"), kindAnswer, ErrDamaged},
-		{"wrong kind", good, kindGoal, ErrDamaged},
-		{"changed data", bytes.Replace(good, []byte("hello"), []byte("jello"), 1), kindAnswer, ErrDamaged},
-		{"changed sum", bytes.Replace(good, []byte(`"sum":"`), []byte(`"sum":"0`), 1), kindAnswer, ErrDamaged},
-		{"newer version", newer, kindAnswer, ErrNewerSchema},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			if err := decode(tc.raw, tc.kind, &a); !errors.Is(err, tc.want) {
-				t.Errorf("got %v, want %v", err, tc.want)
-			}
-		})
-	}
-}
-
 func TestNewIDSortsByTime(t *testing.T) {
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var ids []string
@@ -381,11 +354,8 @@ func TestNewIDSortsByTime(t *testing.T) {
 
 func TestAllReadsEverySeason(t *testing.T) {
 	s, _ := openTemp(t)
-	first, _ := s.Current()
-	second, err := s.StartSeason("a new training cycle")
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := startSeason(t, s, "")
+	second := startSeason(t, s, "a new training cycle")
 	s.SaveAnswer(first.ID, workbook.Answer{Question: "q", Text: "one"})
 	s.SaveAnswer(second.ID, workbook.Answer{Question: "q", Text: "two"})
 	all, err := s.All()
@@ -395,7 +365,7 @@ func TestAllReadsEverySeason(t *testing.T) {
 	if len(all) != 2 {
 		t.Fatalf("%d workbooks, want 2", len(all))
 	}
-	current, _ := s.Current()
+	current, _ := s.CurrentSeason()
 	if current.ID != second.ID {
 		t.Errorf("current season is %s, want the new one %s", current.ID, second.ID)
 	}
@@ -411,7 +381,7 @@ func TestOpenReadOnly(t *testing.T) {
 	}
 
 	s, path := openTemp(t)
-	season, _ := s.Current()
+	season := startSeason(t, s, "")
 	s.SaveAnswer(season.ID, workbook.Answer{Question: "q", Text: "kept"})
 	if _, err := OpenReadOnly(path); !errors.Is(err, ErrLocked) {
 		t.Errorf("OpenReadOnly while open elsewhere: %v, want ErrLocked", err)

@@ -135,7 +135,7 @@ func (h *harness) view() string {
 // workbook reads the season back from the store.
 func (h *harness) workbook() workbook.Snapshot {
 	h.t.Helper()
-	season, err := h.st.Current()
+	season, err := h.st.CurrentSeason()
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
 	"github.com/cairn-run/cairn/tui/reflection"
@@ -27,7 +28,8 @@ import (
 // Store is everything the workbook asks of the store. Each screen depends
 // only on its own narrow part of it.
 type Store interface {
-	Current() (workbook.Season, error)
+	CurrentSeason() (workbook.Season, error)
+	StartSeason(reason string) (workbook.Season, error)
 	Workbook(seasonID string) (workbook.Snapshot, error)
 	SavePlace(seasonID string, p workbook.Place) error
 	reflection.AnswerSaver
@@ -146,10 +148,14 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(load(m.st), tea.RequestBackgroundColor)
 }
 
-// load reads the current season from disk.
+// load reads the current season from disk, starting the first season of
+// a new workbook.
 func load(st Store) tea.Cmd {
 	return func() tea.Msg {
-		season, err := st.Current()
+		season, err := st.CurrentSeason()
+		if errors.Is(err, store.ErrNotFound) {
+			season, err = st.StartSeason("")
+		}
 		if err != nil {
 			return loadedMsg{err: err}
 		}

@@ -78,17 +78,28 @@ func Related(goals []Goal, id string) map[string]bool {
 }
 
 // NextStep answers "what is my next step this week?" for a goal: the goal
-// itself when it is small, otherwise the first small goal beneath it.
+// itself when it is small, otherwise the first small goal beneath it. A
+// ladder read from damaged or imported data can loop back on itself (two
+// goals sharing an ID); each goal is looked beneath once, so the answer is
+// still found or refused rather than searched for ever.
 func NextStep(goals []Goal, id string) (Goal, bool) {
 	g, ok := GoalByID(goals, id)
 	if !ok {
 		return Goal{}, false
 	}
+	return nextStep(goals, g, map[string]bool{})
+}
+
+func nextStep(goals []Goal, g Goal, seen map[string]bool) (Goal, bool) {
 	if g.Tier == Small {
 		return g, true
 	}
-	for _, c := range Children(goals, id) {
-		if s, ok := NextStep(goals, c.ID); ok {
+	if seen[g.ID] {
+		return Goal{}, false
+	}
+	seen[g.ID] = true
+	for _, c := range Children(goals, g.ID) {
+		if s, ok := nextStep(goals, c, seen); ok {
 			return s, true
 		}
 	}

@@ -136,3 +136,20 @@ func NewID(t time.Time) string {
 	_, _ = rand.Read(r[:]) // crypto/rand.Read never fails on supported platforms
 	return fmt.Sprintf("%012x%s", t.UnixMilli(), hex.EncodeToString(r[:]))
 }
+
+// IsNewID reports whether id has the shape NewID gives: twenty lowercase
+// hex digits. Catalog IDs ("adventure", "coping") never do, which is how a
+// link written before references said whose they were can still be told
+// to be the runner's own.
+func IsNewID(id string) bool {
+	if len(id) != 20 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}

@@ -250,7 +250,7 @@ func seasonWorkbook(t *testing.T) string {
 	}
 	defer st.Close()
 	// An older season first: themes reads the newest one only.
-	old, err := st.Current()
+	old, err := st.StartSeason("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -337,6 +337,54 @@ func TestThemesOfTheCurrentSeason(t *testing.T) {
 	after, err := os.ReadFile(db)
 	if err != nil || !bytes.Equal(before, after) {
 		t.Errorf("themes changed the workbook (%v)", err)
+	}
+}
+
+// TestThemesFollowTheCurrentSeason checks the command reads the season the
+// workbook opens on, as the themes screen does, not merely the newest.
+func TestThemesFollowTheCurrentSeason(t *testing.T) {
+	db := seasonWorkbook(t)
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seasons, err := st.Seasons()
+	if err != nil || len(seasons) != 2 {
+		t.Fatalf("Seasons() = %+v, %v", seasons, err)
+	}
+	if err := st.SetCurrent(seasons[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	out := ok(t, "", "--db", db, "themes")
+	containsAll(t, "older season's themes", out, "themes read from 1 answer", "medals")
+	if f, found := findingFor(themesJSON(t, ok(t, "", "--db", db, "themes", "--json")), "competition"); !found || f.Polarity != "+" {
+		t.Errorf("competition in the older season: %+v, %v", f, found)
+	}
+}
+
+// TestCommandsReadAnOlderWorkbook runs export and themes on a workbook
+// written by the first build (schema 1): they read every word without
+// migrating or changing the file.
+func TestCommandsReadAnOlderWorkbook(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "store", "testdata", "schema1.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := writeFile(t, "cairn.db", raw)
+	out := ok(t, "", "--db", db, "export", "--format", "json")
+	for _, word := range []string{"fxans0kx", "fxans7kx", "fxgoal0kx", "fxgoal2kx", "fxnoteskx", "fxmotivkx", "fxservekx", "fxexpkx", "Quiet woods", "Solitude"} {
+		if !strings.Contains(out, word) {
+			t.Errorf("export of a schema 1 workbook lacks %q", word)
+		}
+	}
+	containsAll(t, "themes of a schema 1 workbook", ok(t, "", "--db", db, "themes"), "Quiet woods", "(matters most)")
+	after, err := os.ReadFile(db)
+	if err != nil || !bytes.Equal(raw, after) {
+		t.Errorf("reading changed the workbook (%v)", err)
+	}
+	if baks, _ := filepath.Glob(db + ".*"); len(baks) != 0 {
+		t.Errorf("reading made files: %v", baks)
 	}
 }
 

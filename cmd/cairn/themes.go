@@ -94,9 +94,9 @@ func themesCmd(db *string) *cobra.Command {
 	return cmd
 }
 
-// currentSeason reads the newest season of the workbook, or nil when the
-// workbook has no season yet. Seasons are read oldest first, and their IDs
-// sort by start time, so the newest is the last.
+// currentSeason reads the season the workbook opens on, the same one the
+// themes screen shows, or nil when the workbook has no season yet. Only
+// that season is decoded.
 func currentSeason(db string) (*workbook.Snapshot, error) {
 	path, err := dbPath(db)
 	if err != nil {
@@ -110,14 +110,18 @@ func currentSeason(db string) (*workbook.Snapshot, error) {
 		return nil, explain(err)
 	}
 	defer st.Close()
-	all, err := st.All()
+	season, err := st.CurrentSeason()
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, explain(err)
 	}
-	if len(all) == 0 {
-		return nil, nil
+	wb, err := st.Workbook(season.ID)
+	if err != nil {
+		return nil, explain(err)
 	}
-	return &all[len(all)-1], nil
+	return &wb, nil
 }
 
 // seasonSources turns a season's answers into what detection reads.

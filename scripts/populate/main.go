@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -24,7 +25,10 @@ func main() {
 		os.Exit(1)
 	}
 	defer st.Close()
-	season, err := st.Current()
+	season, err := st.CurrentSeason()
+	if errors.Is(err, store.ErrNotFound) {
+		season, err = st.StartSeason("")
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
