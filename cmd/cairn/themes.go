@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/workbook"
 )
@@ -68,7 +69,7 @@ func themesCmd(db *string) *cobra.Command {
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var (
-				sources []catalog.Source
+				sources []detect.Source
 				season  *workbook.Snapshot
 				err     error
 			)
@@ -83,7 +84,7 @@ func themesCmd(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			findings := catalog.Detect(sources)
+			findings := detect.Detect(sources)
 			if asJSON {
 				return writeThemesJSON(cmd.OutOrStdout(), findings, season)
 			}
@@ -121,17 +122,17 @@ func currentSeason(db string) (*workbook.Snapshot, error) {
 }
 
 // seasonSources turns a season's answers into what detection reads.
-func seasonSources(wb workbook.Snapshot) []catalog.Source {
+func seasonSources(wb workbook.Snapshot) []detect.Source {
 	answers := make(map[string]string, len(wb.Answers))
 	for id, a := range wb.Answers {
 		answers[id] = a.Text
 	}
-	return catalog.SeasonSources(answers)
+	return detect.SeasonSources(answers)
 }
 
 // readTextArg reads the text named on the command line, "-" being standard
 // input, and splits it into sources.
-func readTextArg(cmd *cobra.Command, arg string) ([]catalog.Source, error) {
+func readTextArg(cmd *cobra.Command, arg string) ([]detect.Source, error) {
 	if arg == "-" {
 		text, err := readText(cmd.InOrStdin(), "standard input")
 		if err != nil {
@@ -178,7 +179,7 @@ func readText(r io.Reader, name string) (string, error) {
 
 // textSources splits text into paragraphs at blank lines, each one source
 // labelled "paragraph N". A single paragraph is labelled single instead.
-func textSources(text, single string) []catalog.Source {
+func textSources(text, single string) []detect.Source {
 	paras := paragraphs(text)
 	if len(paras) == 1 {
 		if _, ok := catalog.LookupQuestion(single); ok {
@@ -186,11 +187,11 @@ func textSources(text, single string) []catalog.Source {
 			// short answer; a file that happens to share the name must not.
 			single += " (file)"
 		}
-		return []catalog.Source{{Label: single, Text: paras[0]}}
+		return []detect.Source{{Label: single, Text: paras[0]}}
 	}
-	out := make([]catalog.Source, len(paras))
+	out := make([]detect.Source, len(paras))
 	for i, p := range paras {
-		out[i] = catalog.Source{Label: fmt.Sprintf("paragraph %d", i+1), Text: p}
+		out[i] = detect.Source{Label: fmt.Sprintf("paragraph %d", i+1), Text: p}
 	}
 	return out
 }
@@ -245,7 +246,7 @@ type evidenceJSON struct {
 	Polarity string   `json:"polarity"`
 }
 
-func writeThemesJSON(w io.Writer, findings []catalog.Finding, season *workbook.Snapshot) error {
+func writeThemesJSON(w io.Writer, findings []detect.Finding, season *workbook.Snapshot) error {
 	out := make([]themeJSON, 0, len(findings))
 	for _, f := range findings {
 		j := themeJSON{
@@ -290,7 +291,7 @@ func roundScore(s float64) float64 {
 
 // themesText lays out the findings for reading: one block per theme,
 // strongest first, each sentence quoted with its trigger words marked.
-func themesText(findings []catalog.Finding, sources []catalog.Source, season *workbook.Snapshot, st outStyles) string {
+func themesText(findings []detect.Finding, sources []detect.Source, season *workbook.Snapshot, st outStyles) string {
 	var b strings.Builder
 	if season != nil {
 		fmt.Fprintf(&b, "%s\n", st.Title.Render(season.Season.Name))

@@ -1,4 +1,4 @@
-package catalog
+package detect
 
 import (
 	"cmp"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -270,7 +271,7 @@ func (g *modelGrams) whole(src, words int) {
 // A modelCell is one weight: what a feature adds to the score of a theme
 // read one way (against "not there").
 type modelCell struct {
-	Theme ThemeID
+	Theme catalog.ThemeID
 	Pol   workbook.Polarity
 	W     float64
 }

@@ -1,4 +1,4 @@
-package catalog
+package detect
 
 import (
 	"cmp"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -28,7 +29,7 @@ func TestThemeModelWellFormed(t *testing.T) {
 			t.Errorf("feature %q has no weights", r.Feature)
 		}
 		for _, c := range r.Cells {
-			if _, ok := LookupTheme(c.Theme); !ok {
+			if _, ok := catalog.LookupTheme(c.Theme); !ok {
 				t.Errorf("feature %q: unknown theme %q", r.Feature, c.Theme)
 			}
 			if c.Pol != workbook.Toward && c.Pol != workbook.Away {

@@ -1,4 +1,4 @@
-package catalog
+package detect
 
 import (
 	"cmp"
@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -43,6 +44,10 @@ import (
 // again, with the lexicon's evidence and the answer's words, and adds the
 // themes the lexicon left out.
 
+// themes are the catalog's motivation themes, in the catalog's order: a
+// hit's theme, and a row of the model, is an index into it.
+var themes = catalog.Themes()
+
 // A Source is one piece of the runner's writing, usually one answer.
 type Source struct {
 	// Label says where the text came from, e.g. the ID of the question it
@@ -62,7 +67,7 @@ type Source struct {
 func SeasonSources(answers map[string]string) []Source {
 	var out []Source
 	asked := map[string]bool{}
-	for _, q := range questions {
+	for _, q := range catalog.Questions() {
 		asked[q.ID] = true
 		if text := answers[q.ID]; strings.TrimSpace(text) != "" {
 			out = append(out, Source{Label: q.ID, Text: text})
@@ -101,9 +106,26 @@ type Evidence struct {
 	Polarity workbook.Polarity
 }
 
+// Marked returns the sentence with each trigger passed through mark, such
+// as a style that highlights it, and the rest left as it is. Spans that
+// overlap or fall outside the sentence are skipped rather than trusted.
+func (e Evidence) Marked(mark func(string) string) string {
+	out := make([]byte, 0, len(e.Sentence)+16)
+	at := 0
+	for _, sp := range e.Triggers {
+		if sp.Start < at || sp.End > len(e.Sentence) || sp.Start >= sp.End {
+			continue
+		}
+		out = append(out, e.Sentence[at:sp.Start]...)
+		out = append(out, mark(e.Sentence[sp.Start:sp.End])...)
+		at = sp.End
+	}
+	return string(append(out, e.Sentence[at:]...))
+}
+
 // A Finding is one theme proposed from the runner's writing.
 type Finding struct {
-	Theme ThemeID
+	Theme catalog.ThemeID
 	// Polarity is the net direction of the evidence.
 	Polarity workbook.Polarity
 	// Score runs from 0 to 1 and is comparable across themes: higher means
@@ -382,7 +404,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				// run or done together.
 				h.base = weak.units()
 			}
-			if (themes[lt.theme].ID == Achievement || themes[lt.theme].ID == Competition) && d.othersEvent(toks, m) {
+			if (themes[lt.theme].ID == catalog.Achievement || themes[lt.theme].ID == catalog.Competition) && d.othersEvent(toks, m) {
 				// "her first sub-2 half", "my dad came to watch my first
 				// marathon": someone else's goal, or the setting of what
 				// someone else did, says less about the runner's own.
@@ -1725,7 +1747,7 @@ func (d *detector) answerCue(sent int32) {
 		return
 	}
 	lex := d.lex
-	ci, ok := lex.theme[Competition]
+	ci, ok := lex.theme[catalog.Competition]
 	if !ok {
 		return
 	}
@@ -1941,7 +1963,7 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 	return f, true
 }
 
-func themeIndex(id ThemeID) int {
+func themeIndex(id catalog.ThemeID) int {
 	for i, t := range themes {
 		if t.ID == id {
 			return i
