@@ -379,9 +379,7 @@ func TestThemeModelCV(t *testing.T) {
 		exs = withoutNegation(exs)
 	}
 	idx := allIndexes(len(exs))
-	p := committedParams()
-	probs := cvProbs(exs, idx, stratifiedFolds(exs, trainFolds), p)
-	hybrid := scoreProbs(exs, idx, probs, p.tau)
+	hybrid := crossValidate(exs, committedParams())
 	lex := viewScore(exs, idx)
 	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements\nlexicon alone:\n%s\nlexicon + model:\n%s",
 		trainFolds, len(exs), lex.table(), hybrid.table())

@@ -29,7 +29,8 @@ import (
 //     its own ("¬race"); cross-validation left that off.
 //
 // The weights are learned from the labelled statements in testdata/themes
-// by TestTrainThemeModel (run it with -train to write model_weights.go).
+// by TestTrainThemeModel, which `go generate ./detect` runs to write
+// model_weights.go (README.md).
 // It learns from what the lexicon said about each statement the first time
 // it read it, before it was tuned on it (model_firstsight_gen_test.go):
 // today's lexicon has been tuned on those statements, so its readings of
@@ -289,6 +290,9 @@ type themeModel struct {
 	lex   [nThemes][2][modelLexN]float64
 	tau   [2]float64 // the probability a side needs: [0] toward, [1] away
 }
+
+// Training writes model_weights.go; see README.md.
+//go:generate go test -run=^TestTrainThemeModel$ -train -count=1 .
 
 // loadThemeModel builds the model from the generated weights on first
 // use; nil when there are none.
