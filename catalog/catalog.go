@@ -1,6 +1,8 @@
 // Package catalog is the workbook's content, held as data: the reflection
 // questions and their guidance, the goal tiers, the motivation themes and
-// the pure logic that reads them (theme detection, goal checks, goal ideas).
+// what they mean, the values, the goal ideas, the goal checks and the
+// hints, with the pure logic that serves them. Reading themes in a
+// runner's writing is the detect package's work, which reads this one.
 //
 // It imports neither Bubble Tea nor bbolt, so a coach can read it, a test can
 // table it, and every screen and subcommand shows the same words.

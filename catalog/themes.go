@@ -60,3 +60,12 @@ func LookupTheme(id ThemeID) (Theme, bool) {
 	}
 	return Theme{}, false
 }
+
+// ThemeName is what the runner sees for a theme: its plain name, or its
+// ID when this build does not know it.
+func ThemeName(id ThemeID) string {
+	if t, ok := LookupTheme(id); ok {
+		return t.Name
+	}
+	return string(id)
+}

@@ -366,3 +366,15 @@ func (v Value) clone() Value {
 	v.Themes = slices.Clone(v.Themes)
 	return v
 }
+
+// ValueName names a chosen value: the runner's own name for it when they
+// wrote one, else the catalog's, else its ID.
+func ValueName(id, own string) string {
+	if own != "" {
+		return own
+	}
+	if v, ok := LookupValue(id); ok {
+		return v.Name
+	}
+	return id
+}

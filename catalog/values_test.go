@@ -132,3 +132,16 @@ func TestEveryThemeHasAValue(t *testing.T) {
 		}
 	}
 }
+
+func TestValueName(t *testing.T) {
+	for _, tc := range []struct{ id, own, want string }{
+		{"calm", "", "Calm"},
+		{"calm", "Stillness", "Stillness"},
+		{"own-123", "Dog walks", "Dog walks"},
+		{"gone", "", "gone"},
+	} {
+		if got := ValueName(tc.id, tc.own); got != tc.want {
+			t.Errorf("ValueName(%q, %q) = %q, want %q", tc.id, tc.own, got, tc.want)
+		}
+	}
+}

@@ -160,7 +160,7 @@ func ideaDetails(idea catalog.Idea) string {
 		tiers = append(tiers, string(t))
 	}
 	for _, id := range idea.Themes {
-		themes = append(themes, themeName(id))
+		themes = append(themes, catalog.ThemeName(id))
 	}
 	s := strings.Join(tiers, ", ") + " · " + strings.Join(themes, ", ")
 	if idea.Race {

@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,6 +14,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/detect"
+	"github.com/cairn-run/cairn/export"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/workbook"
 )
@@ -40,6 +39,15 @@ func newOutStyles() outStyles {
 		Muted:   lipgloss.NewStyle().Faint(true),
 		Trigger: lipgloss.NewStyle().Bold(true).Underline(true),
 	}
+}
+
+// text gives the styles to the themes report, which leaves styling to
+// its caller.
+func (st outStyles) text() export.TextStyles {
+	render := func(s lipgloss.Style) func(string) string {
+		return func(t string) string { return s.Render(t) }
+	}
+	return export.TextStyles{Title: render(st.Title), Muted: render(st.Muted), Trigger: render(st.Trigger)}
 }
 
 // printStyled writes styled text through lipgloss, which drops the styling
@@ -68,7 +76,7 @@ func themesCmd(db *string) *cobra.Command {
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var (
-				sources []catalog.Source
+				sources []detect.Source
 				season  *workbook.Snapshot
 				err     error
 			)
@@ -83,11 +91,11 @@ func themesCmd(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			findings := catalog.Detect(sources)
+			report := export.ThemesReport{Findings: detect.Detect(sources), Sources: len(sources), Season: season}
 			if asJSON {
-				return writeThemesJSON(cmd.OutOrStdout(), findings, season)
+				return report.WriteJSON(cmd.OutOrStdout())
 			}
-			return printStyled(cmd.OutOrStdout(), themesText(findings, sources, season, newOutStyles()))
+			return printStyled(cmd.OutOrStdout(), report.Text(newOutStyles().text()))
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the themes as a JSON array")
@@ -125,17 +133,17 @@ func currentSeason(db string) (*workbook.Snapshot, error) {
 }
 
 // seasonSources turns a season's answers into what detection reads.
-func seasonSources(wb workbook.Snapshot) []catalog.Source {
+func seasonSources(wb workbook.Snapshot) []detect.Source {
 	answers := make(map[string]string, len(wb.Answers))
 	for id, a := range wb.Answers {
 		answers[id] = a.Text
 	}
-	return catalog.SeasonSources(answers)
+	return detect.SeasonSources(answers)
 }
 
 // readTextArg reads the text named on the command line, "-" being standard
 // input, and splits it into sources.
-func readTextArg(cmd *cobra.Command, arg string) ([]catalog.Source, error) {
+func readTextArg(cmd *cobra.Command, arg string) ([]detect.Source, error) {
 	if arg == "-" {
 		text, err := readText(cmd.InOrStdin(), "standard input")
 		if err != nil {
@@ -182,7 +190,7 @@ func readText(r io.Reader, name string) (string, error) {
 
 // textSources splits text into paragraphs at blank lines, each one source
 // labelled "paragraph N". A single paragraph is labelled single instead.
-func textSources(text, single string) []catalog.Source {
+func textSources(text, single string) []detect.Source {
 	paras := paragraphs(text)
 	if len(paras) == 1 {
 		if _, ok := catalog.LookupQuestion(single); ok {
@@ -190,11 +198,11 @@ func textSources(text, single string) []catalog.Source {
 			// short answer; a file that happens to share the name must not.
 			single += " (file)"
 		}
-		return []catalog.Source{{Label: single, Text: paras[0]}}
+		return []detect.Source{{Label: single, Text: paras[0]}}
 	}
-	out := make([]catalog.Source, len(paras))
+	out := make([]detect.Source, len(paras))
 	for i, p := range paras {
-		out[i] = catalog.Source{Label: fmt.Sprintf("paragraph %d", i+1), Text: p}
+		out[i] = detect.Source{Label: fmt.Sprintf("paragraph %d", i+1), Text: p}
 	}
 	return out
 }
@@ -218,244 +226,4 @@ func paragraphs(text string) []string {
 	}
 	flush()
 	return out
-}
-
-// themeJSON is one finding in `cairn themes --json`. Theme, Polarity, Score
-// and Evidence are the documented core; the rest help scripts.
-type themeJSON struct {
-	Theme    string   `json:"theme"`
-	Polarity string   `json:"polarity"`
-	Score    float64  `json:"score"`
-	Evidence []string `json:"evidence"`
-	// Name is the theme's plain-language name.
-	Name string `json:"name"`
-	// Details repeats the evidence with where each sentence came from, the
-	// words that suggested the theme, and the way the sentence points.
-	Details []evidenceJSON `json:"details"`
-	// Status is the runner's decision, "confirmed" or "dismissed", when
-	// reading a season and the runner has made one.
-	Status string `json:"status,omitempty"`
-	// RunnerPolarity is the direction the runner gave the theme with that
-	// decision, which may differ from what the writing suggests.
-	RunnerPolarity string `json:"runner_polarity,omitempty"`
-	// Top is true for the theme the runner said matters most.
-	Top bool `json:"top,omitempty"`
-}
-
-type evidenceJSON struct {
-	Sentence string   `json:"sentence"`
-	Source   string   `json:"source"`
-	Triggers []string `json:"triggers"`
-	Polarity string   `json:"polarity"`
-}
-
-func writeThemesJSON(w io.Writer, findings []catalog.Finding, season *workbook.Snapshot) error {
-	out := make([]themeJSON, 0, len(findings))
-	for _, f := range findings {
-		j := themeJSON{
-			Theme:    string(f.Theme),
-			Polarity: f.Polarity.String(),
-			Score:    roundScore(f.Score),
-			Evidence: make([]string, 0, len(f.Evidence)),
-			Name:     themeName(f.Theme),
-			Details:  make([]evidenceJSON, 0, len(f.Evidence)),
-		}
-		for _, ev := range f.Evidence {
-			j.Evidence = append(j.Evidence, ev.Sentence)
-			d := evidenceJSON{
-				Sentence: ev.Sentence,
-				Source:   ev.Source,
-				Triggers: make([]string, 0, len(ev.Triggers)),
-				Polarity: ev.Polarity.String(),
-			}
-			for _, sp := range ev.Triggers {
-				d.Triggers = append(d.Triggers, ev.Sentence[sp.Start:sp.End])
-			}
-			j.Details = append(j.Details, d)
-		}
-		if season != nil {
-			ref := workbook.Theme(string(f.Theme))
-			if m, ok := markFor(season.Themes, ref); ok {
-				j.Status, j.RunnerPolarity = m.Status.String(), m.Polarity.String()
-			}
-			j.Top = season.Themes.Top == ref
-		}
-		out = append(out, j)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
-
-// roundScore keeps two decimals, as the text output shows.
-func roundScore(s float64) float64 {
-	return math.Round(s*100) / 100
-}
-
-// themesText lays out the findings for reading: one block per theme,
-// strongest first, each sentence quoted with its trigger words marked.
-func themesText(findings []catalog.Finding, sources []catalog.Source, season *workbook.Snapshot, st outStyles) string {
-	var b strings.Builder
-	if season != nil {
-		fmt.Fprintf(&b, "%s\n", st.Title.Render(season.Season.Name))
-		fmt.Fprintf(&b, "%s\n\n", st.Muted.Render(answerCount(len(sources))))
-	}
-	if len(findings) == 0 {
-		b.WriteString("No clear themes yet — more writing helps.\n")
-	}
-	// Where a sentence came from is worth saying only when there is a
-	// choice: a season's questions, or a file of several paragraphs.
-	showSource := season != nil || len(sources) > 1
-	for i, f := range findings {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		head := st.Title.Render(themeName(f.Theme)) + " " + st.Muted.Render("("+string(f.Theme)+")") +
-			" · " + polarityWords(f.Polarity) + " · " + fmt.Sprintf("%.2f", f.Score)
-		if season != nil {
-			if m, ok := markFor(season.Themes, workbook.Theme(string(f.Theme))); ok {
-				head += " · " + st.Title.Render(decisionWords(m, f.Polarity))
-			}
-		}
-		b.WriteString(head + "\n")
-		for k, ev := range f.Evidence {
-			line := "  “" + ev.Marked(func(t string) string { return st.Trigger.Render(t) }) + "”"
-			if ev.Polarity != f.Polarity {
-				line += " " + st.Muted.Render("(points the other way)")
-			}
-			b.WriteString(line + "\n")
-			// A source is named once, under the last of its sentences in a row.
-			next := k + 1
-			if showSource && (next == len(f.Evidence) || f.Evidence[next].Source != ev.Source) {
-				b.WriteString("    " + st.Muted.Render("— "+sourceWords(ev.Source, season != nil)) + "\n")
-			}
-		}
-	}
-	if season != nil {
-		b.WriteString(decisionsText(season.Themes, st))
-	}
-	return b.String()
-}
-
-func answerCount(n int) string {
-	if n == 1 {
-		return "themes read from 1 answer"
-	}
-	return fmt.Sprintf("themes read from %d answers", n)
-}
-
-// decisionsText lists what the runner confirmed and set aside, including
-// themes of their own and themes the detector did not find this time.
-func decisionsText(board workbook.ThemeBoard, st outStyles) string {
-	var confirmed, dismissed []string
-	for _, m := range board.Marks {
-		name := markName(board, m.Theme)
-		if board.Top == m.Theme {
-			name += " " + st.Muted.Render("(matters most)")
-		}
-		entry := "  " + name + " " + st.Muted.Render("· "+polarityWords(m.Polarity))
-		switch m.Status {
-		case workbook.Confirmed:
-			confirmed = append(confirmed, entry)
-		case workbook.Dismissed:
-			dismissed = append(dismissed, entry)
-		}
-	}
-	if len(confirmed) == 0 && len(dismissed) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	if len(confirmed) > 0 {
-		b.WriteString("\n" + st.Title.Render("You confirmed") + "\n")
-		b.WriteString(strings.Join(confirmed, "\n") + "\n")
-	}
-	if len(dismissed) > 0 {
-		b.WriteString("\n" + st.Title.Render("You set aside") + "\n")
-		b.WriteString(strings.Join(dismissed, "\n") + "\n")
-	}
-	return b.String()
-}
-
-// markFor returns the runner's decision on a theme, if any.
-func markFor(board workbook.ThemeBoard, theme workbook.Ref) (workbook.ThemeMark, bool) {
-	i := slices.IndexFunc(board.Marks, func(m workbook.ThemeMark) bool { return m.Theme == theme })
-	if i < 0 {
-		return workbook.ThemeMark{}, false
-	}
-	return board.Marks[i], true
-}
-
-// markName names a marked theme: a catalog theme by its plain name, the
-// runner's own theme by what they called it.
-func markName(board workbook.ThemeBoard, ref workbook.Ref) string {
-	if !ref.Own {
-		if t, ok := catalog.LookupTheme(catalog.ThemeID(ref.ID)); ok {
-			return t.Name
-		}
-	}
-	for _, own := range board.Own {
-		if own.Ref() == ref {
-			return own.Name
-		}
-	}
-	return ref.ID
-}
-
-// decisionWords says what the runner decided about a theme, and which way,
-// when that differs from what the writing suggests.
-func decisionWords(m workbook.ThemeMark, detected workbook.Polarity) string {
-	var s string
-	switch m.Status {
-	case workbook.Confirmed:
-		s = "you confirmed it"
-	case workbook.Dismissed:
-		s = "you set it aside"
-	default:
-		return ""
-	}
-	if m.Polarity != 0 && m.Polarity != detected {
-		s += ", as " + polarityWords(m.Polarity)
-	}
-	return s
-}
-
-func themeName(id catalog.ThemeID) string {
-	if t, ok := catalog.LookupTheme(id); ok {
-		return t.Name
-	}
-	return string(id)
-}
-
-func polarityWords(p workbook.Polarity) string {
-	if p == workbook.Away {
-		return "would rather not"
-	}
-	return "drawn to it"
-}
-
-// sourceWords names where a sentence came from: a season's question by its
-// prompt, shortened, or a file's paragraph by its label.
-func sourceWords(label string, season bool) string {
-	if season {
-		if q, ok := catalog.LookupQuestion(label); ok {
-			return shorten(q.Prompt, 60)
-		}
-	}
-	return label
-}
-
-// shorten cuts s to at most n runes at a word boundary, with an ellipsis.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	cut := string(r[:n-1])
-	// Step back to the last whole word, unless the cut fell between words.
-	if r[n-1] != ' ' {
-		if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
-			cut = cut[:i]
-		}
-	}
-	return strings.TrimRight(cut, " ,;:—-") + "…"
 }

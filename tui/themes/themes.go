@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/workbook"
 )
@@ -42,7 +43,7 @@ type row struct {
 	polarity workbook.Polarity
 	status   workbook.MarkStatus
 	own      bool
-	finding  *catalog.Finding // nil when cairn found no evidence
+	finding  *detect.Finding // nil when cairn found no evidence
 }
 
 // Model is the themes screen.
@@ -54,7 +55,7 @@ type Model struct {
 	board    workbook.ThemeBoard
 	answers  map[string]string
 	values   []common.Ref // the runner's values, shown beside the themes
-	findings []catalog.Finding
+	findings []detect.Finding
 	rows     []row
 	cursor   int
 	focus    part
@@ -115,7 +116,7 @@ func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 // runner's decisions are kept: they belong to themes, not to sentences.
 func (m *Model) SetAnswers(answers map[string]string) {
 	m.answers = answers
-	m.findings = catalog.Detect(catalog.SeasonSources(answers))
+	m.findings = detect.Detect(detect.SeasonSources(answers))
 	m.rebuild()
 }
 

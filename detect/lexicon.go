@@ -1,10 +1,6 @@
-package catalog
+package detect
 
-import (
-	"fmt"
-	"strings"
-	"sync"
-)
+import "github.com/cairn-run/cairn/catalog"
 
 // The theme lexicon, held as data: the words and phrases runners use when
 // they write about why they run, each with the theme(s) it suggests and how
@@ -89,7 +85,7 @@ const (
 // and sense. A phrase may appear in several groups: "medal" is recognition
 // (medium) and achievement (weak).
 type themeCues struct {
-	theme   ThemeID
+	theme   catalog.ThemeID
 	weight  cueWeight
 	sense   cueSense
 	phrases []string
@@ -114,6 +110,15 @@ const (
 	opThan                     // "than" after "rather"/"prefer"/"more": what follows is not preferred
 	opAccept                   // settles a negated cue before it: "I'm not fast and I'm fine with that"
 )
+
+func (k opKind) String() string {
+	names := [...]string{"theme", "negation", "aversion", "post-aversion", "post-negation",
+		"boost", "hedge", "past", "contrast", "concession", "boundary", "block", "than", "acceptance"}
+	if int(k) < len(names) {
+		return names[k]
+	}
+	return "unknown"
+}
 
 // Flags on function cues.
 const (
@@ -161,7 +166,7 @@ type opCues struct {
 
 var themeLexicon = []themeCues{
 	// ---------------------------------------------------------------- achievement
-	{Achievement, strong, toward, []string{
+	{catalog.Achievement, strong, toward, []string{
 		"personal best", "personal bests", "personal record", "personal goal", "personal goals",
 		"pb", "pbs", "new pr", "sub <num>", "goal time", "target time", "finish time",
 		"finishing time", "best time", "fastest time", "faster time", "quicker time",
@@ -184,7 +189,7 @@ var themeLexicon = []themeCues{
 		"run further", "run farther", "get faster", "getting faster", "go faster",
 		"run faster", "be faster",
 	}},
-	{Achievement, medium, toward, []string{
+	{catalog.Achievement, medium, toward, []string{
 		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
 		"first <num> mile", "first <num> miler", "first trail race", "first race",
 		"run a <num> k", "run a <num> km", "run a <num> mile",
@@ -203,7 +208,7 @@ var themeLexicon = []themeCues{
 		"bucket list", "heart rate zones", "training zones", "zone <num>",
 		"world majors", "six star", "=majors", "age grade", "age grading", "run longer",
 	}},
-	{Achievement, weak, toward, []string{
+	{catalog.Achievement, weak, toward, []string{
 		"marathon*", "half marathon", "ultra", "ultramarathon", "cross finish line",
 		"fast", "quick", "goal*", "=watch", "gps", "heart rate", "strava", "number",
 		"finish", "finish line", "record", "<num> k", "<num> km", "<num> miles",
@@ -215,7 +220,7 @@ var themeLexicon = []themeCues{
 		"<num> miles a week", "<num> km a week", "<num> miles per week", "<num> km per week",
 		"do a <num> k", "do a <num> km",
 	}},
-	{Achievement, medium, away, []string{
+	{catalog.Achievement, medium, away, []string{
 		"no watch", "without watch", "leave watch at home", "leave watch behind",
 		"left watch at home", "ditch watch", "ditched watch", "watch off", "turn off gps",
 		"by feel", "run by feel", "no gps", "no data", "no numbers", "without numbers",
@@ -223,7 +228,7 @@ var themeLexicon = []themeCues{
 	}},
 
 	// ---------------------------------------------------------------- competition
-	{Competition, strong, toward, []string{
+	{catalog.Competition, strong, toward, []string{
 		"racing people", "race people", "race others", "racing others", "racing against",
 		"race against", "race against others", "compete against others", "compete with others",
 		"competing against others", "competing with others", "beat people", "beat others",
@@ -241,24 +246,24 @@ var themeLexicon = []themeCues{
 		"beat <person>", "beat _ <person>", "beat _ partner", "club champs", "=placings",
 		"=pips", "=pipped", "=pip", "pip me", "outsprint*", "out sprint",
 	}},
-	{Competition, medium, toward, []string{
+	{catalog.Competition, medium, toward, []string{
 		"compet*", "=racing", "race day", "racing season", "race season", "=win", "=won",
 		"=wins", "winner", "ranking*", "=ranked", "=rank", "champ*", "league",
 		"=trophy", "=trophies", "cross country", "xc", "race series", "against others",
 		"the competition", "fight for", "=sprint finish", "racing snake",
 		"friendly competition", "crown", "position*", "finishing position", "time trial*",
 	}},
-	{Competition, weak, toward, []string{
+	{catalog.Competition, weak, toward, []string{
 		"race", "beat", "prize*", "overall", "start line", "=adrenaline",
 		"elite", "bib", "relay", "segment*", "=nerves", "results", "=pressure",
 		"bragging rights", "faster than me", "quicker than me",
 	}},
-	{Competition, weak, away, []string{
+	{catalog.Competition, weak, away, []string{
 		"back of pack", "own pace", "at own pace", "for myself not",
 	}},
 
 	// ---------------------------------------------------------------- recognition
-	{Recognition, strong, toward, []string{
+	{catalog.Recognition, strong, toward, []string{
 		"kudos", "show off", "showing off", "people notice", "people noticed",
 		"people noticing", "be noticed", "get noticed", "notice me", "noticed me",
 		"proud of me", "mak _ proud", "mak proud", "proud parents", "proud parent",
@@ -277,7 +282,7 @@ var themeLexicon = []themeCues{
 		"everyone know", "people _ know", "people asking", "everyone asking", "ask about",
 		"asking about", "people ask", "ask how", "tell _ i did", "tell _ i ran",
 	}},
-	{Recognition, medium, toward, []string{
+	{catalog.Recognition, medium, toward, []string{
 		"medal", "=trophy", "=trophies", "impress*", "respect", "award*",
 		"comment*", "=posting",
 		"congrat*", "compliment*", "upload*", "=followers", "get =likes", "<num> =likes", "=likes and",
@@ -286,13 +291,13 @@ var themeLexicon = []themeCues{
 		"crowd support", "=spectators", "inspire others", "inspiring others",
 		"inspiration to", "=blog", "=vlog", "=podcast", "=audience",
 	}},
-	{Recognition, weak, toward, []string{
+	{catalog.Recognition, weak, toward, []string{
 		"=proud", "share", "=post", "photo*", "=shirt", "role model", "=mentioning",
 		"=mentioned", "strava", "t shirt", "cheer", "prize*", "tell them",
 	}},
 
 	// ---------------------------------------------------------------- affiliation
-	{Affiliation, strong, toward, []string{
+	{catalog.Affiliation, strong, toward, []string{
 		"with friend", "run with friend", "running buddy", "running partner",
 		"running club", "run club", "running group", "run group", "running crew",
 		"run crew", "club run", "club night", "group run", "social run",
@@ -312,7 +317,7 @@ var themeLexicon = []themeCues{
 		"with boyfriend", "with <person>", "it's the people", "its the people",
 		"people i run with", "group i run with", "the people i run with",
 	}},
-	{Affiliation, medium, toward, []string{
+	{catalog.Affiliation, medium, toward, []string{
 		"crew", "squad", "tribe", "team", "buddy", "group chat", "=whatsapp", "our club",
 		"join club", "joined club", "joining club",
 		"we run together", "for both of us",
@@ -321,28 +326,28 @@ var themeLexicon = []themeCues{
 		"accountability partner",
 		"=mates", "best mate", "my mate", "=gang", "parkrun community", "relay team", "people person", "with others",
 	}},
-	{Affiliation, weak, toward, []string{
+	{catalog.Affiliation, weak, toward, []string{
 		"friend", "group", "kids", "child", "son", "daughter", "partner", "club",
 		"husband", "wife", "dad", "mum", "mom", "sister", "brother", "family",
 		"=dog", "parkrun", "talk*", "laugh*", "people", "=others",
 		"relay", "girlfriend", "boyfriend", "colleague*",
 		"=alongside", "=coffee",
 	}},
-	{Affiliation, medium, fixed, []string{
+	{catalog.Affiliation, medium, fixed, []string{
 		"let _ down", "let _ _ down", "let them down", "let anyone down", "miss the club", "miss the group",
 		"miss my club", "miss the people",
 	}},
-	{Affiliation, weak, problem, []string{
+	{catalog.Affiliation, weak, problem, []string{
 		"=lonely", "=loneliness",
 	}},
-	{Affiliation, medium, away, []string{
+	{catalog.Affiliation, medium, away, []string{
 		"nobody talks to me", "no one talks to me", "clique*", "=cliquy", "alone", "solo", "on own", "by myself", "=solitude", "introvert*",
 		"no one else", "nobody else", "=solitary", "lone wolf", "own company",
 		"by yourself",
 	}},
 
 	// ---------------------------------------------------------------- coping
-	{Coping, strong, toward, []string{
+	{catalog.Coping, strong, toward, []string{
 		"clear head", "clear mind", "head clear", "clear out head", "clear thoughts",
 		"switch off", "turn off brain", "decompress*", "sanity", "stay sane", "keep sane",
 		"keeps me sane", "keep me sane", "therap*", "mental health", "head space",
@@ -366,12 +371,12 @@ var themeLexicon = []themeCues{
 		"empty my head", "empties my head",
 		"mentally", "=mental", "keep me going mentally",
 	}},
-	{Coping, strong, problem, []string{
+	{catalog.Coping, strong, problem, []string{
 		"anxi*", "depress*", "=panic", "=ptsd", "=adhd", "=burnout", "burn out",
 		"burned out", "burnt out", "busy mind", "racing thoughts", "=overthinking",
 		"=grief", "=grieving", "=grieve", "work stress", "drinking too much",
 	}},
-	{Coping, medium, toward, []string{
+	{catalog.Coping, medium, toward, []string{
 		"escap*", "calms me", "=calming", "peace*", "relax*", "recharge*", "reset", "=zen", "breather",
 		"=outlet", "=release", "=vent", "thinking time", "time to think", "=solitude",
 		"=endorphins", "let go", "=sane", "not needed", "nobody's mum", "just me",
@@ -379,20 +384,20 @@ var themeLexicon = []themeCues{
 		"sort itself out", "drain out", "let it out", "can think", "shut the door", "=sober",
 		"=sobriety",
 	}},
-	{Coping, medium, problem, []string{
+	{catalog.Coping, medium, problem, []string{
 		"stress*", "overwhelm*", "worr*", "bad day", "tough day", "hard day", "long day",
 		"rough day", "frustrat*", "=anger", "=angry", "=tension", "=frazzled", "=grumpy",
 		"=explode", "go mad", "go crazy", "lose my mind", "lose the plot",
 		"=cranky", "=irritable", "=snappy", "=moody", "=restless",
 	}},
-	{Coping, weak, toward, []string{
+	{catalog.Coping, weak, toward, []string{
 		"=quiet", "=thoughts", "mind", "after work", "=breathe", "=lighter", "=mood", "=moods",
 		"feel better", "headphones", "calm*",
 		"for myself", "no pressure", "=chaos",
 	}},
 
 	// ---------------------------------------------------------------- self-esteem
-	{SelfEsteem, strong, toward, []string{
+	{catalog.SelfEsteem, strong, toward, []string{
 		"confiden*", "self esteem", "self worth", "self belief", "self image",
 		"self confidence", "believe in myself", "believing in myself", "believed in myself",
 		"=capable", "proud of myself", "proud of my body", "prove to myself", "proved to myself",
@@ -409,10 +414,10 @@ var themeLexicon = []themeCues{
 		"stand taller", "walk taller", "i like my body", "i love my body", "like my body for",
 		"mentally tough", "mentally stronger", "feel strong", "feel stronger", "feel capable",
 	}},
-	{SelfEsteem, strong, problem, []string{
+	{catalog.SelfEsteem, strong, problem, []string{
 		"insecur*", "self conscious", "self doubt", "fat kid", "picked last",
 	}},
-	{SelfEsteem, medium, toward, []string{
+	{catalog.SelfEsteem, medium, toward, []string{
 		"=stronger", "prove myself", "prove wrong", "proved wrong", "=worthy",
 		"courage*", "brave*", "=fearless", "resilien*", "grit",
 		"=toughness", "=badass", "=powerful", "=unstoppable", "=invincible", "belief",
@@ -421,20 +426,20 @@ var themeLexicon = []themeCues{
 		"feel good at", "good at something", "can handle", "handle anything",
 		"kind of person",
 	}},
-	{SelfEsteem, medium, problem, []string{
+	{catalog.SelfEsteem, medium, problem, []string{
 		"doubt*", "imposter", "impostor", "=unsporty", "not sporty", "never sporty",
 		"wasn't sporty", "never a sporty",
 	}},
-	{SelfEsteem, weak, toward, []string{
+	{catalog.SelfEsteem, weak, toward, []string{
 		"strong", "=proud", "=determined", "=determination", "=tough", "=discipline",
 		"=achieve", "accomplish*",
 	}},
-	{SelfEsteem, weak, problem, []string{
+	{catalog.SelfEsteem, weak, problem, []string{
 		"=shy", "=scary", "fear*", "vulnerab*", "=lazy",
 	}},
 
 	// ---------------------------------------------------------------- meaning
-	{Meaning, strong, toward, []string{
+	{catalog.Meaning, strong, toward, []string{
 		"who i am", "part of who i am", "part of me", "identity", "purpose*", "=meaning",
 		"=meaningful", "charit*", "raise money", "raising money", "raised money",
 		"fundrais*", "give back", "giving back", "=legacy", "for dad", "for mum", "for mom",
@@ -452,7 +457,7 @@ var themeLexicon = []themeCues{
 		"myself again", "in my blood", "in the blood", "runs in the family", "who i'd be",
 		"who i would be", "for people who can't", "for those who can't", "giv _ back",
 	}},
-	{Meaning, medium, toward, []string{
+	{catalog.Meaning, medium, toward, []string{
 		"=mission", "spiritual*", "=soul", "=faith", "=prayer", "=god", "lifestyle",
 		"=grateful", "=gratitude", "inspire*", "inspiring",
 		"show my kids", "show kids", "teach my kids", "=heritage",
@@ -461,16 +466,16 @@ var themeLexicon = []themeCues{
 		"coach juniors", "coaching juniors", "run leader", "for both of us",
 		"for kids", "for children", "=honour", "=honor", "=deeper",
 	}},
-	{Meaning, medium, problem, []string{
+	{catalog.Meaning, medium, problem, []string{
 		"=addiction", "=addict",
 	}},
-	{Meaning, weak, toward, []string{
+	{catalog.Meaning, weak, toward, []string{
 		"=journey", "=passion", "=blessed", "=privilege", "=gift", "=roots", "=passionate",
 		"=died", "=anniversary", "=memory", "=memories", "=loss", "=cancer", "=comeback", "=sobriety",
 	}},
 
 	// ---------------------------------------------------------------- exploration
-	{Exploration, strong, toward, []string{
+	{catalog.Exploration, strong, toward, []string{
 		"new place", "new route", "new trail", "new city", "new cities", "new country",
 		"new countries", "somewhere new", "travel*", "explor*", "adventur*", "=wilderness",
 		"backcountry", "off beaten path", "off beaten track", "out in nature", "in nature",
@@ -483,7 +488,7 @@ var themeLexicon = []themeCues{
 		"run abroad", "race abroad", "somewhere different", "see somewhere", "run across", "across the country", "coast to coast",
 		"end to end", "in hills", "hill running",
 	}},
-	{Exploration, medium, toward, []string{
+	{catalog.Exploration, medium, toward, []string{
 		"trail", "discover*", "holiday*", "vacation*", "=abroad",
 		"=trip", "=trips", "destination*", "=scenery", "=scenic", "nature", "=outdoors",
 		"=woods", "forest*", "beach*", "coast*", "lake*", "=countryside", "off road",
@@ -493,7 +498,7 @@ var themeLexicon = []themeCues{
 		"=views", "=countries", "=cities", "expedition*", "valley*", "=moors",
 		"=moorland",
 	}},
-	{Exploration, weak, toward, []string{
+	{catalog.Exploration, weak, toward, []string{
 		"=outside", "=outdoor", "=places", "route*", "=park", "river*", "canal*", "=sea", "=ocean",
 		"=view", "=sunrise", "=sunset", "map*", "=world", "=country", "=city", "=mud",
 		"=muddy", "fresh air", "bucket list", "=camping", "=streets", "=peak", "=hidden",
@@ -501,7 +506,7 @@ var themeLexicon = []themeCues{
 	}},
 
 	// ---------------------------------------------------------------- joy
-	{Joy, strong, toward, []string{
+	{catalog.Joy, strong, toward, []string{
 		"love feeling", "love how it feels", "love how feel", "love running",
 		"love to run", "love run", "=joy", "=joyful", "=joyous", "for fun", "just for fun",
 		"for love of it", "for enjoyment", "for joy", "felt like flying", "feel like flying",
@@ -513,7 +518,7 @@ var themeLexicon = []themeCues{
 		"love every minute", "loved every minute", "love every second", "feel like a kid",
 		"years old again", "like being a kid",
 	}},
-	{Joy, medium, toward, []string{
+	{catalog.Joy, medium, toward, []string{
 		"smil*", "=flying", "freedom", "=alive", "elat*", "magic*", "laugh*", "giggl*",
 		"puddle*", "how it feels", "how feel", "how a run feels", "how run feels", "=flow",
 		"=effortless", "light on my feet", "=dance", "=dancing", "delight*", "=glee",
@@ -521,35 +526,35 @@ var themeLexicon = []themeCues{
 		"enjoy every minute", "=cheerful", "=carefree", "like running", "like doing it",
 		"just like doing it", "just like running", "enjoy doing it",
 	}},
-	{Joy, medium, away, []string{
+	{catalog.Joy, medium, away, []string{
 		"don't enjoy it", "don't enjoy them", "didn't enjoy it", "don't enjoy running",
 		"not fun", "no fun", "isn't fun", "wasn't fun", "not enjoyable", "don't love it",
 		"don't love running", "a slog", "don't like running", "=joyless",
 	}},
 	// General good feelings: joy alone in a clause, otherwise how the runner
 	// feels about what the clause names (see cueSense affect).
-	{Joy, strong, affect, []string{
+	{catalog.Joy, strong, affect, []string{
 		"so much fun",
 	}},
-	{Joy, medium, affect, []string{
+	{catalog.Joy, medium, affect, []string{
 		"=fun", "love it", "loved it", "loving it", "=buzz", "thrill*", "feels good",
 		"feel good", "feel great", "feels great", "feel amazing", "feels amazing",
 		"the feeling", "=enjoyment", "=enjoyable", "enjoy it", "nothing beats",
 		"nothing like", "nothing better than", "nothing compares", "half the fun",
 		"best part", "best bit", "=addictive", "=addicted",
 	}},
-	{Joy, weak, affect, []string{
+	{catalog.Joy, weak, affect, []string{
 		"happy", "=great", "=high", "=amazing", "=awesome", "=wonderful", "=lovely",
 		"=beautiful", "=exciting", "=excited", "=excitement", "=favourite", "=favorite",
 		"=glad", "=content", "=satisfying", "=satisfaction", "like it",
 	}},
 	// Race-day atmosphere enjoyed for itself is joy, not competition (see
 	// the labelling policy).
-	{Joy, medium, toward, []string{
+	{catalog.Joy, medium, toward, []string{
 		"=atmosphere", "race atmosphere", "for the atmosphere", "the atmosphere", "the vibe",
 		"the vibes", "=fancy dress", "in costume", "=costumes",
 	}},
-	{Joy, weak, toward, []string{
+	{catalog.Joy, weak, toward, []string{
 		"=free", "=feeling", "=feelings", "=feels", "=mud", "=muddy", "=rain", "=sun",
 		"=silly", "=exhilarating", "=endorphins", "=adrenaline", "=hobby", "=sunshine",
 		"splash*", "=bouncy", "=play", "=playing", "=snow",
@@ -560,7 +565,7 @@ var themeLexicon = []themeCues{
 	// ---------------------------------------------------------------- routine
 	// Habit and fitting running in are motive; how often and on which days
 	// a runner goes is mostly description, so it weighs little.
-	{Routine, strong, toward, []string{
+	{catalog.Routine, strong, toward, []string{
 		"habit*", "routine*", "consisten*", "streak*", "fit it in", "fit in", "fit run in",
 		"fit running in", "squeeze in", "squeeze it in", "squeeze run in", "find =time",
 		"make =time", "found =time", "made =time", "finding =time", "making =time",
@@ -572,7 +577,7 @@ var themeLexicon = []themeCues{
 		"in all weathers", "anchor*", "brushing teeth", "brushing my teeth",
 		"part of the furniture", "predictab*", "every single day",
 	}},
-	{Routine, medium, toward, []string{
+	{catalog.Routine, medium, toward, []string{
 		"every morning", "every day", "everyday", "before work", "lunch break",
 		"run commute", "run to work", "run home from work", "stick to", "stuck to",
 		"stick with", "stuck with it", "stick at it", "show up", "get out door",
@@ -589,7 +594,7 @@ var themeLexicon = []themeCues{
 		"around kids", "around family", "around my job", "same =time", "same route",
 		"like breathing", "one constant", "=stability", "=stable",
 	}},
-	{Routine, weak, toward, []string{
+	{catalog.Routine, weak, toward, []string{
 		"every evening", "every week", "every weekend", "<num> times a week",
 		"<num> times per week", "<num> times week", "twice a week", "once a week",
 		"twice week", "once week", "commut*", "lunchtime", "lunch time", "weekday*", "at lunch", "lunch run", "=lunchtimes",
@@ -597,19 +602,19 @@ var themeLexicon = []themeCues{
 		"=plan", "=calendar", "=weekly", "=diary", "=commitment", "=committed",
 		"kept going", "keep going", "in my week", "<num> am", "=planned", "=planning",
 	}},
-	{Routine, faint, toward, []string{
+	{catalog.Routine, faint, toward, []string{
 		"=weekend", "=mornings", "=evenings", "=weekends", "saturday*", "sunday*", "monday*", "tuesday*", "wednesday*",
 		"thursday*", "friday*", "<num> pm", "=evening", "=morning", "=mon", "=tue",
 		"=tues", "=wed", "=thu", "=thurs", "=fri",
 	}},
-	{Routine, medium, away, []string{
+	{catalog.Routine, medium, away, []string{
 		"when i feel like it", "when i feel like", "whenever i feel like", "when the mood",
 		"whenever i want", "when i fancy", "whenever i fancy", "no plan", "no schedule",
 		"no structure", "go with the flow", "ad hoc",
 	}},
 
 	// ---------------------------------------------------------------- health
-	{Health, strong, toward, []string{
+	{catalog.Health, strong, toward, []string{
 		"for health", "stay healthy", "keep healthy", "be healthy", "be healthier",
 		"get healthy", "=healthier", "heart health", "keep fit", "get fit", "stay fit",
 		"live longer", "living longer", "=longevity", "age well", "ageing well",
@@ -624,34 +629,34 @@ var themeLexicon = []themeCues{
 		"keep up with grandkids", "keep up with grandchildren",
 		"keep up with children", "=medication",
 	}},
-	{Health, strong, problem, []string{
+	{catalog.Health, strong, problem, []string{
 		"heart disease", "heart attack", "heart condition", "blood pressure", "cholesterol",
 		"blood sugar",
 		"diabet*", "=sedentary", "desk job", "sitting all day", "=smoker", "=osteoporosis",
 		"=menopause", "=perimenopause", "back pain", "stress fracture",
 	}},
-	{Health, medium, toward, []string{
+	{catalog.Health, medium, toward, []string{
 		"health", "=fit", "=fitter", "=fitness", "=fittest", "=healthy", "cardio*",
 		"energ*", "strength training", "=medicine", "at a desk", "as long as i can",
 		"for years to come", "for as long as", "get down on floor", "lift weights", "=strength", "=lungs",
 		"=wellness", "=mobility", "=ageing", "=aging", "=active", "=checkup", "check up",
 		"doctor*", "in shape", "get in shape", "=stamina",
 	}},
-	{Health, medium, problem, []string{
+	{catalog.Health, medium, problem, []string{
 		"=illness", "=disease", "=asthma", "=cancer",
 	}},
-	{Health, weak, toward, []string{
+	{catalog.Health, weak, toward, []string{
 		"heart", "=body", "strong", "=stronger", "=gp", "=diet", "=sleep", "=desk", "keep doing it", "=nutrition", "=alcohol",
 		"=drinking", "=physio", "=joints", "=knees", "=bones", "=endurance", "=breath",
 		"=breathing", "feel better", "=weights", "=recovery",
 	}},
-	{Health, weak, problem, []string{
+	{catalog.Health, weak, problem, []string{
 		"=achilles", "=acl", "=hamstring", "=physiotherapist", "plantar*", "shin splints",
 		"=itb", "=knee", "=hip", "injur*", "=sick", "=ill", "=covid",
 	}},
 
 	// ---------------------------------------------------------------- weight
-	{Weight, strong, toward, []string{
+	{catalog.Weight, strong, toward, []string{
 		"lose weight", "lost weight", "weight loss", "=weightloss", "shed weight",
 		"shed pounds", "drop weight", "dropped weight", "keep weight off", "keep off weight",
 		"maintain weight", "<num> pounds", "<num> pound", "<num> lbs", "<num> lb",
@@ -666,25 +671,25 @@ var themeLexicon = []themeCues{
 		"under <num> stone", "under <num> lbs", "below <num> kg", "below <num> stone",
 		"loose weight", "loosing weight",
 	}},
-	{Weight, strong, problem, []string{
+	{catalog.Weight, strong, problem, []string{
 		"=overweight", "=obese", "=obesity", "gain weight", "gained weight",
 		"put on weight", "baby weight", "love handles",
 	}},
-	{Weight, medium, toward, []string{
+	{catalog.Weight, medium, toward, []string{
 		"=weight", "=weigh", "=weighed", "=weighing", "=weighs", "=pounds", "=lbs", "=kilos",
 		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "calorie*", "diet*",
 		"waist*", "look good", "the mirror", "=mirror", "toned", "get in shape", "how i look",
 		"how it looks", "how my body looks", "my looks",
 		"fit into",
 	}},
-	{Weight, medium, away, []string{
+	{catalog.Weight, medium, away, []string{
 		"body's fine", "body is fine", "fine as it is", "happy with my body",
 		"happy with my weight", "happy in my body", "happy in my skin",
 	}},
-	{Weight, medium, problem, []string{
+	{catalog.Weight, medium, problem, []string{
 		"=fat", "=belly", "=tummy",
 	}},
-	{Weight, weak, toward, []string{
+	{catalog.Weight, weak, toward, []string{
 		"=body", "bod", "=shape", "=clothes", "=looks", "=appearance", "=lean", "=leaner",
 		"=size", "=jeans", "=heavy", "=heavier", "=trousers",
 	}},
@@ -694,7 +699,7 @@ var themeLexicon = []themeCues{
 	// naming it: idioms, slang and British, American and Australian usage.
 
 	// Coping: the hour that is theirs, phones off, the quiet, the mood after.
-	{Coping, strong, toward, []string{
+	{catalog.Coping, strong, toward, []string{
 		"phone off", "without phone", "leave phone at home", "leave my phone", "left phone at home", "switch phone off",
 		"turn phone off", "phone switched off", "=offline", "=unreachable", "off grid",
 		"pressure valve", "safety valve", "release valve", "run it off", "shake it off",
@@ -707,25 +712,25 @@ var themeLexicon = []themeCues{
 		"nobody want anything", "no one want anything", "hear myself think",
 		"feel human", "feel like a human",
 	}},
-	{Coping, medium, toward, []string{
+	{catalog.Coping, medium, toward, []string{
 		"do it for me", "do for me", "do this for me",
 		"the quiet", "=silence", "the peace", "break from", "for head",
 		"away from screens", "off screens", "time out", "=breather",
 	}},
-	{Coping, strong, problem, []string{
+	{catalog.Coping, strong, problem, []string{
 		"black dog", "dark place", "bad place", "rock bottom", "low mood", "=breakdown",
 		"from falling apart", "me falling apart", "kept me from falling apart",
 		"couldn't get out of bed", "can't get out of bed", "struggle to get out of bed", "=panic attacks",
 		"mental illness", "=bipolar", "=ocd", "=trauma",
 	}},
-	{Coping, medium, problem, []string{
+	{catalog.Coping, medium, problem, []string{
 		"worst year", "hardest year", "tough year", "rough year", "bad year", "awful year",
 		"difficult time", "tough time", "hard time", "rough patch", "=replaying", "ruminat*", "spiral*", "shout at", "shouting at", "snap at", "snapping at",
 		"take it out on", "=wound up", "on edge", "head noise", "noise in head",
 	}},
 
 	// Joy: the feeling itself, play, flow, the best bit of the day.
-	{Joy, strong, toward, []string{
+	{catalog.Joy, strong, toward, []string{
 		"because i like it", "because i enjoy it", "because it's fun", "because it is fun",
 		"for sake of running", "for its own sake", "for own sake", "forget i'm running",
 		"lose myself", "lose track of time", "in the zone", "time flies", "that's living",
@@ -735,14 +740,14 @@ var themeLexicon = []themeCues{
 		"like a big kid", "like a little kid", "big kid", "best feeling", "happy place",
 		"my happy place", "simple pleasure", "=simple pleasures",
 	}},
-	{Joy, medium, toward, []string{
+	{catalog.Joy, medium, toward, []string{
 		"a treat", "love being out", "love being outside", "love being outdoors", "enjoy being out",
 		"enjoy being outside", "go on forever", "run forever", "nothing comes close", "nothing else comes close", "=playtime", "=yay",
 	}},
-	{Joy, weak, affect, []string{
+	{catalog.Joy, weak, affect, []string{
 		"=perfect", "=brilliant", "=heaven", "=heavenly",
 	}},
-	{Joy, medium, away, []string{
+	{catalog.Joy, medium, away, []string{
 		"it's a chore", "it is a chore", "running is a chore", "it's such a chore",
 		"it's boring", "it is boring",
 		"running is boring", "running bores me", "it bores me", "it's a grind",
@@ -751,7 +756,7 @@ var themeLexicon = []themeCues{
 	}},
 
 	// Recognition: being known, seen and shared.
-	{Recognition, strong, toward, []string{
+	{catalog.Recognition, strong, toward, []string{
 		"know me as", "known as the", "known as a runner", "look at me",
 		"shout out", "=shoutout", "read _ name out", "read name out", "called my name", "local paper", "=newspaper",
 		"name on board", "name in paper", "in the paper", "in the newspaper", "thumbs up",
@@ -760,24 +765,24 @@ var themeLexicon = []themeCues{
 		"want to be seen", "so people know", "let people know",
 		"show everyone",
 	}},
-	{Recognition, medium, toward, []string{
+	{catalog.Recognition, medium, toward, []string{
 		"=selfie", "=selfies", "=newsletter", "=inspirational", "mention*", "the bling",
 		"=reactions", "=reaction",
 	}},
-	{Recognition, medium, away, []string{
+	{catalog.Recognition, medium, away, []string{
 		"medal* in drawer", "medal* _ in drawer", "medal* _ _ in drawer",
 		"=anonymity", "=anonymous", "set to private", "nobody needs to know",
 		"no one needs to know", "keep it to myself", "keep it quiet",
 	}},
 
 	// Self-esteem: lacking confidence is what the theme works on.
-	{SelfEsteem, strong, problem, []string{
+	{catalog.SelfEsteem, strong, problem, []string{
 		"not confident", "lack confidence", "lack of confidence", "no confidence",
 		"low confidence", "zero confidence", "low self esteem", "no self esteem",
 		"no self belief", "not good enough", "hate myself", "hated myself", "hating myself",
 		"hate my body", "hated my body", "=useless", "=worthless", "=ashamed", "body image",
 	}},
-	{SelfEsteem, strong, toward, []string{
+	{catalog.SelfEsteem, strong, toward, []string{
 		"different person", "new person", "a new me", "prove anything", "prove something",
 		"prove a point", "trust my body", "trust _ body", "trust legs", "believe i can", "believe that i can",
 		"body could do that", "body can do that", "trust myself", "believe in my body",
@@ -791,7 +796,7 @@ var themeLexicon = []themeCues{
 	}},
 
 	// Meaning: people and memory, giving, roots.
-	{Meaning, strong, toward, []string{
+	{catalog.Meaning, strong, toward, []string{
 		"keep _ close", "keeps _ close", "feel close to", "feel closer to", "closer to him",
 		"closer to her", "still there with me", "with me every step", "in their memory",
 		"in his memory", "in her memory", "rais <num> for", "=sponsored", "=sponsorship",
@@ -799,20 +804,20 @@ var themeLexicon = []themeCues{
 		"run leader", "qualified as", "qualify as",
 		"i coach", "i'm coaching", "part of something bigger",
 	}},
-	{Meaning, medium, toward, []string{
+	{catalog.Meaning, medium, toward, []string{
 		"=funeral", "=juniors",
 	}},
-	{Coping, medium, away, []string{
+	{catalog.Coping, medium, away, []string{
 		"fine mentally", "mentally fine", "mental health is fine", "mental health's fine",
 		"mentally i'm fine", "mentally i'm ok", "head's fine",
 	}},
-	{Meaning, medium, away, []string{
+	{catalog.Meaning, medium, away, []string{
 		"not that deep", "isn't that deep", "nothing deep", "not deep", "it's exercise",
 		"just exercise", "it's just running", "just a hobby", "only a hobby",
 	}},
 
 	// Routine: built in, automatic, out the door anyway.
-	{Routine, strong, toward, []string{
+	{catalog.Routine, strong, toward, []string{
 		"week shape", "day shape", "days shape", "shape to week", "shape to day",
 		"shape to days", "built it in", "build it in", "=automatic",
 		"on autopilot", "don't have to think about it", "without thinking about it",
@@ -820,19 +825,19 @@ var themeLexicon = []themeCues{
 		"every single week", "days in a row", "weeks in a row", "in a row", "wouldn't miss", "would never miss", "won't miss", "second nature", "creature of habit",
 		"=religiously",
 	}},
-	{Routine, medium, away, []string{
+	{catalog.Routine, medium, away, []string{
 		"when the mood takes me", "when i fancy it", "whenever i fancy it", "no routine",
 		"=sporadic", "=sporadically", "on and off", "off and on",
 		"in fits and starts", "=spontaneous",
 	}},
 
 	// Health: injuries and illness named, a doctor's word.
-	{Health, strong, toward, []string{
+	{catalog.Health, strong, toward, []string{
 		"strength routine", "stretching routine", "strength work",
 		"cleared me to run", "cleared to run", "blood test", "for my heart",
 		"keep ticking over", "keep me ticking",
 	}},
-	{Health, medium, problem, []string{
+	{catalog.Health, medium, problem, []string{
 		"=stroke", "=surgery", "chemo*", "=transplant", "=rehab",
 		"=arthritis",
 		"pre diabetic", "prediabet*", "=insulin", "=tablets", "=meds", "=statins",
@@ -840,22 +845,22 @@ var themeLexicon = []themeCues{
 	}},
 
 	// Company: run with me, my group, the same faces.
-	{Affiliation, strong, toward, []string{
+	{catalog.Affiliation, strong, toward, []string{
 		"run with me", "running with me", "ran with me", "come running with me",
 		"my group", "my _ group", "our _ group", "running friend*", "run friend*", "same faces",
 		"same crowd", "same bunch", "bunch of us", "couldn't have done it without",
 		"social life", "pace <person>", "pace _ <person>",
 	}},
-	{Affiliation, medium, toward, []string{
+	{catalog.Affiliation, medium, toward, []string{
 		"part of something", "the lads", "the girls", "=lads", "=ladies", "=banter", "=natter",
 		"=gossip", "catch up with",
 	}},
-	{Affiliation, weak, toward, []string{
+	{catalog.Affiliation, weak, toward, []string{
 		"=coffees", "=pub",
 	}},
 
 	// Personal goals: the dream, chasing a number, firsts and milestones.
-	{Achievement, medium, toward, []string{
+	{catalog.Achievement, medium, toward, []string{
 		"=ambition", "get round", "get round in one piece", "get around in one piece", "=ambitions", "=aspiration", "do a marathon", "do an ultra",
 		"do a half", "finish a <num> k", "finish a half", "finish a <num> mile",
 		"<num> minutes off", "<num> seconds off", "<num> mins off", "<num> secs off",
@@ -865,40 +870,40 @@ var themeLexicon = []themeCues{
 		"<num> miles for year", "<num> miles in year", "<num> km for year", "<num> km in year",
 		"<num> miles this year", "<num> km this year", "hit <num> miles", "hit <num> km",
 	}},
-	{Achievement, weak, toward, []string{
+	{catalog.Achievement, weak, toward, []string{
 		"=dream", "=dreams", "big dream", "=chasing", "=chase", "=clock",
 	}},
-	{Achievement, weak, away, []string{
+	{catalog.Achievement, weak, away, []string{
 		"at my pace", "at own pace", "chatty pace", "conversational pace", "my own pace",
 	}},
 
 	// Competition: against people, the county team, comparing.
-	{Competition, strong, toward, []string{
+	{catalog.Competition, strong, toward, []string{
 		"competitive with <person>", "compete with <person>", "competing with <person>",
 		"compar* _ with <person>", "compar* with <person>", "compar* to <person>",
 		"compar* _ to <person>", "compar* myself",
 	}},
-	{Competition, medium, toward, []string{
+	{catalog.Competition, medium, toward, []string{
 		"my age group", "=racer", "reel _ in", "reeling _ in", "reel in", "reeling in", "pick _ off",
 		"picking _ off", "county team", "school team", "make the team", "club team", "national team",
 		"selected for", "line up", "lining up", "toe the line", "toeing the line", "where i come", "where i came", "where i finish", "where i finished",
 		"where i place", "where i placed", "start pen", "starting pen", "=corral", "starting gun", "=hooter",
 	}},
-	{Competition, weak, toward, []string{
+	{catalog.Competition, weak, toward, []string{
 		"compar*", "=racers",
 	}},
 
 	// Exploration: overseas, continents, paths.
-	{Exploration, strong, toward, []string{
+	{catalog.Exploration, strong, toward, []string{
 		"overseas race", "every continent", "national trail", "long distance path",
 		"coast path",
 	}},
-	{Exploration, medium, toward, []string{
+	{catalog.Exploration, medium, toward, []string{
 		"=overseas", "continent*",
 	}},
 
 	// Weight: toning, the mirror, the clothes.
-	{Weight, medium, toward, []string{
+	{catalog.Weight, medium, toward, []string{
 		"tone up", "=toning", "=toned", "=chub",
 		"=chubby", "=podgy", "muffin top", "=waistline",
 	}},
@@ -1225,560 +1230,4 @@ var lexSpelled = []string{
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
 	"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
 	"eighty", "ninety", "hundred", "half", "a couple",
-}
-
-// lexSpellings turns apostrophe-less and shortened forms into the form the
-// lexicon uses, so "dont" and "don't" are one word. Pairs, built into a
-// map on first use so start-up pays nothing.
-var lexSpellingsPairs = [...]string{
-	"dont", "don't", "doesnt", "doesn't", "didnt", "didn't", "isnt", "isn't", "arent", "aren't",
-	"wasnt", "wasn't", "werent", "weren't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
-	"couldnt", "couldn't", "cant", "can't", "wont", "won't", "havent", "haven't",
-	"hasnt", "hasn't", "hadnt", "hadn't", "aint", "ain't", "im", "i'm", "ive", "i've",
-	"youre", "you're", "theyre", "they're", "thats", "that's", "whats", "what's", "w", "with",
-	"ppl", "people", "u", "you", "ur", "your", "luv", "love", "gonna", "going", "wanna", "want",
-	"tho", "though", "thru", "through", "bc", "because", "cuz", "because", "coz", "because",
-	"cos", "because",
-}
-
-var lexSpellings = sync.OnceValue(func() map[string]string { return pairMap(lexSpellingsPairs[:]) })
-
-// lexIrregular maps irregular word forms to the stem of their base form.
-// Pairs, built into a map on first use.
-var lexIrregularPairs = [...]string{
-	"ran", "run", "won", "win", "lost", "los", "felt", "feel", "went", "go", "gone", "go",
-	"goes", "go", "going", "go", "did", "do", "does", "do", "doing", "do", "beaten", "beat",
-	"thought", "think", "met", "meet", "made", "mak", "took", "tak", "taken", "tak", "got", "get",
-	"gotten", "get", "began", "begin", "begun", "begin", "swam", "swim", "rode", "rid",
-	"slept", "sleep", "kept", "keep", "found", "find", "saw", "see", "seen", "see",
-	"knew", "know", "known", "know", "children", "child", "women", "woman", "men", "man",
-	"feet", "foot", "evening", "evening", "evenings", "evening", "better", "better",
-	"bodies", "bod", "lives", "lif", "brought", "bring", "taught", "teach", "caught", "catch",
-	"fought", "fight", "held", "hold", "told", "tell", "sold", "sell", "left", "left",
-	"chose", "choos", "chosen", "choos", "wrote", "writ", "written", "writ", "kudos", "kudos",
-	"news", "news", "series", "series", "species", "species", "always", "always", "this", "this",
-	"his", "his", "yes", "yes", "bus", "bus", "various", "various", "during", "during",
-	"something", "something", "nothing", "nothing", "anything", "anything",
-	"everything", "everything", "morning", "morning", "mornings", "morning", "being", "being",
-	"bring", "bring", "thing", "thing", "things", "thing", "sing", "sing", "spring", "spring",
-	"string", "string", "speed", "speed", "speeds", "speed", "speedy", "speed", "need", "need",
-	"needs", "need", "needed", "need", "feed", "feed", "lovely", "lovely", "only", "only",
-	"early", "early", "family", "family", "families", "family", "daily", "daily",
-	"happily", "happy", "happy", "happy", "happier", "happy", "happiest", "happy",
-	"partner", "partner", "partners", "partner", "mother", "mother", "father", "father",
-	"brother", "brother", "sister", "sister", "daughter", "daughter", "other", "other",
-	"others", "other", "number", "number", "numbers", "number", "summer", "summer",
-	"winter", "winter", "never", "never", "ever", "ever", "rather", "rather",
-	"together", "together", "water", "water", "after", "after", "over", "over", "under", "under",
-	"later", "later", "career", "career", "interest", "interest", "interests", "interest",
-	"interested", "interest", "interesting", "interest", "best", "best", "rest", "rest",
-	"fell", "fell", "ultra", "ultra", "ultras", "ultra", "people", "people", "parkrun", "parkrun",
-	"parkruns", "parkrun", "evenly", "even", "even", "even", "used", "use", "using", "use",
-	"uses", "use", "use", "use", "mind", "mind", "minds", "mind", "head", "head", "heads", "head",
-	"headed", "head", "heading", "head", "anxiety", "anxiety", "party", "party",
-	"parties", "party", "weights", "weight", "weight", "weight", "hate", "hate", "hates", "hate",
-	"hated", "hate", "hating", "hate", "quite", "quite", "hills", "hill", "pace", "pace",
-	"paces", "pace", "paced", "pace", "pacing", "pace",
-	// Words whose light stem would fall on another word's: "wine" is not
-	// "win", "matters" not "mates", "notes" not "not", "states" not "stats".
-	"wine", "wine", "wines", "wine", "completely", "completely", "note", "note", "notes", "note",
-	"state", "state", "states", "state", "plane", "plane", "planes", "plane", "matter", "matter",
-	"matters", "matter", "mattered", "matter", "tone", "tone", "tones", "tone", "grind", "grind",
-	"grinding", "grind",
-}
-
-var lexIrregular = sync.OnceValue(func() map[string]string { return pairMap(lexIrregularPairs[:]) })
-
-// lexStem reduces a normalised word to a light stem: inflections go
-// ("running", "runs", "ran" → "run"; "races", "raced", "racing" → "rac";
-// "faster", "fastest" → "fast"), derivations stay (those are what the
-// "word*" prefix cues are for). The stem is always a prefix of the word
-// or a fixed string, so stemming never allocates.
-func lexStem(w string) string {
-	if s, ok := lexIrregular()[w]; ok {
-		return s
-	}
-	if len(w) <= 3 {
-		return w
-	}
-	// Possessives: "runner's", "runners'".
-	if strings.HasSuffix(w, "'s") {
-		w = w[:len(w)-2]
-	} else if strings.HasSuffix(w, "'") {
-		w = w[:len(w)-1]
-	}
-	if s, ok := lexIrregular()[w]; ok {
-		return s // "brother's" is "brother"
-	}
-	if len(w) <= 3 {
-		return w
-	}
-	// Plurals and third person.
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		w = w[:len(w)-3]
-	case strings.HasSuffix(w, "sses"):
-		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
-	case strings.HasSuffix(w, "s") && len(w) > 3:
-		w = w[:len(w)-1]
-		if s, ok := lexIrregular()[w]; ok {
-			return s // "brothers" is "brother"
-		}
-	}
-	stripped := false
-	// Past and progressive.
-	switch {
-	case strings.HasSuffix(w, "ied") && len(w)-3 >= 3:
-		w, stripped = w[:len(w)-3], true
-	case strings.HasSuffix(w, "ing") && len(w)-3 >= 2 && lexHasVowel(w[:len(w)-3]):
-		w, stripped = w[:len(w)-3], true
-	case strings.HasSuffix(w, "ed") && len(w)-2 >= 3 && lexHasVowel(w[:len(w)-2]):
-		w, stripped = w[:len(w)-2], true
-	}
-	// Comparatives and adverbs.
-	switch {
-	case strings.HasSuffix(w, "iest") && len(w)-4 >= 3:
-		w, stripped = w[:len(w)-4], true
-	case strings.HasSuffix(w, "ier") && len(w)-3 >= 3:
-		w, stripped = w[:len(w)-3], true
-	case strings.HasSuffix(w, "est") && len(w)-3 >= 4:
-		w, stripped = w[:len(w)-3], true
-	case strings.HasSuffix(w, "er") && len(w)-2 >= 4:
-		w, stripped = w[:len(w)-2], true
-	case strings.HasSuffix(w, "ly") && len(w)-2 >= 4 && w[len(w)-3] != 'i':
-		w, stripped = w[:len(w)-2], true
-	}
-	if stripped && len(w) >= 3 {
-		// "runn" → "run", "fitt" → "fit"; but "stress", "fill", "buzz" keep theirs.
-		a, b := w[len(w)-1], w[len(w)-2]
-		if a == b && !lexIsVowel(a) && a != 'l' && a != 's' && a != 'z' {
-			w = w[:len(w)-1]
-		}
-	}
-	// A final y or silent e: "buddy"/"buddies" → "budd", "race"/"racing" → "rac".
-	if len(w) >= 4 {
-		switch last := w[len(w)-1]; {
-		case last == 'y':
-			w = w[:len(w)-1]
-		case last == 'e' && w[len(w)-2] != 'e':
-			w = w[:len(w)-1]
-		}
-	}
-	return w
-}
-
-func lexIsVowel(c byte) bool {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'
-}
-
-func lexHasVowel(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if lexIsVowel(s[i]) {
-			return true
-		}
-	}
-	return false
-}
-
-// ---------------------------------------------------------------- compiled form
-
-type elemKind int8
-
-const (
-	elemStem   elemKind = iota // same stem
-	elemExact                  // same normalised word
-	elemPrefix                 // normalised word starts with s
-	elemNum                    // a number
-	elemOrd                    // an ordinal in digits
-	elemPerson                 // a word for a person
-	elemAny                    // any word
-	elemBad                    // a word for a bad feeling
-)
-
-type lexElem struct {
-	kind elemKind
-	s    string
-}
-
-// specificity ranks how tightly an element pins a word, for choosing
-// between two matches of the same length.
-func (e lexElem) specificity() int {
-	switch e.kind {
-	case elemExact:
-		return 3
-	case elemStem:
-		return 2
-	case elemPrefix, elemNum, elemOrd, elemPerson, elemBad:
-		return 1
-	}
-	return 0
-}
-
-// A lexTheme is one theme a compiled cue points at.
-type lexTheme struct {
-	theme  int8 // index into themes
-	weight cueWeight
-	sense  cueSense
-}
-
-// A lexEntry is one compiled phrase.
-type lexEntry struct {
-	index  int // in compiledLexicon.entries
-	phrase string
-	elems  []lexElem
-	rank   int // longer first, then more specific
-	kind   opKind
-	themes []lexTheme
-	window int8
-	flags  uint16
-	factor float64
-	// with marks a company cue that opens with "with" ("with my sister"):
-	// it needs something run or done together in its clause to count in
-	// full, or "snappy with the kids" would be company.
-	with bool
-}
-
-// lexWord is what the lexicon knows about one normalised word form.
-type lexWord struct {
-	glue, subject, num bool
-}
-
-type compiledLexicon struct {
-	entries  []lexEntry
-	byStem   map[string][]int32
-	byExact  map[string][]int32
-	byPrefix map[string][]int32 // keyed by the prefix's first three bytes
-	byNum    []int32
-	byOrd    []int32
-	byPerson []int32
-	persons  map[string]bool // stems of lexPersons
-	bad      map[string]bool // stems of lexBad
-	active   map[string]bool // stems of lexActive
-	words    map[string]lexWord
-	answers  []lexEntry
-	yes, no  []int32 // indexes into answers
-	theme    map[ThemeID]int8
-}
-
-var (
-	lexOnce     sync.Once
-	lexCompiled *compiledLexicon
-)
-
-// loadLexicon compiles the lexicon on first use, so importing catalog
-// costs nothing at start-up.
-func loadLexicon() *compiledLexicon {
-	lexOnce.Do(func() {
-		c, err := compileLexicon()
-		if err != nil {
-			// The lexicon is package data; TestLexiconCompiles keeps it valid.
-			panic(err)
-		}
-		lexCompiled = c
-	})
-	return lexCompiled
-}
-
-func compileLexicon() (*compiledLexicon, error) {
-	c := &compiledLexicon{
-		byStem:   map[string][]int32{},
-		byExact:  map[string][]int32{},
-		byPrefix: map[string][]int32{},
-		words:    map[string]lexWord{},
-		theme:    map[ThemeID]int8{},
-		persons:  map[string]bool{},
-		bad:      map[string]bool{},
-		active:   map[string]bool{},
-	}
-	for _, p := range lexPersons {
-		c.persons[lexStem(p)] = true
-	}
-	for _, p := range lexBad {
-		c.bad[lexStem(p)] = true
-	}
-	for _, p := range lexActive {
-		c.active[lexStem(p)] = true
-	}
-	for i, t := range themes {
-		c.theme[t.ID] = int8(i)
-	}
-	mark := func(list []string, f func(*lexWord)) {
-		for _, w := range list {
-			lw := c.words[w]
-			f(&lw)
-			c.words[w] = lw
-		}
-	}
-	mark(lexGlue, func(w *lexWord) { w.glue = true })
-	mark(lexSubjects, func(w *lexWord) { w.subject = true })
-	mark(lexSpelled, func(w *lexWord) { w.num = true })
-
-	// Entries are keyed by their compiled elements, so "cheer" and
-	// "cheering" (one stem) are one entry, and a phrase listed under two
-	// themes points at both.
-	index := map[string]int{}
-	add := func(phrase string, e lexEntry) (int, bool, error) {
-		elems, err := parsePhrase(phrase)
-		if err != nil {
-			return 0, false, err
-		}
-		key := elemsKey(elems)
-		if i, ok := index[key]; ok {
-			return i, false, nil
-		}
-		e.phrase = phrase
-		e.elems = elems
-		e.rank = len(elems) * 100
-		for _, el := range elems {
-			e.rank += el.specificity()
-		}
-		c.entries = append(c.entries, e)
-		index[key] = len(c.entries) - 1
-		return len(c.entries) - 1, true, nil
-	}
-	for _, g := range themeLexicon {
-		ti, ok := c.theme[g.theme]
-		if !ok {
-			return nil, fmt.Errorf("lexicon: unknown theme %q", g.theme)
-		}
-		for _, p := range g.phrases {
-			i, _, err := add(p, lexEntry{kind: opTheme})
-			if err != nil {
-				return nil, err
-			}
-			mergeTheme(&c.entries[i], lexTheme{theme: ti, weight: g.weight, sense: g.sense})
-			if e := &c.entries[i]; len(e.elems) > 1 && e.elems[0].kind == elemStem && e.elems[0].s == "with" {
-				e.with = true
-			}
-		}
-	}
-	for _, g := range opLexicon {
-		for _, p := range g.phrases {
-			i, fresh, err := add(p, lexEntry{kind: g.kind, window: g.window, flags: g.flags, factor: g.factor})
-			if err != nil {
-				return nil, err
-			}
-			if !fresh && c.entries[i].kind != g.kind {
-				return nil, fmt.Errorf("lexicon: %q is both a %v and a %v cue (as %q)",
-					p, c.entries[i].kind, g.kind, c.entries[i].phrase)
-			}
-		}
-	}
-	if err := c.shadow(); err != nil {
-		return nil, err
-	}
-	for i := range c.entries {
-		c.entries[i].index = i
-	}
-	for i := range c.entries {
-		e := &c.entries[i]
-		first := e.elems[0]
-		switch first.kind {
-		case elemStem:
-			c.byStem[first.s] = append(c.byStem[first.s], int32(i))
-		case elemExact:
-			c.byExact[first.s] = append(c.byExact[first.s], int32(i))
-		case elemPrefix:
-			k := first.s[:3]
-			c.byPrefix[k] = append(c.byPrefix[k], int32(i))
-		case elemNum:
-			c.byNum = append(c.byNum, int32(i))
-		case elemOrd:
-			c.byOrd = append(c.byOrd, int32(i))
-		case elemPerson:
-			c.byPerson = append(c.byPerson, int32(i))
-		case elemBad:
-			return nil, fmt.Errorf("lexicon: %q cannot start with <bad>", e.phrase)
-		default:
-			return nil, fmt.Errorf("lexicon: %q cannot start with a wildcard", e.phrase)
-		}
-	}
-	for _, set := range []struct {
-		phrases []string
-		dst     *[]int32
-	}{{lexNoAnswers, &c.no}, {lexYesAnswers, &c.yes}} {
-		for _, p := range set.phrases {
-			elems, err := parsePhrase(p)
-			if err != nil {
-				return nil, err
-			}
-			c.answers = append(c.answers, lexEntry{phrase: p, elems: elems})
-			*set.dst = append(*set.dst, int32(len(c.answers)-1))
-		}
-	}
-	return c, nil
-}
-
-// mergeTheme adds a theme to an entry; listed twice, the stronger weight
-// wins.
-func mergeTheme(e *lexEntry, lt lexTheme) {
-	for k := range e.themes {
-		if e.themes[k].theme == lt.theme {
-			if lt.weight > e.themes[k].weight {
-				e.themes[k] = lt
-			}
-			return
-		}
-	}
-	e.themes = append(e.themes, lt)
-}
-
-// shadow handles one-word cues that hide each other: a word matched by an
-// exact cue ("=racing") is not matched by the looser cues for the same
-// word ("race", "rac*"), so the looser cues' themes are copied onto the
-// exact one where it has nothing to say about them. The same goes for a
-// stem cue and the prefix cues that cover it. A function word may not be
-// hidden by a theme word.
-func (c *compiledLexicon) shadow() error {
-	stems := map[string]int{}
-	var prefixes []int
-	for i := range c.entries {
-		e := &c.entries[i]
-		if len(e.elems) != 1 {
-			continue
-		}
-		switch e.elems[0].kind {
-		case elemStem:
-			stems[e.elems[0].s] = i
-		case elemPrefix:
-			prefixes = append(prefixes, i)
-		}
-	}
-	covered := func(i int, word string, exact bool) []int {
-		var out []int
-		if exact {
-			if j, ok := stems[lexStem(word)]; ok && j != i {
-				out = append(out, j)
-			}
-		}
-		for _, j := range prefixes {
-			if j != i && strings.HasPrefix(word, c.entries[j].elems[0].s) {
-				out = append(out, j)
-			}
-		}
-		return out
-	}
-	for i := range c.entries {
-		e := &c.entries[i]
-		if len(e.elems) != 1 || (e.elems[0].kind != elemExact && e.elems[0].kind != elemStem) {
-			continue
-		}
-		for _, j := range covered(i, e.elems[0].s, e.elems[0].kind == elemExact) {
-			o := &c.entries[j]
-			switch {
-			case e.kind == opTheme && o.kind == opTheme:
-				for _, lt := range o.themes {
-					has := false
-					for _, mine := range e.themes {
-						has = has || mine.theme == lt.theme
-					}
-					if !has {
-						e.themes = append(e.themes, lt)
-					}
-				}
-			case e.kind == opTheme && o.kind != opTheme:
-				return fmt.Errorf("lexicon: theme cue %q hides function cue %q", e.phrase, o.phrase)
-			}
-		}
-	}
-	return nil
-}
-
-func elemsKey(elems []lexElem) string {
-	var b strings.Builder
-	for _, el := range elems {
-		b.WriteByte(byte('0' + el.kind))
-		b.WriteString(el.s)
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
-
-func (k opKind) String() string {
-	names := [...]string{"theme", "negation", "aversion", "post-aversion", "post-negation",
-		"boost", "hedge", "past", "contrast", "concession", "boundary", "block", "than", "acceptance"}
-	if int(k) < len(names) {
-		return names[k]
-	}
-	return "unknown"
-}
-
-// parsePhrase turns one lexicon phrase into elements, normalising each word
-// the way text is normalised.
-func parsePhrase(p string) ([]lexElem, error) {
-	if p == "" || strings.TrimSpace(p) != p || strings.Contains(p, "  ") {
-		return nil, fmt.Errorf("lexicon: badly spaced phrase %q", p)
-	}
-	words := strings.Split(p, " ")
-	elems := make([]lexElem, 0, len(words))
-	for k, w := range words {
-		switch w {
-		case "<num>":
-			elems = append(elems, lexElem{kind: elemNum})
-			continue
-		case "<ord>":
-			elems = append(elems, lexElem{kind: elemOrd})
-			continue
-		case "<person>":
-			elems = append(elems, lexElem{kind: elemPerson})
-			continue
-		case "<bad>":
-			elems = append(elems, lexElem{kind: elemBad})
-			continue
-		case "_":
-			if k == 0 {
-				return nil, fmt.Errorf("lexicon: %q starts with a wildcard", p)
-			}
-			elems = append(elems, lexElem{kind: elemAny})
-			continue
-		}
-		kind := elemStem
-		if strings.HasSuffix(w, "*") {
-			kind, w = elemPrefix, strings.TrimPrefix(w[:len(w)-1], "=")
-			if len(w) < 3 {
-				return nil, fmt.Errorf("lexicon: prefix in %q is shorter than three letters", p)
-			}
-		} else if strings.HasPrefix(w, "=") {
-			kind, w = elemExact, w[1:]
-		}
-		if w != strings.ToLower(w) {
-			return nil, fmt.Errorf("lexicon: %q is not lower case", p)
-		}
-		// The word must read as exactly one token, the way text is read.
-		toks := tokenize(w, w, nil)
-		if len(toks) != 1 || toks[0].start != 0 || toks[0].end != len(w) {
-			return nil, fmt.Errorf("lexicon: %q in %q is not one word", w, p)
-		}
-		norm := toks[0].norm
-		if !toks[0].num && !toks[0].ord {
-			norm = lexNormal(norm)
-		}
-		switch {
-		case toks[0].num || toks[0].ord:
-			elems = append(elems, lexElem{kind: elemExact, s: norm})
-		case kind == elemStem:
-			elems = append(elems, lexElem{kind: kind, s: lexStem(norm)})
-		default:
-			elems = append(elems, lexElem{kind: kind, s: norm})
-		}
-	}
-	return elems, nil
-}
-
-// pairMap turns a list of key, value pairs into a map.
-func pairMap(pairs []string) map[string]string {
-	m := make(map[string]string, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		m[pairs[i]] = pairs[i+1]
-	}
-	return m
-}
-
-// lexNormal applies the lexicon's spellings: "dont" → "don't".
-func lexNormal(w string) string {
-	if s, ok := lexSpellings()[w]; ok {
-		return s
-	}
-	return w
 }

@@ -1,19 +1,12 @@
-package catalog
+package detect
 
 import (
-	"cmp"
 	"math"
-	"slices"
 	"strings"
 	"sync"
 
+	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/workbook"
-)
-
-// Short names for the polarities in the generated tables (model_weights.go).
-const (
-	polToward = workbook.Toward
-	polAway   = workbook.Away
 )
 
 // The theme model is a small learned layer over the lexicon. For each
@@ -36,7 +29,8 @@ const (
 //     its own ("¬race"); cross-validation left that off.
 //
 // The weights are learned from the labelled statements in testdata/themes
-// by TestTrainThemeModel (run it with -train to write model_weights.go).
+// by TestTrainThemeModel, which `go generate ./detect` runs to write
+// model_weights.go (README.md).
 // It learns from what the lexicon said about each statement the first time
 // it read it, before it was tuned on it (model_firstsight_gen_test.go):
 // today's lexicon has been tuned on those statements, so its readings of
@@ -92,7 +86,11 @@ const (
 	modelMaxLead = 6.0
 )
 
-const nThemes = 12
+// Short names for the polarities in the generated tables (model_weights.go).
+const (
+	polToward = workbook.Toward
+	polAway   = workbook.Away
+)
 
 // A lexView is what the lexicon's findings say about one theme in one
 // answer.
@@ -270,7 +268,7 @@ func (g *modelGrams) whole(src, words int) {
 // A modelCell is one weight: what a feature adds to the score of a theme
 // read one way (against "not there").
 type modelCell struct {
-	Theme ThemeID
+	Theme catalog.ThemeID
 	Pol   workbook.Polarity
 	W     float64
 }
@@ -292,6 +290,9 @@ type themeModel struct {
 	lex   [nThemes][2][modelLexN]float64
 	tau   [2]float64 // the probability a side needs: [0] toward, [1] away
 }
+
+// Training writes model_weights.go; see README.md.
+//go:generate go test -run=^TestTrainThemeModel$ -train -count=1 .
 
 // loadThemeModel builds the model from the generated weights on first
 // use; nil when there are none.
@@ -358,135 +359,10 @@ func (m *themeModel) probs(rows []int32, tallies *[nThemes]detTally) (p [nThemes
 	return p
 }
 
-// ---------------------------------------------------------------- findings
-
-// sourceTallies weighs each theme's lexicon evidence answer by answer.
-// order is the hits sorted as d.order sorts them.
-func (d *detector) sourceTallies(order []int, nsrc int) [][nThemes]detTally {
-	out := make([][nThemes]detTally, nsrc)
-	hits := d.hits
-	var sub []int
-	for start := 0; start < len(order); {
-		theme := hits[order[start]].theme
-		end := start
-		for end < len(order) && hits[order[end]].theme == theme {
-			end++
-		}
-		for s := range nsrc {
-			sub = sub[:0]
-			for _, k := range order[start:end] {
-				if d.sentences[hits[k].sent].src == s {
-					sub = append(sub, k)
-				}
-			}
-			if len(sub) > 0 {
-				out[s][theme], _ = d.weigh(hits, sub, nil, nil)
-			}
-		}
-		start = end
-	}
-	return out
-}
-
 // A modelVote is one answer's reading of one theme.
 type modelVote struct {
 	side int8 // 0 toward, 1 away, -1 not there
 	p    float64
-}
-
-// modelFindings keeps what the lexicon proposes, as the lexicon reads it,
-// and adds the themes the model finds in answers where the lexicon
-// proposed nothing for them, with their evidence.
-func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
-	var order []int
-	if len(d.hits) > 0 {
-		order = d.order()
-	}
-	out := d.findingsFrom(order, sources)
-	var proposed [nThemes]bool
-	for _, f := range out {
-		proposed[themeIndex(f.Theme)] = true
-	}
-	tallies := d.sourceTallies(order, len(sources))
-	votes := make([][nThemes]modelVote, len(sources))
-	var rows []int32
-	for s := range sources {
-		for t := range nThemes {
-			votes[s][t].side = -1
-		}
-		if d.srcWords[s] < modelMinWords {
-			continue // the lexicon reads short answers alone
-		}
-		rows = rows[:0]
-		for _, o := range d.grams.occ {
-			if o.src == s {
-				rows = append(rows, o.row)
-			}
-		}
-		slices.Sort(rows)
-		rows = slices.Compact(rows)
-		p := m.probs(rows, &tallies[s])
-		for t := range nThemes {
-			if proposed[t] {
-				continue
-			}
-			side := 0
-			if p[t][1] > p[t][0] {
-				side = 1
-			}
-			if p[t][side] >= m.tau[side] {
-				votes[s][t] = modelVote{int8(side), p[t][side]}
-			}
-		}
-	}
-
-	for t := range nThemes {
-		if proposed[t] {
-			continue
-		}
-		var miss [2]float64 // Π(1-p) per side
-		miss[0], miss[1] = 1, 1
-		for s := range votes {
-			if v := votes[s][t]; v.side >= 0 {
-				miss[v.side] *= 1 - v.p
-			}
-		}
-		w := [2]float64{1 - miss[0], 1 - miss[1]}
-		side := 0
-		if w[1] > w[0] {
-			side = 1
-		}
-		score := w[side] * (1 - w[1-side])
-		if w[side] == 0 || score < m.tau[side] {
-			continue
-		}
-		pol := polOf(side)
-		var evs []detEvidence
-		for s := range votes {
-			v := votes[s][t]
-			if v.side < 0 {
-				continue
-			}
-			n := len(evs)
-			evs = d.themeEvidence(d.themeHits(order, t, s), sources, evs)
-			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == polOf(int(v.side)) }) {
-				if e, ok := d.gramEvidence(m, sources, s, t, int(v.side)); ok {
-					evs = append(evs, e)
-				}
-			}
-		}
-		sortEvidence(evs, pol)
-		if len(evs) == 0 || evs[0].ev.Polarity != pol {
-			continue // nothing to show for it: not proposed
-		}
-		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Evidence: make([]Evidence, len(evs))}
-		for k := range evs {
-			f.Evidence[k] = evs[k].ev
-		}
-		out = append(out, f)
-	}
-	sortFindings(out)
-	return out
 }
 
 func sideOf(p workbook.Polarity) int {
@@ -501,93 +377,4 @@ func polOf(side int) workbook.Polarity {
 		return workbook.Away
 	}
 	return workbook.Toward
-}
-
-// themeHits returns the hits of theme t in source s, in order.
-func (d *detector) themeHits(order []int, t, s int) []int {
-	var out []int
-	for _, k := range order {
-		if int(d.hits[k].theme) == t && d.sentences[d.hits[k].sent].src == s {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// themeEvidence appends the lexicon's evidence from the given hits.
-func (d *detector) themeEvidence(sub []int, sources []Source, evs []detEvidence) []detEvidence {
-	if len(sub) == 0 {
-		return evs
-	}
-	_, evs = d.weigh(d.hits, sub, sources, evs)
-	return evs
-}
-
-// gramEvidence finds, in source s, the sentence whose words weigh most
-// toward reading theme t on the given side, with those words as triggers.
-func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int) (detEvidence, bool) {
-	slot := int16(t*2 + side)
-	weightOf := func(o modelOcc) float64 {
-		for _, c := range m.rows[o.row] {
-			if c.slot == slot {
-				return c.w
-			}
-		}
-		return 0
-	}
-	best, bestSum := int32(-1), 0.0
-	var sum float64
-	cur := int32(-1)
-	flush := func() {
-		if cur >= 0 && sum > bestSum {
-			best, bestSum = cur, sum
-		}
-	}
-	for _, o := range d.grams.occ {
-		if o.src != s || o.sent < 0 {
-			continue
-		}
-		if o.sent != cur {
-			flush()
-			cur, sum = o.sent, 0
-		}
-		if w := weightOf(o); w > 0 {
-			sum += w
-		}
-	}
-	flush()
-	if best < 0 {
-		return detEvidence{}, false
-	}
-	type trig struct {
-		sp Span
-		w  float64
-	}
-	var ts []trig
-	for _, o := range d.grams.occ {
-		if o.src == s && o.sent == best {
-			if w := weightOf(o); w > 0 {
-				ts = append(ts, trig{o.span, w})
-			}
-		}
-	}
-	slices.SortStableFunc(ts, func(a, b trig) int { return cmp.Compare(b.w, a.w) })
-	var spans []Span
-	for k, tr := range ts {
-		if k >= modelMaxTriggers || tr.w < ts[0].w/4 {
-			break
-		}
-		spans = append(spans, tr.sp)
-	}
-	sent := d.sentences[best]
-	return detEvidence{
-		ev: Evidence{
-			Source:   sources[sent.src].Label,
-			Sentence: sent.text,
-			Triggers: mergeSpans(spans),
-			Polarity: polOf(side),
-		},
-		strength: bestSum,
-		first:    len(d.hits) + int(best),
-	}, true
 }

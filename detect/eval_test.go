@@ -1,4 +1,4 @@
-package catalog
+package detect
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -205,7 +206,7 @@ func loadEvalCases(t *testing.T, evalPath string) []evalCase {
 			t.Fatalf("%s:%d: %v", evalPath, line, err)
 		}
 		for theme, pol := range c.Labels {
-			if _, ok := LookupTheme(ThemeID(theme)); !ok {
+			if _, ok := catalog.LookupTheme(catalog.ThemeID(theme)); !ok {
 				t.Fatalf("%s:%d (%s): unknown theme %q", evalPath, line, c.ID, theme)
 			}
 			if pol != "+" && pol != "-" {
@@ -279,14 +280,14 @@ func TestThemeEvaluationDev2(t *testing.T) {
 func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR float64) {
 	t.Helper()
 	cases := loadEvalCases(t, path)
-	counts := make(map[ThemeID]*evalCounts)
+	counts := make(map[catalog.ThemeID]*evalCounts)
 	for _, th := range themes {
 		counts[th.ID] = &evalCounts{}
 	}
 	var aversion evalCounts
 	var misses []string
 	for _, c := range cases {
-		pred := map[ThemeID]workbook.Polarity{}
+		pred := map[catalog.ThemeID]workbook.Polarity{}
 		for _, f := range Detect([]Source{{Label: c.ID, Text: c.Text}}) {
 			pred[f.Theme] = f.Polarity
 		}
@@ -316,15 +317,15 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 			}
 		}
 		for theme, gold := range c.Labels {
-			k := counts[ThemeID(theme)]
+			k := counts[catalog.ThemeID(theme)]
 			k.gold++
-			if _, ok := pred[ThemeID(theme)]; !ok {
+			if _, ok := pred[catalog.ThemeID(theme)]; !ok {
 				k.fn++
 				wrong = append(wrong, fmt.Sprintf("-missed %s%s", theme, gold))
 			}
 			if gold == "-" {
 				aversion.gold++
-				if pred[ThemeID(theme)] != workbook.Away {
+				if pred[catalog.ThemeID(theme)] != workbook.Away {
 					aversion.fn++
 				}
 			}
@@ -378,18 +379,16 @@ func TestThemeModelCV(t *testing.T) {
 		exs = withoutNegation(exs)
 	}
 	idx := allIndexes(len(exs))
-	p := committedParams()
-	probs := cvProbs(exs, idx, stratifiedFolds(exs, trainFolds), p)
-	hybrid := scoreProbs(exs, idx, probs, p.tau)
+	hybrid := crossValidate(exs, committedParams())
 	lex := viewScore(exs, idx)
 	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements\nlexicon alone:\n%s\nlexicon + model:\n%s",
 		trainFolds, len(exs), lex.table(), hybrid.table())
 	// In sample, as shipped: Detect on every training statement.
 	cases := make([]evalCase, len(exs))
-	preds := make([]map[ThemeID]workbook.Polarity, len(exs))
+	preds := make([]map[catalog.ThemeID]workbook.Polarity, len(exs))
 	for i := range exs {
 		cases[i] = exs[i].c
-		preds[i] = map[ThemeID]workbook.Polarity{}
+		preds[i] = map[catalog.ThemeID]workbook.Polarity{}
 		for _, f := range Detect([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
 			preds[i][f.Theme] = f.Polarity
 		}

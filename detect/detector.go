@@ -1,0 +1,1684 @@
+package detect
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/workbook"
+)
+
+// A detector is one reading of a set of sources. Detect makes one, reads
+// each source with it (readSource), then asks it for findings.
+//
+// Reading goes a sentence at a time: split into words (text.go), the
+// words matched against the compiled lexicon (compile.go), then the passes
+// that turn the theme cues found: scopeForward (negations, aversions and
+// boosts reaching ahead), scopeBackward (verdicts reaching back, as in
+// "Racing? Not for me."), pastNow ("used to ... now") and yieldAffect
+// (good feelings given to the cue they are about). What survives is kept
+// as hits, with their weights and the words behind them. A verdict that
+// opens a sentence may still turn the sentence before (judgePrevious).
+//
+// Findings weigh the hits theme by theme: findings applies the lexicon's
+// thresholds alone; modelFindings keeps those and adds what the learned
+// model reads answer by answer (model.go). The helpers the rules consult
+// about single words and runs of tokens are in words.go.
+type detector struct {
+	lex       *compiledLexicon
+	sentences []detSentence
+	hits      []detHit
+	// scratch, reused across sentences
+	spans    []detSpan
+	toks     []detToken
+	matches  []detMatch
+	matchAt  []int32
+	clause   []int16
+	seg      []int16
+	clauseF  []float64
+	sentHits []detHit
+	segCount int     // contrast segments in the current sentence
+	cond     []int16 // conditional clauses in the current sentence
+	text     string  // the current sentence
+	verdicts []int   // matches in the current sentence that judge the sentence before
+	// srcWords counts the words of each source.
+	srcWords []int
+	// grams collects the words and word pairs the model weighs, when a
+	// model is used.
+	grams *modelGrams
+}
+
+// newDetector makes a detector for nsrc sources; with a model it also
+// collects the words of each source that the model knows.
+func newDetector(nsrc int, m *themeModel) *detector {
+	d := &detector{lex: loadLexicon()}
+	d.toks = make([]detToken, 0, 128)
+	d.matches = make([]detMatch, 0, 64)
+	d.hits = make([]detHit, 0, 256)
+	d.sentences = make([]detSentence, 0, 64)
+	d.sentHits = make([]detHit, 0, 16)
+	d.srcWords = make([]int, nsrc)
+	if m != nil {
+		d.grams = &modelGrams{model: m, neg: modelNegation, occ: make([]modelOcc, 0, 512)}
+	}
+	return d
+}
+
+// A detSentence is one sentence read, and where its hits are.
+type detSentence struct {
+	src    int
+	text   string
+	factor float64 // set by a contrast that opens the next sentence
+	// hits [hitFrom, hitTo) in detector.hits are this sentence's.
+	hitFrom, hitTo int32
+	words          int
+	question       bool // ends with "?": a topic a short answer may follow
+}
+
+// A detHit is one theme suggested by one cue in one sentence.
+type detHit struct {
+	theme  int8
+	sense  cueSense
+	pol    workbook.Polarity
+	base   float64 // cue weight plus any bonus
+	weight float64 // base times the modifiers
+	sent   int32
+	tok    int32 // first token of the cue, for order
+	tokEnd int32
+	entry  int32 // the lexicon entry, to tell repetition from corroboration
+	seg    int16
+	clause int16
+	flipBy int32 // index of the match that flipped it, or -1
+	drop   bool
+	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
+	person bool // the cue is a word for a person ("my sister")
+	spans  [3]Span
+	nspans int8
+}
+
+// addSpan records one of the words behind the hit; a hit keeps three.
+func (h *detHit) addSpan(s Span) {
+	if int(h.nspans) < len(h.spans) {
+		h.spans[h.nspans] = s
+		h.nspans++
+	}
+}
+
+// A detMatch is one lexicon entry found in a sentence.
+type detMatch struct {
+	e       *lexEntry
+	i, j    int // tokens [i, j)
+	applied int // theme cues this operator acted on
+	inert   bool
+}
+
+// A detOp is a negation, aversion or boost reaching forward over the words
+// after it.
+type detOp struct {
+	m      int // match index, -1 when none
+	kind   opKind
+	window int
+	count  int  // content words since the operator
+	plain  bool // a counted word was not a verb of doing or attending ("look at", "track")
+	cross  bool // reaches past a new subject
+	bonus  bool // still has its bonus to give
+	direct bool // a negated action: evidence if its cue comes next
+	hit    bool // has acted on a cue; from here it only follows a list
+	soften bool // a doubled negation ("don't hate"): halves its cue
+	list   bool // heads a list ("hate: crowds, races"): reaches every item
+	cease  bool // "stop", "no longer": a problem that stops is a gain
+	drop   bool // "better than": what follows is a yardstick, not a motive
+}
+
+// A detEvidence is one sentence's evidence for a theme, with what it is
+// ranked by.
+type detEvidence struct {
+	ev       Evidence
+	strength float64
+	base     float64
+	first    int // index of its first hit, for a stable order
+}
+
+// detSide is what one side of a theme's evidence adds up to.
+type detSide struct {
+	strength float64 // cue weights times their modifiers
+	base     float64 // cue weights alone: whether enough was said
+	sents    int     // sentences with a cue on this side
+}
+
+// detTally is one theme's evidence, both sides: [0] toward, [1] away.
+type detTally [2]detSide
+
+// decide applies the thresholds: the side the evidence proposes, its lead
+// over the other side, and whether it is proposed at all.
+func (t *detTally) decide() (pol workbook.Polarity, lead float64, ok bool) {
+	pol, win, lose := workbook.Toward, t[0], t[1]
+	if t[1].strength > t[0].strength ||
+		t[1].strength == t[0].strength && t[1].base > t[0].base {
+		pol, win, lose = workbook.Away, t[1], t[0]
+	}
+	lead = win.strength - lose.strength
+	return pol, lead, win.base >= detMinEvidence && lead >= detMinLead
+}
+
+// ---------------------------------------------------------------- reading
+
+// readSource reads source si: its sentences and their hits, and, for the
+// model, its words. An answer of fewer than detMinWords words keeps only a
+// bare yes or no to the competition question.
+func (d *detector) readSource(si int, src Source) {
+	text := src.Text
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	low := lowerSameLength(text)
+	d.spans = splitSentences(text, d.spans[:0])
+	firstSent, firstHit := len(d.sentences), len(d.hits)
+	words := 0
+	for k, sp := range d.spans {
+		sent := int32(len(d.sentences))
+		st := text[sp.start:sp.end]
+		d.sentences = append(d.sentences, detSentence{src: si, text: st, factor: 1,
+			question: strings.HasSuffix(strings.TrimRight(st, " \"')”’)"), "?")})
+		nowNext := k+1 < len(d.spans) && opensWithNow(text[d.spans[k+1].start:d.spans[k+1].end])
+		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowNext)
+		if k == 0 && src.Label == "competition" {
+			d.answerCue(sent)
+		}
+	}
+	d.srcWords[si] = words
+	if d.grams != nil {
+		d.grams.whole(si, words)
+	}
+	if words < detMinWords {
+		// Too short to read, except as a yes or no to the question.
+		keep := d.hits[firstHit:firstHit]
+		for _, h := range d.hits[firstHit:] {
+			if h.flipBy == -2 {
+				keep = append(keep, h)
+			}
+		}
+		d.hits = d.hits[:firstHit+len(keep)]
+		if len(keep) == 0 {
+			d.sentences = d.sentences[:firstSent]
+		}
+	}
+}
+
+// readSentence finds the theme cues in one sentence and records them as
+// hits. nowNext says the next sentence opens with "now" or "these days",
+// which turns a "used to" in this one into the past. It returns the number
+// of words read.
+func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int {
+	lex := d.lex
+	toks := tokenize(text, low, d.toks[:0])
+	words := 0
+	for k := range toks {
+		t := &toks[k]
+		if !t.num && !t.ord {
+			t.norm = lexNormal(t.norm)
+			t.stem = lexStem(t.norm)
+		} else {
+			t.stem = t.norm
+		}
+		if w, ok := lex.words[t.norm]; ok {
+			t.glue, t.subject = w.glue, w.subject
+			t.num = t.num || w.num
+		}
+		t.person = lex.persons[t.stem]
+		t.bad = lex.bad[t.stem] || lex.bad[t.norm]
+		if !t.emoji {
+			words++
+		}
+	}
+	d.toks = toks
+	d.text = text
+	d.sentences[sent].words = words
+	if d.grams != nil {
+		d.grams.sentence(d.sentences[sent].src, sent, toks)
+	}
+	d.sentences[sent].hitFrom = int32(len(d.hits))
+	d.sentences[sent].hitTo = int32(len(d.hits))
+	n := len(toks)
+	if n == 0 {
+		return 0
+	}
+	d.match(toks)
+	ms := d.matches
+	d.layout(sent, toks, ms)
+
+	// Theme hits, in token order.
+	sh := d.sentHits[:0]
+	for mi := range ms {
+		m := &ms[mi]
+		if m.e.kind != opTheme {
+			continue
+		}
+		for _, lt := range m.e.themes {
+			pol := workbook.Toward
+			if lt.sense == away {
+				pol = workbook.Away
+			}
+			h := detHit{
+				theme: lt.theme, sense: lt.sense, pol: pol, base: lt.weight.units(),
+				sent: sent, tok: int32(m.i), tokEnd: int32(m.j), entry: int32(m.e.index),
+				seg: d.seg[m.i], clause: d.clause[m.i], flipBy: -1,
+			}
+			if m.e.with && h.base > weak.units() && !d.activeNear(toks, m) {
+				// "snappy with the kids": company only when something is
+				// run or done together.
+				h.base = weak.units()
+			}
+			if (themes[lt.theme].ID == catalog.Achievement || themes[lt.theme].ID == catalog.Competition) && d.othersEvent(toks, m) {
+				// "her first sub-2 half", "my dad came to watch my first
+				// marathon": someone else's goal, or the setting of what
+				// someone else did, says less about the runner's own.
+				h.base *= detOthers
+			}
+			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+			h.person = toks[m.j-1].person
+			sh = append(sh, h)
+		}
+	}
+	d.sentHits = sh
+	d.verdicts = d.verdicts[:0]
+	d.scopeForward(toks, ms)
+	d.scopeBackward(toks, ms)
+	d.pastNow(toks, ms, nowNext)
+	d.yieldAffect(toks)
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if h.drop {
+			continue
+		}
+		h.weight = h.base * d.segFactor(int(h.seg)) * d.clauseF[h.clause]
+		d.hits = append(d.hits, *h)
+	}
+	d.sentences[sent].hitTo = int32(len(d.hits))
+	for _, mi := range d.verdicts {
+		d.judgePrevious(sent, toks, ms, mi)
+	}
+	return words
+}
+
+// answerCue reads a bare yes or no at the start of an answer to the
+// competition question.
+func (d *detector) answerCue(sent int32) {
+	// d.toks still holds the first sentence's tokens.
+	toks := d.toks
+	if len(toks) == 0 {
+		return
+	}
+	lex := d.lex
+	ci, ok := lex.theme[catalog.Competition]
+	if !ok {
+		return
+	}
+	for _, set := range []struct {
+		idx []int32
+		pol workbook.Polarity
+	}{{lex.no, workbook.Away}, {lex.yes, workbook.Toward}} {
+		for _, ai := range set.idx {
+			e := &lex.answers[ai]
+			j := matchEntry(e, toks, 0)
+			if j == 0 || (j < len(toks) && !toks[j].brk) {
+				continue
+			}
+			h := detHit{
+				theme: ci, pol: set.pol, base: medium.units(), sent: sent, entry: -1,
+				tok: 0, tokEnd: int32(j), flipBy: -2,
+			}
+			h.weight = h.base
+			h.addSpan(Span{toks[0].start, toks[j-1].end})
+			d.hits = append(d.hits, h)
+			return
+		}
+	}
+}
+
+// othersEvent reports a goal or race cue that belongs to someone else
+// ("her first half", "his PB") or is only where someone else did something
+// ("mum came to cheer at my first 10k", "he came to watch my first
+// marathon").
+func (d *detector) othersEvent(toks []detToken, m *detMatch) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-2 && !toks[k+1].brk; k-- {
+		switch w := toks[k].norm; {
+		case w == "her" || w == "his" || w == "their":
+			return true
+		case toks[k].person && strings.HasSuffix(w, "'s"):
+			return true
+		case !toks[k].glue:
+			k = -1
+		}
+	}
+	// The clause's subject is someone else, and the cue is where they were.
+	c := d.clause[m.i]
+	third := false
+	for k := 0; k < m.i; k++ {
+		if d.clause[k] != c {
+			continue
+		}
+		t := &toks[k]
+		if t.subject {
+			switch t.norm {
+			case "he", "she", "they", "he's", "she's", "they're", "they've":
+				third = true
+			}
+			break
+		}
+		if t.person && k > 0 && toks[k-1].norm == "my" {
+			// "my mum came", but not "my husband and I".
+			third = !(k+2 < len(toks) && toks[k+1].norm == "and" && toks[k+2].subject)
+			break
+		}
+	}
+	if !third {
+		return false
+	}
+	for k := m.i - 1; k >= 0 && k >= m.i-4 && d.clause[k] == c; k-- {
+		switch toks[k].norm {
+		case "at", "watch", "watched", "watching", "cheer", "cheered", "cheering", "see", "saw", "to":
+			return true
+		}
+	}
+	return false
+}
+
+// activeNear reports something run or done in the sentence of match m:
+// "I run with my sister", "a 5k with my dad", "Sunday mornings with the
+// girls".
+func (d *detector) activeNear(toks []detToken, m *detMatch) bool {
+	for k := range toks {
+		if k >= m.i && k < m.j {
+			continue
+		}
+		if t := &toks[k]; d.lex.active[t.stem] || d.lex.active[t.norm] || t.num && !t.emoji {
+			return true
+		}
+	}
+	return false
+}
+
+// match finds the lexicon entries in the tokens, longest first, left to
+// right, and fills d.matches and d.matchAt.
+func (d *detector) match(toks []detToken) {
+	lex := d.lex
+	d.matches = d.matches[:0]
+	n := len(toks)
+	d.matchAt = growInt32(d.matchAt, n)
+	for k := range d.matchAt {
+		d.matchAt[k] = -1
+	}
+	for i := 0; i < n; {
+		t := &toks[i]
+		b := detBest{entry: -1}
+		b.try(lex, lex.byStem[t.stem], toks, i)
+		b.try(lex, lex.byExact[t.norm], toks, i)
+		if len(t.norm) >= 3 {
+			b.try(lex, lex.byPrefix[t.norm[:3]], toks, i)
+		}
+		if t.num {
+			b.try(lex, lex.byNum, toks, i)
+		}
+		if t.ord {
+			b.try(lex, lex.byOrd, toks, i)
+		}
+		if t.person {
+			b.try(lex, lex.byPerson, toks, i)
+		}
+		best, bestEnd := b.entry, b.end
+		if best < 0 {
+			i++
+			continue
+		}
+		d.matchAt[i] = int32(len(d.matches))
+		d.matches = append(d.matches, detMatch{e: &lex.entries[best], i: i, j: bestEnd})
+		i = bestEnd
+	}
+}
+
+// layout assigns every token a clause and a contrast segment, and works
+// out the factors hedges and the past give each clause.
+func (d *detector) layout(sent int32, toks []detToken, ms []detMatch) {
+	n := len(toks)
+	d.cond = d.cond[:0]
+	d.clause = growInt16(d.clause, n)
+	d.seg = growInt16(d.seg, n)
+	var clause, seg int16
+	concedeEnd := -1
+	for i := 0; i < n; i++ {
+		if i > 0 && toks[i].brk {
+			clause++
+		}
+		if i == concedeEnd {
+			seg++
+		}
+		if mi := d.matchAt[i]; mi >= 0 {
+			m := &ms[mi]
+			switch m.e.kind {
+			case opContrast:
+				atStart := i == 0 || toks[i].brk
+				switch {
+				case m.j >= n:
+					// "I like it, though." says nothing about what follows.
+					m.inert = true
+				case m.e.flags&flagConcede != 0 && i == 0:
+					// "Although I like medals, racing stresses me out."
+					concedeEnd = n
+					for k := m.j; k < n; k++ {
+						if toks[k].brk {
+							concedeEnd = k
+							break
+						}
+					}
+					if concedeEnd == n {
+						m.inert = true
+						concedeEnd = -1
+					}
+				case m.e.flags&flagConcede != 0 && !isConcedingBut(m.e.phrase):
+					// "while", "despite" in mid-sentence: a clause boundary.
+					m.inert = true
+					clause++
+				case m.e.flags&flagStart != 0 && !atStart:
+					m.inert = true
+					clause++
+				default:
+					if i == 0 {
+						d.weakenPrevious(sent)
+					}
+					if i > 0 && !toks[i].brk {
+						clause++
+					}
+					seg++
+				}
+			case opBoundary:
+				if i > 0 && !toks[i].brk {
+					clause++
+				}
+			case opHedge:
+				if m.e.flags&flagClause != 0 && i > 0 && !toks[i].brk {
+					clause++
+				}
+			}
+			if m.e.kind == opHedge && m.e.flags&flagClause != 0 {
+				d.cond = append(d.cond, clause) // "if I don't show up"
+			}
+		}
+		d.clause[i] = clause
+		d.seg[i] = seg
+	}
+	d.segCount = int(seg) + 1
+	d.clauseF = growFloat(d.clauseF, int(clause)+1)
+	for k := range d.clauseF {
+		d.clauseF[k] = 1
+	}
+	for mi := range ms {
+		m := &ms[mi]
+		if m.e.kind == opHedge || m.e.kind == opPast {
+			c := d.clause[m.i]
+			d.clauseF[c] = min(d.clauseF[c], m.e.factor)
+		}
+	}
+}
+
+// weakenPrevious lowers the sentence before sent, when sent opens with a
+// contrast ("... But I hate racing.") and both come from the same source.
+func (d *detector) weakenPrevious(sent int32) {
+	if sent == 0 {
+		return
+	}
+	prev := &d.sentences[sent-1]
+	if prev.src != d.sentences[sent].src {
+		return
+	}
+	prev.factor *= detBeforeContrast
+	d.sentences[sent].factor *= detAfterContrast
+}
+
+// segFactor weighs a contrast segment of the current sentence: the ones
+// before its last contrast count less, the ones after its first more.
+func (d *detector) segFactor(seg int) float64 {
+	f := 1.0
+	if seg < d.segCount-1 {
+		f *= detBeforeContrast
+	}
+	if seg > 0 {
+		f *= detAfterContrast
+	}
+	return f
+}
+
+// ---------------------------------------------------------------- turning cues around
+
+// scopeForward applies negations, aversions and boosts to the theme cues
+// after them.
+func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
+	n := len(toks)
+	op := detOp{m: -1}
+	hit := 0 // next sentence hit to look at
+	for i := 0; i < n; {
+		mi := d.matchAt[i]
+		if toks[i].brk && op.m >= 0 {
+			switch {
+			case op.list && !toks[i].subject && (mi < 0 || ms[mi].e.kind == opTheme):
+				// "hate: treadmills, races, anyone talking about splits".
+				op.count, op.plain = 0, false
+			case !op.hit || mi < 0 || ms[mi].e.kind != opTheme || restarts(toks[i].norm) || toks[i].subject:
+				// After its first cue a negation goes on through a list: "I
+				// don't care about pace, distance or medals".
+				op.m = -1
+			}
+		}
+		if mi < 0 {
+			if op.m >= 0 {
+				switch {
+				case toks[i].subject && !op.cross:
+					op.m = -1
+				case toks[i].glue:
+				case op.hit && !op.list:
+					// ... but not into what comes next: "I don't need a medal
+					// to feel good".
+					switch toks[i].norm {
+					case "and", "or", "nor", "&":
+					default:
+						op.m = -1
+					}
+				default:
+					op.count++
+					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) {
+						op.plain = true
+					}
+					if op.count > op.window {
+						op.m = -1
+					}
+				}
+			}
+			i++
+			continue
+		}
+		m := &ms[mi]
+		switch m.e.kind {
+		case opTheme:
+			for hit < len(d.sentHits) && int(d.sentHits[hit].tok) < i {
+				hit++
+			}
+			if op.m >= 0 {
+				for k := hit; k < len(d.sentHits) && int(d.sentHits[k].tok) == i; k++ {
+					d.applyOp(&d.sentHits[k], &op, ms, toks)
+				}
+				ms[op.m].applied++
+				// An aversion gives every item of its list its weight: "I
+				// couldn't care less about placings or times".
+				op.bonus = op.kind == opAverse
+				op.hit = true
+				if op.kind == opBoost || op.soften || op.drop {
+					op.m = -1
+				}
+			}
+		case opNegate:
+			switch {
+			case op.m >= 0 && op.kind == opAverse && !op.hit:
+				// "I hate not ...": a doubled negation softens, never flips.
+				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
+			case op.m >= 0 && op.kind == opNegate && !op.hit && op.count == 0 && m.e.flags&flagDirect != 0:
+				// "I didn't stop", "not no": two negations cancel.
+				m.inert = true
+				ms[op.m].inert = true
+				op.m = -1
+			case m.j < len(toks) && d.matchAt[m.j] >= 0 && ms[d.matchAt[m.j]].e.kind == opNegate &&
+				ms[d.matchAt[m.j]].e.flags&flagCease != 0:
+				// "I haven't stopped racing": the stop is negated.
+				m.inert = true
+				ms[d.matchAt[m.j]].inert = true
+				op.m = -1
+				i = ms[d.matchAt[m.j]].j
+				continue
+			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j):
+				// "I've never run a marathon", "I'd never raced before".
+				m.inert = true
+				op.m = -1
+			case m.e.flags&flagCounterfactual != 0 && counterfactual(toks, m.j):
+				// "Without my club I'd be lost."
+				m.inert = true
+				op.m = -1
+			case slices.Contains(d.cond, d.clause[m.i]):
+				// "If I don't show up, someone messages me": supposed, not averse.
+				m.inert = true
+				op.m = -1
+			default:
+				f := m.e.flags
+				// A fragment that opens with a negation rejects what it names:
+				// "Not people.", "No racing for me."
+				direct := f&flagDirect != 0 || m.i == 0
+				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
+					cross: f&flagCross != 0, direct: direct, bonus: true, cease: f&flagCease != 0}
+				op.list = d.listHead(toks, m, false)
+			}
+		case opAverse:
+			if op.m >= 0 && op.kind == opNegate && !op.hit {
+				// "I don't hate racing": lukewarm, not averse.
+				m.inert = true
+				op = detOp{m: int(mi), kind: opNegate, window: 5, soften: true}
+			} else {
+				op = detOp{m: int(mi), kind: opAverse, window: int(m.e.window), bonus: true,
+					cross: m.e.flags&flagCross != 0}
+				op.list = d.listHead(toks, m, true)
+			}
+		case opBoost:
+			if op.m < 0 {
+				op = detOp{m: int(mi), kind: opBoost, window: int(m.e.window), bonus: true}
+			} else {
+				op.count++
+			}
+		case opThan:
+			switch {
+			case preferBefore(toks, i):
+				op = detOp{m: int(mi), kind: opNegate, window: 3}
+			case betterBefore(toks, i):
+				op = detOp{m: int(mi), kind: opNegate, window: 3, drop: true}
+			default:
+				op.m = -1
+			}
+		case opHedge:
+			if m.e.flags&flagClause != 0 {
+				op.m = -1
+			}
+		case opPast:
+		case opContrast, opBoundary, opBlock, opPostAverse, opPostNegate, opAccept:
+			op.m = -1
+		}
+		i = m.j
+	}
+}
+
+// listHead reports an operator that heads a list: followed by a colon or a
+// spaced dash ("hate: crowds, races"), or, for an aversion that opens its
+// clause, a comma ("Meh, numbers.").
+func (d *detector) listHead(toks []detToken, m *detMatch, averse bool) bool {
+	if m.j >= len(toks) || !toks[m.j].brk {
+		return false
+	}
+	between := d.text[toks[m.j-1].end:toks[m.j].start]
+	if strings.ContainsAny(between, ":") || strings.Contains(between, "- ") || strings.Contains(between, "–") {
+		return true
+	}
+	if !averse || !strings.Contains(between, ",") {
+		return false
+	}
+	for k := m.i - 1; k >= 0 && !toks[k+1].brk; k-- {
+		if !toks[k].glue && !toks[k].subject && !filler(toks[k].norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// applyOp turns one theme hit the way the operator says.
+func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken) {
+	m := &ms[op.m]
+	span := Span{toks[m.i].start, toks[m.j-1].end}
+	if h.sense == fixed {
+		return
+	}
+	switch {
+	case op.soften:
+		h.base *= detSoften
+		h.flipBy = int32(op.m)
+		return
+	case op.drop:
+		h.drop = true
+		return
+	case op.kind == opNegate:
+		if h.sense == problem {
+			if op.cease {
+				// "Running made me stop hating myself": what it is for.
+				h.addSpan(span)
+				return
+			}
+			// "I'm not anxious": says nothing either way.
+			h.drop = true
+			return
+		}
+		h.pol = -h.pol
+		h.flipBy = int32(op.m)
+		// A negated action right before its cue rejects it: "I don't race",
+		// "I'm not chasing anything", "I don't look at my times".
+		action := op.direct || op.count == 0 && strings.HasSuffix(toks[h.tok].norm, "ing")
+		if action && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h) {
+			h.base += detBonus
+		}
+	case op.kind == opAverse:
+		if h.sense != problem {
+			h.pol = -h.pol
+		}
+		h.flipBy = int32(op.m)
+		if op.bonus && d.primary(h) {
+			h.base += detBonus
+		}
+	case op.kind == opBoost:
+		if !op.bonus {
+			return
+		}
+		h.base += m.e.factor
+	}
+	h.addSpan(span)
+}
+
+// scopeBackward applies the cues that look back: "Racing is not for me",
+// "Racing? Nope.", "Weight loss isn't why I run". A verdict that stands in
+// a clause of its own reaches further: back over a list ("Medals, finisher
+// photos, all that - not bothered"), or, with nothing before it in its
+// sentence, to the sentence before ("PBs? Couldn't care less.").
+func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
+	for mi := range ms {
+		m := &ms[mi]
+		kind := m.e.kind
+		idle := !m.inert && m.applied == 0
+		anaphor := anaphorAfter(toks, m.j)
+		ends := clauseEndsAt(toks, m.j) || anaphor
+		switch {
+		case kind == opPostAverse || kind == opPostNegate || kind == opAccept:
+		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && ends:
+			if doAux(toks[m.i].norm) && m.i > 0 && !toks[m.i].brk && d.hitEndsAt(d.clause[m.i], m.i) {
+				// "my Tuesday 6am doesn't": the cue is the subject of a
+				// verb left out, not what is turned down.
+				continue
+			}
+		case kind == opAverse && idle && ends:
+			// The object comes first: "the racing bit I can't stand".
+		case kind == opNegate && idle && m.e.flags&flagCopula != 0 && copulaBefore(m.e, toks, m.i):
+			// "Weight loss isn't why I run": only the subject right before
+			// the verb turns, not whatever else the clause holds ("it's part
+			// of me now in a way it wasn't before").
+			c := d.clause[m.i]
+			if k := subjectEnd(toks, m.i); k >= 0 && d.hitEndsAt(c, k+1) {
+				d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && int(h.tokEnd) <= k+1 })
+			} else if k >= 0 && pronoun(toks[k].norm) && d.verdict(toks, m) {
+				// "That's not why I run": about what came before.
+				d.reachBack(m, mi, toks)
+			}
+			continue
+		default:
+			continue
+		}
+		if m.applied > 0 && kind != opAccept {
+			continue
+		}
+		if turnedRound(toks, m.j) {
+			// "An ultra scares me, which is exactly why I want one."
+			continue
+		}
+		c, s := d.clause[m.i], d.seg[m.i]
+		found := d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c && h.seg == s })
+		switch {
+		case found:
+		case d.verdict(toks, m):
+			found = d.reachBack(m, mi, toks)
+		case c > 0 && kind != opAverse && kind != opAccept:
+			// "Racing, not for me": one clause back, but a fronted object
+			// ("the time trials I can't stand") is always in its own clause.
+			found = d.flipBack(m, mi, toks, func(h *detHit) bool { return h.clause == c-1 && h.seg == s })
+		}
+		if !found && kind == opPostAverse {
+			// "It doesn't matter what my time is": look ahead instead.
+			d.flipAhead(m, mi, toks)
+		}
+	}
+}
+
+// verdict reports a dismissal standing in a clause of its own: nothing
+// before it but a subject and light words, nothing after it but closing
+// words or "that": "not bothered", "I couldn't care less", "I'm done with
+// that".
+func (d *detector) verdict(toks []detToken, m *detMatch) bool {
+	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) || turnedRound(toks, m.j) {
+		return false
+	}
+	for k := m.i - 1; k >= 0; k-- {
+		if toks[k+1].brk {
+			break
+		}
+		t := &toks[k]
+		if mi := d.matchAt[k]; mi >= 0 && d.matches[mi].e.kind == opTheme {
+			return false
+		}
+		if !t.glue && !t.emoji && !filler(t.norm) && !(t.subject && t.norm != "he" && t.norm != "she" &&
+			t.norm != "he's" && t.norm != "she's") {
+			return false
+		}
+	}
+	return true
+}
+
+// reachBack applies a verdict to what it judges: the nearest clause before
+// it that holds a cue, and the list that clause ends ("Medals, finisher
+// photos, all that - not bothered"). A contrast is crossed only when the
+// verdict's side of it holds no cue ("Longevity, heart health - but
+// honestly that's not why"). With nothing before it in its sentence the
+// verdict is kept for the sentence before (see judgePrevious).
+func (d *detector) reachBack(m *detMatch, mi int, toks []detToken) bool {
+	c0, s0 := d.clause[m.i], d.seg[m.i]
+	segHits := false
+	for k := range d.sentHits {
+		if h := &d.sentHits[k]; h.seg == s0 && int(h.tok) < m.i && d.judgeable(h, m) {
+			segHits = true
+		}
+	}
+	found := false
+	for c := c0 - 1; c >= 0; c-- {
+		in := func(h *detHit) bool { return h.clause == c && (h.seg == s0 || !segHits) }
+		has := false
+		for k := range d.sentHits {
+			if h := &d.sentHits[k]; in(h) && d.judgeable(h, m) {
+				has = true
+			}
+		}
+		switch {
+		case has:
+			d.flipBack(m, mi, toks, in)
+			found = true
+			if d.clauseHasSubject(toks, c) {
+				return true
+			}
+		case found || !d.lightClause(toks, c):
+			return found
+		}
+	}
+	if !found && c0 == 0 || !found && d.lightBefore(toks, c0) {
+		d.verdicts = append(d.verdicts, mi)
+	}
+	return found
+}
+
+// judgeable reports a hit a verdict can act on: one that points toward its
+// theme as written, or one a negation has already turned ("I've never been
+// fast and I don't care"), which an aversion or acceptance settles.
+func (d *detector) judgeable(h *detHit, m *detMatch) bool {
+	if h.drop || h.sense == fixed {
+		return false
+	}
+	if h.flipBy == -1 {
+		return m.e.kind != opAccept
+	}
+	return h.pol == workbook.Away && !h.firm && h.sense != away && h.flipBy >= 0 &&
+		d.matches[h.flipBy].e.kind == opNegate && settles(m.e.kind)
+}
+
+// clauseHasSubject reports a subject ("I", "we", "she's") in clause c.
+func (d *detector) clauseHasSubject(toks []detToken, c int16) bool {
+	for k := range toks {
+		if d.clause[k] == c && toks[k].subject {
+			return true
+		}
+	}
+	return false
+}
+
+// lightClause reports a clause of only light words: "all that", "I know".
+func (d *detector) lightClause(toks []detToken, c int16) bool {
+	for k := range toks {
+		if d.clause[k] != c {
+			continue
+		}
+		if t := &toks[k]; !t.glue && !t.emoji && !t.subject && !filler(t.norm) && !anaphorWord(t.norm) {
+			return false
+		}
+	}
+	return true
+}
+
+// lightBefore reports only light clauses before clause c.
+func (d *detector) lightBefore(toks []detToken, c int16) bool {
+	for k := int16(0); k < c; k++ {
+		if !d.lightClause(toks, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// judgePrevious applies a verdict that opens its sentence to the sentence
+// before, from the same answer, when that one is a topic: a question
+// ("PBs? Couldn't care less."), a few words ("Weight. Meh."), or anything
+// the verdict points back at ("... I'm done with that."). A question two
+// sentences back is the topic of both ("Trail running? Mud, roots,
+// getting lost. Hard pass.").
+func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi int) {
+	m := &ms[mi]
+	cur := &d.sentences[sent]
+	anaphor := anaphorAfter(toks, m.j) || d.pronounBefore(toks, m) || denial(toks, m)
+	targets := make([]int32, 0, 2)
+	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
+		prev := &d.sentences[p]
+		q := sent - 2
+		switch {
+		case !prev.question && prev.words <= 8 && q >= 0 && d.sentences[q].src == cur.src &&
+			d.sentences[q].question:
+			targets = append(targets, p, q)
+		case prev.question || prev.words <= 6 || anaphor:
+			targets = append(targets, p)
+		}
+	}
+	span := Span{toks[m.i].start, toks[m.j-1].end}
+	averse := m.e.kind == opAverse || m.e.kind == opPostAverse
+	var done [16]bool // by theme index
+	for _, t := range targets {
+		ts := &d.sentences[t]
+		from := ts.hitFrom
+		if !ts.question && ts.words > 8 {
+			// A long sentence: "it" is what was named last. "... signed
+			// us both up for a 10k. I'm dreading it."
+			for k := ts.hitTo - 1; k >= ts.hitFrom; k-- {
+				if h := &d.hits[k]; !h.drop && h.sense != fixed && h.sense != affect && !h.person {
+					from = k
+					for from > ts.hitFrom && d.hits[from-1].tok == h.tok {
+						from--
+					}
+					break
+				}
+			}
+		}
+		// The bonus goes to what the sentence says most clearly: "Mud,
+		// roots, getting lost" is about getting lost more than roots.
+		top := 0.0
+		for k := from; k < ts.hitTo; k++ {
+			if h := &d.hits[k]; !h.drop && h.sense != fixed && h.sense != problem && h.sense != away {
+				top = max(top, h.base)
+			}
+		}
+		for k := from; k < ts.hitTo; k++ {
+			h := &d.hits[k]
+			if h.drop || h.sense == fixed || h.sense == problem || h.sense == away || h.person && anaphor {
+				// "It" is never a person: "my sister signed me up for a
+				// half marathon. I'm dreading it."
+				continue
+			}
+			factor := 1.0
+			if h.base > 0 {
+				factor = h.weight / h.base
+			}
+			switch {
+			case h.pol == workbook.Toward && m.e.kind != opAccept:
+				h.pol = workbook.Away
+				h.flipBy = -3
+			case h.pol == workbook.Away && !h.firm && settles(m.e.kind):
+				h.firm = true
+			default:
+				continue
+			}
+			if (averse || m.e.kind == opAccept) && d.primary(h) && h.base >= top {
+				h.base += detBonus
+			}
+			h.weight = h.base * factor
+			done[h.theme] = true
+		}
+	}
+	for th, ok := range done {
+		if !ok {
+			continue
+		}
+		// The verdict is evidence too, in its own sentence.
+		h := detHit{theme: int8(th), sense: toward, pol: workbook.Away, sent: sent, tok: int32(m.i),
+			tokEnd: int32(m.j), entry: -1, seg: d.seg[m.i], clause: d.clause[m.i], flipBy: int32(mi)}
+		h.addSpan(span)
+		d.hits = append(d.hits, h)
+		m.applied++
+	}
+	cur.hitTo = int32(len(d.hits))
+}
+
+// pronounBefore reports a pronoun subject right before a verdict: "it's
+// not why", "that was never the point".
+func (d *detector) pronounBefore(toks []detToken, m *detMatch) bool {
+	for k := m.i - 1; k >= 0 && !toks[k+1].brk; k-- {
+		if pronoun(toks[k].norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// flipBack turns the hits before match m (index mi) that in selects and m
+// can judge, and reports whether there were any.
+func (d *detector) flipBack(m *detMatch, mi int, toks []detToken, in func(*detHit) bool) bool {
+	nearest := -1
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tokEnd) <= m.i && in(h) && d.judgeable(h, m) {
+			nearest = k
+		}
+	}
+	if nearest < 0 {
+		return false
+	}
+	// The nearest cue gets the bonus, with the cues it runs on from: "race
+	// mornings make me want to throw up".
+	near := d.sentHits[nearest].tok
+	for moved := true; moved; {
+		moved = false
+		for k := range d.sentHits {
+			if h := &d.sentHits[k]; h.tokEnd == near && in(h) && d.judgeable(h, m) {
+				near, moved = h.tok, true
+			}
+		}
+	}
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tokEnd) <= m.i && in(h) && d.judgeable(h, m) {
+			d.flipOne(h, m, mi, toks, h.tok >= near)
+		}
+	}
+	return true
+}
+
+// flipAhead turns the cues just after match m, up to punctuation, a
+// contrast or four content words: "It doesn't matter what my time is".
+func (d *detector) flipAhead(m *detMatch, mi int, toks []detToken) {
+	count := 0
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tok) < m.j || h.flipBy != -1 {
+			continue
+		}
+		// Stop at punctuation or a contrast, and after four content words.
+		stop := false
+		count = 0
+		for t := m.j; t < int(h.tok); t++ {
+			if toks[t].brk || (d.matchAt[t] >= 0 && d.matches[d.matchAt[t]].e.kind == opContrast) {
+				stop = true
+				break
+			}
+			if !toks[t].glue {
+				count++
+			}
+		}
+		if toks[h.tok].brk || stop || count > 4 {
+			return
+		}
+		d.flipOne(h, m, mi, toks, true)
+	}
+}
+
+// hitEndsAt reports a hit in the clause whose cue ends at token end.
+func (d *detector) hitEndsAt(clause int16, end int) bool {
+	for k := range d.sentHits {
+		if h := &d.sentHits[k]; h.clause == clause && int(h.tokEnd) == end {
+			return true
+		}
+	}
+	return false
+}
+
+// flipOne turns hit h by the verdict m (index mi), or settles it when a
+// negation has turned it already; bonus lets an aversion add its bonus.
+func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonus bool) {
+	averse := m.e.kind == opPostAverse || m.e.kind == opAverse
+	if h.sense == fixed {
+		return
+	}
+	if h.pol == workbook.Away && h.flipBy >= 0 {
+		// Already turned by a negation: the verdict settles it. "I've never
+		// been fast and I don't care."
+		h.firm = true
+		if d.primary(h) {
+			h.base += detBonus
+		}
+		m.applied++
+		h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+		return
+	}
+	if h.sense == problem {
+		if !averse {
+			h.drop = true
+			return
+		}
+	} else {
+		h.pol = -h.pol
+	}
+	h.flipBy = int32(mi)
+	if averse && bonus && d.primary(h) {
+		h.base += detBonus
+	}
+	m.applied++
+	h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+}
+
+// pastNow turns "used to" into the past when the runner says where they
+// are now: "I used to race most weekends, these days I run for fun".
+// Problems stay as they are: "I used to be so anxious" is still why they
+// run.
+func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
+	for mi := range ms {
+		m := &ms[mi]
+		if m.e.kind != opPast {
+			continue
+		}
+		now := nowNext
+		until := len(toks) // where the present starts, if in this clause
+		for k := m.j; k < len(toks) && !now; k++ {
+			switch toks[k].norm {
+			case "now", "nowadays", "days":
+				now = true
+				until = k
+			case "anymore":
+				now = true
+			}
+			if d.seg[k] != d.seg[m.i] {
+				now = true // "... but I just run for fun"
+			}
+		}
+		if !now {
+			continue
+		}
+		c := d.clause[m.i]
+		for k := range d.sentHits {
+			h := &d.sentHits[k]
+			if int(h.tok) >= until {
+				// "I used to be self-conscious and now I feel strong."
+				continue
+			}
+			// An aversion in the past clause is past too: "I used to hate
+			// racing, now I live for it".
+			turned := h.flipBy >= 0 && int(h.flipBy) != mi && d.clause[ms[h.flipBy].i] == c &&
+				(ms[h.flipBy].e.kind == opAverse || ms[h.flipBy].e.kind == opNegate)
+			if h.clause == c && (h.flipBy == -1 || turned) && h.sense != problem && h.sense != fixed && !h.drop {
+				h.pol = -h.pol
+				h.flipBy = int32(mi)
+				h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+			}
+		}
+	}
+}
+
+// yieldAffect gives a general good feeling to the theme it is about: an
+// affect cue that shares its clause with another theme's cue strengthens
+// that cue rather than counting as joy.
+func (d *detector) yieldAffect(toks []detToken) {
+	for k := range d.sentHits {
+		a := &d.sentHits[k]
+		if a.sense != affect || a.drop || a.flipBy != -1 {
+			continue
+		}
+		// The nearest cue of another theme in the clause, else in the
+		// sentence up to a contrast ("I love it when people ask how the
+		// training's going").
+		best, dist := -1, 1<<30
+		for o := range d.sentHits {
+			h := &d.sentHits[o]
+			if h.seg != a.seg || h.theme == a.theme || h.sense == affect || h.drop || h.pol == workbook.Away {
+				// Not to a rejected cue: "I don't need a medal to feel good".
+				continue
+			}
+			dd := abs(int(h.tok) - int(a.tok))
+			if h.clause != a.clause {
+				dd += 1000
+			}
+			if dd < dist {
+				best, dist = o, dd
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		a.drop = true
+		h := &d.sentHits[best]
+		h.base += detYield
+		h.addSpan(Span{toks[a.tok].start, toks[a.tokEnd-1].end})
+	}
+}
+
+// primary reports whether a hit's theme is what its cue says most
+// clearly: an aversion's bonus goes there only. "Not bothered about medals"
+// turns recognition away (medals are medium there) more than personal
+// goals (weak there).
+func (d *detector) primary(h *detHit) bool {
+	if h.entry < 0 {
+		return true
+	}
+	var mine, top cueWeight
+	for _, lt := range d.lex.entries[h.entry].themes {
+		top = max(top, lt.weight)
+		if lt.theme == h.theme {
+			mine = lt.weight
+		}
+	}
+	return mine >= top
+}
+
+// ---------------------------------------------------------------- weighing
+
+// findings proposes the themes the lexicon's thresholds allow, with no
+// model.
+func (d *detector) findings(sources []Source) []Finding {
+	if len(d.hits) == 0 {
+		return nil
+	}
+	return d.findingsFrom(d.order(), sources)
+}
+
+// findingsFrom weighs the hits in order (see order) theme by theme.
+func (d *detector) findingsFrom(order []int, sources []Source) []Finding {
+	hits := d.hits
+	var out []Finding
+	for start := 0; start < len(order); {
+		theme := hits[order[start]].theme
+		end := start
+		for end < len(order) && hits[order[end]].theme == theme {
+			end++
+		}
+		if f, ok := d.finding(hits, order[start:end], sources); ok {
+			out = append(out, f)
+		}
+		start = end
+	}
+	sortFindings(out)
+	return out
+}
+
+// order applies the sentence factors to the hits and returns their
+// indexes sorted by theme, polarity (toward first), sentence and place.
+func (d *detector) order() []int {
+	hits := d.hits
+	for k := range hits {
+		hits[k].weight *= d.sentences[hits[k].sent].factor
+	}
+	order := make([]int, len(hits))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		ha, hb := &hits[a], &hits[b]
+		return cmp.Or(
+			cmp.Compare(ha.theme, hb.theme),
+			cmp.Compare(hb.pol, ha.pol),
+			cmp.Compare(ha.sent, hb.sent),
+			cmp.Compare(ha.tok, hb.tok),
+			cmp.Compare(a, b),
+		)
+	})
+	return order
+}
+
+// weigh adds up one theme's hits (order sorted by polarity, then
+// sentence) and, if sources is not nil, appends one piece of evidence per
+// sentence and side.
+func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
+	var tally detTally
+	var seen []int32 // entries already counted, per side
+	seenPol := workbook.Polarity(0)
+	for start := 0; start < len(order); {
+		h0 := &hits[order[start]]
+		end := start
+		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
+		var spans []Span
+		for end < len(order) {
+			h := &hits[order[end]]
+			if h.pol != h0.pol || h.sent != h0.sent {
+				break
+			}
+			if h.pol != seenPol {
+				seen, seenPol = seen[:0], h.pol
+			}
+			b := h.base
+			if h.entry >= 0 && slices.Contains(seen, h.entry) {
+				b = 0
+			} else {
+				seen = append(seen, h.entry)
+			}
+			strongest = max(strongest, h.weight)
+			sum += h.weight
+			topBase = max(topBase, b)
+			sumBase += b
+			if sources != nil {
+				spans = append(spans, h.spans[:h.nspans]...)
+			}
+			end++
+		}
+		strength := strongest + detSameSentence*(sum-strongest)
+		base := topBase + detSameSentence*(sumBase-topBase)
+		s := &tally[0]
+		if h0.pol == workbook.Away {
+			s = &tally[1]
+		}
+		s.strength += strength
+		s.base += base
+		s.sents++
+		if sources == nil {
+			start = end
+			continue
+		}
+		sent := d.sentences[h0.sent]
+		evs = append(evs, detEvidence{
+			ev: Evidence{
+				Source:   sources[sent.src].Label,
+				Sentence: sent.text,
+				Triggers: mergeSpans(spans),
+				Polarity: h0.pol,
+			},
+			strength: strength,
+			base:     base,
+			first:    order[start],
+		})
+		start = end
+	}
+	return tally, evs
+}
+
+// finding weighs one theme's hits (sorted by polarity, then sentence).
+func (d *detector) finding(hits []detHit, order []int, sources []Source) (Finding, bool) {
+	tally, evs := d.weigh(hits, order, sources, nil)
+	pol, lead, ok := tally.decide()
+	if !ok {
+		return Finding{}, false
+	}
+	sortEvidence(evs, pol)
+	f := Finding{
+		Theme:    themes[hits[order[0]].theme].ID,
+		Polarity: pol,
+		Score:    1 - math.Exp(-lead/detScoreScale),
+		Evidence: make([]Evidence, len(evs)),
+	}
+	for k := range evs {
+		f.Evidence[k] = evs[k].ev
+	}
+	return f, true
+}
+
+// ---------------------------------------------------------------- the model's findings
+
+// sourceTallies weighs each theme's lexicon evidence answer by answer.
+// order is the hits sorted as d.order sorts them.
+func (d *detector) sourceTallies(order []int, nsrc int) [][nThemes]detTally {
+	out := make([][nThemes]detTally, nsrc)
+	hits := d.hits
+	var sub []int
+	for start := 0; start < len(order); {
+		theme := hits[order[start]].theme
+		end := start
+		for end < len(order) && hits[order[end]].theme == theme {
+			end++
+		}
+		for s := range nsrc {
+			sub = sub[:0]
+			for _, k := range order[start:end] {
+				if d.sentences[hits[k].sent].src == s {
+					sub = append(sub, k)
+				}
+			}
+			if len(sub) > 0 {
+				out[s][theme], _ = d.weigh(hits, sub, nil, nil)
+			}
+		}
+		start = end
+	}
+	return out
+}
+
+// modelFindings keeps what the lexicon proposes, as the lexicon reads it,
+// and adds the themes the model finds in answers where the lexicon
+// proposed nothing for them, with their evidence.
+func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
+	var order []int
+	if len(d.hits) > 0 {
+		order = d.order()
+	}
+	out := d.findingsFrom(order, sources)
+	var proposed [nThemes]bool
+	for _, f := range out {
+		proposed[themeIndex(f.Theme)] = true
+	}
+	tallies := d.sourceTallies(order, len(sources))
+	votes := make([][nThemes]modelVote, len(sources))
+	var rows []int32
+	for s := range sources {
+		for t := range nThemes {
+			votes[s][t].side = -1
+		}
+		if d.srcWords[s] < modelMinWords {
+			continue // the lexicon reads short answers alone
+		}
+		rows = rows[:0]
+		for _, o := range d.grams.occ {
+			if o.src == s {
+				rows = append(rows, o.row)
+			}
+		}
+		slices.Sort(rows)
+		rows = slices.Compact(rows)
+		p := m.probs(rows, &tallies[s])
+		for t := range nThemes {
+			if proposed[t] {
+				continue
+			}
+			side := 0
+			if p[t][1] > p[t][0] {
+				side = 1
+			}
+			if p[t][side] >= m.tau[side] {
+				votes[s][t] = modelVote{int8(side), p[t][side]}
+			}
+		}
+	}
+
+	for t := range nThemes {
+		if proposed[t] {
+			continue
+		}
+		var miss [2]float64 // Π(1-p) per side
+		miss[0], miss[1] = 1, 1
+		for s := range votes {
+			if v := votes[s][t]; v.side >= 0 {
+				miss[v.side] *= 1 - v.p
+			}
+		}
+		w := [2]float64{1 - miss[0], 1 - miss[1]}
+		side := 0
+		if w[1] > w[0] {
+			side = 1
+		}
+		score := w[side] * (1 - w[1-side])
+		if w[side] == 0 || score < m.tau[side] {
+			continue
+		}
+		pol := polOf(side)
+		var evs []detEvidence
+		for s := range votes {
+			v := votes[s][t]
+			if v.side < 0 {
+				continue
+			}
+			n := len(evs)
+			evs = d.themeEvidence(d.themeHits(order, t, s), sources, evs)
+			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == polOf(int(v.side)) }) {
+				if e, ok := d.gramEvidence(m, sources, s, t, int(v.side)); ok {
+					evs = append(evs, e)
+				}
+			}
+		}
+		sortEvidence(evs, pol)
+		if len(evs) == 0 || evs[0].ev.Polarity != pol {
+			continue // nothing to show for it: not proposed
+		}
+		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Evidence: make([]Evidence, len(evs))}
+		for k := range evs {
+			f.Evidence[k] = evs[k].ev
+		}
+		out = append(out, f)
+	}
+	sortFindings(out)
+	return out
+}
+
+// themeHits returns the hits of theme t in source s, in order.
+func (d *detector) themeHits(order []int, t, s int) []int {
+	var out []int
+	for _, k := range order {
+		if int(d.hits[k].theme) == t && d.sentences[d.hits[k].sent].src == s {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// themeEvidence appends the lexicon's evidence from the given hits.
+func (d *detector) themeEvidence(sub []int, sources []Source, evs []detEvidence) []detEvidence {
+	if len(sub) == 0 {
+		return evs
+	}
+	_, evs = d.weigh(d.hits, sub, sources, evs)
+	return evs
+}
+
+// gramEvidence finds, in source s, the sentence whose words weigh most
+// toward reading theme t on the given side, with those words as triggers.
+func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int) (detEvidence, bool) {
+	slot := int16(t*2 + side)
+	weightOf := func(o modelOcc) float64 {
+		for _, c := range m.rows[o.row] {
+			if c.slot == slot {
+				return c.w
+			}
+		}
+		return 0
+	}
+	best, bestSum := int32(-1), 0.0
+	var sum float64
+	cur := int32(-1)
+	flush := func() {
+		if cur >= 0 && sum > bestSum {
+			best, bestSum = cur, sum
+		}
+	}
+	for _, o := range d.grams.occ {
+		if o.src != s || o.sent < 0 {
+			continue
+		}
+		if o.sent != cur {
+			flush()
+			cur, sum = o.sent, 0
+		}
+		if w := weightOf(o); w > 0 {
+			sum += w
+		}
+	}
+	flush()
+	if best < 0 {
+		return detEvidence{}, false
+	}
+	type trig struct {
+		sp Span
+		w  float64
+	}
+	var ts []trig
+	for _, o := range d.grams.occ {
+		if o.src == s && o.sent == best {
+			if w := weightOf(o); w > 0 {
+				ts = append(ts, trig{o.span, w})
+			}
+		}
+	}
+	slices.SortStableFunc(ts, func(a, b trig) int { return cmp.Compare(b.w, a.w) })
+	var spans []Span
+	for k, tr := range ts {
+		if k >= modelMaxTriggers || tr.w < ts[0].w/4 {
+			break
+		}
+		spans = append(spans, tr.sp)
+	}
+	sent := d.sentences[best]
+	return detEvidence{
+		ev: Evidence{
+			Source:   sources[sent.src].Label,
+			Sentence: sent.text,
+			Triggers: mergeSpans(spans),
+			Polarity: polOf(side),
+		},
+		strength: bestSum,
+		first:    len(d.hits) + int(best),
+	}, true
+}
+
+// ---------------------------------------------------------------- helpers
+
+// settles reports the verdicts that make a negation firmer.
+func settles(k opKind) bool {
+	return k == opAverse || k == opPostAverse || k == opAccept
+}
+
+// isConcedingBut reports the concession words that work like "but" in
+// mid-sentence: "I love running, although racing stresses me out".
+func isConcedingBut(phrase string) bool {
+	return phrase == "though" || phrase == "although" || phrase == "even though"
+}
+
+// sortFindings puts the strongest first, then the catalog's order.
+func sortFindings(out []Finding) {
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		return cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme))
+	})
+}
+
+// sortEvidence puts the evidence for pol first, strongest first, and the
+// evidence pointing the other way after it.
+func sortEvidence(evs []detEvidence, pol workbook.Polarity) {
+	slices.SortStableFunc(evs, func(a, b detEvidence) int {
+		if a.ev.Polarity != b.ev.Polarity {
+			if a.ev.Polarity == pol {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.strength, a.strength), cmp.Compare(a.first, b.first))
+	})
+}
+
+// mergeSpans sorts spans and joins the ones that overlap.
+func mergeSpans(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
+	})
+	out := spans[:0]
+	for _, s := range spans {
+		if n := len(out); n > 0 && s.Start < out[n-1].End {
+			out[n-1].End = max(out[n-1].End, s.End)
+			continue
+		}
+		out = append(out, s)
+	}
+	return slices.Clip(out)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// growInt32, growInt16 and growFloat give a scratch slice of length n,
+// reusing s when it is large enough.
+func growInt32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n)
+	}
+	return s[:n]
+}
+
+func growInt16(s []int16, n int) []int16 {
+	if cap(s) < n {
+		return make([]int16, n)
+	}
+	return s[:n]
+}
+
+func growFloat(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	return s[:n]
+}
