@@ -21,6 +21,7 @@ type line struct {
 	cells int // display width of the whole line, or -1 until asked
 }
 
+// newLine makes a line that owns r: edits change it in place.
 func newLine(r []rune) *line {
 	l := &line{r: r, cells: -1}
 	l.count()
@@ -154,8 +155,53 @@ func (st *state) setLine(i int, r []rune) {
 	st.edited()
 }
 
-// touch marks line i as changed in place (same length, new runes).
-func (st *state) touch(i int) { st.setLine(i, st.lines[i].r) }
+// replace puts with in place of runes [from, to) of line i. It counts
+// and lays out again only around the change, so an edit costs about the
+// same in a long paragraph as in a short one.
+func (st *state) replace(i, from, to int, with []rune) {
+	l := st.lines[i]
+	old := 0
+	if st.rowsOK {
+		old = st.rows(i)
+	}
+	bytes, words := -runeBytes(l.r[from:to]), -wordStarts(l.r, from, to+1)
+	l.r = slices.Replace(l.r, from, to, with...)
+	bytes += runeBytes(with)
+	words += wordStarts(l.r, from, from+len(with)+1)
+	l.bytes += bytes
+	l.words += words
+	st.bytes += bytes
+	st.words += words
+	if l.laid && l.lay.width == st.width {
+		l.lay = rewrap(l.r, &l.lay, from, to, from+len(with), &st.rowM, &st.wordM)
+	} else {
+		l.laid = false
+	}
+	l.strOK, l.cells = false, -1
+	if st.rowsOK {
+		st.totalRows += st.rows(i) - old
+	}
+	st.edited()
+}
+
+func runeBytes(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		n += utf8.RuneLen(r)
+	}
+	return n
+}
+
+// wordStarts counts the runes in [from, to) of rs that begin a word.
+func wordStarts(rs []rune, from, to int) int {
+	n := 0
+	for i := from; i < min(to, len(rs)); i++ {
+		if !isSpace(rs[i]) && (i == 0 || isSpace(rs[i-1])) {
+			n++
+		}
+	}
+	return n
+}
 
 // insertLines puts new lines before line at, which must be below the
 // cursor line.
@@ -316,8 +362,7 @@ func (st *state) insert(rs []rune, charLimit int) {
 		}
 	}
 	if nl == 0 {
-		// Every line owns its runes, so typing grows the line in place.
-		st.setLine(st.row, slices.Insert(cur, col, rs...))
+		st.replace(st.row, col, col, rs)
 		st.setCol(col + len(rs))
 		return
 	}
@@ -380,9 +425,7 @@ func (st *state) joinAbove() {
 }
 
 // cut removes runes [from, to) of the cursor line.
-func (st *state) cut(from, to int) {
-	st.setLine(st.row, slices.Delete(st.cur(), from, to))
-}
+func (st *state) cut(from, to int) { st.replace(st.row, from, to, nil) }
 
 // reset empties the text.
 func (st *state) reset() {

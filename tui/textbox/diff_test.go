@@ -186,7 +186,7 @@ func (p *pair) fail(format string, args ...any) {
 func (p *pair) broke() bool {
 	st := p.tb.st
 	for i := range st.lines {
-		if st.lay(i).broke {
+		if st.lay(i).broke() {
 			return true
 		}
 	}

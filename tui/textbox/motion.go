@@ -113,15 +113,17 @@ func (st *state) eachWordRight(change func(i, col int, r rune) rune) {
 		st.right()
 	}
 	rs := st.cur()
+	from := st.col
+	var word []rune
 	changed := false
 	for i := 0; st.col < len(rs) && !isSpace(rs[st.col]); i++ {
-		if r := change(i, st.col, rs[st.col]); r != rs[st.col] {
-			rs[st.col], changed = r, true
-		}
+		r := change(i, st.col, rs[st.col])
+		changed = changed || r != rs[st.col]
+		word = append(word, r)
 		st.setCol(st.col + 1)
 	}
 	if changed {
-		st.touch(st.row)
+		st.replace(st.row, from, st.col, word)
 	}
 }
 
@@ -135,8 +137,7 @@ func (st *state) transpose() {
 	if st.col >= len(rs) {
 		st.setCol(st.col - 1)
 	}
-	rs[st.col-1], rs[st.col] = rs[st.col], rs[st.col-1]
-	st.touch(st.row)
+	st.replace(st.row, st.col-1, st.col+1, []rune{rs[st.col], rs[st.col-1]})
 	if st.col < len(rs) {
 		st.setCol(st.col + 1)
 	}

@@ -467,7 +467,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 			st.joinBelow(st.row)
 			break
 		}
-		st.setLine(st.row, st.cur()[:st.col])
+		st.cut(st.col, len(st.cur()))
 		st.setCol(len(st.cur()))
 	case key.Matches(msg, k.DeleteBeforeCursor):
 		if st.deleteSelection() {
@@ -478,7 +478,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 			st.joinAbove()
 			break
 		}
-		st.setLine(st.row, st.cur()[st.col:])
+		st.cut(0, st.col)
 		st.setCol(0)
 	case key.Matches(msg, k.DeleteCharacterBackward):
 		if st.deleteSelection() {

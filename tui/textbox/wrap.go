@@ -1,6 +1,7 @@
 package textbox
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -89,6 +90,19 @@ func isSpace(r rune) bool {
 	return unicode.IsSpace(r)
 }
 
+// Row flags.
+const (
+	// rowClean marks a row from which the rest of the layout is the layout
+	// of the rest of the line on its own, so wrapping may start again
+	// there.
+	rowClean uint8 = 1 << iota
+	// rowBroke marks a row where a word was broken before a wide or
+	// joining rune so that no row grows wider than the width. The Bubbles
+	// textarea lets such a row overflow and cuts it when drawing; this is
+	// the only place the two layouts differ.
+	rowBroke
+)
+
 // layout is how one logical line breaks into screen rows at one width.
 // Row i holds the runes [starts[i], starts[i+1]); the last row runs to the
 // end of the line and carries one extra space, the cell the cursor sits on
@@ -97,11 +111,7 @@ type layout struct {
 	width  int
 	starts []int
 	cells  []int // display width of each row, trailing spaces included
-	// broke reports that a word was broken before a wide or joining rune so
-	// that no row grows wider than the width. The Bubbles textarea lets such
-	// a row overflow and cuts it when drawing; this is the only place the two
-	// layouts differ.
-	broke bool
+	flags  []uint8
 }
 
 func (l *layout) rows() int { return len(l.starts) }
@@ -115,23 +125,100 @@ func (l *layout) rowLen(i, n int) int {
 	return n - l.starts[i] + 1
 }
 
+// broke reports whether any row has rowBroke.
+func (l *layout) broke() bool {
+	for _, f := range l.flags {
+		if f&rowBroke != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // wrap breaks rs into rows of at most width cells, the way the Bubbles
 // textarea does: words move whole to the next row when they do not fit,
 // spaces stay at the end of the row they follow (or, when the word before
 // them filled a row, begin the next one), and a word wider than the row is
 // cut where it fills it.
 func wrap(rs []rune, width int, row, word *meter) layout {
-	width = max(width, 1)
-	l := layout{width: width, starts: []int{0}}
+	l := layout{width: max(width, 1)}
+	l.wrapFrom(rs, 0, row, word, nil)
+	return l
+}
+
+// rewrap lays out rs after an edit turned runes [from, oldTo) of the line
+// laid out as old into [from, newTo). It starts again at a clean row
+// before the edit and stops at the first clean row after it that lines up
+// with a clean row of old, so typing into a long paragraph costs a few
+// rows, not the paragraph.
+func rewrap(rs []rune, old *layout, from, oldTo, newTo int, row, word *meter) layout {
+	// A row's start is decided by the runes up to the start of the next
+	// row at the latest. So every row up to the one before the last row
+	// that starts before the edit was decided by unedited runes, and
+	// stands.
+	k := max(0, sort.SearchInts(old.starts, from)-2)
+	for k > 0 && old.flags[k]&rowClean == 0 {
+		k--
+	}
+	l := layout{
+		width:  old.width,
+		starts: append(make([]int, 0, old.rows()+4), old.starts[:k]...),
+		cells:  append(make([]int, 0, old.rows()+4), old.cells[:k]...),
+		flags:  append(make([]uint8, 0, old.rows()+4), old.flags[:k]...),
+	}
+	delta, join := newTo-oldTo, -1
+	done := l.wrapFrom(rs, old.starts[k], row, word, func(s int) bool {
+		if s < newTo {
+			return false
+		}
+		j := sort.SearchInts(old.starts, s-delta)
+		if j < old.rows() && old.starts[j] == s-delta && old.flags[j]&rowClean != 0 {
+			join = j
+			return true
+		}
+		return false
+	})
+	if !done {
+		return l
+	}
+	// The row just begun and everything after it are old's, shifted.
+	n := len(l.starts) - 1
+	l.starts, l.flags = l.starts[:n], l.flags[:n]
+	for _, s := range old.starts[join:] {
+		l.starts = append(l.starts, s+delta)
+	}
+	l.cells = append(l.cells, old.cells[join:]...)
+	l.flags = append(l.flags, old.flags[join:]...)
+	return l
+}
+
+// wrapFrom lays out rs from rune s0, where a clean row begins, appending
+// rows to l. Each time it begins a clean row it asks join, when not nil,
+// whether the rest is known; if so it stops at once and reports true,
+// leaving the cells of the row just begun to the caller.
+func (l *layout) wrapFrom(rs []rune, s0 int, row, word *meter, join func(start int) bool) bool {
+	width := l.width
 	row.reset()
 	word.reset()
-	rowStart, wordStart := 0, 0 // the row holds rs[rowStart:wordStart], the word rs[wordStart:i]
+	rowStart, wordStart := s0, s0 // the row holds rs[rowStart:wordStart], the word rs[wordStart:i]
+	l.starts = append(l.starts, s0)
+	l.flags = append(l.flags, rowClean)
 
-	newRow := func() {
+	// newRow ends the row and begins the next at the word. clean says
+	// whether the text from there, laid out on its own, begins the same
+	// way: true unless the word would, on an empty row, itself be pushed
+	// to the next one.
+	newRow := func(clean bool) bool {
 		l.cells = append(l.cells, row.cells())
 		l.starts = append(l.starts, wordStart)
+		f := uint8(0)
+		if clean {
+			f = rowClean
+		}
+		l.flags = append(l.flags, f)
 		rowStart = wordStart
 		row.reset()
+		return clean && join != nil && join(wordStart)
 	}
 	// settle moves the word, up to end, onto the row.
 	settle := func(end int) {
@@ -142,10 +229,13 @@ func wrap(rs []rune, width int, row, word *meter) layout {
 		word.reset()
 	}
 
-	for i, r := range rs {
+	for i := s0; i < len(rs); i++ {
+		r := rs[i]
 		if isSpace(r) {
 			if row.cells()+word.cells()+1 > width {
-				newRow()
+				if newRow(word.cells()+1 <= width) {
+					return true
+				}
 			}
 			settle(i)
 			row.add(' ')
@@ -158,27 +248,29 @@ func wrap(rs []rune, width int, row, word *meter) layout {
 			// r would make the word wider than a row: end the word
 			// before r.
 			word.undo(k)
-			l.broke = true
-			if wordStart > rowStart {
-				newRow()
+			if wordStart > rowStart && newRow(true) {
+				return true
 			}
+			l.flags[len(l.flags)-1] |= rowBroke
 			settle(i)
 			word.add(r)
 		}
 		if word.cells()+runeCells(r) > width {
-			if wordStart > rowStart {
-				newRow()
+			if wordStart > rowStart && newRow(true) {
+				return true
 			}
 			settle(i + 1)
 		}
 	}
 	if row.cells()+word.cells() >= width {
-		newRow()
+		if newRow(word.cells() < width) {
+			return true
+		}
 	}
 	settle(len(rs))
 	row.add(' ')
 	l.cells = append(l.cells, row.cells())
-	return l
+	return false
 }
 
 // spot is where the cursor falls among a line's rows, with the same fields
