@@ -51,8 +51,9 @@ func (m Model) View() string {
 		}
 
 		// The row as drawn: spaces plain, the last row with the cell
-		// after the text, and a space that would overflow the width
-		// dropped.
+		// after the text. Only two rows can be wider than the width: a
+		// full row with the space after it, and a single cluster wider
+		// than a row. Both are cut, as Bubbles cuts them.
 		from := lay.starts[ri]
 		n := lay.rowLen(ri, len(l.r))
 		row = row[:0]
@@ -63,13 +64,8 @@ func (m Model) View() string {
 				row = utf8.AppendRune(row, l.r[i])
 			}
 		}
-		w := lay.cells[ri]
-		if w > st.width && len(row) > 0 && row[len(row)-1] == ' ' {
-			row, w, n = row[:len(row)-1], w-1, n-1
-		}
-		text := string(row)
+		text, w := string(row), lay.cells[ri]
 		if w > st.width {
-			// Only a single cluster wider than the whole row gets here.
 			text = ansi.Truncate(text, st.width, "")
 			w = ansi.StringWidth(text)
 		}
