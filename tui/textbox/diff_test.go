@@ -407,3 +407,133 @@ func TestDifferentialRandom(t *testing.T) {
 		t.Errorf("too little compared: %d of %d steps, %d screens", compared, total, screens)
 	}
 }
+
+// typed is text as a terminal sends it when typed: one key per grapheme
+// cluster, enter for a line break.
+func typed(s string) []tea.Msg {
+	var out []tea.Msg
+	for s != "" {
+		c, _ := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+		s = s[len(c):]
+		switch c {
+		case "\n":
+			out = append(out, press("enter"))
+		case " ":
+			out = append(out, press("space"))
+		default:
+			out = append(out, press(c))
+		}
+	}
+	return out
+}
+
+// keyMsgs are named keys as messages.
+func keyMsgs(names ...string) []tea.Msg {
+	out := make([]tea.Msg, len(names))
+	for i, n := range names {
+		out[i] = press(n)
+	}
+	return out
+}
+
+func repeat(n int, names ...string) []tea.Msg {
+	var out []tea.Msg
+	for range n {
+		out = append(out, keyMsgs(names...)...)
+	}
+	return out
+}
+
+// TestDifferentialScripts runs edits a writer makes, one script at a time,
+// through the same comparison as the random runs.
+func TestDifferentialScripts(t *testing.T) {
+	family := "👨\u200d👩\u200d👧"
+	paragraph := "I ran the long loop by the river today and my legs felt heavy at first but easy by the end"
+	for _, c := range []struct {
+		cfg      config
+		script   [][]tea.Msg
+		diverges bool // the deliberate viewport difference must show
+	}{
+		{config{name: "wide runes, joined emoji and accents", width: 12, height: 4}, [][]tea.Msg{
+			typed("中文 字 😀 " + family + " e\u0301x 한국"),
+			keyMsgs("left", "left", "left", "backspace", "alt+backspace", "ctrl+a", "delete"),
+			keyMsgs("ctrl+e", "up", "down", "up", "right", "right", "down", "alt+b", "alt+b", "alt+f"),
+			typed("ok"),
+		}, false},
+		{config{name: "word moves and deletes across lines", width: 30, height: 5}, [][]tea.Msg{
+			typed("first line here\n  second   line\n\nfourth"),
+			repeat(10, "alt+b"), repeat(10, "alt+f"),
+			keyMsgs("ctrl+home", "down", "ctrl+w", "ctrl+w", "end", "alt+d", "alt+d", "alt+delete"),
+			keyMsgs("ctrl+left", "ctrl+right", "alt+<", "alt+>", "ctrl+w"),
+		}, false},
+		{config{name: "ctrl+u and ctrl+k at the edges", width: 20, height: 3}, [][]tea.Msg{
+			typed("alpha beta\ngamma delta\nepsilon"),
+			keyMsgs("ctrl+k", "ctrl+u", "ctrl+u", "ctrl+k", "up", "ctrl+a", "ctrl+k", "ctrl+k", "ctrl+u"),
+		}, false},
+		{config{name: "paste with line breaks and tabs in a line", width: 24, height: 6}, [][]tea.Msg{
+			typed("before after"),
+			repeat(5, "left"),
+			{tea.PasteMsg{Content: "one\ttwo\nthree\r\nfour"}},
+			keyMsgs("up", "up", "end"),
+			{tea.PasteMsg{Content: ""}, tea.PasteMsg{Content: "\n"}},
+		}, false},
+		{config{name: "up and down keep the column over wrapped rows", width: 14, height: 4}, [][]tea.Msg{
+			typed(paragraph + "\nshort\n" + paragraph),
+			repeat(12, "up"), repeat(3, "left"), repeat(15, "down"), repeat(4, "ctrl+p"), repeat(4, "ctrl+n"),
+		}, false},
+		{config{name: "wide runes over wrapped rows", width: 9, height: 3}, [][]tea.Msg{
+			typed("中文字 中文字 ab 中文 字x 😀😀 a"),
+			repeat(6, "up"), repeat(2, "right"), repeat(6, "down"), repeat(3, "up"),
+		}, false},
+		{config{name: "page keys", width: 20, height: 5}, [][]tea.Msg{
+			typed(strings.Join(numbered(0, 20), "\n")),
+			keyMsgs("pgup", "pgup", "pgup", "pgup", "pgdown", "pgdown", "down", "pgdown", "pgup", "pgdown", "pgdown", "pgdown"),
+		}, false},
+		{config{name: "selection then typing and deleting", width: 20, height: 4}, [][]tea.Msg{
+			typed("select some words\nacross lines"),
+			keyMsgs("ctrl+home", "shift+right", "shift+right", "shift+right"), typed("x"),
+			keyMsgs("alt+shift+right", "shift+down", "backspace", "shift+left", "shift+left", "delete"),
+			keyMsgs("ctrl+g", "delete"), typed("again"), keyMsgs("ctrl+g", "ctrl+k"),
+		}, false},
+		{config{name: "transpose and case", width: 20, height: 3}, [][]tea.Msg{
+			typed("hello world again"),
+			keyMsgs("ctrl+t", "ctrl+a", "alt+u", "alt+l", "ctrl+a", "alt+c", "alt+c", "ctrl+t", "right", "ctrl+t"),
+		}, false},
+		{config{name: "delete at a line's last rune joins the next line, as in Bubbles", width: 20, height: 3}, [][]tea.Msg{
+			typed("ab\ncd"),
+			keyMsgs("up", "ctrl+a", "right", "delete", "delete", "delete"),
+		}, false},
+		{config{name: "Bubbles defaults, line numbers", width: 30, height: 6, bubblesLike: true}, [][]tea.Msg{
+			typed(strings.Join(numbered(0, 12), "\n") + " and a long last line that wraps"),
+			keyMsgs("ctrl+home", "down", "pgdown", "end", "enter"),
+		}, false},
+		// "a❤️" fills the 3-cell row through its variation selector; the
+		// space after it would be a fourth cell and is not drawn.
+		{config{name: "a space after a full row is dropped", width: 5, height: 4}, [][]tea.Msg{
+			typed("a❤\ufe0f b"), keyMsgs("left", "up", "down"),
+		}, false},
+		{config{name: "placeholder, emptied and filled", width: 20, height: 3, placeholder: "Write whatever comes up."}, [][]tea.Msg{
+			typed("a b"), repeat(3, "backspace"), typed("c"), keyMsgs("ctrl+u", "backspace"),
+		}, false},
+		// Deleting lines from the bottom of a scrolled view: Bubbles keeps
+		// its offset and shows blank rows; the textbox slides down.
+		{config{name: "deleting back from the bottom", width: 40, height: 18}, [][]tea.Msg{
+			typed(strings.Join(numbered(0, 30), "\n")),
+			repeat(20, "ctrl+u", "backspace"),
+		}, true},
+	} {
+		t.Run(c.cfg.name, func(t *testing.T) {
+			p := newPair(t, c.cfg)
+			for _, part := range c.script {
+				for _, msg := range part {
+					if why := p.send(msg); why != goOn {
+						t.Fatalf("script stopped (%d): it should stay clear of the excluded cases", why)
+					}
+				}
+			}
+			if p.diverged != c.diverges {
+				t.Errorf("viewports diverged: %v, want %v", p.diverged, c.diverges)
+			}
+		})
+	}
+}
