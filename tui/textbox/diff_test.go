@@ -80,6 +80,8 @@ type config struct {
 	width, height int
 	placeholder   string
 	bubblesLike   bool // the Bubbles defaults: line numbers, MaxHeight 99, MaxWidth 500
+	// Limits cairn leaves at 0, set on both before sizing.
+	charLimit, maxHeight int
 }
 
 func (c config) build() (textarea.Model, Model) {
@@ -94,6 +96,12 @@ func (c config) build() (textarea.Model, Model) {
 	} else {
 		s := common.NewStyles(true)
 		ta, tb = common.NewTextArea(s, c.placeholder), cairnBox(s, c.placeholder)
+	}
+	if c.charLimit > 0 {
+		ta.CharLimit, tb.CharLimit = c.charLimit, c.charLimit
+	}
+	if c.maxHeight > 0 {
+		ta.MaxHeight, tb.MaxHeight = c.maxHeight, c.maxHeight
 	}
 	ta.SetWidth(c.width)
 	tb.SetWidth(c.width)
@@ -511,6 +519,13 @@ func TestDifferentialScripts(t *testing.T) {
 		// space after it would be a fourth cell and is not drawn.
 		{config{name: "a space after a full row is dropped", width: 5, height: 4}, [][]tea.Msg{
 			typed("a❤\ufe0f b"), keyMsgs("left", "up", "down"),
+		}, false},
+		// Limits cairn does not use, kept as Bubbles has them: CharLimit
+		// counts cells and line breaks and cuts what does not fit;
+		// MaxHeight caps the height and stops enter at that many lines.
+		{config{name: "CharLimit and MaxHeight", width: 20, height: 6, charLimit: 12, maxHeight: 3}, [][]tea.Msg{
+			typed("ab 中文\ncd\nef\ngh"), {tea.PasteMsg{Content: "0123456789"}},
+			keyMsgs("ctrl+home", "ctrl+k", "ctrl+k"), {tea.PasteMsg{Content: "wxyz"}}, typed("\n\n\n"),
 		}, false},
 		{config{name: "placeholder, emptied and filled", width: 20, height: 3, placeholder: "Write whatever comes up."}, [][]tea.Msg{
 			typed("a b"), repeat(3, "backspace"), typed("c"), keyMsgs("ctrl+u", "backspace"),
