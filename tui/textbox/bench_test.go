@@ -10,8 +10,6 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/cairn-run/cairn/tui/common"
 )
 
 // prose returns about n bytes of writing: sentences of common words in
@@ -62,9 +60,8 @@ func (e *box) value() string      { return e.m.Value() }
 // answer: 80 cells wide, 18 rows high, text loaded and the cursor at the
 // end.
 func editors(text string) map[string]editor {
-	s := common.NewStyles(true)
-	ta := common.NewTextArea(s, "Write whatever comes up.")
-	tb := cairnBox(s, "Write whatever comes up.")
+	ta := cairnTextArea("Write whatever comes up.")
+	tb := cairnBox("Write whatever comes up.")
 	ta.SetWidth(80)
 	tb.SetWidth(80)
 	ta.SetHeight(18)

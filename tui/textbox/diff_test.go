@@ -8,9 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/cairn-run/cairn/tui/common"
 )
 
 // The differential tests drive the Bubbles textarea and a Model with the
@@ -94,8 +93,7 @@ func (c config) build() (textarea.Model, Model) {
 		ta.Placeholder, tb.Placeholder = c.placeholder, c.placeholder
 		tb.ShowLineNumbers, tb.MaxHeight, tb.MaxWidth = true, 99, 500
 	} else {
-		s := common.NewStyles(true)
-		ta, tb = common.NewTextArea(s, c.placeholder), cairnBox(s, c.placeholder)
+		ta, tb = cairnTextArea(c.placeholder), cairnBox(c.placeholder)
 	}
 	if c.charLimit > 0 {
 		ta.CharLimit, tb.CharLimit = c.charLimit, c.charLimit
@@ -112,9 +110,42 @@ func (c config) build() (textarea.Model, Model) {
 	return ta, tb
 }
 
-// cairnBox sets a Model up as common.NewTextArea sets up the Bubbles
-// textarea.
-func cairnBox(s *common.Styles, placeholder string) Model {
+// The tests set both text areas up as common.NewTextArea does, with the
+// styles common.NewStyles gives a dark terminal. They do not call them:
+// once common builds its text areas on this package, a test here that
+// imported common would be an import cycle.
+
+func cairnStyles() textarea.Styles {
+	s := textarea.DefaultStyles(true)
+	for _, st := range []*textarea.StyleState{&s.Focused, &s.Blurred} {
+		st.CursorLine = lipgloss.NewStyle()
+		st.Text = lipgloss.NewStyle().Foreground(lipgloss.Color("#e4e1da"))
+		st.Placeholder = lipgloss.NewStyle().Foreground(lipgloss.Color("#8f8a80")).Italic(true)
+		st.EndOfBuffer = lipgloss.NewStyle().Foreground(lipgloss.Color("#4a4741"))
+	}
+	s.Focused.Prompt = lipgloss.NewStyle().Foreground(lipgloss.Color("#86bfae"))
+	s.Blurred.Prompt = lipgloss.NewStyle().Foreground(lipgloss.Color("#4a4741"))
+	s.Blurred.Text = lipgloss.NewStyle().Foreground(lipgloss.Color("#8f8a80"))
+	s.Cursor.Color = lipgloss.Color("#86bfae")
+	s.Cursor.Blink = false
+	return s
+}
+
+// cairnTextArea is the Bubbles textarea as cairn sets it up.
+func cairnTextArea(placeholder string) textarea.Model {
+	ta := textarea.New()
+	ta.Prompt = "│ "
+	ta.ShowLineNumbers = false
+	ta.Placeholder = placeholder
+	ta.EndOfBufferCharacter = ' '
+	ta.MaxHeight, ta.CharLimit, ta.MaxWidth = 0, 0, 0
+	ta.KeyMap.Paste.SetEnabled(false)
+	ta.SetStyles(cairnStyles())
+	return ta
+}
+
+// cairnBox is a Model set up alike.
+func cairnBox(placeholder string) Model {
 	tb := New()
 	tb.Prompt = "│ "
 	tb.ShowLineNumbers = false
@@ -122,7 +153,7 @@ func cairnBox(s *common.Styles, placeholder string) Model {
 	tb.EndOfBufferCharacter = ' '
 	tb.MaxHeight, tb.CharLimit, tb.MaxWidth = 0, 0, 0
 	tb.KeyMap.Paste.SetEnabled(false)
-	tb.SetStyles(s.TextArea)
+	tb.SetStyles(cairnStyles())
 	return tb
 }
 

@@ -7,14 +7,12 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/cairn-run/cairn/tui/common"
 )
 
 // newBox is a focused Model set up as cairn sets up its text areas, w
 // cells wide (prompt included) and h rows high.
 func newBox(w, h int) Model {
-	tb := cairnBox(common.NewStyles(true), "")
+	tb := cairnBox("")
 	tb.SetWidth(w)
 	tb.SetHeight(h)
 	tb.Focus()
@@ -182,7 +180,7 @@ func TestPageKeys(t *testing.T) {
 // TestPlaceholder shows the placeholder with the cursor on its first
 // letter while the text is empty, and the text once there is some.
 func TestPlaceholder(t *testing.T) {
-	tb := cairnBox(common.NewStyles(true), "Write whatever comes up.")
+	tb := cairnBox("Write whatever comes up.")
 	tb.SetWidth(14)
 	tb.SetHeight(3)
 	tb.Focus()
