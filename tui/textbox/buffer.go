@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"charm.land/bubbles/v2/textarea"
 )
 
 // line is one logical line and what is known about it. Everything but the
@@ -50,12 +52,10 @@ func (l *line) String() string {
 }
 
 // Position is a place in the text: a logical line and a rune within it.
-type Position struct {
-	Row int
-	Col int
-}
+// It is the Bubbles textarea's own type.
+type Position = textarea.Position
 
-func (p Position) before(q Position) bool {
+func before(p, q Position) bool {
 	return p.Row < q.Row || (p.Row == q.Row && p.Col < q.Col)
 }
 
@@ -94,12 +94,11 @@ type state struct {
 
 	rowM, wordM, cellM meter // scratch meters
 
-	view
+	display
 }
 
 func newState() *state {
-	st := &state{lines: []*line{newLine(nil)}, width: 1, height: 1}
-	return st
+	return &state{lines: []*line{newLine(nil)}, width: 1, height: 1}
 }
 
 // lay returns line i's layout at the current width.

@@ -84,7 +84,7 @@ func (st *state) wordLeft() {
 // wordRight moves past the next word, across lines, applying change (when
 // not nil) to each rune of the word it moves past.
 func (st *state) wordRight(change func(rune) rune) {
-	st.eachWordRight(func(i, _ int, r rune) rune {
+	st.eachWordRight(func(_ int, r rune) rune {
 		if change == nil {
 			return r
 		}
@@ -93,7 +93,7 @@ func (st *state) wordRight(change func(rune) rune) {
 }
 
 func (st *state) capitalizeRight() {
-	st.eachWordRight(func(i, _ int, r rune) rune {
+	st.eachWordRight(func(i int, r rune) rune {
 		if i == 0 {
 			return unicode.ToTitle(r)
 		}
@@ -101,7 +101,9 @@ func (st *state) capitalizeRight() {
 	})
 }
 
-func (st *state) eachWordRight(change func(i, col int, r rune) rune) {
+// eachWordRight moves past the next word, across lines, passing each of
+// its runes, with its index in the word, through change.
+func (st *state) eachWordRight(change func(i int, r rune) rune) {
 	for {
 		rs := st.cur()
 		if st.col < len(rs) && !isSpace(rs[st.col]) {
@@ -117,7 +119,7 @@ func (st *state) eachWordRight(change func(i, col int, r rune) rune) {
 	var word []rune
 	changed := false
 	for i := 0; st.col < len(rs) && !isSpace(rs[st.col]); i++ {
-		r := change(i, st.col, rs[st.col])
+		r := change(i, rs[st.col])
 		changed = changed || r != rs[st.col]
 		word = append(word, r)
 		st.setCol(st.col + 1)
@@ -273,7 +275,7 @@ func (st *state) selection() (start, end Position, ok bool) {
 		return Position{}, Position{}, false
 	}
 	start, end = st.clampPos(st.anchor), st.clampPos(st.head)
-	if end.before(start) {
+	if before(end, start) {
 		start, end = end, start
 	}
 	return start, end, true

@@ -58,9 +58,9 @@ type Model struct {
 	st *state
 }
 
-// view is what drawing needs besides the text; it lives with the text so
-// that all copies of a Model agree.
-type view struct {
+// display is what drawing needs besides the text; it lives with the text
+// so that all copies of a Model agree.
+type display struct {
 	focus       bool
 	styles      textarea.Styles
 	focused     computed
