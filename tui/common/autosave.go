@@ -183,8 +183,8 @@ type Ledger struct {
 	gen      atomic.Uint64
 	mu       sync.Mutex
 	last     map[string]uint64
-	inflight sync.WaitGroup // handed out and not yet run
-	running  sync.WaitGroup // running right now
+	inflight counter // handed out and not yet run
+	running  counter // running right now
 }
 
 // NewLedger returns an empty ledger.
@@ -214,15 +214,15 @@ func (l *Ledger) Write(key string, gen uint64, write func() error) error {
 // was made, never the live model. The write counts as in flight from now
 // until it has run, so Wait can hold quitting until it lands.
 func (l *Ledger) Save(screen Screen, what, key string, gen uint64, write func() error) tea.Cmd {
-	l.inflight.Add(1)
+	l.inflight.add()
 	var once sync.Once
 	redo := func() tea.Cmd { return l.Save(screen, what, key, gen, write) }
 	return func() tea.Msg {
 		var err error
 		once.Do(func() {
-			l.running.Add(1)
-			defer l.running.Done()
-			defer l.inflight.Done()
+			l.running.add()
+			defer l.running.done()
+			defer l.inflight.done()
 			err = l.Write(key, gen, write)
 		})
 		return SavedMsg{Screen: screen, Key: key, Gen: gen, Err: err, What: what, redo: redo}
@@ -232,23 +232,56 @@ func (l *Ledger) Save(screen Screen, what, key string, gen uint64, write func() 
 // Wait blocks until every write handed out has run, or until timeout. It
 // reports whether all writes landed. Quitting uses it: the program is
 // still running, so every write it handed out will start.
-func (l *Ledger) Wait(timeout time.Duration) bool { return waitFor(&l.inflight, timeout) }
+func (l *Ledger) Wait(timeout time.Duration) bool { return l.inflight.wait(timeout) }
 
 // WaitRunning blocks until the writes running right now have finished, or
 // until timeout. After the program has ended, a write it handed out but
 // never started will not start, so only these are worth waiting for.
-func (l *Ledger) WaitRunning(timeout time.Duration) bool { return waitFor(&l.running, timeout) }
+func (l *Ledger) WaitRunning(timeout time.Duration) bool { return l.running.wait(timeout) }
 
-func waitFor(wg *sync.WaitGroup, timeout time.Duration) bool {
-	done := make(chan struct{})
-	go func() {
-		wg.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
+// counter counts writes in some state and lets a caller wait, with a
+// timeout, for the count to reach zero. Waiting starts no goroutine: a
+// write handed out but never run (its command dropped as the program
+// ended) would otherwise leave a goroutine blocked for good on every wait.
+type counter struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed when n drops to zero; nil while n is zero
+}
+
+func (c *counter) add() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n == 0 {
+		c.idle = make(chan struct{})
+	}
+	c.n++
+}
+
+func (c *counter) done() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n--
+	if c.n == 0 {
+		close(c.idle)
+		c.idle = nil
+	}
+}
+
+// wait reports whether the count reached zero within timeout.
+func (c *counter) wait(timeout time.Duration) bool {
+	c.mu.Lock()
+	idle := c.idle
+	c.mu.Unlock()
+	if idle == nil {
 		return true
-	case <-time.After(timeout):
+	}
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case <-idle:
+		return true
+	case <-timer.C:
 		return false
 	}
 }

@@ -2,6 +2,7 @@ package common
 
 import (
 	"errors"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -225,6 +226,27 @@ func TestLedgerWaitCoversSavesInFlight(t *testing.T) {
 	}
 	if !l.Wait(time.Second) {
 		t.Error("Wait did not see the save finish")
+	}
+}
+
+// TestLedgerWaitLeavesNothingBehind: a write handed out but never run (its
+// command dropped as the program ended) must not leave a goroutine behind
+// for every Wait that times out on it.
+func TestLedgerWaitLeavesNothingBehind(t *testing.T) {
+	l := NewLedger()
+	l.Save(Reflect, "your answer", "k", l.Next(), func() error { return nil }) // never run
+	before := runtime.NumGoroutine()
+	const waits = 50
+	for range waits {
+		if l.Wait(time.Microsecond) {
+			t.Fatal("Wait returned true while a save had not run")
+		}
+		l.WaitRunning(time.Microsecond)
+	}
+	// A little slack for goroutines the runtime or the test framework
+	// starts on its own; a leak adds one per Wait.
+	if after := runtime.NumGoroutine(); after > before+waits/10 {
+		t.Errorf("%d goroutines after %d timed-out waits, %d before", after, waits, before)
 	}
 }
 
