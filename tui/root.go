@@ -350,6 +350,7 @@ func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	var to common.NavigateMsg
 	var move bool
+	var why string
 	switch s {
 	case common.Welcome:
 		m.welcome, cmd = m.welcome.Update(msg)
@@ -357,18 +358,27 @@ func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.Reflect:
 		m.reflection, cmd = m.reflection.Update(msg)
 		to, move = m.reflection.TakeNavigation()
+		why = m.reflection.TakeRefusal()
 	case common.Values:
 		m.values, cmd = m.values.Update(msg)
 		to, move = m.values.TakeNavigation()
+		why = m.values.TakeRefusal()
 	case common.Themes:
 		m.themes, cmd = m.themes.Update(msg)
 		to, move = m.themes.TakeNavigation()
+		why = m.themes.TakeRefusal()
 	case common.Goals:
 		m.goals, cmd = m.goals.Update(msg)
 		to, move = m.goals.TakeNavigation()
+		why = m.goals.TakeRefusal()
 	case common.Summary:
 		m.summary, cmd = m.summary.Update(msg)
 		to, move = m.summary.TakeNavigation()
+	}
+	if why != "" {
+		var status tea.Cmd
+		m, status = m.setStatus(why, false)
+		cmd = tea.Batch(cmd, status)
 	}
 	if !move {
 		return m, cmd
@@ -478,9 +488,9 @@ func (m *Model) savePlace() tea.Cmd {
 	}
 	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
 	season, st := m.season.ID, m.st
-	return m.ledger.Save(common.Welcome, "your place", "place", m.ledger.Next(), func() error {
+	return m.ledger.Save(common.Welcome, m.ledger.Next(), common.Record{Key: "place", What: "your place", Save: func() error {
 		return st.SavePlace(season, p)
-	})
+	}})
 }
 
 // Salvage returns one command that writes the whole live state of every
@@ -494,16 +504,16 @@ func (m Model) Salvage() tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	if !m.reflection.Clean() {
-		cmds = append(cmds, m.reflection.SaveAll())
+		cmds = append(cmds, m.reflection.Salvage())
 	}
 	if !m.values.Clean() {
-		cmds = append(cmds, m.values.SaveAll())
+		cmds = append(cmds, m.values.Salvage())
 	}
 	if !m.themes.Clean() {
-		cmds = append(cmds, m.themes.SaveAll())
+		cmds = append(cmds, m.themes.Salvage())
 	}
 	if !m.goals.Clean() {
-		cmds = append(cmds, m.goals.SaveAll())
+		cmds = append(cmds, m.goals.Salvage())
 	}
 	cmds = append(cmds, m.savePlace())
 	return inOrder(cmds, m.ledger.WaitRunning)

@@ -142,7 +142,7 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 		e.goal.Text = v
 		e.goal.Updated = m.env.Now().UTC()
 		if strings.TrimSpace(v) != "" {
-			return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+			return m, tea.Batch(cmd, m.Saver.Edited(m.record(e.goal)))
 		}
 	}
 	return m, cmd

@@ -46,8 +46,10 @@ type row struct {
 	finding  *detect.Finding // nil when cairn found no evidence
 }
 
-// Model is the themes screen.
+// Model is the themes screen. Its Saver writes the theme board.
 type Model struct {
+	common.Saver
+
 	env   common.Env
 	saver BoardSaver
 	keys  KeyMap
@@ -61,7 +63,6 @@ type Model struct {
 	focus    part
 	adding   bool
 	reading  bool // the detail pane shows all answers instead of evidence
-	auto     common.Autosave
 	nav      common.Request
 
 	detail viewport.Model
@@ -102,7 +103,7 @@ func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 		saver:  saver,
 		keys:   DefaultKeyMap(),
 		board:  board,
-		auto:   common.NewAutosave(common.Themes, env),
+		Saver:  common.NewSaver(common.Themes, env),
 		detail: viewport.New(),
 		name:   name,
 		notes:  notes,
@@ -209,15 +210,6 @@ func (m Model) KeyMap() KeyMap { return m.keys }
 // Typing reports whether plain keys are text right now.
 func (m Model) Typing() bool { return m.adding || m.focus != partList }
 
-// Clean reports whether every edit has been written.
-func (m Model) Clean() bool { return m.auto.Clean() }
-
-// Wrote reports whether anything on this screen has been saved yet.
-func (m Model) Wrote() bool { return m.auto.Wrote() }
-
-// Failure returns the last write error, if it has not been overcome yet.
-func (m Model) Failure() error { return m.auto.Failure() }
-
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
 func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
@@ -263,15 +255,8 @@ func (m *Model) syncKeys() {
 // Update handles a message for this screen.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.AutosaveMsg:
-		if m.auto.Due(msg, m.env.Now()) {
-			return m, m.save()
-		}
-		return m, nil
-	case common.SavedMsg:
-		return m, m.auto.Saved(msg)
-	case common.RetryMsg:
-		return m, m.auto.Retry()
+	case common.AutosaveMsg, common.SavedMsg, common.RetryMsg:
+		return m, m.Saver.Update(msg)
 	case tea.PasteMsg:
 		return m.edit(msg)
 	case tea.KeyPressMsg:
@@ -282,19 +267,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Next):
 			if m.focus+1 == partCount {
 				m.nav.Navigate(common.GoTo(common.NextStep(common.Themes)))
-				return m, m.Flush()
+				return m, m.Saver.Flush()
 			}
 			m.setFocus(m.focus + 1)
 			return m, nil
 		case key.Matches(msg, m.keys.Prev):
 			if m.focus == partList {
 				m.nav.Navigate(common.GoTo(common.PrevStep(common.Themes)))
-				return m, m.Flush()
+				return m, m.Saver.Flush()
 			}
 			m.setFocus(m.focus - 1)
 			return m, nil
 		case key.Matches(msg, m.keys.Save):
-			return m, m.Flush()
+			return m, m.Saver.Flush()
 		}
 		if m.focus == partList {
 			return m.updateList(msg)
@@ -435,8 +420,7 @@ func (m *Model) setMark(ref workbook.Ref, polarity workbook.Polarity, status wor
 func (m Model) changed() (Model, tea.Cmd) {
 	m.board.Updated = m.env.Now().UTC()
 	m.rebuild()
-	m.auto.Take()
-	return m, m.save()
+	return m, m.Saver.Write(m.record())
 }
 
 // updateAdding handles the one-line input for a theme of the runner's own.
@@ -510,29 +494,16 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	m.board.Notes, m.board.Motivation = m.notes.Value(), m.motive.Value()
 	m.board.Updated = m.env.Now().UTC()
-	return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+	return m, tea.Batch(cmd, m.Saver.Edited(m.record()))
 }
 
-// Flush returns a command writing any unsaved edits now, or nil.
-func (m *Model) Flush() tea.Cmd {
-	retry := m.auto.Retry()
-	if !m.auto.Take() {
-		return retry
-	}
-	return tea.Batch(m.save(), retry)
-}
-
-// SaveAll returns a command writing the theme board as it stands.
-func (m *Model) SaveAll() tea.Cmd { return m.save() }
-
-// save writes the theme board. It captures a copy, never the model.
-func (m *Model) save() tea.Cmd {
-	gen := m.env.Ledger.Next()
-	m.auto.Writing(gen)
+// record is the write of the theme board as it is now. It captures a
+// copy, never the model.
+func (m Model) record() common.Record {
 	season, saver, board := m.env.Season, m.saver, cloneBoard(m.board)
-	return m.env.Ledger.Save(common.Themes, "your themes", "themes", gen, func() error {
+	return common.Record{Key: "themes", What: "your themes", Save: func() error {
 		return saver.SaveThemes(season, board)
-	})
+	}}
 }
 
 func cloneBoard(b workbook.ThemeBoard) workbook.ThemeBoard {
