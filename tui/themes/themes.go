@@ -207,6 +207,17 @@ func (m Model) Chosen() (toward, averse []common.Ref) {
 // KeyMap returns the live keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// ShortHelp lists the screen's live keys for the help footer: the screen
+// is itself a help.KeyMap, as a Bubbles list is.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp lists the screen's live keys for the expanded help.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Saving returns the screen's Saver, through which the root flushes,
+// salvages and reads the save mark.
+func (m *Model) Saving() *common.Saver { return &m.Saver }
+
 // Typing reports whether plain keys are text right now.
 func (m Model) Typing() bool { return m.adding || m.focus != partList }
 
