@@ -21,7 +21,8 @@ func TestNormalizeNewlines(t *testing.T) {
 }
 
 func TestAdmitChecksTheTextAsItWillBeStored(t *testing.T) {
-	enter := func(k tea.KeyPressMsg) bool { return k.Code == tea.KeyEnter }
+	area := NewTextArea(NewStyles(true), "")
+	ctrlM := tea.KeyPressMsg{Code: 'm', Mod: tea.ModCtrl}
 	lines := func(n int) string { return strings.Repeat("x\n", n-1) + "x" }
 	cases := []struct {
 		name string
@@ -40,14 +41,57 @@ func TestAdmitChecksTheTextAsItWillBeStored(t *testing.T) {
 		{"tabs count as they will be stored", strings.Repeat("x", MaxAnswerBytes-100), tea.PasteMsg{Content: strings.Repeat("\t", 30)}, false},
 		{"the last line that fits", lines(MaxAnswerLines - 1), tea.KeyPressMsg{Code: tea.KeyEnter}, true},
 		{"one line too many", lines(MaxAnswerLines), tea.KeyPressMsg{Code: tea.KeyEnter}, false},
+		// The text area makes a line on ctrl+m too: it counts as enter does.
+		{"ctrl+m makes the last line that fits", lines(MaxAnswerLines - 1), ctrlM, true},
+		{"ctrl+m one line too many", lines(MaxAnswerLines), ctrlM, false},
 		{"a paste that just fits in lines", lines(MaxAnswerLines - 10), tea.PasteMsg{Content: lines(11)}, true},
 		{"a paste one line too many", lines(MaxAnswerLines - 10), tea.PasteMsg{Content: lines(12)}, false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, why := Admit(tc.msg, tc.text, enter)
+			_, why := Admit(tc.msg, tc.text, &area)
 			if (why == "") != tc.ok {
 				t.Errorf("admitted = %v (%q), want %v", why == "", why, tc.ok)
+			}
+		})
+	}
+}
+
+func TestAdmitLineFoldsAndRefusesWhole(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		msg  tea.Msg
+		want string // what is passed on; "" when refused
+	}{
+		{"a letter", "Hill", tea.KeyPressMsg{Code: 's', Text: "s"}, "s"},
+		{"a letter at the limit", strings.Repeat("n", 10), tea.KeyPressMsg{Code: 's', Text: "s"}, ""},
+		{"a key that types nothing at the limit", strings.Repeat("n", 10), tea.KeyPressMsg{Code: tea.KeyLeft}, "left"},
+		{"a paste is folded onto one line", "", tea.PasteMsg{Content: "quiet\r\n\truns  "}, "quiet runs"},
+		{"a paste that just fits", "Hill", tea.PasteMsg{Content: "y é 🏃!"}, "y é 🏃!"},
+		{"a paste one character too long", "Hill", tea.PasteMsg{Content: "y é 🏃!?"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			msg, why := AdmitLine(tc.msg, tc.text, 10, "A name")
+			if tc.want == "" {
+				if why != "A name holds up to 10 characters; nothing was added." {
+					t.Errorf("refusal = %q", why)
+				}
+				return
+			}
+			if why != "" {
+				t.Fatalf("refused: %q", why)
+			}
+			var got string
+			switch m := msg.(type) {
+			case tea.PasteMsg:
+				got = m.Content
+			case tea.KeyPressMsg:
+				got = m.String()
+			}
+			if got != tc.want {
+				t.Errorf("passed on %q, want %q", got, tc.want)
 			}
 		})
 	}

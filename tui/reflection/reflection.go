@@ -197,9 +197,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 // edit passes msg to the text area, refusing insertions that would take the
-// answer past its limits.
+// answer past its limits. The keys that make a new line are the text
+// area's own: KeyMap.Newline only names enter for the help footer.
 func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
-	msg, why := common.Admit(msg, m.answers[m.idx], func(k tea.KeyPressMsg) bool { return key.Matches(k, m.keys.Newline) })
+	msg, why := common.Admit(msg, m.answers[m.idx], &m.area)
 	if why != "" {
 		m.Saver.Refuse(why)
 		return m, nil

@@ -466,6 +466,17 @@ func (m Model) updateAdding(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.ref == own.Ref() })
 		return m.changed()
 	}
+	return m.typeName(msg)
+}
+
+// typeName passes a key or a paste to the name being added, unless it would
+// take the name past its limit.
+func (m Model) typeName(msg tea.Msg) (Model, tea.Cmd) {
+	msg, why := common.AdmitLine(msg, m.name.Value(), common.MaxNameRunes, "A theme's name")
+	if why != "" {
+		m.Saver.Refuse(why)
+		return m, nil
+	}
 	var cmd tea.Cmd
 	m.name, cmd = m.name.Update(msg)
 	return m, cmd
@@ -477,26 +488,25 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	switch m.focus {
 	case partList:
 		if m.adding {
-			if p, ok := msg.(tea.PasteMsg); ok {
-				p.Content = common.OneLine(p.Content)
-				m.name, cmd = m.name.Update(p)
+			if _, ok := msg.(tea.PasteMsg); ok {
+				return m.typeName(msg)
 			}
-			return m, cmd
+			return m, nil
 		}
 		m.detail, cmd = m.detail.Update(msg)
 		return m, cmd
 	case partNotes:
-		newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, m.notes.KeyMap.InsertNewline) }
-		msg, why := common.Admit(msg, m.board.Notes, newline)
+		msg, why := common.Admit(msg, m.board.Notes, &m.notes)
 		if why != "" {
-			return m, common.Status(why)
+			m.Saver.Refuse(why)
+			return m, nil
 		}
 		m.notes, cmd = m.notes.Update(msg)
 	case partMotivation:
-		if p, ok := msg.(tea.PasteMsg); ok {
-			// One line: a pasted paragraph becomes one line, not a lost one.
-			p.Content = common.OneLine(p.Content)
-			msg = p
+		msg, why := common.AdmitLine(msg, m.board.Motivation, common.MaxLineRunes, "The motivation")
+		if why != "" {
+			m.Saver.Refuse(why)
+			return m, nil
 		}
 		m.motive, cmd = m.motive.Update(msg)
 	}

@@ -4,10 +4,8 @@
 package values
 
 import (
-	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -28,11 +26,6 @@ type ValuesSaver interface {
 // past it, a gentle note says that a few go further than many. It never
 // blocks a pick.
 const ManyValues = 5
-
-// MaxNameRunes bounds the name of a value of the runner's own: it is a
-// name, not an answer, and a longer one is refused with a message rather
-// than cut.
-const MaxNameRunes = 60
 
 // row is one line of the list: a catalog value or one of the runner's own.
 type row struct {
@@ -136,7 +129,7 @@ func newName(s *common.Styles) textinput.Model {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "A word or two"
-	in.CharLimit = 0 // the screen checks MaxNameRunes and says so
+	in.CharLimit = 0 // the screen checks common.MaxNameRunes and says so
 	in.KeyMap.Paste.SetEnabled(false)
 	in.SetStyles(s.TextInput)
 	return in
@@ -438,37 +431,14 @@ func (m Model) updateName(msg tea.Msg) (Model, tea.Cmd) {
 			return m.addOwn(m.name.Value())
 		}
 	}
-	var added string
-	switch msg := msg.(type) {
-	case tea.PasteMsg:
-		// One line: a pasted paragraph becomes one line, not a lost one.
-		msg.Content = common.OneLine(msg.Content)
-		return m.typeName(msg, msg.Content)
-	case tea.KeyPressMsg:
-		added = msg.Text
-	}
-	return m.typeName(msg, added)
-}
-
-// typeName passes msg to the name field unless adding its text would take
-// the name past MaxNameRunes.
-func (m Model) typeName(msg tea.Msg, added string) (Model, tea.Cmd) {
-	if !m.nameFits(added) {
+	msg, why := common.AdmitLine(msg, m.name.Value(), common.MaxNameRunes, "A value's name")
+	if why != "" {
+		m.Saver.Refuse(why)
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.name, cmd = m.name.Update(msg)
 	return m, cmd
-}
-
-// nameFits reports whether added fits in the name being typed, and if not
-// says so in the status line.
-func (m *Model) nameFits(added string) bool {
-	if utf8.RuneCountInString(m.name.Value())+utf8.RuneCountInString(added) <= MaxNameRunes {
-		return true
-	}
-	m.Saver.Refuse(fmt.Sprintf("A value's name holds up to %d characters; nothing was added.", MaxNameRunes))
-	return false
 }
 
 // addOwn adds a value of the runner's own and picks it. A name the list
@@ -529,8 +499,7 @@ func (m Model) write(msg tea.Msg) (Model, tea.Cmd) {
 	if m.focus == partExperiment {
 		area, text = &m.exp, &m.chosen[i].Experiment
 	}
-	newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, area.KeyMap.InsertNewline) }
-	msg, why := common.Admit(msg, *text, newline)
+	msg, why := common.Admit(msg, *text, area)
 	if why != "" {
 		m.Saver.Refuse(why)
 		return m, nil

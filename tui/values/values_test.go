@@ -361,9 +361,9 @@ func TestLimitsRefuseWithACalmMessage(t *testing.T) {
 func TestOwnNameLimitRefusesWithAMessage(t *testing.T) {
 	m, _ := setup(t)
 	m = press(m, letter('a'))
-	m = press(m, text(strings.Repeat("n", MaxNameRunes))...)
+	m = press(m, text(strings.Repeat("n", common.MaxNameRunes))...)
 	m = press(m, letter('z'), tea.PasteMsg{Content: "more"})
-	if got := m.name.Value(); got != strings.Repeat("n", MaxNameRunes) {
+	if got := m.name.Value(); got != strings.Repeat("n", common.MaxNameRunes) {
 		t.Errorf("name = %q", got)
 	}
 	if why := m.TakeRefusal(); !strings.Contains(why, "nothing was added") {
