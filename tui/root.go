@@ -11,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
@@ -199,7 +198,8 @@ func (m *Model) screen(s common.Screen) part {
 		})
 	case common.Goals:
 		return bind(&m.goals, func(common.NavigateMsg) tea.Cmd {
-			m.goals.SetContext(m.goalContext())
+			toward, averse := m.themes.Chosen()
+			m.goals.SetContext(goalContext(m.themes.Board(), toward, averse, m.values.Chosen()))
 			return nil
 		})
 	case common.Summary:
@@ -319,24 +319,9 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	wb := msg.wb
 	env := common.Env{Season: m.season.ID, Ledger: m.ledger, Styles: m.styles, Now: m.now, Tick: m.tick}
 
-	resume := common.NavigateMsg{To: common.Reflect, Question: 0}
-	if to, ok := common.ParseScreen(wb.Place.Screen); ok && to != common.Welcome {
-		resume = common.NavigateMsg{To: to, Question: wb.Place.Question}
-	}
-	answered := 0
-	for _, a := range wb.Answers {
-		if strings.TrimSpace(a.Text) != "" {
-			answered++
-		}
-	}
-	m.welcome = welcome.New(env, welcome.Visit{
-		LastActive: wb.LastActive,
-		Resume:     resume,
-		Answered:   answered,
-		Questions:  len(catalog.Questions()),
-		Goals:      len(wb.Goals),
-	})
-	m.reflection = reflection.New(env, m.st, wb.Answers, max(resume.Question, 0))
+	visit := visitOf(wb)
+	m.welcome = welcome.New(env, visit)
+	m.reflection = reflection.New(env, m.st, wb.Answers, max(visit.Resume.Question, 0))
 	m.values = values.New(env, m.st, wb.Values)
 	m.themes = themes.New(env, m.st, wb.Themes)
 	m.goals = goals.New(env, m.st, wb.Goals)
@@ -465,52 +450,6 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 	}
 	cmds = append(cmds, m.savePlace())
 	return m, tea.Batch(cmds...)
-}
-
-// goalContext gathers what the board shows beside the goals.
-func (m Model) goalContext() goals.Context {
-	board := m.themes.Board()
-	toward, averse := m.themes.Chosen()
-	return goals.Context{
-		Motivation: strings.TrimSpace(board.Motivation),
-		Top:        board.Top,
-		Themes:     toward,
-		Averse:     averse,
-		Values:     valueRefs(m.values.Chosen()),
-		Hints:      catalog.GoalHints(themeIDs(toward), themeIDs(averse)),
-	}
-}
-
-// summaryValues pairs each chosen value's name with what the runner wrote.
-func summaryValues(chosen []workbook.ValueChoice) []summary.Value {
-	refs := valueRefs(chosen)
-	out := make([]summary.Value, len(chosen))
-	for i, v := range chosen {
-		out[i] = summary.Value{Name: refs[i].Name, Serve: v.Serve, Experiment: v.Experiment}
-	}
-	return out
-}
-
-// valueRefs names the chosen values: the catalog's name, or the runner's
-// own for a value they wrote.
-func valueRefs(chosen []workbook.ValueChoice) []common.Ref {
-	var refs []common.Ref
-	for _, v := range chosen {
-		refs = append(refs, common.Ref{Ref: v.Ref(), Name: catalog.ValueName(v.ID, v.Name)})
-	}
-	return refs
-}
-
-// themeIDs keeps the catalog themes among refs; the runner's own themes
-// carry no catalog guidance.
-func themeIDs(refs []common.Ref) []catalog.ThemeID {
-	var ids []catalog.ThemeID
-	for _, r := range refs {
-		if r.Ref.IsTheme() && !r.Ref.Own {
-			ids = append(ids, catalog.ThemeID(r.Ref.ID))
-		}
-	}
-	return ids
 }
 
 // flush returns the command that writes screen s's unsaved edits, or nil.
