@@ -220,6 +220,10 @@ func (m *Model) screen(s common.Screen) part {
 	return bind(&m.welcome, nil) // no such screen: the welcome, never a panic
 }
 
+// Shutdown returns the message that asks a running workbook to save
+// everything and quit, as main sends it after a signal.
+func Shutdown() tea.Msg { return common.ShutdownMsg{} }
+
 // Err returns the error that ended the program, if any.
 func (m Model) Err() error { return m.err }
 
