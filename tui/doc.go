@@ -10,8 +10,9 @@
 //
 // Each screen is shaped like a Bubbles component: New, Update returning
 // its own Model, View, SetSize, and a KeyMap. Only the root is a tea.Model.
-// The root holds one typed field per screen and an active enum, and
-// reaches every screen through one accessor, Model.screen, which returns
+// The root holds one typed field per screen (a pointer: the root is
+// copied on every Update and View, the screens are too big to copy with
+// it) and an active enum, and reaches every screen through one accessor, Model.screen, which returns
 // the screen's part: the screen's *Model as a component (the methods every
 // screen has alike: View, SetSize, SetStyles, Typing, TakeNavigation,
 // Saving and the help.KeyMap methods), its Update applied in place, and
@@ -88,10 +89,12 @@
 //     and RetryMsg to Saver.Update, calls Saver.Edited for typing and
 //     Saver.Write for decisions, and returns &m.Saver from Saving; one
 //     that writes nothing returns nil.
-//  3. In the root (root.go), three places: a field in Model; a case in
-//     Model.screen, binding the field and saying what the screen is handed
-//     from the others as it is entered (nil if nothing; derive it with a
-//     function in derived.go); and its construction in handleLoaded.
+//  3. In the root (root.go), three places: a field in Model, a pointer to
+//     the screen's Model; a case in Model.screen, binding the field and
+//     saying what the screen is handed from the others as it is entered
+//     (nil if nothing; derive it with a function in derived.go, and
+//     capture the screens it reads rather than the root); and its
+//     construction in handleLoaded.
 //
 // A screen that writes also needs its store methods: declare them as a
 // small interface in its package (as reflection.AnswerSaver does) and

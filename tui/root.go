@@ -85,12 +85,15 @@ type Model struct {
 	season workbook.Season
 	active common.Screen
 
-	welcome    welcome.Model
-	reflection reflection.Model
-	values     values.Model
-	themes     themes.Model
-	goals      goals.Model
-	summary    summary.Model
+	// The screens, built once the workbook is loaded. They are held by
+	// pointer: the root is copied on every Update and View, and the
+	// screens (text areas and all) are far too big to copy with it.
+	welcome    *welcome.Model
+	reflection *reflection.Model
+	values     *values.Model
+	themes     *themes.Model
+	goals      *goals.Model
+	summary    *summary.Model
 
 	status     string
 	statusKind statusKind
@@ -169,55 +172,63 @@ func bind[M interface{ Update(tea.Msg) (M, tea.Cmd) }, P interface {
 	return part{component: p, update: update, enter: enter}
 }
 
+func ptr[T any](v T) *T { return &v }
+
 // screen returns screen s as the root drives it. It is the one place the
 // root names each screen's field, and it says what a screen is handed,
-// from the others, as it is entered. A part points into m: use it at
-// once, never keep it.
-func (m *Model) screen(s common.Screen) part {
+// from the others, as it is entered. The hand-overs capture the screens
+// they read, never m: a closure holding m would move the whole root to
+// the heap on every frame.
+func (m Model) screen(s common.Screen) part {
 	switch s {
 	case common.Welcome:
-		return bind(&m.welcome, nil)
+		return bind(m.welcome, nil)
 	case common.Reflect:
-		return bind(&m.reflection, func(to common.NavigateMsg) tea.Cmd {
+		r := m.reflection
+		return bind(r, func(to common.NavigateMsg) tea.Cmd {
 			if to.Question < 0 {
 				return nil
 			}
-			return m.reflection.Open(to.Question)
+			return r.Open(to.Question)
 		})
 	case common.Values:
-		return bind(&m.values, func(common.NavigateMsg) tea.Cmd {
-			m.values.Focus()
+		v := m.values
+		return bind(v, func(common.NavigateMsg) tea.Cmd {
+			v.Focus()
 			return nil
 		})
 	case common.Themes:
-		return bind(&m.themes, func(common.NavigateMsg) tea.Cmd {
-			m.themes.SetAnswers(m.reflection.Answers())
-			m.themes.SetValues(valueRefs(m.values.Chosen()))
-			m.themes.Focus()
+		th, r, v := m.themes, m.reflection, m.values
+		return bind(th, func(common.NavigateMsg) tea.Cmd {
+			th.SetAnswers(r.Answers())
+			th.SetValues(valueRefs(v.Chosen()))
+			th.Focus()
 			return nil
 		})
 	case common.Goals:
-		return bind(&m.goals, func(common.NavigateMsg) tea.Cmd {
-			toward, averse := m.themes.Chosen()
-			m.goals.SetContext(goalContext(m.themes.Board(), toward, averse, m.values.Chosen()))
+		g, th, v := m.goals, m.themes, m.values
+		return bind(g, func(common.NavigateMsg) tea.Cmd {
+			toward, averse := th.Chosen()
+			g.SetContext(goalContext(th.Board(), toward, averse, v.Chosen()))
 			return nil
 		})
 	case common.Summary:
-		return bind(&m.summary, func(common.NavigateMsg) tea.Cmd {
-			toward, averse := m.themes.Chosen()
-			m.summary.SetSeason(summary.Season{
-				Season:  m.season,
-				Answers: m.reflection.Answers(),
-				Themes:  m.themes.Board(),
+		sum, season, r, v, th, g := m.summary, m.season, m.reflection, m.values, m.themes, m.goals
+		return bind(sum, func(common.NavigateMsg) tea.Cmd {
+			toward, averse := th.Chosen()
+			sum.SetSeason(summary.Season{
+				Season:  season,
+				Answers: r.Answers(),
+				Themes:  th.Board(),
 				Toward:  toward,
 				Averse:  averse,
-				Values:  summaryValues(m.values.Chosen()),
-				Goals:   m.goals.Goals(),
+				Values:  summaryValues(v.Chosen()),
+				Goals:   g.Goals(),
 			})
 			return nil
 		})
 	}
-	return bind(&m.welcome, nil) // no such screen: the welcome, never a panic
+	return bind(m.welcome, nil) // no such screen: the welcome, never a panic
 }
 
 // Shutdown returns the message that asks a running workbook to save
@@ -324,12 +335,12 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	env := common.Env{Season: m.season.ID, Ledger: m.ledger, Styles: m.styles, Now: m.now, Tick: m.tick}
 
 	visit := visitOf(wb)
-	m.welcome = welcome.New(env, visit)
-	m.reflection = reflection.New(env, m.st, wb.Answers, max(visit.Resume.Question, 0))
-	m.values = values.New(env, m.st, wb.Values)
-	m.themes = themes.New(env, m.st, wb.Themes)
-	m.goals = goals.New(env, m.st, wb.Goals)
-	m.summary = summary.New(env)
+	m.welcome = ptr(welcome.New(env, visit))
+	m.reflection = ptr(reflection.New(env, m.st, wb.Answers, max(visit.Resume.Question, 0)))
+	m.values = ptr(values.New(env, m.st, wb.Values))
+	m.themes = ptr(themes.New(env, m.st, wb.Themes))
+	m.goals = ptr(goals.New(env, m.st, wb.Goals))
+	m.summary = ptr(summary.New(env))
 	m.active = common.Welcome
 	m.resize()
 	return m, nil
@@ -447,6 +458,9 @@ func isInput(msg tea.Msg) bool {
 
 // navigate shows another screen, handing it what the others know.
 func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
+	if !m.loaded {
+		return m, nil
+	}
 	cmds := []tea.Cmd{m.flush(m.active)}
 	m.active = msg.To
 	if enter := m.screen(msg.To).enter; enter != nil {
