@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 
 // harness drives the root model the way the program would, running every
 // command it returns and feeding the results back, with timers firing at
-// once unless dropTicks is set.
+// once unless dropTicks is set (the status line's expiry never fires).
 type harness struct {
 	t         *testing.T
 	m         tea.Model
@@ -51,8 +51,11 @@ func startHarness(t *testing.T, st Store, path string, w, h int) *harness {
 	hs.m = New(st, Options{
 		Now:  func() time.Time { return clock },
 		Dark: true,
-		Tick: func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-			if hs.dropTicks {
+		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			// A status line stays for the rest of the test, or until
+			// something replaces or clears it: firing its expiry at once
+			// would leave nothing to look at.
+			if hs.dropTicks || d >= statusFor {
 				return nil
 			}
 			return func() tea.Msg { return fn(clock) }

@@ -1,10 +1,8 @@
-// Package tui is cairn's terminal interface. The root model in this file
-// routes messages between the screens, each of which lives in its own
-// package: welcome, reflection, values, themes, goals and summary.
 package tui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,7 +11,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
@@ -47,6 +44,16 @@ const (
 // statusFor is how long a status line stays.
 const statusFor = 6 * time.Second
 
+// statusKind says what a status line is, and so how it looks and when it
+// goes.
+type statusKind int
+
+const (
+	statusNote    statusKind = iota // a calm note, muted
+	statusError                     // a failure, in the error style
+	statusRefusal                   // something not taken in; gone with the next key taken
+)
+
 // KeyMap holds the keys that work on every screen.
 type KeyMap struct {
 	Quit      key.Binding
@@ -78,16 +85,19 @@ type Model struct {
 	season workbook.Season
 	active common.Screen
 
-	welcome    welcome.Model
-	reflection reflection.Model
-	values     values.Model
-	themes     themes.Model
-	goals      goals.Model
-	summary    summary.Model
+	// The screens, built once the workbook is loaded. They are held by
+	// pointer: the root is copied on every Update and View, and the
+	// screens (text areas and all) are far too big to copy with it.
+	welcome    *welcome.Model
+	reflection *reflection.Model
+	values     *values.Model
+	themes     *themes.Model
+	goals      *goals.Model
+	summary    *summary.Model
 
-	status    string
-	statusErr bool
-	statusSeq int
+	status     string
+	statusKind statusKind
+	statusSeq  int
 
 	quitting bool // saving before quitting
 	force    bool // a save on quit failed; the next ctrl+c quits anyway
@@ -126,6 +136,104 @@ func New(st Store, opts Options) Model {
 	m.help.Styles = m.styles.Help
 	return m
 }
+
+// component is what the root does alike with every screen. Each screen's
+// *Model satisfies it; see tui/doc.go.
+type component interface {
+	help.KeyMap // the screen's live keys, for the footer
+	View() string
+	SetSize(w, h int)
+	SetStyles(s *common.Styles)
+	Typing() bool
+	TakeNavigation() (common.NavigateMsg, bool)
+	// Saving returns the screen's Saver, or nil if it writes nothing.
+	Saving() *common.Saver
+}
+
+// part is one screen as the root drives it: its component, its Update
+// applied in place, and what happens as it is entered (nil: nothing).
+type part struct {
+	component
+	update func(tea.Msg) tea.Cmd
+	enter  func(common.NavigateMsg) tea.Cmd
+}
+
+// bind makes the part of the screen model at p. The Bubbles shape returns
+// a new model from Update; bind stores it back where p points.
+func bind[M interface{ Update(tea.Msg) (M, tea.Cmd) }, P interface {
+	*M
+	component
+}](p P, enter func(common.NavigateMsg) tea.Cmd) part {
+	update := func(msg tea.Msg) tea.Cmd {
+		next, cmd := (*p).Update(msg)
+		*p = next
+		return cmd
+	}
+	return part{component: p, update: update, enter: enter}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// screen returns screen s as the root drives it. It is the one place the
+// root names each screen's field, and it says what a screen is handed,
+// from the others, as it is entered. The hand-overs capture the screens
+// they read, never m: a closure holding m would move the whole root to
+// the heap on every frame.
+func (m Model) screen(s common.Screen) part {
+	switch s {
+	case common.Welcome:
+		return bind(m.welcome, nil)
+	case common.Reflect:
+		r := m.reflection
+		return bind(r, func(to common.NavigateMsg) tea.Cmd {
+			if to.Question < 0 {
+				return nil
+			}
+			return r.Open(to.Question)
+		})
+	case common.Values:
+		v := m.values
+		return bind(v, func(common.NavigateMsg) tea.Cmd {
+			v.Focus()
+			return nil
+		})
+	case common.Themes:
+		th, r, v := m.themes, m.reflection, m.values
+		return bind(th, func(common.NavigateMsg) tea.Cmd {
+			th.SetAnswers(r.Answers())
+			th.SetValues(valueRefs(v.Chosen()))
+			th.Focus()
+			return nil
+		})
+	case common.Goals:
+		g, th, v := m.goals, m.themes, m.values
+		return bind(g, func(common.NavigateMsg) tea.Cmd {
+			toward, averse := th.Chosen()
+			g.SetContext(goalContext(th.Board(), toward, averse, v.Chosen()))
+			return nil
+		})
+	case common.Summary:
+		sum, season, r, v, th, g := m.summary, m.season, m.reflection, m.values, m.themes, m.goals
+		return bind(sum, func(common.NavigateMsg) tea.Cmd {
+			toward, averse := th.Chosen()
+			sum.SetSeason(summary.Season{
+				Season:  season,
+				Answers: r.Answers(),
+				Themes:  th.Board(),
+				Toward:  toward,
+				Averse:  averse,
+				Values:  summaryValues(v.Chosen()),
+				Goals:   g.Goals(),
+			})
+			return nil
+		})
+	}
+	return bind(m.welcome, nil) // no such screen: the welcome, never a panic
+}
+
+// Shutdown returns the message that asks a running workbook to save
+// everything and quit, as main sends it after a signal.
+func Shutdown() tea.Msg { return common.ShutdownMsg{} }
 
 // Err returns the error that ended the program, if any.
 func (m Model) Err() error { return m.err }
@@ -181,10 +289,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.NavigateMsg:
 		return m.navigate(msg)
 	case common.StatusMsg:
-		return m.setStatus(msg.Text, msg.Err)
+		kind := statusNote
+		if msg.Err {
+			kind = statusError
+		}
+		return m.setStatus(msg.Text, kind)
 	case statusExpiredMsg:
 		if msg.seq == m.statusSeq {
-			m.status, m.statusErr = "", false
+			m.clearStatus()
 		}
 		return m, nil
 	case common.ShutdownMsg:
@@ -194,7 +306,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.SavedMsg:
 		m, cmd := m.route(msg)
 		if msg.Err != nil {
-			m, status := m.setStatus(saveProblem(msg), true)
+			m, status := m.setStatus(saveProblem(msg), statusError)
 			return m, tea.Batch(cmd, status)
 		}
 		return m, cmd
@@ -222,45 +334,27 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	wb := msg.wb
 	env := common.Env{Season: m.season.ID, Ledger: m.ledger, Styles: m.styles, Now: m.now, Tick: m.tick}
 
-	resume := common.NavigateMsg{To: common.Reflect, Question: 0}
-	if to, ok := common.ParseScreen(wb.Place.Screen); ok && to != common.Welcome {
-		resume = common.NavigateMsg{To: to, Question: wb.Place.Question}
-	}
-	answered := 0
-	for _, a := range wb.Answers {
-		if strings.TrimSpace(a.Text) != "" {
-			answered++
-		}
-	}
-	m.welcome = welcome.New(env, welcome.Visit{
-		LastActive: wb.LastActive,
-		Resume:     resume,
-		Answered:   answered,
-		Questions:  len(catalog.Questions()),
-		Goals:      len(wb.Goals),
-	})
-	m.reflection = reflection.New(env, m.st, wb.Answers, max(resume.Question, 0))
-	m.values = values.New(env, m.st, wb.Values)
-	m.themes = themes.New(env, m.st, wb.Themes)
-	m.goals = goals.New(env, m.st, wb.Goals)
-	m.summary = summary.New(env)
+	visit := visitOf(wb)
+	m.welcome = ptr(welcome.New(env, visit))
+	m.reflection = ptr(reflection.New(env, m.st, wb.Answers, max(visit.Resume.Question, 0)))
+	m.values = ptr(values.New(env, m.st, wb.Values))
+	m.themes = ptr(themes.New(env, m.st, wb.Themes))
+	m.goals = ptr(goals.New(env, m.st, wb.Goals))
+	m.summary = ptr(summary.New(env))
 	m.active = common.Welcome
 	m.resize()
 	return m, nil
 }
 
-func (m *Model) setStyles(s *common.Styles) {
-	m.styles = s
-	m.help.Styles = s.Help
+func (m *Model) setStyles(st *common.Styles) {
+	m.styles = st
+	m.help.Styles = st.Help
 	if !m.loaded {
 		return
 	}
-	m.welcome.SetStyles(s)
-	m.reflection.SetStyles(s)
-	m.values.SetStyles(s)
-	m.themes.SetStyles(s)
-	m.goals.SetStyles(s)
-	m.summary.SetStyles(s)
+	for _, s := range common.Screens {
+		m.screen(s).SetStyles(st)
+	}
 }
 
 // resize hands every screen the space left by the header, status line and
@@ -272,30 +366,15 @@ func (m *Model) resize() {
 	w := m.width - 2
 	h := m.height - 3 - lipgloss.Height(m.helpView())
 	m.help.SetWidth(w)
-	m.welcome.SetSize(w, h)
-	m.reflection.SetSize(w, h)
-	m.values.SetSize(w, h)
-	m.themes.SetSize(w, h)
-	m.goals.SetSize(w, h)
-	m.summary.SetSize(w, h)
+	for _, s := range common.Screens {
+		m.screen(s).SetSize(w, h)
+	}
 }
 
 func (m Model) tooSmall() bool { return m.width < MinWidth || m.height < MinHeight }
 
 // typing reports whether the screen shown takes plain keys as text.
-func (m Model) typing() bool {
-	switch m.active {
-	case common.Reflect:
-		return m.reflection.Typing()
-	case common.Values:
-		return m.values.Typing()
-	case common.Themes:
-		return m.themes.Typing()
-	case common.Goals:
-		return m.goals.Typing()
-	}
-	return false
-}
+func (m Model) typing() bool { return m.loaded && m.screen(m.active).Typing() }
 
 func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Interrupt) {
@@ -345,31 +424,22 @@ func (m Model) route(msg common.Routed) (Model, tea.Cmd) {
 }
 
 // updateScreen sends msg to screen s and, if the screen asked to move,
-// moves at once, before the next key is read.
+// moves at once, before the next key is read. A refusal the screen
+// recorded goes to the status line in the same frame; the next key or
+// paste the screen takes in clears it.
 func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	var to common.NavigateMsg
-	var move bool
-	switch s {
-	case common.Welcome:
-		m.welcome, cmd = m.welcome.Update(msg)
-		to, move = m.welcome.TakeNavigation()
-	case common.Reflect:
-		m.reflection, cmd = m.reflection.Update(msg)
-		to, move = m.reflection.TakeNavigation()
-	case common.Values:
-		m.values, cmd = m.values.Update(msg)
-		to, move = m.values.TakeNavigation()
-	case common.Themes:
-		m.themes, cmd = m.themes.Update(msg)
-		to, move = m.themes.TakeNavigation()
-	case common.Goals:
-		m.goals, cmd = m.goals.Update(msg)
-		to, move = m.goals.TakeNavigation()
-	case common.Summary:
-		m.summary, cmd = m.summary.Update(msg)
-		to, move = m.summary.TakeNavigation()
+	p := m.screen(s)
+	cmd := p.update(msg)
+	if sv := p.Saving(); sv != nil {
+		if why := sv.TakeRefusal(); why != "" {
+			var status tea.Cmd
+			m, status = m.setStatus(why, statusRefusal)
+			cmd = tea.Batch(cmd, status)
+		} else if m.statusKind == statusRefusal && isInput(msg) {
+			m.clearStatus()
+		}
 	}
+	to, move := p.TakeNavigation()
 	if !move {
 		return m, cmd
 	}
@@ -377,96 +447,33 @@ func (m Model) updateScreen(s common.Screen, msg tea.Msg) (tea.Model, tea.Cmd) {
 	return next, tea.Batch(cmd, navCmd)
 }
 
+// isInput reports whether msg is something typed or pasted.
+func isInput(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return true
+	}
+	return false
+}
+
 // navigate shows another screen, handing it what the others know.
 func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
+	if !m.loaded {
+		return m, nil
+	}
 	cmds := []tea.Cmd{m.flush(m.active)}
 	m.active = msg.To
-	switch msg.To {
-	case common.Reflect:
-		if msg.Question >= 0 {
-			cmds = append(cmds, m.reflection.Open(msg.Question))
-		}
-	case common.Values:
-		m.values.Focus()
-	case common.Themes:
-		m.themes.SetAnswers(m.reflection.Answers())
-		m.themes.SetValues(valueRefs(m.values.Chosen()))
-		m.themes.Focus()
-	case common.Goals:
-		m.goals.SetContext(m.goalContext())
-	case common.Summary:
-		toward, averse := m.themes.Chosen()
-		m.summary.SetSeason(summary.Season{
-			Season:  m.season,
-			Answers: m.reflection.Answers(),
-			Themes:  m.themes.Board(),
-			Toward:  toward,
-			Averse:  averse,
-			Values:  summaryValues(m.values.Chosen()),
-			Goals:   m.goals.Goals(),
-		})
+	if enter := m.screen(msg.To).enter; enter != nil {
+		cmds = append(cmds, enter(msg))
 	}
 	cmds = append(cmds, m.savePlace())
 	return m, tea.Batch(cmds...)
 }
 
-// goalContext gathers what the board shows beside the goals.
-func (m Model) goalContext() goals.Context {
-	board := m.themes.Board()
-	toward, averse := m.themes.Chosen()
-	return goals.Context{
-		Motivation: strings.TrimSpace(board.Motivation),
-		Top:        board.Top,
-		Themes:     toward,
-		Averse:     averse,
-		Values:     valueRefs(m.values.Chosen()),
-		Hints:      catalog.GoalHints(themeIDs(toward), themeIDs(averse)),
-	}
-}
-
-// summaryValues pairs each chosen value's name with what the runner wrote.
-func summaryValues(chosen []workbook.ValueChoice) []summary.Value {
-	refs := valueRefs(chosen)
-	out := make([]summary.Value, len(chosen))
-	for i, v := range chosen {
-		out[i] = summary.Value{Name: refs[i].Name, Serve: v.Serve, Experiment: v.Experiment}
-	}
-	return out
-}
-
-// valueRefs names the chosen values: the catalog's name, or the runner's
-// own for a value they wrote.
-func valueRefs(chosen []workbook.ValueChoice) []common.Ref {
-	var refs []common.Ref
-	for _, v := range chosen {
-		refs = append(refs, common.Ref{Ref: v.Ref(), Name: catalog.ValueName(v.ID, v.Name)})
-	}
-	return refs
-}
-
-// themeIDs keeps the catalog themes among refs; the runner's own themes
-// carry no catalog guidance.
-func themeIDs(refs []common.Ref) []catalog.ThemeID {
-	var ids []catalog.ThemeID
-	for _, r := range refs {
-		if r.Ref.IsTheme() && !r.Ref.Own {
-			ids = append(ids, catalog.ThemeID(r.Ref.ID))
-		}
-	}
-	return ids
-}
-
 // flush returns the command that writes screen s's unsaved edits, or nil.
 func (m *Model) flush(s common.Screen) tea.Cmd {
-	switch s {
-	case common.Reflect:
-		return m.reflection.Flush()
-	case common.Values:
-		return m.values.Flush()
-	case common.Themes:
-		return m.themes.Flush()
-	case common.Goals:
-		return m.goals.Flush()
+	if sv := m.screen(s).Saving(); sv != nil {
+		return sv.Flush()
 	}
 	return nil
 }
@@ -478,9 +485,9 @@ func (m *Model) savePlace() tea.Cmd {
 	}
 	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
 	season, st := m.season.ID, m.st
-	return m.ledger.Save(common.Welcome, "your place", "place", m.ledger.Next(), func() error {
+	return m.ledger.Save(common.Welcome, m.ledger.Next(), common.Record{Key: "place", What: "your place", Save: func() error {
 		return st.SavePlace(season, p)
-	})
+	}})
 }
 
 // Salvage returns one command that writes the whole live state of every
@@ -493,17 +500,10 @@ func (m Model) Salvage() tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	if !m.reflection.Clean() {
-		cmds = append(cmds, m.reflection.SaveAll())
-	}
-	if !m.values.Clean() {
-		cmds = append(cmds, m.values.SaveAll())
-	}
-	if !m.themes.Clean() {
-		cmds = append(cmds, m.themes.SaveAll())
-	}
-	if !m.goals.Clean() {
-		cmds = append(cmds, m.goals.SaveAll())
+	for _, s := range common.Screens {
+		if sv := m.screen(s).Saving(); sv != nil && !sv.Clean() {
+			cmds = append(cmds, sv.Salvage())
+		}
 	}
 	cmds = append(cmds, m.savePlace())
 	return inOrder(cmds, m.ledger.WaitRunning)
@@ -514,7 +514,7 @@ func (m *Model) flushAll() tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	for _, s := range []common.Screen{common.Reflect, common.Values, common.Themes, common.Goals} {
+	for _, s := range common.Screens {
 		if cmd := m.flush(s); cmd != nil {
 			cmds = append(cmds, cmd)
 		}
@@ -586,17 +586,19 @@ func (m Model) handleFlushed(msg flushedMsg) (tea.Model, tea.Cmd) {
 	m.quitting = false
 	if failed != nil {
 		m.force = true
-		return m.setStatus("ctrl+c again quits without saving. "+failed.Error(), true)
+		return m.setStatus("ctrl+c again quits without saving. "+failed.Error(), statusError)
 	}
 	return m, nil
 }
 
-func (m Model) setStatus(text string, isErr bool) (Model, tea.Cmd) {
+func (m Model) setStatus(text string, kind statusKind) (Model, tea.Cmd) {
 	m.statusSeq++
-	m.status, m.statusErr = text, isErr
+	m.status, m.statusKind = text, kind
 	seq := m.statusSeq
 	return m, m.tick(statusFor, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
 }
+
+func (m *Model) clearStatus() { m.status, m.statusKind = "", statusNote }
 
 // View renders the frame: header, the screen, the status line and the help.
 func (m Model) View() tea.View {
@@ -626,8 +628,11 @@ func (m Model) render() string {
 	status := ""
 	if m.status != "" {
 		style := s.Muted
-		if m.statusErr {
+		switch m.statusKind {
+		case statusError:
 			style = s.Error
+		case statusRefusal:
+			style = s.Nudge
 		}
 		status = style.Render(common.Truncate(m.status, w))
 	}
@@ -635,37 +640,17 @@ func (m Model) render() string {
 	return lipgloss.NewStyle().Padding(0, 1).Render(frame)
 }
 
-func (m Model) activeView() string {
-	switch m.active {
-	case common.Welcome:
-		return m.welcome.View()
-	case common.Reflect:
-		return m.reflection.View()
-	case common.Values:
-		return m.values.View()
-	case common.Themes:
-		return m.themes.View()
-	case common.Goals:
-		return m.goals.View()
-	case common.Summary:
-		return m.summary.View()
-	}
-	return ""
-}
+func (m Model) activeView() string { return m.screen(m.active).View() }
 
 // header is the brand, the trail of steps and the save mark.
 func (m Model) header(w int) string {
 	s := m.styles
-	names := map[common.Screen]string{
-		common.Reflect: "Reflect", common.Values: "Values", common.Themes: "Themes",
-		common.Goals: "Goals", common.Summary: "Summary",
-	}
 	var trail []string
 	for _, step := range common.Steps {
 		if step == m.active {
-			trail = append(trail, s.StepActive.Render(names[step]))
+			trail = append(trail, s.StepActive.Render(step.Title()))
 		} else {
-			trail = append(trail, s.Step.Render(names[step]))
+			trail = append(trail, s.Step.Render(step.Title()))
 		}
 	}
 	left := s.Brand.Render("cairn") + "  " + strings.Join(trail, s.Rule.Render(" · "))
@@ -673,8 +658,8 @@ func (m Model) header(w int) string {
 	if w-lipgloss.Width(left)-lipgloss.Width(right) < 1 {
 		// Narrow: the save mark matters more than the whole trail.
 		left = s.Brand.Render("cairn")
-		if name, ok := names[m.active]; ok {
-			left += "  " + s.StepActive.Render(name)
+		if slices.Contains(common.Steps, m.active) {
+			left += "  " + s.StepActive.Render(m.active.Title())
 		}
 	}
 	gap := w - lipgloss.Width(left) - lipgloss.Width(right)
@@ -688,26 +673,15 @@ func (m Model) header(w int) string {
 // only once a write has returned.
 func (m Model) saveMark() string {
 	s := m.styles
-	var clean, wrote bool
-	var failure error
-	switch m.active {
-	case common.Reflect:
-		clean, wrote, failure = m.reflection.Clean(), m.reflection.Wrote(), m.reflection.Failure()
-	case common.Values:
-		clean, wrote, failure = m.values.Clean(), m.values.Wrote(), m.values.Failure()
-	case common.Themes:
-		clean, wrote, failure = m.themes.Clean(), m.themes.Wrote(), m.themes.Failure()
-	case common.Goals:
-		clean, wrote, failure = m.goals.Clean(), m.goals.Wrote(), m.goals.Failure()
-	default:
-		return ""
-	}
+	sv := m.screen(m.active).Saving()
 	switch {
-	case failure != nil:
+	case sv == nil:
+		return ""
+	case sv.Failure() != nil:
 		return s.Error.Render("not saved yet")
-	case !clean:
+	case !sv.Clean():
 		return s.Muted.Render("saving…")
-	case wrote:
+	case sv.Wrote():
 		return s.Saved.Render("✓ saved")
 	}
 	return ""
@@ -716,19 +690,8 @@ func (m Model) saveMark() string {
 // helpView is the footer of keys, generated from the live key maps.
 func (m Model) helpView() string {
 	keys := helpKeys{global: m.keys, typing: m.typing()}
-	switch m.active {
-	case common.Welcome:
-		keys.screen = m.welcome.KeyMap()
-	case common.Reflect:
-		keys.screen = m.reflection.KeyMap()
-	case common.Values:
-		keys.screen = m.values.KeyMap()
-	case common.Themes:
-		keys.screen = m.themes.KeyMap()
-	case common.Goals:
-		keys.screen = m.goals.KeyMap()
-	case common.Summary:
-		keys.screen = m.summary.KeyMap()
+	if m.loaded {
+		keys.screen = m.screen(m.active)
 	}
 	// The help bubble lets one item overflow when not even its "…" fits,
 	// so the footer is clipped to the width it was given.

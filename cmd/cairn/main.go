@@ -19,7 +19,6 @@ import (
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui"
-	"github.com/cairn-run/cairn/tui/common"
 )
 
 func main() {
@@ -101,7 +100,7 @@ func runWorkbook(path string) error {
 	go func() {
 		select {
 		case <-sigs:
-			p.Send(common.ShutdownMsg{})
+			p.Send(tui.Shutdown())
 		case <-finished:
 			return
 		}

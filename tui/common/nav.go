@@ -24,7 +24,14 @@ const (
 	Summary
 )
 
-var screenNames = [...]string{"welcome", "reflect", "values", "themes", "goals", "summary"}
+// Screens are all the screens, in order. The root walks them to size,
+// restyle, flush and salvage every one.
+var Screens = []Screen{Welcome, Reflect, Values, Themes, Goals, Summary}
+
+var (
+	screenNames  = [...]string{"welcome", "reflect", "values", "themes", "goals", "summary"}
+	screenTitles = [...]string{"Welcome", "Reflect", "Values", "Themes", "Goals", "Summary"}
+)
 
 // String returns the screen's stable name, which is also how a Place stores it.
 func (s Screen) String() string {
@@ -32,6 +39,14 @@ func (s Screen) String() string {
 		return "unknown"
 	}
 	return screenNames[s]
+}
+
+// Title is the screen's name in the header's trail.
+func (s Screen) Title() string {
+	if s < 0 || int(s) >= len(screenTitles) {
+		return ""
+	}
+	return screenTitles[s]
 }
 
 // ParseScreen turns a stored name back into a Screen.

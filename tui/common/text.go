@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 )
@@ -17,6 +18,14 @@ import (
 const (
 	MaxAnswerBytes = 64 << 10
 	MaxAnswerLines = 10000
+)
+
+// Limits of one-line fields, in characters. A name of the runner's own (a
+// value, a theme) is a name, not an answer; any other line (the motivation
+// that matters most, an idea's blank, a search) is a line, not a page.
+const (
+	MaxNameRunes = 60
+	MaxLineRunes = 1000
 )
 
 // NormalizeNewlines turns CRLF and lone CR into LF, once, at the edge where
@@ -53,16 +62,16 @@ type Insertion struct {
 	Lines int // new line breaks
 }
 
-// Inserts reports how much text msg would insert into a text area, with
-// newline keys counted by isNewline. A paste is measured as CleanPaste
-// leaves it. Messages that insert nothing return a zero Insertion and false.
-func Inserts(msg tea.Msg, isNewline func(tea.KeyPressMsg) bool) (Insertion, bool) {
+// Inserts reports how much text msg would insert into a text area whose
+// newline keys are newline. A paste is measured as CleanPaste leaves it.
+// Messages that insert nothing return a zero Insertion and false.
+func Inserts(msg tea.Msg, newline key.Binding) (Insertion, bool) {
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
 		text := CleanPaste(msg.Content)
 		return Insertion{Bytes: len(text), Lines: strings.Count(text, "\n")}, true
 	case tea.KeyPressMsg:
-		if isNewline(msg) {
+		if key.Matches(msg, newline) {
 			return Insertion{Bytes: 1, Lines: 1}, true
 		}
 		if msg.Text != "" {
@@ -88,19 +97,44 @@ func Fits(text string, ins Insertion) (bool, string) {
 	return true, ""
 }
 
-// Admit prepares msg for a text area that holds text: a paste is cleaned
-// with CleanPaste, then the insertion is checked against the limits. It
-// returns the message to pass on, or, when nothing may be added, the
-// reason to show the runner. Nothing is ever cut to fit.
-func Admit(msg tea.Msg, text string, isNewline func(tea.KeyPressMsg) bool) (tea.Msg, string) {
+// Admit prepares msg for the text area ta, which holds text: a paste is
+// cleaned with CleanPaste, then the insertion is checked against the
+// limits. It returns the message to pass on, or, when nothing may be
+// added, the reason to show the runner. Nothing is ever cut to fit.
+//
+// New lines are counted on ta's own InsertNewline keys (enter and ctrl+m
+// in Bubbles), never on a screen's key map: a key the area turns into a
+// line that the check did not count would slip past the line limit.
+func Admit(msg tea.Msg, text string, ta *textarea.Model) (tea.Msg, string) {
 	if p, ok := msg.(tea.PasteMsg); ok {
 		p.Content = CleanPaste(p.Content)
 		msg = p
 	}
-	if ins, ok := Inserts(msg, isNewline); ok {
+	if ins, ok := Inserts(msg, ta.KeyMap.InsertNewline); ok {
 		if fits, why := Fits(text, ins); !fits {
 			return msg, why
 		}
+	}
+	return msg, ""
+}
+
+// AdmitLine prepares msg for a one-line field that holds text and takes
+// at most limit characters: a paste is cleaned and folded onto one line (a
+// pasted paragraph becomes a line, not a lost one). It returns the message
+// to pass on, or, when nothing may be added, the reason to show the
+// runner, naming the field as what ("A value's name"). Nothing is ever
+// cut to fit.
+func AdmitLine(msg tea.Msg, text string, limit int, what string) (tea.Msg, string) {
+	var added string
+	switch m := msg.(type) {
+	case tea.PasteMsg:
+		m.Content = OneLine(CleanPaste(m.Content))
+		msg, added = m, m.Content
+	case tea.KeyPressMsg:
+		added = m.Text
+	}
+	if added != "" && utf8.RuneCountInString(text)+utf8.RuneCountInString(added) > limit {
+		return msg, fmt.Sprintf("%s holds up to %d characters; nothing was added.", what, limit)
 	}
 	return msg, ""
 }

@@ -131,10 +131,10 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 	if e.focus != fieldText {
 		return m, nil
 	}
-	newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, e.text.KeyMap.InsertNewline) }
-	msg, why := common.Admit(msg, e.goal.Text, newline)
+	msg, why := common.Admit(msg, e.goal.Text, &e.text)
 	if why != "" {
-		return m, common.Status(why)
+		m.Saver.Refuse(why)
+		return m, nil
 	}
 	var cmd tea.Cmd
 	e.text, cmd = e.text.Update(msg)
@@ -142,7 +142,7 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 		e.goal.Text = v
 		e.goal.Updated = m.env.Now().UTC()
 		if strings.TrimSpace(v) != "" {
-			return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+			return m, tea.Batch(cmd, m.Saver.Edited(m.record(e.goal)))
 		}
 	}
 	return m, cmd

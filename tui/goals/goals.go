@@ -41,8 +41,11 @@ type Context struct {
 	Hints []string
 }
 
-// Model is the goal board.
+// Model is the goal board. Its Saver writes each goal, and the editor's
+// typing.
 type Model struct {
+	common.Saver
+
 	env   common.Env
 	saver GoalSaver
 	keys  KeyMap
@@ -55,8 +58,7 @@ type Model struct {
 	editor  editor
 	picking bool
 	picker  picker
-	hint    int             // which hint the narrow strip shows
-	auto    common.Autosave // the editor's typing
+	hint    int // which hint the narrow strip shows
 	ctx     Context
 	nav     common.Request
 
@@ -70,7 +72,7 @@ func New(env common.Env, saver GoalSaver, saved []workbook.Goal) Model {
 		saver: saver,
 		keys:  DefaultKeyMap(),
 		goals: slices.Clone(saved),
-		auto:  common.NewAutosave(common.Goals, env),
+		Saver: common.NewSaver(common.Goals, env),
 	}
 	m.syncKeys()
 	return m
@@ -102,6 +104,17 @@ func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take(
 // KeyMap returns the live keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// ShortHelp lists the screen's live keys for the help footer: the screen
+// is itself a help.KeyMap, as a Bubbles list is.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp lists the screen's live keys for the expanded help.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Saving returns the screen's Saver, through which the root flushes,
+// salvages and reads the save mark.
+func (m *Model) Saving() *common.Saver { return &m.Saver }
+
 // Typing reports whether plain keys are text right now.
 func (m Model) Typing() bool {
 	switch {
@@ -112,15 +125,6 @@ func (m Model) Typing() bool {
 	}
 	return false
 }
-
-// Clean reports whether every edit has been written.
-func (m Model) Clean() bool { return m.auto.Clean() }
-
-// Wrote reports whether anything on this screen has been saved yet.
-func (m Model) Wrote() bool { return m.auto.Wrote() }
-
-// Failure returns the last write error, if it has not been overcome yet.
-func (m Model) Failure() error { return m.auto.Failure() }
 
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
@@ -185,14 +189,8 @@ func (m Model) selected() int {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
-	case common.AutosaveMsg:
-		if m.editing && m.auto.Due(msg, m.env.Now()) {
-			cmd = m.save(m.editor.goal)
-		}
-	case common.SavedMsg:
-		cmd = m.auto.Saved(msg)
-	case common.RetryMsg:
-		cmd = m.auto.Retry()
+	case common.AutosaveMsg, common.SavedMsg, common.RetryMsg:
+		cmd = m.Saver.Update(msg)
 	case tea.KeyPressMsg:
 		switch {
 		case m.picking:
@@ -356,11 +354,11 @@ func (m Model) reorder(d int) (Model, tea.Cmd) {
 }
 
 // closeEditor ends editing: a goal left without words is dropped, anything
-// else is saved now.
+// else is saved now. Either write is of the goal's record, so it takes the
+// typing still waiting for its tick along.
 func (m Model) closeEditor() (Model, tea.Cmd) {
 	m.editing = false
 	g := m.editor.goal
-	m.auto.Take()
 	i := indexByID(m.goals, g.ID)
 	if strings.TrimSpace(g.Text) == "" {
 		// Autosave may already have written a new goal while it had words,
@@ -410,47 +408,26 @@ func (m *Model) settleLadder() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Flush returns a command writing any unsaved editor text now, or nil.
-func (m *Model) Flush() tea.Cmd {
-	retry := m.auto.Retry()
-	if !m.editing || !m.auto.Take() || strings.TrimSpace(m.editor.goal.Text) == "" {
-		return retry
-	}
-	return tea.Batch(m.save(m.editor.goal), retry)
-}
+// save writes one goal at once.
+func (m *Model) save(g workbook.Goal) tea.Cmd { return m.Saver.Write(m.record(g)) }
 
-// SaveAll returns a command writing every goal as it stands, and the one
-// being edited.
-func (m *Model) SaveAll() tea.Cmd {
-	var cmds []tea.Cmd
-	for _, g := range m.goals {
-		cmds = append(cmds, m.save(g))
-	}
-	if m.editing && strings.TrimSpace(m.editor.goal.Text) != "" {
-		cmds = append(cmds, m.save(m.editor.goal))
-	}
-	return tea.Batch(cmds...)
-}
-
-// save writes one goal. It captures a copy, never the model.
-func (m *Model) save(g workbook.Goal) tea.Cmd {
-	gen := m.env.Ledger.Next()
-	m.auto.Writing(gen)
+// record is the write of goal g. It captures a copy, never the model.
+func (m Model) record(g workbook.Goal) common.Record {
 	season, saver := m.env.Season, m.saver
 	g.Themes, g.Values = slices.Clone(g.Themes), slices.Clone(g.Values)
 	g.Said, g.Purpose = cloneMap(g.Said), cloneMap(g.Purpose)
-	return m.env.Ledger.Save(common.Goals, "your goal", "goal/"+g.ID, gen, func() error {
+	return common.Record{Key: "goal/" + g.ID, What: "your goal", Save: func() error {
 		return saver.PutGoal(season, g)
-	})
+	}}
 }
 
+// remove deletes a goal on disk. It is a write of the goal's record, so it
+// lands after any earlier write of the goal and is never overtaken by one.
 func (m *Model) remove(id string) tea.Cmd {
-	gen := m.env.Ledger.Next()
-	m.auto.Writing(gen)
 	season, saver := m.env.Season, m.saver
-	return m.env.Ledger.Save(common.Goals, "the deletion", "goal/"+id, gen, func() error {
+	return m.Saver.Write(common.Record{Key: "goal/" + id, What: "the deletion", Save: func() error {
 		return saver.DeleteGoal(season, id)
-	})
+	}})
 }
 
 func cloneMap(in map[string]bool) map[string]bool {

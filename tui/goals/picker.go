@@ -102,6 +102,11 @@ func (m Model) updatePicker(msg tea.Msg) (Model, tea.Cmd) {
 			p.search.Blur()
 			return m, nil
 		}
+		msg, why := common.AdmitLine(msg, p.search.Value(), common.MaxLineRunes, "A search")
+		if why != "" {
+			m.Saver.Refuse(why)
+			return m, nil
+		}
 		var cmd tea.Cmd
 		p.search, cmd = p.search.Update(msg)
 		p.refresh(m.ctx)
@@ -176,9 +181,10 @@ func (m Model) updateBlanks(msg tea.Msg) (Model, tea.Cmd) {
 			return m.addIdea()
 		}
 	}
-	if paste, ok := msg.(tea.PasteMsg); ok {
-		paste.Content = common.OneLine(paste.Content)
-		msg = paste
+	msg, why := common.AdmitLine(msg, p.inputs[p.at].Value(), common.MaxLineRunes, "A blank")
+	if why != "" {
+		m.Saver.Refuse(why)
+		return m, nil
 	}
 	var cmd tea.Cmd
 	p.inputs[p.at], cmd = p.inputs[p.at].Update(msg)

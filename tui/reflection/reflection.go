@@ -48,8 +48,10 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Next, k.Prev}, {k.Newline, k.Save}}
 }
 
-// Model is the reflection screen.
+// Model is the reflection screen. Its Saver writes each answer.
 type Model struct {
+	common.Saver
+
 	env   common.Env
 	saver AnswerSaver
 	keys  KeyMap
@@ -59,8 +61,6 @@ type Model struct {
 	retired   map[string]string // answers to questions no longer asked, as saved
 	idx       int
 	area      textarea.Model
-	auto      common.Autosave
-	notice    string // why the last insertion was refused, until the next edit
 	nav       common.Request
 
 	width, height int
@@ -73,7 +73,7 @@ func New(env common.Env, saver AnswerSaver, saved map[string]workbook.Answer, at
 		saver:     saver,
 		keys:      DefaultKeyMap(),
 		questions: catalog.Questions(),
-		auto:      common.NewAutosave(common.Reflect, env),
+		Saver:     common.NewSaver(common.Reflect, env),
 	}
 	m.answers = make([]string, len(m.questions))
 	asked := map[string]bool{}
@@ -105,14 +105,13 @@ func (m *Model) open(i int) {
 	m.idx = max(0, min(i, len(m.questions)-1))
 	m.area.SetValue(m.answers[m.idx])
 	m.area.MoveToEnd()
-	m.notice = ""
 	m.layout()
 }
 
 // Open shows question i and returns the command that saves the question
 // being left, if it has unsaved edits.
 func (m *Model) Open(i int) tea.Cmd {
-	save := m.Flush()
+	save := m.Saver.Flush()
 	m.open(i)
 	return save
 }
@@ -139,17 +138,19 @@ func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take(
 // KeyMap returns the keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// ShortHelp lists the screen's live keys for the help footer: the screen
+// is itself a help.KeyMap, as a Bubbles list is.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp lists the screen's live keys for the expanded help.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Saving returns the screen's Saver, through which the root flushes,
+// salvages and reads the save mark.
+func (m *Model) Saving() *common.Saver { return &m.Saver }
+
 // Typing reports that plain keys are text here.
 func (m Model) Typing() bool { return true }
-
-// Clean reports whether every edit has been written.
-func (m Model) Clean() bool { return m.auto.Clean() }
-
-// Wrote reports whether anything on this screen has been saved yet.
-func (m Model) Wrote() bool { return m.auto.Wrote() }
-
-// Failure returns the last write error, if it has not been overcome yet.
-func (m Model) Failure() error { return m.auto.Failure() }
 
 // SetStyles applies new styles, as after the terminal reports its background.
 func (m *Model) SetStyles(s *common.Styles) {
@@ -180,15 +181,8 @@ func (m *Model) layout() {
 // Update handles a message for this screen.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.AutosaveMsg:
-		if m.auto.Due(msg, m.env.Now()) {
-			return m, m.save()
-		}
-		return m, nil
-	case common.SavedMsg:
-		return m, m.auto.Saved(msg)
-	case common.RetryMsg:
-		return m, m.auto.Retry()
+	case common.AutosaveMsg, common.SavedMsg, common.RetryMsg:
+		return m, m.Saver.Update(msg)
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, m.keys.Next):
@@ -196,26 +190,26 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Prev):
 			return m.move(m.idx - 1)
 		case key.Matches(msg, m.keys.Save):
-			return m, m.Flush()
+			return m, m.Saver.Flush()
 		}
 	}
 	return m.edit(msg)
 }
 
 // edit passes msg to the text area, refusing insertions that would take the
-// answer past its limits.
+// answer past its limits. The keys that make a new line are the text
+// area's own: KeyMap.Newline only names enter for the help footer.
 func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
-	msg, why := common.Admit(msg, m.answers[m.idx], func(k tea.KeyPressMsg) bool { return key.Matches(k, m.keys.Newline) })
+	msg, why := common.Admit(msg, m.answers[m.idx], &m.area)
 	if why != "" {
-		m.notice = why
+		m.Saver.Refuse(why)
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.area, cmd = m.area.Update(msg)
 	if text := m.area.Value(); text != m.answers[m.idx] {
 		m.answers[m.idx] = text
-		m.notice = ""
-		return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+		return m, tea.Batch(cmd, m.Saver.Edited(m.record()))
 	}
 	return m, cmd
 }
@@ -225,45 +219,22 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) move(i int) (Model, tea.Cmd) {
 	switch {
 	case i < 0:
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	case i >= len(m.questions):
 		m.nav.Navigate(common.GoTo(common.NextStep(common.Reflect)))
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	}
 	return m, m.Open(i)
 }
 
-// Flush returns a command writing any unsaved edits now, or nil.
-func (m *Model) Flush() tea.Cmd {
-	retry := m.auto.Retry()
-	if !m.auto.Take() {
-		return retry
-	}
-	return tea.Batch(m.save(), retry)
-}
-
-// SaveAll returns a command writing every answer as it stands, whether or
-// not it looks saved: the last resort after the program ended abruptly.
-func (m *Model) SaveAll() tea.Cmd {
-	var cmds []tea.Cmd
-	keep := m.idx
-	for i := range m.questions {
-		m.idx = i
-		cmds = append(cmds, m.save())
-	}
-	m.idx = keep
-	return tea.Batch(cmds...)
-}
-
-// save writes the current answer. It captures copies, never the model.
-func (m *Model) save() tea.Cmd {
-	gen := m.env.Ledger.Next()
-	m.auto.Writing(gen)
+// record is the write of the current answer as it is now. It captures
+// copies, never the model.
+func (m Model) record() common.Record {
 	season, saver := m.env.Season, m.saver
 	a := workbook.Answer{Question: m.questions[m.idx].ID, Text: m.answers[m.idx], Updated: m.env.Now().UTC()}
-	return m.env.Ledger.Save(common.Reflect, "your answer", "answer/"+a.Question, gen, func() error {
+	return common.Record{Key: "answer/" + a.Question, What: "your answer", Save: func() error {
 		return saver.SaveAnswer(season, a)
-	})
+	}}
 }
 
 // heading is the counter, the question and its guidance.
@@ -282,13 +253,7 @@ func (m Model) heading() string {
 // View renders the screen.
 func (m Model) View() string {
 	s := m.env.Styles
-	var foot string
-	switch {
-	case m.notice != "":
-		foot = s.Nudge.Render(common.Truncate(m.notice, m.width))
-	default:
-		foot = s.Muted.Render(words(m.answers[m.idx]))
-	}
+	foot := s.Muted.Render(words(m.answers[m.idx]))
 	return lipgloss.JoinVertical(lipgloss.Left, m.heading(), m.area.View(), "", foot)
 }
 

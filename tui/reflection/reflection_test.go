@@ -125,7 +125,7 @@ func TestTabAfterTheLastQuestionAsksForTheNextStep(t *testing.T) {
 func TestLeavingAQuestionSavesItEvenBeforeTheDebounce(t *testing.T) {
 	m, st := setup(t, nil, 0)
 	m.env.Tick = func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil } // ticks never fire
-	m.auto = common.NewAutosave(common.Reflect, m.env)
+	m.Saver = common.NewSaver(common.Reflect, m.env)
 	m = typeText(m, "unsaved so far")
 	if len(st.saved) != 0 {
 		t.Fatal("saved before any tick")
@@ -144,12 +144,12 @@ func TestInsertionsPastTheLimitAreRefusedWhole(t *testing.T) {
 		t.Fatalf("saved %d bytes, want %d", len(st.saved[id]), common.MaxAnswerBytes)
 	}
 	m, _ = send(m, tea.KeyPressMsg{Code: 'x', Text: "x"})
-	if len(st.saved[id]) != common.MaxAnswerBytes || !strings.Contains(m.View(), "This answer is full") {
-		t.Errorf("a key past the limit was taken or not explained:\n%s", m.View())
+	if why := m.TakeRefusal(); len(st.saved[id]) != common.MaxAnswerBytes || !strings.Contains(why, "This answer is full") {
+		t.Errorf("a key past the limit was taken or not explained (%q)", why)
 	}
 	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyBackspace})
-	if !strings.Contains(m.View(), "words") && strings.Contains(m.View(), "This answer is full") {
-		t.Error("the notice outlived the next edit")
+	if why := m.TakeRefusal(); why != "" {
+		t.Errorf("the next edit was refused too: %q", why)
 	}
 }
 
@@ -170,8 +170,8 @@ func TestAPasteIsNeverCutToFit(t *testing.T) {
 	if got := st.saved[id]; got != "" {
 		t.Fatalf("a paste past the line limit was taken in part: %d lines", strings.Count(got, "\n")+1)
 	}
-	if !strings.Contains(m.View(), "Not added") {
-		t.Error("the refusal was not explained")
+	if why := m.TakeRefusal(); !strings.Contains(why, "Not added") {
+		t.Errorf("the refusal was not explained (%q)", why)
 	}
 	m, _ = send(m, tea.PasteMsg{Content: strings.Repeat("x\n", common.MaxAnswerLines-1) + "last"})
 	if got := st.saved[id]; strings.Count(got, "\n")+1 != common.MaxAnswerLines || !strings.HasSuffix(got, "last") {

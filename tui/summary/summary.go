@@ -84,6 +84,16 @@ func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take(
 // KeyMap returns the keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// ShortHelp lists the screen's live keys for the help footer: the screen
+// is itself a help.KeyMap, as a Bubbles list is.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp lists the screen's live keys for the expanded help.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Saving returns nil: this screen writes nothing.
+func (m *Model) Saving() *common.Saver { return nil }
+
 // Typing reports that no text is being written here.
 func (m Model) Typing() bool { return false }
 

@@ -46,8 +46,10 @@ type row struct {
 	finding  *detect.Finding // nil when cairn found no evidence
 }
 
-// Model is the themes screen.
+// Model is the themes screen. Its Saver writes the theme board.
 type Model struct {
+	common.Saver
+
 	env   common.Env
 	saver BoardSaver
 	keys  KeyMap
@@ -61,7 +63,6 @@ type Model struct {
 	focus    part
 	adding   bool
 	reading  bool // the detail pane shows all answers instead of evidence
-	auto     common.Autosave
 	nav      common.Request
 
 	detail viewport.Model
@@ -102,7 +103,7 @@ func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 		saver:  saver,
 		keys:   DefaultKeyMap(),
 		board:  board,
-		auto:   common.NewAutosave(common.Themes, env),
+		Saver:  common.NewSaver(common.Themes, env),
 		detail: viewport.New(),
 		name:   name,
 		notes:  notes,
@@ -206,17 +207,19 @@ func (m Model) Chosen() (toward, averse []common.Ref) {
 // KeyMap returns the live keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// ShortHelp lists the screen's live keys for the help footer: the screen
+// is itself a help.KeyMap, as a Bubbles list is.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp lists the screen's live keys for the expanded help.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Saving returns the screen's Saver, through which the root flushes,
+// salvages and reads the save mark.
+func (m *Model) Saving() *common.Saver { return &m.Saver }
+
 // Typing reports whether plain keys are text right now.
 func (m Model) Typing() bool { return m.adding || m.focus != partList }
-
-// Clean reports whether every edit has been written.
-func (m Model) Clean() bool { return m.auto.Clean() }
-
-// Wrote reports whether anything on this screen has been saved yet.
-func (m Model) Wrote() bool { return m.auto.Wrote() }
-
-// Failure returns the last write error, if it has not been overcome yet.
-func (m Model) Failure() error { return m.auto.Failure() }
 
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
@@ -263,15 +266,8 @@ func (m *Model) syncKeys() {
 // Update handles a message for this screen.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case common.AutosaveMsg:
-		if m.auto.Due(msg, m.env.Now()) {
-			return m, m.save()
-		}
-		return m, nil
-	case common.SavedMsg:
-		return m, m.auto.Saved(msg)
-	case common.RetryMsg:
-		return m, m.auto.Retry()
+	case common.AutosaveMsg, common.SavedMsg, common.RetryMsg:
+		return m, m.Saver.Update(msg)
 	case tea.PasteMsg:
 		return m.edit(msg)
 	case tea.KeyPressMsg:
@@ -282,19 +278,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, m.keys.Next):
 			if m.focus+1 == partCount {
 				m.nav.Navigate(common.GoTo(common.NextStep(common.Themes)))
-				return m, m.Flush()
+				return m, m.Saver.Flush()
 			}
 			m.setFocus(m.focus + 1)
 			return m, nil
 		case key.Matches(msg, m.keys.Prev):
 			if m.focus == partList {
 				m.nav.Navigate(common.GoTo(common.PrevStep(common.Themes)))
-				return m, m.Flush()
+				return m, m.Saver.Flush()
 			}
 			m.setFocus(m.focus - 1)
 			return m, nil
 		case key.Matches(msg, m.keys.Save):
-			return m, m.Flush()
+			return m, m.Saver.Flush()
 		}
 		if m.focus == partList {
 			return m.updateList(msg)
@@ -435,8 +431,7 @@ func (m *Model) setMark(ref workbook.Ref, polarity workbook.Polarity, status wor
 func (m Model) changed() (Model, tea.Cmd) {
 	m.board.Updated = m.env.Now().UTC()
 	m.rebuild()
-	m.auto.Take()
-	return m, m.save()
+	return m, m.Saver.Write(m.record())
 }
 
 // updateAdding handles the one-line input for a theme of the runner's own.
@@ -471,6 +466,17 @@ func (m Model) updateAdding(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.ref == own.Ref() })
 		return m.changed()
 	}
+	return m.typeName(msg)
+}
+
+// typeName passes a key or a paste to the name being added, unless it would
+// take the name past its limit.
+func (m Model) typeName(msg tea.Msg) (Model, tea.Cmd) {
+	msg, why := common.AdmitLine(msg, m.name.Value(), common.MaxNameRunes, "A theme's name")
+	if why != "" {
+		m.Saver.Refuse(why)
+		return m, nil
+	}
 	var cmd tea.Cmd
 	m.name, cmd = m.name.Update(msg)
 	return m, cmd
@@ -482,26 +488,25 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	switch m.focus {
 	case partList:
 		if m.adding {
-			if p, ok := msg.(tea.PasteMsg); ok {
-				p.Content = common.OneLine(p.Content)
-				m.name, cmd = m.name.Update(p)
+			if _, ok := msg.(tea.PasteMsg); ok {
+				return m.typeName(msg)
 			}
-			return m, cmd
+			return m, nil
 		}
 		m.detail, cmd = m.detail.Update(msg)
 		return m, cmd
 	case partNotes:
-		newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, m.notes.KeyMap.InsertNewline) }
-		msg, why := common.Admit(msg, m.board.Notes, newline)
+		msg, why := common.Admit(msg, m.board.Notes, &m.notes)
 		if why != "" {
-			return m, common.Status(why)
+			m.Saver.Refuse(why)
+			return m, nil
 		}
 		m.notes, cmd = m.notes.Update(msg)
 	case partMotivation:
-		if p, ok := msg.(tea.PasteMsg); ok {
-			// One line: a pasted paragraph becomes one line, not a lost one.
-			p.Content = common.OneLine(p.Content)
-			msg = p
+		msg, why := common.AdmitLine(msg, m.board.Motivation, common.MaxLineRunes, "The motivation")
+		if why != "" {
+			m.Saver.Refuse(why)
+			return m, nil
 		}
 		m.motive, cmd = m.motive.Update(msg)
 	}
@@ -510,29 +515,16 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	m.board.Notes, m.board.Motivation = m.notes.Value(), m.motive.Value()
 	m.board.Updated = m.env.Now().UTC()
-	return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+	return m, tea.Batch(cmd, m.Saver.Edited(m.record()))
 }
 
-// Flush returns a command writing any unsaved edits now, or nil.
-func (m *Model) Flush() tea.Cmd {
-	retry := m.auto.Retry()
-	if !m.auto.Take() {
-		return retry
-	}
-	return tea.Batch(m.save(), retry)
-}
-
-// SaveAll returns a command writing the theme board as it stands.
-func (m *Model) SaveAll() tea.Cmd { return m.save() }
-
-// save writes the theme board. It captures a copy, never the model.
-func (m *Model) save() tea.Cmd {
-	gen := m.env.Ledger.Next()
-	m.auto.Writing(gen)
+// record is the write of the theme board as it is now. It captures a
+// copy, never the model.
+func (m Model) record() common.Record {
 	season, saver, board := m.env.Season, m.saver, cloneBoard(m.board)
-	return m.env.Ledger.Save(common.Themes, "your themes", "themes", gen, func() error {
+	return common.Record{Key: "themes", What: "your themes", Save: func() error {
 		return saver.SaveThemes(season, board)
-	})
+	}}
 }
 
 func cloneBoard(b workbook.ThemeBoard) workbook.ThemeBoard {

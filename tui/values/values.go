@@ -4,10 +4,8 @@
 package values
 
 import (
-	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -28,11 +26,6 @@ type ValuesSaver interface {
 // past it, a gentle note says that a few go further than many. It never
 // blocks a pick.
 const ManyValues = 5
-
-// MaxNameRunes bounds the name of a value of the runner's own: it is a
-// name, not an answer, and a longer one is refused with a message rather
-// than cut.
-const MaxNameRunes = 60
 
 // row is one line of the list: a catalog value or one of the runner's own.
 type row struct {
@@ -61,8 +54,10 @@ const (
 	confirmRemove
 )
 
-// Model is the values screen.
+// Model is the values screen. Its Saver writes the list of chosen values.
 type Model struct {
+	common.Saver
+
 	env   common.Env
 	saver ValuesSaver
 	keys  KeyMap
@@ -83,10 +78,7 @@ type Model struct {
 	serve textarea.Model
 	exp   textarea.Model
 	name  textinput.Model
-	auto  common.Autosave
-	// notice says why the last insertion was refused, until the next change.
-	notice string
-	nav    common.Request
+	nav   common.Request
 
 	width, height int
 	lay           layout
@@ -104,7 +96,7 @@ func New(env common.Env, saver ValuesSaver, saved []workbook.ValueChoice) Model 
 		serve: newArea(env.Styles, "A sentence or two is plenty."),
 		exp:   newArea(env.Styles, "One small thing to try on your next few runs."),
 		name:  newName(env.Styles),
-		auto:  common.NewAutosave(common.Values, env),
+		Saver: common.NewSaver(common.Values, env),
 	}
 	for _, v := range catalog.Values() {
 		m.rows = append(m.rows, row{id: v.ID, name: v.Name, value: v})
@@ -137,7 +129,7 @@ func newName(s *common.Styles) textinput.Model {
 	in := textinput.New()
 	in.Prompt = "› "
 	in.Placeholder = "A word or two"
-	in.CharLimit = 0 // the screen checks MaxNameRunes and says so
+	in.CharLimit = 0 // the screen checks common.MaxNameRunes and says so
 	in.KeyMap.Paste.SetEnabled(false)
 	in.SetStyles(s.TextInput)
 	return in
@@ -153,18 +145,20 @@ func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take(
 // KeyMap returns the live keys for the help footer.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// ShortHelp lists the screen's live keys for the help footer: the screen
+// is itself a help.KeyMap, as a Bubbles list is.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp lists the screen's live keys for the expanded help.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// Saving returns the screen's Saver, through which the root flushes,
+// salvages and reads the save mark.
+func (m *Model) Saving() *common.Saver { return &m.Saver }
+
 // Typing reports whether plain keys are text right now: in a writing field
 // or while naming a value.
 func (m Model) Typing() bool { return m.adding || m.focus != partList }
-
-// Clean reports whether every edit has been written.
-func (m Model) Clean() bool { return m.auto.Clean() }
-
-// Wrote reports whether anything on this screen has been saved yet.
-func (m Model) Wrote() bool { return m.auto.Wrote() }
-
-// Failure returns the last write error, if it has not been overcome yet.
-func (m Model) Failure() error { return m.auto.Failure() }
 
 // SetStyles applies new styles, as after the terminal reports its background.
 func (m *Model) SetStyles(s *common.Styles) {
@@ -193,7 +187,6 @@ func (m *Model) Focus() {
 
 func (m *Model) setFocus(p part) {
 	m.focus = p
-	m.notice = ""
 	m.serve.Blur()
 	m.exp.Blur()
 	switch p {
@@ -258,14 +251,8 @@ func (m *Model) load() {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
-	case common.AutosaveMsg:
-		if m.auto.Due(msg, m.env.Now()) {
-			cmd = m.save()
-		}
-	case common.SavedMsg:
-		cmd = m.auto.Saved(msg)
-	case common.RetryMsg:
-		cmd = m.auto.Retry()
+	case common.AutosaveMsg, common.SavedMsg, common.RetryMsg:
+		cmd = m.Saver.Update(msg)
 	case tea.KeyPressMsg:
 		switch {
 		case m.confirm != confirmNone:
@@ -305,19 +292,19 @@ func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Write):
 		m.setFocus(partServe)
 	case key.Matches(msg, k.Add):
-		m.adding, m.notice = true, ""
+		m.adding = true
 		m.name.Reset()
 		m.name.Focus()
 	case key.Matches(msg, k.Remove):
 		return m.askRemove()
 	case key.Matches(msg, k.Next):
 		m.nav.Navigate(common.GoTo(common.NextStep(common.Values)))
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	case key.Matches(msg, k.Prev):
 		m.nav.Navigate(common.GoTo(common.PrevStep(common.Values)))
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	case key.Matches(msg, k.Save):
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	}
 	return m, nil
 }
@@ -344,9 +331,8 @@ func (m Model) pick() (Model, tea.Cmd) {
 	}
 	delete(m.aside, r.id)
 	m.chosen = append(m.chosen, c)
-	m.notice = ""
 	m.load()
-	return m, m.saveNow()
+	return m, m.Saver.Write(m.record())
 }
 
 // askUnpick unpicks the value under the cursor, asking first if the runner
@@ -379,7 +365,7 @@ func (m Model) unpick(id string) (Model, tea.Cmd) {
 		m.setFocus(partList)
 	}
 	m.load()
-	return m, m.saveNow()
+	return m, m.Saver.Write(m.record())
 }
 
 // askRemove takes one of the runner's own values off the list, asking
@@ -412,7 +398,7 @@ func (m Model) remove(id string) (Model, tea.Cmd) {
 	m.load()
 	if i := m.chosenIndex(id); i >= 0 {
 		m.chosen = slices.Delete(m.chosen, i, i+1)
-		return m, m.saveNow()
+		return m, m.Saver.Write(m.record())
 	}
 	return m, nil
 }
@@ -438,53 +424,27 @@ func (m Model) updateName(msg tea.Msg) (Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, m.keys.AddCancel):
-			m.adding, m.notice = false, ""
+			m.adding = false
 			m.name.Blur()
 			return m, nil
 		case key.Matches(k, m.keys.AddDone):
 			return m.addOwn(m.name.Value())
 		}
 	}
-	var added string
-	switch msg := msg.(type) {
-	case tea.PasteMsg:
-		// One line: a pasted paragraph becomes one line, not a lost one.
-		msg.Content = common.OneLine(msg.Content)
-		return m.typeName(msg, msg.Content)
-	case tea.KeyPressMsg:
-		added = msg.Text
-	}
-	return m.typeName(msg, added)
-}
-
-// typeName passes msg to the name field unless adding its text would take
-// the name past MaxNameRunes.
-func (m Model) typeName(msg tea.Msg, added string) (Model, tea.Cmd) {
-	if !m.nameFits(added) {
+	msg, why := common.AdmitLine(msg, m.name.Value(), common.MaxNameRunes, "A value's name")
+	if why != "" {
+		m.Saver.Refuse(why)
 		return m, nil
 	}
 	var cmd tea.Cmd
 	m.name, cmd = m.name.Update(msg)
-	if added != "" {
-		m.notice = ""
-	}
 	return m, cmd
-}
-
-// nameFits reports whether added fits in the name being typed, and if not
-// says so in the notice.
-func (m *Model) nameFits(added string) bool {
-	if utf8.RuneCountInString(m.name.Value())+utf8.RuneCountInString(added) <= MaxNameRunes {
-		return true
-	}
-	m.notice = fmt.Sprintf("A value's name holds up to %d characters; nothing was added.", MaxNameRunes)
-	return false
 }
 
 // addOwn adds a value of the runner's own and picks it. A name the list
 // already has picks that row instead of making a twin.
 func (m Model) addOwn(name string) (Model, tea.Cmd) {
-	m.adding, m.notice = false, ""
+	m.adding = false
 	m.name.Blur()
 	name = common.OneLine(name)
 	if name == "" {
@@ -505,23 +465,23 @@ func (m Model) updateField(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Done):
 		m.setFocus(partList)
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	case key.Matches(msg, m.keys.Field):
 		if m.focus == partServe {
 			m.setFocus(partExperiment)
 			return m, nil
 		}
 		m.setFocus(partList)
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	case key.Matches(msg, m.keys.FieldBack):
 		if m.focus == partExperiment {
 			m.setFocus(partServe)
 			return m, nil
 		}
 		m.setFocus(partList)
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	case key.Matches(msg, m.keys.Save):
-		return m, m.Flush()
+		return m, m.Saver.Flush()
 	}
 	return m.write(msg)
 }
@@ -539,55 +499,30 @@ func (m Model) write(msg tea.Msg) (Model, tea.Cmd) {
 	if m.focus == partExperiment {
 		area, text = &m.exp, &m.chosen[i].Experiment
 	}
-	newline := func(k tea.KeyPressMsg) bool { return key.Matches(k, area.KeyMap.InsertNewline) }
-	msg, why := common.Admit(msg, *text, newline)
+	msg, why := common.Admit(msg, *text, area)
 	if why != "" {
-		m.notice = why
+		m.Saver.Refuse(why)
 		return m, nil
 	}
 	var cmd tea.Cmd
 	*area, cmd = area.Update(msg)
 	if v := area.Value(); v != *text {
 		*text = v
-		m.notice = ""
-		return m, tea.Batch(cmd, m.auto.Edited(m.env.Now()))
+		return m, tea.Batch(cmd, m.Saver.Edited(m.record()))
 	}
 	return m, cmd
 }
 
-// Flush returns a command writing any unsaved edits now, or nil.
-func (m *Model) Flush() tea.Cmd {
-	retry := m.auto.Retry()
-	if !m.auto.Take() {
-		return retry
-	}
-	return tea.Batch(m.save(), retry)
-}
-
-// SaveAll returns a command writing the chosen values as they stand.
-func (m *Model) SaveAll() tea.Cmd { return m.save() }
-
-// saveNow writes the chosen values at once, taking any typing still waiting
-// for its tick along with it.
-func (m *Model) saveNow() tea.Cmd {
-	m.auto.Take()
-	return m.save()
-}
-
-// save writes the whole list of chosen values. It captures a copy, never
-// the model.
-func (m *Model) save() tea.Cmd {
-	gen := m.env.Ledger.Next()
-	m.auto.Writing(gen)
+// record is the write of the whole list of chosen values as it is now. It
+// captures a copy, never the model.
+func (m Model) record() common.Record {
 	season, saver := m.env.Season, m.saver
-	chosen := append([]workbook.ValueChoice{}, m.chosen...)
-	return m.env.Ledger.Save(common.Values, "your values", "values", gen, func() error {
+	chosen := slices.Clone(m.chosen)
+	return common.Record{Key: "values", What: "your values", Save: func() error {
 		return saver.SaveValues(season, chosen)
-	})
+	}}
 }
 
 func hasWriting(c workbook.ValueChoice) bool {
 	return strings.TrimSpace(c.Serve) != "" || strings.TrimSpace(c.Experiment) != ""
 }
-
-// oneLine folds text onto one line, as a name must be.

@@ -342,32 +342,32 @@ func TestLimitsRefuseWithACalmMessage(t *testing.T) {
 	if got := m.Chosen()[0].Serve; got != full {
 		t.Fatalf("a letter went past the limit (%d bytes)", len(got))
 	}
-	if !strings.Contains(view(m), "This answer is full") {
-		t.Errorf("no message for the refused letter:\n%s", view(m))
+	if why := m.TakeRefusal(); !strings.Contains(why, "This answer is full") {
+		t.Errorf("no message for the refused letter (%q)", why)
 	}
 	m = press(m, tab, tea.PasteMsg{Content: strings.Repeat("y", common.MaxAnswerBytes+1)})
 	if got := m.Chosen()[0].Experiment; got != "" {
 		t.Errorf("a paste past the limit was let in (%d bytes)", len(got))
 	}
-	if !strings.Contains(view(m), "Not added") {
-		t.Errorf("no message for the refused paste:\n%s", view(m))
+	if why := m.TakeRefusal(); !strings.Contains(why, "Not added") {
+		t.Errorf("no message for the refused paste (%q)", why)
 	}
 	m = press(m, text("ok")...)
-	if strings.Contains(view(m), "Not added") || m.Chosen()[0].Experiment != "ok" {
-		t.Error("the message stayed after an edit that fitted")
+	if why := m.TakeRefusal(); why != "" || m.Chosen()[0].Experiment != "ok" {
+		t.Errorf("an edit that fitted was refused (%q)", why)
 	}
 }
 
 func TestOwnNameLimitRefusesWithAMessage(t *testing.T) {
 	m, _ := setup(t)
 	m = press(m, letter('a'))
-	m = press(m, text(strings.Repeat("n", MaxNameRunes))...)
+	m = press(m, text(strings.Repeat("n", common.MaxNameRunes))...)
 	m = press(m, letter('z'), tea.PasteMsg{Content: "more"})
-	if got := m.name.Value(); got != strings.Repeat("n", MaxNameRunes) {
+	if got := m.name.Value(); got != strings.Repeat("n", common.MaxNameRunes) {
 		t.Errorf("name = %q", got)
 	}
-	if !strings.Contains(view(m), "nothing was added") {
-		t.Errorf("no message for the refused letter:\n%s", view(m))
+	if why := m.TakeRefusal(); !strings.Contains(why, "nothing was added") {
+		t.Errorf("no message for the refused letter (%q)", why)
 	}
 }
 

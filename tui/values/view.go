@@ -258,9 +258,6 @@ func (m Model) addView(w int) string {
 		"",
 		m.name.View(),
 	}
-	if m.notice != "" {
-		lines = append(lines, s.Nudge.Render(common.Wrap(m.notice, w)))
-	}
 	return strings.Join(lines, "\n")
 }
 
@@ -326,9 +323,8 @@ func (m Model) aboutView(r row, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// footer sits under everything: a question waiting for y or n, a refused
-// insertion, a gentle note, or how many values are picked. It takes at
-// most two lines.
+// footer sits under everything: a question waiting for y or n, a gentle
+// note, or how many values are picked. It takes at most two lines.
 func (m Model) footer() string {
 	s := m.env.Styles
 	n := len(m.chosen)
@@ -336,8 +332,6 @@ func (m Model) footer() string {
 	switch {
 	case m.confirm != confirmNone:
 		style, text = s.Nudge, m.question()
-	case m.notice != "" && !m.adding:
-		style, text = s.Nudge, m.notice
 	case n > ManyValues:
 		style, text = s.Nudge, text+" A few values go further than many."
 	case n == 0:
