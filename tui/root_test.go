@@ -3,15 +3,20 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/workbook"
@@ -528,4 +533,46 @@ func TestTheSaveMarkStaysOnNarrowWindows(t *testing.T) {
 	h.send(keyEnter)
 	h.typeText("words")
 	h.mustShow("✓ saved", "Reflect", "ctrl+c quit")
+}
+
+// TestThemesScreenReadsTheSeasonAsDetectionDefines pins the themes screen
+// to detect.SeasonSources, the one definition of what a season's theme
+// reading takes in, which `cairn themes` uses too (its own test pins it to
+// the same): both propose the same themes for the same season. An answer
+// to a question this build no longer asks is part of it.
+func TestThemesScreenReadsTheSeasonAsDetectionDefines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cairn.db")
+	st, err := store.Open(path, store.WithClock(func() time.Time { return clock }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	season, err := st.StartSeason("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, text := range map[string]string{
+		"beyond-running":   "Running clears my head after a long shift.",
+		"retired-question": "I hate races, the start line makes me feel sick.",
+	} {
+		if err := st.SaveAnswer(season.ID, workbook.Answer{Question: q, Text: text, Updated: clock}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := startHarness(t, st, path, 100, 30)
+	h.send(common.NavigateMsg{To: common.Themes, Question: -1})
+	got := h.root().themes.Proposed()
+
+	wb := h.workbook()
+	texts := map[string]string{}
+	for id, a := range wb.Answers {
+		texts[id] = a.Text
+	}
+	want := detect.Detect(detect.SeasonSources(texts))
+	if !slices.ContainsFunc(want, func(f detect.Finding) bool { return f.Theme == catalog.Competition }) {
+		t.Fatalf("the retired answer should propose competition: %+v", want)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the screen proposes\n%+v\nbut the season reads as\n%+v", got, want)
+	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/workbook"
 )
@@ -524,4 +525,46 @@ func TestEverySubcommandHasHelp(t *testing.T) {
 	}
 	containsAll(t, "themes --help", ansi.Strip(ok(t, "", "themes", "--help")), "cairn themes answers.txt", "--json")
 	containsAll(t, "ideas --help", ansi.Strip(ok(t, "", "ideas", "--help")), "--kind", "--theme", "--tier", "cairn ideas --tier small")
+}
+
+// TestThemesCommandReadsTheSeasonAsDetectionDefines pins `cairn themes` to
+// detect.SeasonSources, the one definition of what a season's theme
+// reading takes in, which the themes screen uses too (its own test pins it
+// to the same): both propose the same themes, in the same order, for the
+// same season. An answer to a question this build no longer asks counts.
+func TestThemesCommandReadsTheSeasonAsDetectionDefines(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	season, err := st.StartSeason("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{
+		"beyond-running":   "Running clears my head after a long shift.",
+		"retired-question": "I hate races, the start line makes me feel sick.",
+	}
+	for q, text := range texts {
+		if err := st.SaveAnswer(season.ID, workbook.Answer{Question: q, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	var want []string
+	for _, f := range detect.Detect(detect.SeasonSources(texts)) {
+		want = append(want, string(f.Theme)+f.Polarity.String())
+	}
+	if !slices.Contains(want, "competition-") {
+		t.Fatalf("the retired answer should propose competition: %v", want)
+	}
+	var got []string
+	for _, f := range themesJSON(t, ok(t, "", "--db", db, "themes", "--json")) {
+		got = append(got, f.Theme+f.Polarity)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("cairn themes proposes %v, the season reads as %v", got, want)
+	}
 }

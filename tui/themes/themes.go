@@ -121,6 +121,10 @@ func (m *Model) SetAnswers(answers map[string]string) {
 	m.rebuild()
 }
 
+// Proposed returns what cairn reads in the answers, strongest first: the
+// findings the list is built from, before the runner's decisions.
+func (m Model) Proposed() []detect.Finding { return slices.Clone(m.findings) }
+
 // SetValues gives the screen the runner's chosen values to show.
 func (m *Model) SetValues(values []common.Ref) { m.values = values }
 
