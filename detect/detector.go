@@ -1388,32 +1388,82 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 
 // ---------------------------------------------------------------- the model's findings
 
-// sourceTallies weighs each theme's lexicon evidence answer by answer.
-// order is the hits sorted as d.order sorts them.
-func (d *detector) sourceTallies(order []int, nsrc int) [][nThemes]detTally {
-	out := make([][nThemes]detTally, nsrc)
+// bySource groups the hits by source and theme: the hits sorted by
+// source, theme, polarity (toward first), sentence and place, and where
+// each source's run of them starts (from[s] to from[s+1]). Hits are
+// recorded source by source, so this is one sort, never a scan of every
+// hit for every source.
+type bySource struct {
+	order []int
+	from  []int
+}
+
+func (d *detector) bySource(nsrc int) bySource {
 	hits := d.hits
-	var sub []int
-	for start := 0; start < len(order); {
-		theme := hits[order[start]].theme
-		end := start
-		for end < len(order) && hits[order[end]].theme == theme {
-			end++
-		}
-		for s := range nsrc {
-			sub = sub[:0]
-			for _, k := range order[start:end] {
-				if d.sentences[hits[k].sent].src == s {
-					sub = append(sub, k)
-				}
+	b := bySource{order: make([]int, len(hits)), from: make([]int, nsrc+1)}
+	for k := range b.order {
+		b.order[k] = k
+	}
+	slices.SortFunc(b.order, func(a, c int) int {
+		ha, hc := &hits[a], &hits[c]
+		return cmp.Or(
+			cmp.Compare(d.sentences[ha.sent].src, d.sentences[hc.sent].src),
+			cmp.Compare(ha.theme, hc.theme),
+			cmp.Compare(hc.pol, ha.pol),
+			cmp.Compare(ha.sent, hc.sent),
+			cmp.Compare(ha.tok, hc.tok),
+			cmp.Compare(a, c),
+		)
+	})
+	for _, k := range b.order {
+		b.from[d.sentences[hits[k].sent].src+1]++
+	}
+	for s := range nsrc {
+		b.from[s+1] += b.from[s]
+	}
+	return b
+}
+
+// theme returns the hits of theme t in source s, in order.
+func (b bySource) theme(d *detector, s, t int) []int {
+	run := b.order[b.from[s]:b.from[s+1]]
+	i, _ := slices.BinarySearchFunc(run, t, func(k, t int) int { return cmp.Compare(int(d.hits[k].theme), t) })
+	j := i
+	for j < len(run) && int(d.hits[run[j]].theme) == t {
+		j++
+	}
+	return run[i:j]
+}
+
+// sourceTallies weighs each theme's lexicon evidence answer by answer.
+func (d *detector) sourceTallies(b bySource, nsrc int) [][nThemes]detTally {
+	out := make([][nThemes]detTally, nsrc)
+	for s := range nsrc {
+		run := b.order[b.from[s]:b.from[s+1]]
+		for start := 0; start < len(run); {
+			theme := d.hits[run[start]].theme
+			end := start
+			for end < len(run) && d.hits[run[end]].theme == theme {
+				end++
 			}
-			if len(sub) > 0 {
-				out[s][theme], _ = d.weigh(hits, sub, nil, nil)
-			}
+			out[s][theme], _ = d.weigh(d.hits, run[start:end], nil, nil)
+			start = end
 		}
-		start = end
 	}
 	return out
+}
+
+// occFrom gives where each source's feature occurrences start in
+// d.grams.occ (from[s] to from[s+1]): they are recorded in reading order.
+func (d *detector) occFrom(nsrc int) []int {
+	from := make([]int, nsrc+1)
+	for _, o := range d.grams.occ {
+		from[o.src+1]++
+	}
+	for s := range nsrc {
+		from[s+1] += from[s]
+	}
+	return from
 }
 
 // modelFindings keeps what the lexicon proposes, as the lexicon reads it,
@@ -1429,7 +1479,9 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	for _, f := range out {
 		proposed[themeIndex(f.Theme)] = true
 	}
-	tallies := d.sourceTallies(order, len(sources))
+	bs := d.bySource(len(sources))
+	tallies := d.sourceTallies(bs, len(sources))
+	occFrom := d.occFrom(len(sources))
 	votes := make([][nThemes]modelVote, len(sources))
 	var rows []int32
 	for s := range sources {
@@ -1440,10 +1492,8 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 			continue // the lexicon reads short answers alone
 		}
 		rows = rows[:0]
-		for _, o := range d.grams.occ {
-			if o.src == s {
-				rows = append(rows, o.row)
-			}
+		for _, o := range d.grams.occ[occFrom[s]:occFrom[s+1]] {
+			rows = append(rows, o.row)
 		}
 		slices.Sort(rows)
 		rows = slices.Compact(rows)
@@ -1490,9 +1540,9 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 				continue
 			}
 			n := len(evs)
-			evs = d.themeEvidence(d.themeHits(order, t, s), sources, evs)
+			evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
 			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == polOf(int(v.side)) }) {
-				if e, ok := d.gramEvidence(m, sources, s, t, int(v.side)); ok {
+				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, int(v.side)); ok {
 					evs = append(evs, e)
 				}
 			}
@@ -1511,17 +1561,6 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	return out
 }
 
-// themeHits returns the hits of theme t in source s, in order.
-func (d *detector) themeHits(order []int, t, s int) []int {
-	var out []int
-	for _, k := range order {
-		if int(d.hits[k].theme) == t && d.sentences[d.hits[k].sent].src == s {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
 // themeEvidence appends the lexicon's evidence from the given hits.
 func (d *detector) themeEvidence(sub []int, sources []Source, evs []detEvidence) []detEvidence {
 	if len(sub) == 0 {
@@ -1531,9 +1570,10 @@ func (d *detector) themeEvidence(sub []int, sources []Source, evs []detEvidence)
 	return evs
 }
 
-// gramEvidence finds, in source s, the sentence whose words weigh most
-// toward reading theme t on the given side, with those words as triggers.
-func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int) (detEvidence, bool) {
+// gramEvidence finds, among one source's feature occurrences, the sentence
+// whose words weigh most toward reading theme t on the given side, with
+// those words as triggers.
+func (d *detector) gramEvidence(m *themeModel, sources []Source, occ []modelOcc, t, side int) (detEvidence, bool) {
 	slot := int16(t*2 + side)
 	weightOf := func(o modelOcc) float64 {
 		for _, c := range m.rows[o.row] {
@@ -1551,8 +1591,8 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int)
 			best, bestSum = cur, sum
 		}
 	}
-	for _, o := range d.grams.occ {
-		if o.src != s || o.sent < 0 {
+	for _, o := range occ {
+		if o.sent < 0 {
 			continue
 		}
 		if o.sent != cur {
@@ -1572,8 +1612,8 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int)
 		w  float64
 	}
 	var ts []trig
-	for _, o := range d.grams.occ {
-		if o.src == s && o.sent == best {
+	for _, o := range occ {
+		if o.sent == best {
 			if w := weightOf(o); w > 0 {
 				ts = append(ts, trig{o.span, w})
 			}

@@ -128,11 +128,10 @@ func extractExample(c evalCase, file int) trainExample {
 	d := newDetector(1, nil)
 	d.grams = &modelGrams{neg: true}
 	d.readSource(0, srcs[0])
-	var order []int
 	if len(d.hits) > 0 {
-		order = d.order()
+		d.order() // applies the sentence factors
 	}
-	tallies := d.sourceTallies(order, 1)
+	tallies := d.sourceTallies(d.bySource(1), 1)
 	for th := range nThemes {
 		ex.now[th] = tallies[0][th].view()
 		ex.view[th] = ex.now[th]
