@@ -139,6 +139,7 @@ type detEvidence struct {
 	strength float64
 	base     float64
 	first    int // index of its first hit, for a stable order
+	sent     int32
 }
 
 // detSide is what one side of a theme's evidence adds up to.
@@ -639,7 +640,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				// "I've never run a marathon", "I'd never raced before".
 				m.inert = true
 				op.m = -1
-			case m.e.flags&flagCounterfactual != 0 && counterfactual(toks, m.j):
+			case m.e.flags&flagCounterfactual != 0 && counterfactual(toks, m.i, m.j):
 				// "Without my club I'd be lost."
 				m.inert = true
 				op.m = -1
@@ -1278,7 +1279,7 @@ func (d *detector) findingsFrom(order []int, sources []Source) []Finding {
 }
 
 // order applies the sentence factors to the hits and returns their
-// indexes sorted by theme, polarity (toward first), sentence and place.
+// indexes sorted by theme, sentence, polarity (toward first) and place.
 func (d *detector) order() []int {
 	hits := d.hits
 	for k := range hits {
@@ -1292,8 +1293,8 @@ func (d *detector) order() []int {
 		ha, hb := &hits[a], &hits[b]
 		return cmp.Or(
 			cmp.Compare(ha.theme, hb.theme),
-			cmp.Compare(hb.pol, ha.pol),
 			cmp.Compare(ha.sent, hb.sent),
+			cmp.Compare(hb.pol, ha.pol),
 			cmp.Compare(ha.tok, hb.tok),
 			cmp.Compare(a, b),
 		)
@@ -1301,52 +1302,87 @@ func (d *detector) order() []int {
 	return order
 }
 
-// weigh adds up one theme's hits (order sorted by polarity, then
-// sentence) and, if sources is not nil, appends one piece of evidence per
-// sentence and side.
+// weigh adds up one theme's hits (order sorted by sentence, then
+// polarity) and, if sources is not nil, appends one piece of evidence per
+// sentence.
+//
+// A sentence is evidence for one side of a theme, never both: when its
+// cues point both ways ("Mostly I run alone, but now and then with a
+// friend from work"), the side they point to more takes the sentence, with
+// what it leads by, and its triggers are that side's words alone; a tie
+// leaves the sentence out. Within one answer a cue counts once, however
+// often it recurs: "splits, splits, splits" or "numbers" in three
+// sentences are one cue.
 func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
 	var tally detTally
-	var seen []int32 // entries already counted, per side
-	seenPol := workbook.Polarity(0)
+	var seen [2][]int32 // entries already counted in this source, per side
+	src := -1
+	var spans [2][]Span
 	for start := 0; start < len(order); {
 		h0 := &hits[order[start]]
+		if s := d.sentences[h0.sent].src; s != src {
+			src = s
+			seen[0], seen[1] = seen[0][:0], seen[1][:0]
+		}
+		var side [2]struct {
+			strongest, sum, topBase, sumBase float64
+			n, first                         int
+			entries                          []int32
+		}
+		spans[0], spans[1] = spans[0][:0], spans[1][:0]
 		end := start
-		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
-		var spans []Span
-		for end < len(order) {
+		for end < len(order) && hits[order[end]].sent == h0.sent {
 			h := &hits[order[end]]
-			if h.pol != h0.pol || h.sent != h0.sent {
-				break
+			x := sideOf(h.pol)
+			sd := &side[x]
+			if sd.n == 0 {
+				sd.first = order[end]
 			}
-			if h.pol != seenPol {
-				seen, seenPol = seen[:0], h.pol
+			sd.n++
+			w, b := h.weight, h.base
+			if h.entry >= 0 && (slices.Contains(seen[x], h.entry) || slices.Contains(sd.entries, h.entry)) {
+				w, b = 0, 0
+			} else if h.entry >= 0 {
+				sd.entries = append(sd.entries, h.entry)
 			}
-			b := h.base
-			if h.entry >= 0 && slices.Contains(seen, h.entry) {
-				b = 0
-			} else {
-				seen = append(seen, h.entry)
-			}
-			strongest = max(strongest, h.weight)
-			sum += h.weight
-			topBase = max(topBase, b)
-			sumBase += b
+			sd.strongest = max(sd.strongest, w)
+			sd.sum += w
+			sd.topBase = max(sd.topBase, b)
+			sd.sumBase += b
 			if sources != nil {
-				spans = append(spans, h.spans[:h.nspans]...)
+				spans[x] = append(spans[x], h.spans[:h.nspans]...)
 			}
 			end++
 		}
-		strength := strongest + detSameSentence*(sum-strongest)
-		base := topBase + detSameSentence*(sumBase-topBase)
-		s := &tally[0]
-		if h0.pol == workbook.Away {
-			s = &tally[1]
+		start = end
+		var strength, base [2]float64
+		for x := range 2 {
+			sd := &side[x]
+			strength[x] = sd.strongest + detSameSentence*(sd.sum-sd.strongest)
+			base[x] = sd.topBase + detSameSentence*(sd.sumBase-sd.topBase)
 		}
-		s.strength += strength
-		s.base += base
-		s.sents++
+		win := 0
+		switch {
+		case side[1].n == 0:
+		case side[0].n == 0:
+			win = 1
+		case strength[1] > strength[0] || strength[1] == strength[0] && base[1] > base[0]:
+			win = 1
+		case strength[1] == strength[0] && base[1] == base[0]:
+			continue // evenly both ways: evidence for neither
+		}
+		lead := strength[win] - strength[1-win]
+		if side[win].n == 0 || lead <= 0 && side[1-win].n > 0 {
+			continue
+		}
+		seen[win] = append(seen[win], side[win].entries...)
+		s := &tally[win]
+		s.strength += lead
+		s.base += base[win]
+		if lead > 0 {
+			s.sents++ // a sentence that only repeats a cue adds nothing
+		}
 		if sources == nil {
-			start = end
 			continue
 		}
 		sent := d.sentences[h0.sent]
@@ -1354,14 +1390,14 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			ev: Evidence{
 				Source:   sources[sent.src].Label,
 				Sentence: sent.text,
-				Triggers: mergeSpans(spans),
-				Polarity: h0.pol,
+				Triggers: mergeSpans(slices.Clone(spans[win])),
+				Polarity: polOf(win),
 			},
-			strength: strength,
-			base:     base,
-			first:    order[start],
+			strength: lead,
+			base:     base[win],
+			first:    side[win].first,
+			sent:     h0.sent,
 		})
-		start = end
 	}
 	return tally, evs
 }
@@ -1389,7 +1425,7 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 // ---------------------------------------------------------------- the model's findings
 
 // bySource groups the hits by source and theme: the hits sorted by
-// source, theme, polarity (toward first), sentence and place, and where
+// source, theme, sentence, polarity (toward first) and place, and where
 // each source's run of them starts (from[s] to from[s+1]). Hits are
 // recorded source by source, so this is one sort, never a scan of every
 // hit for every source.
@@ -1409,8 +1445,8 @@ func (d *detector) bySource(nsrc int) bySource {
 		return cmp.Or(
 			cmp.Compare(d.sentences[ha.sent].src, d.sentences[hc.sent].src),
 			cmp.Compare(ha.theme, hc.theme),
-			cmp.Compare(hc.pol, ha.pol),
 			cmp.Compare(ha.sent, hc.sent),
+			cmp.Compare(hc.pol, ha.pol),
 			cmp.Compare(ha.tok, hc.tok),
 			cmp.Compare(a, c),
 		)
@@ -1542,7 +1578,11 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 			n := len(evs)
 			evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
 			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == polOf(int(v.side)) }) {
-				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, int(v.side)); ok {
+				// Never a sentence the lexicon reads the other way.
+				other := func(sent int32) bool {
+					return slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.sent == sent })
+				}
+				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, int(v.side), other); ok {
 					evs = append(evs, e)
 				}
 			}
@@ -1573,7 +1613,7 @@ func (d *detector) themeEvidence(sub []int, sources []Source, evs []detEvidence)
 // gramEvidence finds, among one source's feature occurrences, the sentence
 // whose words weigh most toward reading theme t on the given side, with
 // those words as triggers.
-func (d *detector) gramEvidence(m *themeModel, sources []Source, occ []modelOcc, t, side int) (detEvidence, bool) {
+func (d *detector) gramEvidence(m *themeModel, sources []Source, occ []modelOcc, t, side int, skip func(int32) bool) (detEvidence, bool) {
 	slot := int16(t*2 + side)
 	weightOf := func(o modelOcc) float64 {
 		for _, c := range m.rows[o.row] {
@@ -1592,7 +1632,7 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, occ []modelOcc,
 		}
 	}
 	for _, o := range occ {
-		if o.sent < 0 {
+		if o.sent < 0 || skip(o.sent) {
 			continue
 		}
 		if o.sent != cur {
@@ -1637,6 +1677,7 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, occ []modelOcc,
 		},
 		strength: bestSum,
 		first:    len(d.hits) + int(best),
+		sent:     best,
 	}, true
 }
 

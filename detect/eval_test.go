@@ -144,7 +144,7 @@ var (
 	evalFloorEval         = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.88, aversionR: 0.97, margin: 0.70}
 	evalFloorAdded        = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.90, aversionR: 0.97, margin: 0.75}
 	evalFloorDev          = evalFloor{macro: 0.88, themeOnly: 0.90, micro: 0.88, aversionP: 0.83, aversionR: 0.91, margin: 0.70}
-	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.91, micro: 0.88, aversionP: 0.85, aversionR: 0.90, margin: 0.70}
+	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.91, micro: 0.88, aversionP: 0.85, aversionR: 0.85, margin: 0.70}
 	evalFloorRealisticDev = evalFloor{macro: 0.47, themeOnly: 0.57, micro: 0.50, aversionP: 0.50, aversionR: 0.49, margin: 0.25}
 	evalFloorHoldout      = evalFloor{macro: 0.62, themeOnly: 0.69, micro: 0.64, aversionP: 0.52, aversionR: 0.58, margin: 0.40}
 	evalFloorRealistic    = evalFloor{macro: 0.50, themeOnly: 0.63, micro: 0.53, aversionP: 0.51, aversionR: 0.50, margin: 0.30}

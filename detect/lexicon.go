@@ -151,8 +151,9 @@ const (
 	// "no longer"): a problem that stops is what running is for ("running
 	// made me stop hating myself").
 	flagCease
-	// flagCounterfactual marks "without": followed by "would" or "lost" it
-	// praises what it names ("without my club I'd be lost").
+	// flagCounterfactual marks "without": with "would" or "lost" around it
+	// it praises what it names ("without my club I'd be lost", "I'd be lost
+	// without the group").
 	flagCounterfactual
 )
 
@@ -1132,8 +1133,8 @@ var opLexicon = []opCues{
 		// Idioms whose words would read as cues: "on purpose" is not a purpose,
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
-		// running for him.
-		"on purpose", "by nature", "human nature", "at the same time", "beat myself up",
+		// running for him, a time "in mind" not a mind to clear.
+		"in mind", "on purpose", "by nature", "human nature", "at the same time", "beat myself up",
 		"beating myself up", "beat yourself up", "love for <person> to", "like for <person> to",
 		"love for _ <person> to", "like for _ <person> to", "post it note", "post its",
 	}},
