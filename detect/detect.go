@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -96,12 +97,57 @@ type Finding struct {
 	Theme catalog.ThemeID
 	// Polarity is the net direction of the evidence.
 	Polarity workbook.Polarity
-	// Score runs from 0 to 1 and is comparable across themes: higher means
-	// more, clearer and more emphatic evidence.
+	// Score runs from 0 to 1 and is comparable across themes: how likely
+	// the writing is to hold the theme this way, as the model reads it
+	// (calibrated on writing it was not trained on), or for the lexicon
+	// alone how much clear evidence there is. Findings come strongest
+	// first.
 	Score float64
+	// Strength is Score in words, for the runner: how strong the evidence
+	// is.
+	Strength Strength
 	// Evidence is strongest first; evidence pointing the other way, if any,
 	// follows.
 	Evidence []Evidence
+}
+
+// Strength says how strong the evidence for a finding is, so the runner
+// can read the strongest first and weigh the faint ones lightly.
+type Strength int8
+
+// The strengths, from the weakest. A Finding always has one.
+const (
+	// Faint: the writing may say this; as often as not it does not.
+	Faint Strength = iota + 1
+	// Clear: the writing most likely says this.
+	Clear
+	// Strong: the writing says this about as plainly as writing does.
+	Strong
+)
+
+// String is the word for the strength: "faint", "clear" or "strong".
+func (s Strength) String() string {
+	switch s {
+	case Faint:
+		return "faint"
+	case Clear:
+		return "clear"
+	case Strong:
+		return "strong"
+	}
+	return ""
+}
+
+// lexiconStrength is the strength of the lexicon's own findings (no
+// model): strong from a lead of two clear sentences, clear from one.
+func lexiconStrength(score float64) Strength {
+	switch {
+	case score >= 1-math.Exp(-2*detMinEvidence/detScoreScale):
+		return Strong
+	case score >= 1-math.Exp(-detMinEvidence/detScoreScale):
+		return Clear
+	}
+	return Faint
 }
 
 // Thresholds and weights. Cue weights are ½ (faint), 1 (weak), 2 (medium)

@@ -765,8 +765,14 @@ func TestDetectEvidence(t *testing.T) {
 		if f.Score <= 0 || f.Score > 1 {
 			t.Errorf("%s: score %v out of (0, 1]", f.Theme, f.Score)
 		}
-		if i > 0 && f.Score > fs[i-1].Score {
-			t.Errorf("findings not sorted by score: %s %.3f after %s %.3f", f.Theme, f.Score, fs[i-1].Theme, fs[i-1].Score)
+		if f.Strength < Faint || f.Strength > Strong {
+			t.Errorf("%s: strength %d", f.Theme, f.Strength)
+		}
+		if i > 0 {
+			p := fs[i-1]
+			if f.Strength > p.Strength || f.Strength == p.Strength && f.Polarity == p.Polarity && f.Score > p.Score {
+				t.Errorf("findings not strongest first: %s %s %.3f after %s %s %.3f", f.Theme, f.Strength, f.Score, p.Theme, p.Strength, p.Score)
+			}
 		}
 		if len(f.Evidence) == 0 || f.Evidence[0].Polarity != f.Polarity {
 			t.Errorf("%s: first evidence should share the finding's polarity", f.Theme)

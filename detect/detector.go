@@ -191,7 +191,7 @@ func (d *detector) readSource(si int, src Source) {
 	}
 	d.srcWords[si] = words
 	if d.grams != nil {
-		d.grams.whole(si, words)
+		d.grams.whole(si, words, src.Label)
 	}
 	if words < detMinWords {
 		// Too short to read, except as a yes or no to the question.
@@ -1410,10 +1410,12 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 		return Finding{}, false
 	}
 	sortEvidence(evs, pol)
+	score := 1 - math.Exp(-lead/detScoreScale)
 	f := Finding{
 		Theme:    themes[hits[order[0]].theme].ID,
 		Polarity: pol,
-		Score:    1 - math.Exp(-lead/detScoreScale),
+		Score:    score,
+		Strength: lexiconStrength(score),
 		Evidence: make([]Evidence, len(evs)),
 	}
 	for k := range evs {
@@ -1502,18 +1504,18 @@ func (d *detector) occFrom(nsrc int) []int {
 	return from
 }
 
-// modelFindings keeps what the lexicon proposes, as the lexicon reads it,
-// and adds the themes the model finds in answers where the lexicon
-// proposed nothing for them, with their evidence.
+// modelFindings reads each answer with the model (model.go). In an answer
+// of modelMinWords words or more the model decides which themes the
+// answer holds and which way, the lexicon's readings being some of what it
+// weighs: it can turn down what the lexicon would propose (a race that is
+// backstory, a partner's motive) as well as add what the lexicon missed. A
+// shorter answer keeps what the lexicon proposes, whose rules know when a
+// line says something ("Racing? Not for me.") and when it does not. Each
+// answer's reading is a vote with the model's probability; the votes of a
+// season's answers combine per theme (see combineVotes).
 func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
-	var order []int
 	if len(d.hits) > 0 {
-		order = d.order()
-	}
-	out := d.findingsFrom(order, sources)
-	var proposed [nThemes]bool
-	for _, f := range out {
-		proposed[themeIndex(f.Theme)] = true
+		d.order() // applies the sentence factors
 	}
 	bs := d.bySource(len(sources))
 	tallies := d.sourceTallies(bs, len(sources))
@@ -1524,8 +1526,8 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		for t := range nThemes {
 			votes[s][t].side = -1
 		}
-		if d.srcWords[s] < modelMinWords {
-			continue // the lexicon reads short answers alone
+		if strings.TrimSpace(sources[s].Text) == "" {
+			continue
 		}
 		rows = rows[:0]
 		for _, o := range d.grams.occ[occFrom[s]:occFrom[s+1]] {
@@ -1534,55 +1536,53 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		slices.Sort(rows)
 		rows = slices.Compact(rows)
 		p := m.probs(rows, &tallies[s])
+		long := d.srcWords[s] >= modelMinWords
 		for t := range nThemes {
-			if proposed[t] {
-				continue
+			side := -1
+			switch pol, _, ok := tallies[s][t].decide(); {
+			case long:
+				side = 0
+				if p[t][1] > p[t][0] {
+					side = 1
+				}
+				if p[t][side] < m.tau[side] {
+					side = -1
+				}
+			case ok:
+				side = sideOf(pol)
 			}
-			side := 0
-			if p[t][1] > p[t][0] {
-				side = 1
-			}
-			if p[t][side] >= m.tau[side] {
+			if side >= 0 {
 				votes[s][t] = modelVote{int8(side), p[t][side]}
 			}
 		}
 	}
 
+	var out []Finding
 	for t := range nThemes {
-		if proposed[t] {
-			continue
-		}
-		var miss [2]float64 // Π(1-p) per side
-		miss[0], miss[1] = 1, 1
-		for s := range votes {
-			if v := votes[s][t]; v.side >= 0 {
-				miss[v.side] *= 1 - v.p
-			}
-		}
-		w := [2]float64{1 - miss[0], 1 - miss[1]}
-		side := 0
-		if w[1] > w[0] {
-			side = 1
-		}
-		score := w[side] * (1 - w[1-side])
-		if w[side] == 0 || score < m.tau[side] {
+		side, score, ok := combineVotes(votes, t, m.tau)
+		if !ok {
 			continue
 		}
 		pol := polOf(side)
 		var evs []detEvidence
 		for s := range votes {
 			v := votes[s][t]
-			if v.side < 0 {
+			if int(v.side) != side {
+				// What an answer that does not read it this way says the
+				// other way follows, pointing the other way.
+				n := len(evs)
+				evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
+				evs = append(evs[:n], slices.DeleteFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == pol })...)
 				continue
 			}
 			n := len(evs)
 			evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
-			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == polOf(int(v.side)) }) {
+			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == pol }) {
 				// Never a sentence the lexicon reads the other way.
 				other := func(sent int32) bool {
 					return slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.sent == sent })
 				}
-				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, int(v.side), other); ok {
+				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, side, other); ok {
 					evs = append(evs, e)
 				}
 			}
@@ -1591,7 +1591,8 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		if len(evs) == 0 || evs[0].ev.Polarity != pol {
 			continue // nothing to show for it: not proposed
 		}
-		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Evidence: make([]Evidence, len(evs))}
+		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: m.strength(score),
+			Evidence: make([]Evidence, len(evs))}
 		for k := range evs {
 			f.Evidence[k] = evs[k].ev
 		}
@@ -1599,6 +1600,35 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	}
 	sortFindings(out)
 	return out
+}
+
+// combineVotes weighs the answers' votes on theme t: each side's support
+// is 1 - Π(1-p) over the answers that read it that way, and the side with
+// more support is proposed, scored by its support times what the other
+// side leaves of it. A theme read one way only is proposed as its answers
+// read it; one read both ways in different answers only when its score
+// still reaches the side's threshold.
+func combineVotes(votes [][nThemes]modelVote, t int, tau [2]float64) (side int, score float64, ok bool) {
+	miss := [2]float64{1, 1} // Π(1-p) per side
+	var n [2]int
+	for s := range votes {
+		if v := votes[s][t]; v.side >= 0 {
+			miss[v.side] *= 1 - v.p
+			n[v.side]++
+		}
+	}
+	w := [2]float64{1 - miss[0], 1 - miss[1]}
+	if w[1] > w[0] || w[1] == w[0] && n[1] > n[0] {
+		side = 1
+	}
+	score = w[side] * (1 - w[1-side])
+	switch {
+	case n[side] == 0:
+		return 0, 0, false
+	case n[1-side] > 0 && score < tau[side]:
+		return 0, 0, false
+	}
+	return side, score, true
 }
 
 // themeEvidence appends the lexicon's evidence from the given hits.
@@ -1694,13 +1724,18 @@ func isConcedingBut(phrase string) bool {
 	return phrase == "though" || phrase == "although" || phrase == "even though"
 }
 
-// sortFindings puts the strongest first, then the catalog's order.
+// sortFindings puts the strongest first: by Strength, and within one
+// strength what the runner is drawn to before what they would rather not
+// (the one that matters most is a motive, and it is what the runner reads
+// first), then by Score, then in the catalog's order.
 func sortFindings(out []Finding) {
 	slices.SortStableFunc(out, func(a, b Finding) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
-		}
-		return cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme))
+		return cmp.Or(
+			cmp.Compare(b.Strength, a.Strength),
+			cmp.Compare(b.Polarity, a.Polarity),
+			cmp.Compare(b.Score, a.Score),
+			cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme)),
+		)
 	})
 }
 

@@ -141,23 +141,23 @@ const realisticPath = "testdata/themes/realistic.jsonl"
 // 0.905 R 1.000), added 0.943, dev 0.905 (P 0.855 R 0.935), dev2 0.910
 // (P 0.881 R 0.925).
 var (
-	evalFloorEval         = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.88, aversionR: 0.97, margin: 0.70}
+	evalFloorEval         = evalFloor{macro: 0.92, themeOnly: 0.90, micro: 0.91, aversionP: 0.92, aversionR: 0.93, margin: 0.70}
 	evalFloorAdded        = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.90, aversionR: 0.97, margin: 0.75}
-	evalFloorDev          = evalFloor{macro: 0.88, themeOnly: 0.90, micro: 0.88, aversionP: 0.83, aversionR: 0.91, margin: 0.70}
-	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.91, micro: 0.88, aversionP: 0.85, aversionR: 0.85, margin: 0.70}
-	evalFloorRealisticDev = evalFloor{macro: 0.47, themeOnly: 0.57, micro: 0.50, aversionP: 0.50, aversionR: 0.49, margin: 0.25}
-	evalFloorHoldout      = evalFloor{macro: 0.62, themeOnly: 0.69, micro: 0.64, aversionP: 0.52, aversionR: 0.58, margin: 0.40}
-	evalFloorRealistic    = evalFloor{macro: 0.50, themeOnly: 0.63, micro: 0.53, aversionP: 0.51, aversionR: 0.50, margin: 0.30}
+	evalFloorDev          = evalFloor{macro: 0.84, themeOnly: 0.85, micro: 0.83, aversionP: 0.87, aversionR: 0.80, margin: 0.65}
+	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.90, micro: 0.86, aversionP: 0.90, aversionR: 0.80, margin: 0.73}
+	evalFloorRealisticDev = evalFloor{macro: 0.85, themeOnly: 0.92, micro: 0.93, aversionP: 0.94, aversionR: 0.89, margin: 0.64}
+	evalFloorHoldout      = evalFloor{macro: 0.55, themeOnly: 0.60, micro: 0.55, aversionP: 0.50, aversionR: 0.45, margin: 0.30}
+	evalFloorRealistic    = evalFloor{macro: 0.50, themeOnly: 0.60, micro: 0.53, aversionP: 0.50, aversionR: 0.50, margin: 0.30}
 )
 
 // The cross-validated floors (TestThemeModelCV): the hybrid's macro F1
 // and aversion precision and recall, and how far it must stay ahead of
 // the lexicon alone at first sight.
 const (
-	cvMinMacroF1   = 0.58
+	cvMinMacroF1   = 0.53
 	cvMinGain      = 0.04
-	cvMinAversionP = 0.66
-	cvMinAversionR = 0.53
+	cvMinAversionP = 0.70
+	cvMinAversionR = 0.58
 )
 
 var evalDetail = flag.Bool("eval.detail", false, "list every statement the theme evaluation gets wrong")
@@ -336,8 +336,9 @@ func evaluateSet(t *testing.T, set evalSet) (got, base *evalScore) {
 }
 
 // TestThemeModelCV cross-validates the model as TestTrainThemeModel chose
-// it (5 folds, lexicon features at first sight; see the floors) and
-// checks it stays ahead of the lexicon alone. Run with -v for the tables.
+// it (5 folds, lexicon features at first sight, scored on the calibration
+// set's out-of-fold readings; see the floors) and checks it stays ahead of
+// the lexicon alone there. Run with -v for the tables.
 func TestThemeModelCV(t *testing.T) {
 	if len(modelWeights) == 0 {
 		t.Skip("no model weights")
@@ -349,30 +350,18 @@ func TestThemeModelCV(t *testing.T) {
 	if !modelNegation {
 		exs = withoutNegation(exs)
 	}
-	idx := allIndexes(len(exs))
-	hybrid := crossValidate(exs, committedParams())
-	lex := viewScore(exs, idx)
-	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements\nlexicon alone:\n%s\nlexicon + model:\n%s",
-		trainFolds, len(exs), lex.table(), hybrid.table())
-	// In sample, as shipped: Detect on every training statement.
-	cases := make([]evalCase, len(exs))
-	preds := make([]map[catalog.ThemeID]workbook.Polarity, len(exs))
-	for i := range exs {
-		cases[i] = exs[i].c
-		preds[i] = map[catalog.ThemeID]workbook.Polarity{}
-		for _, f := range Detect([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
-			preds[i][f.Theme] = f.Polarity
-		}
-	}
-	t.Logf("in sample, Detect as shipped: %s", scorePredictions(cases, preds))
+	hybrid, pooled, _ := crossValidate(exs, committedParams())
+	lex := viewScore(exs, calibrationIndexes(exs))
+	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements, scored on %s\nlexicon alone:\n%s\nlexicon + model:\n%s\npooled over every training statement: %s",
+		trainFolds, len(exs), calibrationSet, lex.table(), hybrid.table(), pooled)
 
-	if hybrid.macro < cvMinMacroF1 {
-		t.Errorf("cross-validated macro F1 %.3f is below the floor %.3f", hybrid.macro, cvMinMacroF1)
+	if hybrid.macro() < cvMinMacroF1 {
+		t.Errorf("cross-validated macro F1 %.3f is below the floor %.3f", hybrid.macro(), cvMinMacroF1)
 	}
-	if gain := hybrid.macro - lex.macro; gain < cvMinGain {
+	if gain := hybrid.macro() - lex.macro(); gain < cvMinGain {
 		t.Errorf("the model gains %.3f macro F1 over the lexicon at first sight; the floor is %.3f", gain, cvMinGain)
 	}
-	if ap, ar, _ := hybrid.aversion.scores(); ap < cvMinAversionP || ar < cvMinAversionR {
+	if ap, ar := hybrid.aversion(); ap < cvMinAversionP || ar < cvMinAversionR {
 		t.Errorf("cross-validated aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, cvMinAversionP, cvMinAversionR)
 	}
 }
