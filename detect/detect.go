@@ -186,10 +186,21 @@ const (
 	// detSoften is what a doubled negation leaves of its cue: "I don't
 	// hate racing" is lukewarm.
 	detSoften = 0.5
-	// detOthers is what a goal or race cue keeps when it is someone else's
-	// ("her first half") or the setting of what someone else did ("he came
-	// to watch my first marathon"): too little to propose alone.
+	// detOthers is what a cue keeps when it is someone else's: a goal or
+	// race ("her first half") or the setting of what someone else did ("he
+	// came to watch my first marathon"), too little to propose alone; and
+	// the weight (not the base) of any motive but company in a clause
+	// about someone else ("my coach says I should race").
 	detOthers = 0.5
+	// detStory is what a cue keeps in the story before an answer's point:
+	// in an answer of four sentences or more, any sentence before its last
+	// two. Real answers tell a story, then land; races and weight in the
+	// story are often backstory. Measured on realistic-dev (cross-
+	// validated, read today, 2026-12-03): 24-class macro F1 0.545 with
+	// neither this nor the clauses about someone else discounted, 0.552
+	// with this at 0.75, 0.555 with both; discounting the past (0.7)
+	// lowered it, so the past is not discounted.
+	detStory = 0.75
 	// detYield is what an affect cue ("buzz", "half the fun") gives the
 	// theme cue it is about.
 	detYield = 0.5

@@ -770,7 +770,7 @@ func TestDetectEvidence(t *testing.T) {
 		}
 		if i > 0 {
 			p := fs[i-1]
-			if f.Strength > p.Strength || f.Strength == p.Strength && f.Polarity == p.Polarity && f.Score > p.Score {
+			if f.Strength > p.Strength || f.Strength == p.Strength && f.Score > p.Score {
 				t.Errorf("findings not strongest first: %s %s %.3f after %s %s %.3f", f.Theme, f.Strength, f.Score, p.Theme, p.Strength, p.Score)
 			}
 		}

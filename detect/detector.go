@@ -75,6 +75,10 @@ type detSentence struct {
 	hitFrom, hitTo int32
 	words          int
 	question       bool // ends with "?": a topic a short answer may follow
+	// point: among the last two sentences of an answer of four or more,
+	// or in a shorter answer: where an answer usually lands, after the
+	// story that leads up to it.
+	point bool
 }
 
 // A detHit is one theme suggested by one cue in one sentence.
@@ -94,6 +98,9 @@ type detHit struct {
 	drop   bool
 	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
 	person bool // the cue is a word for a person ("my sister")
+	// others: the cue's clause is about someone else ("my husband does it
+	// for the medals", "my coach says I should race").
+	others bool
 	spans  [3]Span
 	nspans int8
 }
@@ -190,6 +197,10 @@ func (d *detector) readSource(si int, src Source) {
 		}
 	}
 	d.srcWords[si] = words
+	n := len(d.sentences) - firstSent
+	for k := firstSent; k < len(d.sentences); k++ {
+		d.sentences[k].point = n < 4 || k >= len(d.sentences)-2
+	}
 	if d.grams != nil {
 		d.grams.whole(si, words, src.Label)
 	}
@@ -250,6 +261,8 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	ms := d.matches
 	d.layout(sent, toks, ms)
 
+	others := d.voice(toks)
+
 	// Theme hits, in token order.
 	sh := d.sentHits[:0]
 	for mi := range ms {
@@ -266,6 +279,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				theme: lt.theme, sense: lt.sense, pol: pol, base: lt.weight.units(),
 				sent: sent, tok: int32(m.i), tokEnd: int32(m.j), entry: int32(m.e.index),
 				seg: d.seg[m.i], clause: d.clause[m.i], flipBy: -1,
+				others: others&(1<<min(d.clause[m.i], 63)) != 0,
 			}
 			if m.e.with && h.base > weak.units() && !d.activeNear(toks, m) {
 				// "snappy with the kids": company only when something is
@@ -295,6 +309,12 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 			continue
 		}
 		h.weight = h.base * d.segFactor(int(h.seg)) * d.clauseF[h.clause]
+		if h.others && themes[h.theme].ID != catalog.Affiliation {
+			// "My husband does it for the medals", "my coach says I should
+			// race": someone else's motive weighs less. (Company cues are
+			// about the person: "my sister and I".)
+			h.weight *= detOthers
+		}
 		d.hits = append(d.hits, *h)
 	}
 	d.sentences[sent].hitTo = int32(len(d.hits))
@@ -302,6 +322,43 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 		d.judgePrevious(sent, toks, ms, mi)
 	}
 	return words
+}
+
+// voice says, clause by clause (bit c for clause c), which clauses are
+// about someone else: those whose subject is a third person ("he",
+// "she", "they", "everyone") or a person of the runner's ("my coach says
+// I should race", "my sister does it to lose weight"), but not "my
+// husband and I" nor "with my sister".
+func (d *detector) voice(toks []detToken) (others uint64) {
+	seen := uint64(0) // clauses whose subject has been read
+	for k := range toks {
+		c := min(d.clause[k], 63)
+		bit := uint64(1) << c
+		t := &toks[k]
+		if seen&bit != 0 {
+			continue
+		}
+		switch {
+		case t.subject:
+			seen |= bit
+			switch t.norm {
+			case "he", "she", "they", "he's", "she's", "they're", "they've":
+				others |= bit
+			}
+		case t.norm == "everyone" || t.norm == "everybody":
+			seen |= bit
+			others |= bit
+		case t.person && t.stem != "run" && k > 0 && (toks[k-1].norm == "my" || toks[k-1].norm == "our") && !toks[k].brk:
+			seen |= bit
+			// "my sister does", but not "my sister and I", nor "with my sister".
+			and := k+2 < len(toks) && toks[k+1].norm == "and" && toks[k+2].subject
+			prep := k > 1 && d.clause[k-2] == d.clause[k] && preposition(toks[k-2].norm)
+			if !and && !prep && k+1 < len(toks) && d.clause[k+1] == d.clause[k] && !toks[k+1].glue {
+				others |= bit
+			}
+		}
+	}
+	return others
 }
 
 // answerCue reads a bare yes or no at the start of an answer to the
@@ -1278,12 +1335,16 @@ func (d *detector) findingsFrom(order []int, sources []Source) []Finding {
 	return out
 }
 
-// order applies the sentence factors to the hits and returns their
-// indexes sorted by theme, sentence, polarity (toward first) and place.
+// order applies the sentence factors to the hits, and the story's
+// (detStory), and returns their indexes sorted by theme, sentence,
+// polarity (toward first) and place.
 func (d *detector) order() []int {
 	hits := d.hits
 	for k := range hits {
 		hits[k].weight *= d.sentences[hits[k].sent].factor
+		if !d.sentences[hits[k].sent].point {
+			hits[k].weight *= detStory
+		}
 	}
 	order := make([]int, len(hits))
 	for k := range order {
@@ -1511,8 +1572,9 @@ func (d *detector) occFrom(nsrc int) []int {
 // backstory, a partner's motive) as well as add what the lexicon missed. A
 // shorter answer keeps what the lexicon proposes, whose rules know when a
 // line says something ("Racing? Not for me.") and when it does not. Each
-// answer's reading is a vote with the model's probability; the votes of a
-// season's answers combine per theme (see combineVotes).
+// answer's reading is a vote, with the model's probability or, for a
+// short answer, the lexicon's score (1 - e^(-lead/detScoreScale)); the
+// votes of a season's answers combine per theme (see combineVotes).
 func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	if len(d.hits) > 0 {
 		d.order() // applies the sentence factors
@@ -1529,30 +1591,30 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		if strings.TrimSpace(sources[s].Text) == "" {
 			continue
 		}
-		rows = rows[:0]
-		for _, o := range d.grams.occ[occFrom[s]:occFrom[s+1]] {
-			rows = append(rows, o.row)
-		}
-		slices.Sort(rows)
-		rows = slices.Compact(rows)
-		p := m.probs(rows, &tallies[s])
 		long := d.srcWords[s] >= modelMinWords
+		var p [nThemes][2]float64
+		if long {
+			rows = rows[:0]
+			for _, o := range d.grams.occ[occFrom[s]:occFrom[s+1]] {
+				rows = append(rows, o.row)
+			}
+			slices.Sort(rows)
+			rows = slices.Compact(rows)
+			p = m.probs(rows, &tallies[s])
+		}
 		for t := range nThemes {
-			side := -1
-			switch pol, _, ok := tallies[s][t].decide(); {
+			switch pol, lead, ok := tallies[s][t].decide(); {
 			case long:
-				side = 0
+				side := 0
 				if p[t][1] > p[t][0] {
 					side = 1
 				}
-				if p[t][side] < m.tau[side] {
-					side = -1
+				if p[t][side] >= m.tau[side] {
+					votes[s][t] = modelVote{int8(side), p[t][side]}
 				}
 			case ok:
-				side = sideOf(pol)
-			}
-			if side >= 0 {
-				votes[s][t] = modelVote{int8(side), p[t][side]}
+				// The lexicon's reading, scored as the lexicon scores it.
+				votes[s][t] = modelVote{int8(sideOf(pol)), 1 - math.Exp(-lead/detScoreScale)}
 			}
 		}
 	}
@@ -1724,15 +1786,12 @@ func isConcedingBut(phrase string) bool {
 	return phrase == "though" || phrase == "although" || phrase == "even though"
 }
 
-// sortFindings puts the strongest first: by Strength, and within one
-// strength what the runner is drawn to before what they would rather not
-// (the one that matters most is a motive, and it is what the runner reads
-// first), then by Score, then in the catalog's order.
+// sortFindings puts the strongest first: by Strength, then by Score,
+// then in the catalog's order.
 func sortFindings(out []Finding) {
 	slices.SortStableFunc(out, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(b.Strength, a.Strength),
-			cmp.Compare(b.Polarity, a.Polarity),
 			cmp.Compare(b.Score, a.Score),
 			cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme)),
 		)
