@@ -98,13 +98,16 @@ type Finding struct {
 	// Polarity is the net direction of the evidence.
 	Polarity workbook.Polarity
 	// Score runs from 0 to 1 and is comparable across themes: how likely
-	// the writing is to hold the theme this way, as the model reads it
-	// (calibrated on writing it was not trained on), or for the lexicon
-	// alone how much clear evidence there is. Findings come strongest
-	// first.
+	// the writing is to hold the theme this way, as the model reads an
+	// answer of some length (calibrated on writing it was not trained
+	// on), or for a short answer how much clear evidence the lexicon found
+	// (1 - e^(-lead/detScoreScale)); a season's answers combine. Findings
+	// come strongest first: by Strength, then Score.
 	Score float64
-	// Strength is Score in words, for the runner: how strong the evidence
-	// is.
+	// Strength says, for the runner, how strong the evidence is: that of
+	// the strongest answer that reads the theme this way. A long answer's
+	// reading is the model's, and its levels are calibrated (model.go); a
+	// short answer's is the lexicon's (lexiconStrength).
 	Strength Strength
 	// Evidence is strongest first; evidence pointing the other way, if any,
 	// follows.

@@ -1610,11 +1610,12 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 					side = 1
 				}
 				if p[t][side] >= m.tau[side] {
-					votes[s][t] = modelVote{int8(side), p[t][side]}
+					votes[s][t] = modelVote{int8(side), p[t][side], m.strength(p[t][side])}
 				}
 			case ok:
 				// The lexicon's reading, scored as the lexicon scores it.
-				votes[s][t] = modelVote{int8(sideOf(pol)), 1 - math.Exp(-lead/detScoreScale)}
+				score := 1 - math.Exp(-lead/detScoreScale)
+				votes[s][t] = modelVote{int8(sideOf(pol)), score, lexiconStrength(score)}
 			}
 		}
 	}
@@ -1653,7 +1654,14 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		if len(evs) == 0 || evs[0].ev.Polarity != pol {
 			continue // nothing to show for it: not proposed
 		}
-		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: m.strength(score),
+		// As strong as the strongest answer that reads it this way.
+		var strength Strength
+		for s := range votes {
+			if v := votes[s][t]; int(v.side) == side {
+				strength = max(strength, v.strength)
+			}
+		}
+		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: strength,
 			Evidence: make([]Evidence, len(evs))}
 		for k := range evs {
 			f.Evidence[k] = evs[k].ev

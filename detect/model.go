@@ -393,8 +393,9 @@ func (m *themeModel) probs(rows []int32, tallies *[nThemes]detTally) (p [nThemes
 
 // A modelVote is one answer's reading of one theme.
 type modelVote struct {
-	side int8 // 0 toward, 1 away, -1 not there
-	p    float64
+	side     int8 // 0 toward, 1 away, -1 not there
+	p        float64
+	strength Strength
 }
 
 func sideOf(p workbook.Polarity) int {

@@ -143,8 +143,9 @@ func TestThemesOfAFile(t *testing.T) {
 	path := writeFile(t, "client.txt", []byte(twoThemes+"\n"))
 	out := ok(t, "", "themes", path)
 	containsAll(t, "themes", out,
-		"Headspace (coping) · drawn to it · strong evidence (",
-		"Competition (competition) · would rather not · strong evidence (",
+		"Headspace (coping) · drawn to it · ",
+		"Competition (competition) · would rather not · ",
+		" evidence (0.",
 		"“I hate races.”",
 		"“Running clears my head after a long shift.”")
 	if strings.Contains(out, "\x1b") {
@@ -304,8 +305,8 @@ func TestThemesOfTheCurrentSeason(t *testing.T) {
 	out := ok(t, "", "--db", db, "themes")
 	containsAll(t, "season themes", out,
 		"Season of ", "themes read from 3 answers",
-		"Headspace (coping) · drawn to it · strong evidence (", "you confirmed it",
-		"Competition (competition) · would rather not · strong evidence (", "you set it aside",
+		"Headspace (coping) · drawn to it · ", "you confirmed it",
+		"Competition (competition) · would rather not · ", "you set it aside",
 		"“I hate races.”",
 		"— Is running a way to work on something else, like confidence…",
 		"— Do you come alive in competition?",
