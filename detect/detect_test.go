@@ -948,3 +948,14 @@ func TestEvidenceOneSidePerSentence(t *testing.T) {
 		check(set.path, set.heldOut, Detect(season))
 	}
 }
+
+// TestDetectVerdictsInRealAnswers: dismissals as real answers put them,
+// after a "so", or said of what comes first.
+func TestDetectVerdictsInRealAnswers(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "Pace is all over the place depending on shifts so I stopped caring about it.",
+			want: map[catalog.ThemeID]workbook.Polarity{catalog.Achievement: workbook.Away}},
+		{text: "Numbers don't drive me, I'm not going to pretend they do.",
+			want: map[catalog.ThemeID]workbook.Polarity{catalog.Achievement: workbook.Away}},
+	})
+}

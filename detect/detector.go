@@ -895,7 +895,9 @@ func (d *detector) verdict(toks []detToken, m *detMatch) bool {
 		return false
 	}
 	for k := m.i - 1; k >= 0; k-- {
-		if toks[k+1].brk {
+		if toks[k+1].brk || d.clause[k] != d.clause[m.i] {
+			// Its clause starts here, after a comma or a word such as "so":
+			// "... depending on sleep so I stopped caring about it".
 			break
 		}
 		t := &toks[k]
