@@ -48,6 +48,19 @@ type detector struct {
 	// grams collects the words and word pairs the model weighs, when a
 	// model is used.
 	grams *modelGrams
+	// seen and stamp tell which lexicon entries weigh has counted in the
+	// source it is weighing (see counted).
+	seen  [2][]int32
+	stamp int32
+}
+
+// counted returns the per-entry stamps weigh marks counted entries with,
+// one slice per side, as long as the lexicon has entries.
+func (d *detector) counted() [2][]int32 {
+	if n := len(d.lex.entries); len(d.seen[0]) < n {
+		d.seen = [2][]int32{make([]int32, n), make([]int32, n)}
+	}
+	return d.seen
 }
 
 // newDetector makes a detector for nsrc sources; with a model it also
@@ -1378,14 +1391,19 @@ func (d *detector) order() []int {
 // sentences are one cue.
 func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
 	var tally detTally
-	var seen [2][]int32 // entries already counted in this source, per side
+	// Entries already counted in this source, per side: counted[x][e] is
+	// the stamp of the source (d.stamp) that counted entry e, so that
+	// checking is constant time however many cues an answer holds.
+	counted := d.counted()
+	var stamp int32
 	src := -1
 	var spans [2][]Span
 	for start := 0; start < len(order); {
 		h0 := &hits[order[start]]
 		if s := d.sentences[h0.sent].src; s != src {
 			src = s
-			seen[0], seen[1] = seen[0][:0], seen[1][:0]
+			d.stamp++
+			stamp = d.stamp
 		}
 		var side [2]struct {
 			strongest, sum, topBase, sumBase float64
@@ -1403,7 +1421,7 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			}
 			sd.n++
 			w, b := h.weight, h.base
-			if h.entry >= 0 && (slices.Contains(seen[x], h.entry) || slices.Contains(sd.entries, h.entry)) {
+			if h.entry >= 0 && (counted[x][h.entry] == stamp || slices.Contains(sd.entries, h.entry)) {
 				w, b = 0, 0
 			} else if h.entry >= 0 {
 				sd.entries = append(sd.entries, h.entry)
@@ -1438,7 +1456,9 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		if side[win].n == 0 || lead <= 0 && side[1-win].n > 0 {
 			continue
 		}
-		seen[win] = append(seen[win], side[win].entries...)
+		for _, e := range side[win].entries {
+			counted[win][e] = stamp
+		}
 		s := &tally[win]
 		s.strength += lead
 		s.base += base[win]
@@ -1644,9 +1664,11 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 			evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
 			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == pol }) {
 				// Never a sentence the lexicon reads the other way.
-				other := func(sent int32) bool {
-					return slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.sent == sent })
+				read := make(map[int32]bool, len(evs)-n)
+				for _, e := range evs[n:] {
+					read[e.sent] = true
 				}
+				other := func(sent int32) bool { return read[sent] }
 				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, side, other); ok {
 					evs = append(evs, e)
 				}
