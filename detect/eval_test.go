@@ -56,6 +56,10 @@ const dev2Path = "testdata/themes/dev2.jsonl"
 //   - lexicon after the second round:           macro F1 0.620, aversion P 0.651 R 0.526
 //   - lexicon with the learned layer (shipped): macro F1 0.663, aversion P 0.552 R 0.615
 //
+// (Those are the old per-theme macro F1.) Per theme and polarity, 24
+// classes: 0.646 before the fourth round (2026-12-03), 0.645 after it,
+// aversion P 0.552 -> 0.701, R 0.615 -> 0.603.
+//
 // For scale, a second careful labeller, working blind from the texts and
 // the labelling policy, agreed with its labels at macro F1 0.966 (aversion
 // P 0.975 R 0.987); that labeller had seen the README's label counts.
@@ -139,23 +143,73 @@ const realisticPath = "testdata/themes/realistic.jsonl"
 //
 // In sample (training scores, Detect as shipped): blind 0.936 (aversion P
 // 0.905 R 1.000), added 0.943, dev 0.905 (P 0.855 R 0.935), dev2 0.910
-// (P 0.881 R 0.925).
+// (P 0.881 R 0.925). (Those figures are the old per-theme macro F1.)
+//
+// Fourth round, 2026-12-03: real shapes. From here every figure is the
+// 24-class macro F1 (each theme drawn to and rather not, see
+// eval_score_test.go), with theme-only, micro and aversion P/R beside it,
+// and the keyword baseline (baseline_test.go) on every set. Two sets in
+// the shapes runners really write came in: realistic-dev to tune on and
+// realistic held out. Before the round (commit 064b33c, each answer
+// labelled by its question as the workbook labels it):
+//
+//	set            24-class  theme-only  micro  aversion P   R   baseline  margin
+//	eval            0.952     0.936     0.935     0.905  1.000   0.213   +0.739
+//	added           0.954     0.943     0.940     0.923  1.000   0.165   +0.789
+//	dev             0.904     0.922     0.900     0.855  0.935   0.185   +0.719
+//	dev2            0.904     0.934     0.903     0.881  0.925   0.150   +0.754
+//	realistic-dev   0.495     0.592     0.526     0.532  0.532   0.210   +0.285
+//	holdout         0.646     0.711     0.660     0.552  0.615   0.193   +0.453
+//	realistic       0.528     0.659     0.559     0.537  0.537   0.193   +0.334
+//
+// (By ID rather than question, as first sight was read: realistic 0.526,
+// realistic-dev 0.492.) What changed: a sentence is evidence for one side
+// of a theme only; a cue counts once per answer; cues in the story before
+// an answer's last two sentences weigh 3/4 and in clauses about someone
+// else 1/2; the model, trained with realistic-dev (at first sight) added,
+// decides every theme of an answer of 20 words or more instead of only
+// adding to the lexicon, and its thresholds are calibrated for precision
+// on realistic-dev's out-of-fold readings. Cross-validated on realistic-
+// dev (model_weights.go): 24-class macro F1 0.548, aversion P 0.724 R
+// 0.607, against 0.455 for the lexicon at first sight. After the round:
+//
+//	set            24-class  theme-only  micro  aversion P   R   baseline  margin
+//	eval            0.938     0.921     0.926     0.941  0.955   0.213   +0.724
+//	added           0.954     0.943     0.940     0.923  1.000   0.165   +0.789
+//	dev             0.861     0.866     0.853     0.891  0.827   0.185   +0.676
+//	dev2            0.903     0.917     0.883     0.917  0.825   0.150   +0.753
+//	realistic-dev   0.897     0.944     0.954     0.975  0.919   0.210   +0.687  (in sample)
+//	holdout         0.645     0.686     0.647     0.701  0.603   0.193   +0.452
+//	realistic       0.574     0.655     0.615     0.672  0.597   0.193   +0.381
+//
+// On realistic, drawn-to precision pooled went from 0.42 to 0.61 and the
+// aversion precision from 0.54 to 0.67; the aim of 0.7 for both aversion
+// figures is not reached (P 0.672 R 0.597), nor macro F1 0.8. The in-
+// sample dev figures fell because the model, calibrated on real answers,
+// now turns down some of the lexicon's readings of the tidy statements.
+//
+// The floors, a little under the figures after the round. The training
+// sets' and realistic-dev's are in-sample; holdout's and realistic's are
+// the honest ones.
 var (
 	evalFloorEval         = evalFloor{macro: 0.92, themeOnly: 0.90, micro: 0.91, aversionP: 0.92, aversionR: 0.93, margin: 0.70}
-	evalFloorAdded        = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.90, aversionR: 0.97, margin: 0.75}
-	evalFloorDev          = evalFloor{macro: 0.84, themeOnly: 0.85, micro: 0.83, aversionP: 0.87, aversionR: 0.80, margin: 0.65}
-	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.90, micro: 0.86, aversionP: 0.90, aversionR: 0.80, margin: 0.73}
-	evalFloorRealisticDev = evalFloor{macro: 0.85, themeOnly: 0.92, micro: 0.93, aversionP: 0.94, aversionR: 0.89, margin: 0.64}
-	evalFloorHoldout      = evalFloor{macro: 0.55, themeOnly: 0.60, micro: 0.55, aversionP: 0.50, aversionR: 0.45, margin: 0.30}
-	evalFloorRealistic    = evalFloor{macro: 0.50, themeOnly: 0.60, micro: 0.53, aversionP: 0.50, aversionR: 0.50, margin: 0.30}
+	evalFloorAdded        = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.90, aversionR: 0.97, margin: 0.76}
+	evalFloorDev          = evalFloor{macro: 0.84, themeOnly: 0.84, micro: 0.83, aversionP: 0.87, aversionR: 0.80, margin: 0.65}
+	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.89, micro: 0.86, aversionP: 0.89, aversionR: 0.80, margin: 0.73}
+	evalFloorRealisticDev = evalFloor{macro: 0.87, themeOnly: 0.92, micro: 0.93, aversionP: 0.95, aversionR: 0.89, margin: 0.66}
+	evalFloorHoldout      = evalFloor{macro: 0.62, themeOnly: 0.66, micro: 0.62, aversionP: 0.68, aversionR: 0.58, margin: 0.43}
+	evalFloorRealistic    = evalFloor{macro: 0.55, themeOnly: 0.63, micro: 0.59, aversionP: 0.65, aversionR: 0.57, margin: 0.36}
 )
 
 // The cross-validated floors (TestThemeModelCV): the hybrid's macro F1
 // and aversion precision and recall, and how far it must stay ahead of
 // the lexicon alone at first sight.
+//
+// Measured 2026-12-03 on realistic-dev: 0.548 (aversion P 0.724 R 0.607),
+// the lexicon at first sight 0.455.
 const (
 	cvMinMacroF1   = 0.53
-	cvMinGain      = 0.04
+	cvMinGain      = 0.07
 	cvMinAversionP = 0.70
 	cvMinAversionR = 0.58
 )
