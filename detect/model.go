@@ -36,17 +36,22 @@ import (
 // today's lexicon has been tuned on those statements, so its readings of
 // them would teach the model to trust it far more than it deserves on new
 // writing. The regularization and the thresholds were chosen by
-// cross-validation; eval_test.go has the numbers.
+// cross-validation; model_weights.go's header and eval_test.go have the
+// numbers.
 //
-// What the lexicon proposes stands, as the lexicon reads it: the model
-// only adds the themes the lexicon left out, and only in answers of
-// modelMinWords words or more. For those, each answer proposes a theme on
-// its own when the probability of a side passes the threshold; the
-// answers that agree combine (1 - Π(1-p)), and the side with the most
-// support wins if what the other side has leaves it above the threshold.
-// The finding's evidence is the lexicon's cues for the theme in those
-// answers if it has any on that side, else the sentence whose words weigh
-// most for that reading, with those words as triggers.
+// In an answer of modelMinWords words or more the model decides every
+// theme: a side is proposed when its probability passes the side's
+// threshold, whatever the lexicon would propose (it can turn down a race
+// that is only backstory). A shorter answer keeps what the lexicon
+// proposes. The thresholds are calibrated for precision, and the levels
+// of Strength set, on the out-of-fold readings of realistic-dev, the set
+// in the shapes runners really write. The answers of a season that agree
+// combine (1 - Π(1-p)), and the side with the most support wins if what
+// the other side has leaves it above the threshold. The finding's
+// evidence is the lexicon's cues for the theme in those answers if it has
+// any on that side, else the sentence whose words weigh most for that
+// reading (never one the lexicon reads the other way), with those words as
+// triggers.
 
 // The lexicon features, in the order lexView.features fills them. They
 // are what the lexicon's findings say about one theme in one answer, once
