@@ -32,9 +32,10 @@ func benchSources() []Source {
 
 // BenchmarkDetect reads one season, and larger writing the way `cairn
 // themes FILE` reads it: 100 KB and 1 MB of answer-sized paragraphs, each
-// a source, and 1 MB as one source. The per-byte figures show how the cost
-// grows with the input: linearly with one source, faster with many
-// (README.md, Speed).
+// a source, 1 MB as one source, and 1 MB of one-line paragraphs (a
+// sentence each, the most sources a megabyte makes). The per-byte figures
+// show how the cost grows with the input: it should be flat, whatever the
+// number of sources (README.md, Speed).
 func BenchmarkDetect(b *testing.B) {
 	season := benchSources()
 	loadLexicon()
@@ -47,6 +48,7 @@ func BenchmarkDetect(b *testing.B) {
 		{"100KB-paragraphs", benchParagraphs(season, 100<<10)},
 		{"1MB-paragraphs", benchParagraphs(season, 1<<20)},
 		{"1MB-one-source", benchOneSource(season, 1<<20)},
+		{"1MB-lines", benchLines(season, 1<<20)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			n := 0
@@ -85,6 +87,24 @@ func benchOneSource(season []Source, size int) []Source {
 		b.WriteString(season[k%len(season)].Text)
 	}
 	return []Source{{Label: "notes", Text: b.String()}}
+}
+
+// benchLines cuts the season's answers into their sentences, each a
+// paragraph of its own, until they hold size bytes.
+func benchLines(season []Source, size int) []Source {
+	var lines []string
+	for _, s := range season {
+		for _, sp := range splitSentences(s.Text, nil) {
+			lines = append(lines, s.Text[sp.start:sp.end])
+		}
+	}
+	var out []Source
+	for n := 0; n < size; {
+		text := lines[len(out)%len(lines)]
+		out = append(out, Source{Label: fmt.Sprintf("paragraph %d", len(out)+1), Text: text})
+		n += len(text)
+	}
+	return out
 }
 
 func BenchmarkCompileLexicon(b *testing.B) {

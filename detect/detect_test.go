@@ -765,8 +765,14 @@ func TestDetectEvidence(t *testing.T) {
 		if f.Score <= 0 || f.Score > 1 {
 			t.Errorf("%s: score %v out of (0, 1]", f.Theme, f.Score)
 		}
-		if i > 0 && f.Score > fs[i-1].Score {
-			t.Errorf("findings not sorted by score: %s %.3f after %s %.3f", f.Theme, f.Score, fs[i-1].Theme, fs[i-1].Score)
+		if f.Strength < Faint || f.Strength > Strong {
+			t.Errorf("%s: strength %d", f.Theme, f.Strength)
+		}
+		if i > 0 {
+			p := fs[i-1]
+			if f.Strength > p.Strength || f.Strength == p.Strength && f.Score > p.Score {
+				t.Errorf("findings not strongest first: %s %s %.3f after %s %s %.3f", f.Theme, f.Strength, f.Score, p.Theme, p.Strength, p.Score)
+			}
 		}
 		if len(f.Evidence) == 0 || f.Evidence[0].Polarity != f.Polarity {
 			t.Errorf("%s: first evidence should share the finding's polarity", f.Theme)
@@ -864,4 +870,92 @@ func TestDetectDeterministic(t *testing.T) {
 			t.Fatalf("Detect is not deterministic:\n%+v\n%+v", first, again)
 		}
 	}
+}
+
+// TestDetectNeverBothSides: one sentence is never evidence both for and
+// against a theme, and words that only look like a motive turned around
+// are not one.
+func TestDetectNeverBothSides(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		theme catalog.ThemeID
+		want  workbook.Polarity // the side the sentence may be evidence for; 0: none
+	}{
+		// Running alone is not being drawn to company; the friend is.
+		{"Mostly I run alone, but now and then with a friend from work.", catalog.Affiliation, workbook.Toward},
+		{"Mostly I run alone, early, before anyone else is up.", catalog.Affiliation, workbook.Away},
+		// Lost without the group is praise of it.
+		{"My running club got me through last winter and I would be lost without the group.", catalog.Affiliation, workbook.Toward},
+		{"I'd be lost without the girls from the club.", catalog.Affiliation, workbook.Toward},
+		// "not" and "mind" are not a denial of head space.
+		{"Nobody was there and I did not have a time in mind, I just ran.", catalog.Coping, 0},
+	} {
+		sides := evidenceSides(Detect([]Source{{Label: "test", Text: c.text}}), c.theme)
+		switch {
+		case len(sides) > 1:
+			t.Errorf("%q is evidence both ways for %s", c.text, c.theme)
+		case c.want == 0 && len(sides) > 0:
+			t.Errorf("%q is evidence for %s (%v), want none", c.text, c.theme, sides)
+		case c.want != 0 && !sides[c.want]:
+			t.Errorf("%q: %s evidence %v, want %s", c.text, c.theme, sides, c.want)
+		}
+	}
+}
+
+// evidenceSides gives the sides a theme's evidence points to.
+func evidenceSides(fs []Finding, theme catalog.ThemeID) map[workbook.Polarity]bool {
+	out := map[workbook.Polarity]bool{}
+	for _, f := range fs {
+		if f.Theme == theme {
+			for _, ev := range f.Evidence {
+				out[ev.Polarity] = true
+			}
+		}
+	}
+	return out
+}
+
+// TestEvidenceOneSidePerSentence checks, over every labelled set, that no
+// sentence is evidence on both sides of one theme: each statement read on
+// its own, and each set read at once as one long season of answers. It
+// looks only at Detect's output, never at the labels.
+func TestEvidenceOneSidePerSentence(t *testing.T) {
+	check := func(name string, heldOut bool, fs []Finding) {
+		t.Helper()
+		for _, f := range fs {
+			side := map[[2]string]workbook.Polarity{}
+			for _, ev := range f.Evidence {
+				k := [2]string{ev.Source, ev.Sentence}
+				if p, ok := side[k]; ok && p != ev.Polarity {
+					if heldOut {
+						// Never quote a held-out set.
+						t.Errorf("%s: a sentence is evidence both ways for %s", name, f.Theme)
+					} else {
+						t.Errorf("%s: %q is evidence both ways for %s", name, ev.Sentence, f.Theme)
+					}
+				}
+				side[k] = ev.Polarity
+			}
+		}
+	}
+	for _, set := range evalSets {
+		cases := loadEvalCases(t, set.path)
+		season := make([]Source, len(cases))
+		for i, c := range cases {
+			season[i] = Source{Label: c.ID, Text: c.Text}
+			check(c.ID, set.heldOut, Detect(season[i:i+1]))
+		}
+		check(set.path, set.heldOut, Detect(season))
+	}
+}
+
+// TestDetectVerdictsInRealAnswers: dismissals as real answers put them,
+// after a "so", or said of what comes first.
+func TestDetectVerdictsInRealAnswers(t *testing.T) {
+	runDetectCases(t, []detectCase{
+		{text: "Pace is all over the place depending on shifts so I stopped caring about it.",
+			want: map[catalog.ThemeID]workbook.Polarity{catalog.Achievement: workbook.Away}},
+		{text: "Numbers don't drive me, I'm not going to pretend they do.",
+			want: map[catalog.ThemeID]workbook.Polarity{catalog.Achievement: workbook.Away}},
+	})
 }

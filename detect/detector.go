@@ -48,6 +48,19 @@ type detector struct {
 	// grams collects the words and word pairs the model weighs, when a
 	// model is used.
 	grams *modelGrams
+	// seen and stamp tell which lexicon entries weigh has counted in the
+	// source it is weighing (see counted).
+	seen  [2][]int32
+	stamp int32
+}
+
+// counted returns the per-entry stamps weigh marks counted entries with,
+// one slice per side, as long as the lexicon has entries.
+func (d *detector) counted() [2][]int32 {
+	if n := len(d.lex.entries); len(d.seen[0]) < n {
+		d.seen = [2][]int32{make([]int32, n), make([]int32, n)}
+	}
+	return d.seen
 }
 
 // newDetector makes a detector for nsrc sources; with a model it also
@@ -75,6 +88,10 @@ type detSentence struct {
 	hitFrom, hitTo int32
 	words          int
 	question       bool // ends with "?": a topic a short answer may follow
+	// point: among the last two sentences of an answer of four or more,
+	// or in a shorter answer: where an answer usually lands, after the
+	// story that leads up to it.
+	point bool
 }
 
 // A detHit is one theme suggested by one cue in one sentence.
@@ -94,6 +111,9 @@ type detHit struct {
 	drop   bool
 	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
 	person bool // the cue is a word for a person ("my sister")
+	// others: the cue's clause is about someone else ("my husband does it
+	// for the medals", "my coach says I should race").
+	others bool
 	spans  [3]Span
 	nspans int8
 }
@@ -139,6 +159,7 @@ type detEvidence struct {
 	strength float64
 	base     float64
 	first    int // index of its first hit, for a stable order
+	sent     int32
 }
 
 // detSide is what one side of a theme's evidence adds up to.
@@ -189,8 +210,12 @@ func (d *detector) readSource(si int, src Source) {
 		}
 	}
 	d.srcWords[si] = words
+	n := len(d.sentences) - firstSent
+	for k := firstSent; k < len(d.sentences); k++ {
+		d.sentences[k].point = n < 4 || k >= len(d.sentences)-2
+	}
 	if d.grams != nil {
-		d.grams.whole(si, words)
+		d.grams.whole(si, words, src.Label)
 	}
 	if words < detMinWords {
 		// Too short to read, except as a yes or no to the question.
@@ -249,6 +274,8 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	ms := d.matches
 	d.layout(sent, toks, ms)
 
+	others := d.voice(toks)
+
 	// Theme hits, in token order.
 	sh := d.sentHits[:0]
 	for mi := range ms {
@@ -265,6 +292,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				theme: lt.theme, sense: lt.sense, pol: pol, base: lt.weight.units(),
 				sent: sent, tok: int32(m.i), tokEnd: int32(m.j), entry: int32(m.e.index),
 				seg: d.seg[m.i], clause: d.clause[m.i], flipBy: -1,
+				others: others&(1<<min(d.clause[m.i], 63)) != 0,
 			}
 			if m.e.with && h.base > weak.units() && !d.activeNear(toks, m) {
 				// "snappy with the kids": company only when something is
@@ -294,6 +322,12 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 			continue
 		}
 		h.weight = h.base * d.segFactor(int(h.seg)) * d.clauseF[h.clause]
+		if h.others && themes[h.theme].ID != catalog.Affiliation {
+			// "My husband does it for the medals", "my coach says I should
+			// race": someone else's motive weighs less. (Company cues are
+			// about the person: "my sister and I".)
+			h.weight *= detOthers
+		}
 		d.hits = append(d.hits, *h)
 	}
 	d.sentences[sent].hitTo = int32(len(d.hits))
@@ -301,6 +335,43 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 		d.judgePrevious(sent, toks, ms, mi)
 	}
 	return words
+}
+
+// voice says, clause by clause (bit c for clause c), which clauses are
+// about someone else: those whose subject is a third person ("he",
+// "she", "they", "everyone") or a person of the runner's ("my coach says
+// I should race", "my sister does it to lose weight"), but not "my
+// husband and I" nor "with my sister".
+func (d *detector) voice(toks []detToken) (others uint64) {
+	seen := uint64(0) // clauses whose subject has been read
+	for k := range toks {
+		c := min(d.clause[k], 63)
+		bit := uint64(1) << c
+		t := &toks[k]
+		if seen&bit != 0 {
+			continue
+		}
+		switch {
+		case t.subject:
+			seen |= bit
+			switch t.norm {
+			case "he", "she", "they", "he's", "she's", "they're", "they've":
+				others |= bit
+			}
+		case t.norm == "everyone" || t.norm == "everybody":
+			seen |= bit
+			others |= bit
+		case t.person && t.stem != "run" && k > 0 && (toks[k-1].norm == "my" || toks[k-1].norm == "our") && !toks[k].brk:
+			seen |= bit
+			// "my sister does", but not "my sister and I", nor "with my sister".
+			and := k+2 < len(toks) && toks[k+1].norm == "and" && toks[k+2].subject
+			prep := k > 1 && d.clause[k-2] == d.clause[k] && preposition(toks[k-2].norm)
+			if !and && !prep && k+1 < len(toks) && d.clause[k+1] == d.clause[k] && !toks[k+1].glue {
+				others |= bit
+			}
+		}
+	}
+	return others
 }
 
 // answerCue reads a bare yes or no at the start of an answer to the
@@ -639,7 +710,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				// "I've never run a marathon", "I'd never raced before".
 				m.inert = true
 				op.m = -1
-			case m.e.flags&flagCounterfactual != 0 && counterfactual(toks, m.j):
+			case m.e.flags&flagCounterfactual != 0 && counterfactual(toks, m.i, m.j):
 				// "Without my club I'd be lost."
 				m.inert = true
 				op.m = -1
@@ -837,7 +908,9 @@ func (d *detector) verdict(toks []detToken, m *detMatch) bool {
 		return false
 	}
 	for k := m.i - 1; k >= 0; k-- {
-		if toks[k+1].brk {
+		if toks[k+1].brk || d.clause[k] != d.clause[m.i] {
+			// Its clause starts here, after a comma or a word such as "so":
+			// "... depending on sleep so I stopped caring about it".
 			break
 		}
 		t := &toks[k]
@@ -1277,12 +1350,16 @@ func (d *detector) findingsFrom(order []int, sources []Source) []Finding {
 	return out
 }
 
-// order applies the sentence factors to the hits and returns their
-// indexes sorted by theme, polarity (toward first), sentence and place.
+// order applies the sentence factors to the hits, and the story's
+// (detStory), and returns their indexes sorted by theme, sentence,
+// polarity (toward first) and place.
 func (d *detector) order() []int {
 	hits := d.hits
 	for k := range hits {
 		hits[k].weight *= d.sentences[hits[k].sent].factor
+		if !d.sentences[hits[k].sent].point {
+			hits[k].weight *= detStory
+		}
 	}
 	order := make([]int, len(hits))
 	for k := range order {
@@ -1292,8 +1369,8 @@ func (d *detector) order() []int {
 		ha, hb := &hits[a], &hits[b]
 		return cmp.Or(
 			cmp.Compare(ha.theme, hb.theme),
-			cmp.Compare(hb.pol, ha.pol),
 			cmp.Compare(ha.sent, hb.sent),
+			cmp.Compare(hb.pol, ha.pol),
 			cmp.Compare(ha.tok, hb.tok),
 			cmp.Compare(a, b),
 		)
@@ -1301,52 +1378,94 @@ func (d *detector) order() []int {
 	return order
 }
 
-// weigh adds up one theme's hits (order sorted by polarity, then
-// sentence) and, if sources is not nil, appends one piece of evidence per
-// sentence and side.
+// weigh adds up one theme's hits (order sorted by sentence, then
+// polarity) and, if sources is not nil, appends one piece of evidence per
+// sentence.
+//
+// A sentence is evidence for one side of a theme, never both: when its
+// cues point both ways ("Mostly I run alone, but now and then with a
+// friend from work"), the side they point to more takes the sentence, with
+// what it leads by, and its triggers are that side's words alone; a tie
+// leaves the sentence out. Within one answer a cue counts once, however
+// often it recurs: "splits, splits, splits" or "numbers" in three
+// sentences are one cue.
 func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []detEvidence) (detTally, []detEvidence) {
 	var tally detTally
-	var seen []int32 // entries already counted, per side
-	seenPol := workbook.Polarity(0)
+	// Entries already counted in this source, per side: counted[x][e] is
+	// the stamp of the source (d.stamp) that counted entry e, so that
+	// checking is constant time however many cues an answer holds.
+	counted := d.counted()
+	var stamp int32
+	src := -1
+	var spans [2][]Span
 	for start := 0; start < len(order); {
 		h0 := &hits[order[start]]
+		if s := d.sentences[h0.sent].src; s != src {
+			src = s
+			d.stamp++
+			stamp = d.stamp
+		}
+		var side [2]struct {
+			strongest, sum, topBase, sumBase float64
+			n, first                         int
+			entries                          []int32
+		}
+		spans[0], spans[1] = spans[0][:0], spans[1][:0]
 		end := start
-		strongest, sum, topBase, sumBase := 0.0, 0.0, 0.0, 0.0
-		var spans []Span
-		for end < len(order) {
+		for end < len(order) && hits[order[end]].sent == h0.sent {
 			h := &hits[order[end]]
-			if h.pol != h0.pol || h.sent != h0.sent {
-				break
+			x := sideOf(h.pol)
+			sd := &side[x]
+			if sd.n == 0 {
+				sd.first = order[end]
 			}
-			if h.pol != seenPol {
-				seen, seenPol = seen[:0], h.pol
+			sd.n++
+			w, b := h.weight, h.base
+			if h.entry >= 0 && (counted[x][h.entry] == stamp || slices.Contains(sd.entries, h.entry)) {
+				w, b = 0, 0
+			} else if h.entry >= 0 {
+				sd.entries = append(sd.entries, h.entry)
 			}
-			b := h.base
-			if h.entry >= 0 && slices.Contains(seen, h.entry) {
-				b = 0
-			} else {
-				seen = append(seen, h.entry)
-			}
-			strongest = max(strongest, h.weight)
-			sum += h.weight
-			topBase = max(topBase, b)
-			sumBase += b
+			sd.strongest = max(sd.strongest, w)
+			sd.sum += w
+			sd.topBase = max(sd.topBase, b)
+			sd.sumBase += b
 			if sources != nil {
-				spans = append(spans, h.spans[:h.nspans]...)
+				spans[x] = append(spans[x], h.spans[:h.nspans]...)
 			}
 			end++
 		}
-		strength := strongest + detSameSentence*(sum-strongest)
-		base := topBase + detSameSentence*(sumBase-topBase)
-		s := &tally[0]
-		if h0.pol == workbook.Away {
-			s = &tally[1]
+		start = end
+		var strength, base [2]float64
+		for x := range 2 {
+			sd := &side[x]
+			strength[x] = sd.strongest + detSameSentence*(sd.sum-sd.strongest)
+			base[x] = sd.topBase + detSameSentence*(sd.sumBase-sd.topBase)
 		}
-		s.strength += strength
-		s.base += base
-		s.sents++
+		win := 0
+		switch {
+		case side[1].n == 0:
+		case side[0].n == 0:
+			win = 1
+		case strength[1] > strength[0] || strength[1] == strength[0] && base[1] > base[0]:
+			win = 1
+		case strength[1] == strength[0] && base[1] == base[0]:
+			continue // evenly both ways: evidence for neither
+		}
+		lead := strength[win] - strength[1-win]
+		if side[win].n == 0 || lead <= 0 && side[1-win].n > 0 {
+			continue
+		}
+		for _, e := range side[win].entries {
+			counted[win][e] = stamp
+		}
+		s := &tally[win]
+		s.strength += lead
+		s.base += base[win]
+		if lead > 0 {
+			s.sents++ // a sentence that only repeats a cue adds nothing
+		}
 		if sources == nil {
-			start = end
 			continue
 		}
 		sent := d.sentences[h0.sent]
@@ -1354,14 +1473,14 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			ev: Evidence{
 				Source:   sources[sent.src].Label,
 				Sentence: sent.text,
-				Triggers: mergeSpans(spans),
-				Polarity: h0.pol,
+				Triggers: mergeSpans(slices.Clone(spans[win])),
+				Polarity: polOf(win),
 			},
-			strength: strength,
-			base:     base,
-			first:    order[start],
+			strength: lead,
+			base:     base[win],
+			first:    side[win].first,
+			sent:     h0.sent,
 		})
-		start = end
 	}
 	return tally, evs
 }
@@ -1374,10 +1493,12 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 		return Finding{}, false
 	}
 	sortEvidence(evs, pol)
+	score := 1 - math.Exp(-lead/detScoreScale)
 	f := Finding{
 		Theme:    themes[hits[order[0]].theme].ID,
 		Polarity: pol,
-		Score:    1 - math.Exp(-lead/detScoreScale),
+		Score:    score,
+		Strength: lexiconStrength(score),
 		Evidence: make([]Evidence, len(evs)),
 	}
 	for k := range evs {
@@ -1388,111 +1509,167 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 
 // ---------------------------------------------------------------- the model's findings
 
-// sourceTallies weighs each theme's lexicon evidence answer by answer.
-// order is the hits sorted as d.order sorts them.
-func (d *detector) sourceTallies(order []int, nsrc int) [][nThemes]detTally {
-	out := make([][nThemes]detTally, nsrc)
+// bySource groups the hits by source and theme: the hits sorted by
+// source, theme, sentence, polarity (toward first) and place, and where
+// each source's run of them starts (from[s] to from[s+1]). Hits are
+// recorded source by source, so this is one sort, never a scan of every
+// hit for every source.
+type bySource struct {
+	order []int
+	from  []int
+}
+
+func (d *detector) bySource(nsrc int) bySource {
 	hits := d.hits
-	var sub []int
-	for start := 0; start < len(order); {
-		theme := hits[order[start]].theme
-		end := start
-		for end < len(order) && hits[order[end]].theme == theme {
-			end++
-		}
-		for s := range nsrc {
-			sub = sub[:0]
-			for _, k := range order[start:end] {
-				if d.sentences[hits[k].sent].src == s {
-					sub = append(sub, k)
-				}
+	b := bySource{order: make([]int, len(hits)), from: make([]int, nsrc+1)}
+	for k := range b.order {
+		b.order[k] = k
+	}
+	slices.SortFunc(b.order, func(a, c int) int {
+		ha, hc := &hits[a], &hits[c]
+		return cmp.Or(
+			cmp.Compare(d.sentences[ha.sent].src, d.sentences[hc.sent].src),
+			cmp.Compare(ha.theme, hc.theme),
+			cmp.Compare(ha.sent, hc.sent),
+			cmp.Compare(hc.pol, ha.pol),
+			cmp.Compare(ha.tok, hc.tok),
+			cmp.Compare(a, c),
+		)
+	})
+	for _, k := range b.order {
+		b.from[d.sentences[hits[k].sent].src+1]++
+	}
+	for s := range nsrc {
+		b.from[s+1] += b.from[s]
+	}
+	return b
+}
+
+// theme returns the hits of theme t in source s, in order.
+func (b bySource) theme(d *detector, s, t int) []int {
+	run := b.order[b.from[s]:b.from[s+1]]
+	i, _ := slices.BinarySearchFunc(run, t, func(k, t int) int { return cmp.Compare(int(d.hits[k].theme), t) })
+	j := i
+	for j < len(run) && int(d.hits[run[j]].theme) == t {
+		j++
+	}
+	return run[i:j]
+}
+
+// sourceTallies weighs each theme's lexicon evidence answer by answer.
+func (d *detector) sourceTallies(b bySource, nsrc int) [][nThemes]detTally {
+	out := make([][nThemes]detTally, nsrc)
+	for s := range nsrc {
+		run := b.order[b.from[s]:b.from[s+1]]
+		for start := 0; start < len(run); {
+			theme := d.hits[run[start]].theme
+			end := start
+			for end < len(run) && d.hits[run[end]].theme == theme {
+				end++
 			}
-			if len(sub) > 0 {
-				out[s][theme], _ = d.weigh(hits, sub, nil, nil)
-			}
+			out[s][theme], _ = d.weigh(d.hits, run[start:end], nil, nil)
+			start = end
 		}
-		start = end
 	}
 	return out
 }
 
-// modelFindings keeps what the lexicon proposes, as the lexicon reads it,
-// and adds the themes the model finds in answers where the lexicon
-// proposed nothing for them, with their evidence.
+// occFrom gives where each source's feature occurrences start in
+// d.grams.occ (from[s] to from[s+1]): they are recorded in reading order.
+func (d *detector) occFrom(nsrc int) []int {
+	from := make([]int, nsrc+1)
+	for _, o := range d.grams.occ {
+		from[o.src+1]++
+	}
+	for s := range nsrc {
+		from[s+1] += from[s]
+	}
+	return from
+}
+
+// modelFindings reads each answer with the model (model.go). In an answer
+// of modelMinWords words or more the model decides which themes the
+// answer holds and which way, the lexicon's readings being some of what it
+// weighs: it can turn down what the lexicon would propose (a race that is
+// backstory, a partner's motive) as well as add what the lexicon missed. A
+// shorter answer keeps what the lexicon proposes, whose rules know when a
+// line says something ("Racing? Not for me.") and when it does not. Each
+// answer's reading is a vote, with the model's probability or, for a
+// short answer, the lexicon's score (1 - e^(-lead/detScoreScale)); the
+// votes of a season's answers combine per theme (see combineVotes).
 func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
-	var order []int
 	if len(d.hits) > 0 {
-		order = d.order()
+		d.order() // applies the sentence factors
 	}
-	out := d.findingsFrom(order, sources)
-	var proposed [nThemes]bool
-	for _, f := range out {
-		proposed[themeIndex(f.Theme)] = true
-	}
-	tallies := d.sourceTallies(order, len(sources))
+	bs := d.bySource(len(sources))
+	tallies := d.sourceTallies(bs, len(sources))
+	occFrom := d.occFrom(len(sources))
 	votes := make([][nThemes]modelVote, len(sources))
 	var rows []int32
 	for s := range sources {
 		for t := range nThemes {
 			votes[s][t].side = -1
 		}
-		if d.srcWords[s] < modelMinWords {
-			continue // the lexicon reads short answers alone
+		if strings.TrimSpace(sources[s].Text) == "" {
+			continue
 		}
-		rows = rows[:0]
-		for _, o := range d.grams.occ {
-			if o.src == s {
+		long := d.srcWords[s] >= modelMinWords
+		var p [nThemes][2]float64
+		if long {
+			rows = rows[:0]
+			for _, o := range d.grams.occ[occFrom[s]:occFrom[s+1]] {
 				rows = append(rows, o.row)
 			}
+			slices.Sort(rows)
+			rows = slices.Compact(rows)
+			p = m.probs(rows, &tallies[s])
 		}
-		slices.Sort(rows)
-		rows = slices.Compact(rows)
-		p := m.probs(rows, &tallies[s])
 		for t := range nThemes {
-			if proposed[t] {
-				continue
-			}
-			side := 0
-			if p[t][1] > p[t][0] {
-				side = 1
-			}
-			if p[t][side] >= m.tau[side] {
-				votes[s][t] = modelVote{int8(side), p[t][side]}
+			switch pol, lead, ok := tallies[s][t].decide(); {
+			case long:
+				side := 0
+				if p[t][1] > p[t][0] {
+					side = 1
+				}
+				if p[t][side] >= m.tau[side] {
+					votes[s][t] = modelVote{int8(side), p[t][side], m.strength(p[t][side])}
+				}
+			case ok:
+				// The lexicon's reading, scored as the lexicon scores it.
+				score := 1 - math.Exp(-lead/detScoreScale)
+				votes[s][t] = modelVote{int8(sideOf(pol)), score, lexiconStrength(score)}
 			}
 		}
 	}
 
+	var out []Finding
 	for t := range nThemes {
-		if proposed[t] {
-			continue
-		}
-		var miss [2]float64 // Π(1-p) per side
-		miss[0], miss[1] = 1, 1
-		for s := range votes {
-			if v := votes[s][t]; v.side >= 0 {
-				miss[v.side] *= 1 - v.p
-			}
-		}
-		w := [2]float64{1 - miss[0], 1 - miss[1]}
-		side := 0
-		if w[1] > w[0] {
-			side = 1
-		}
-		score := w[side] * (1 - w[1-side])
-		if w[side] == 0 || score < m.tau[side] {
+		side, score, ok := combineVotes(votes, t, m.tau)
+		if !ok {
 			continue
 		}
 		pol := polOf(side)
 		var evs []detEvidence
 		for s := range votes {
 			v := votes[s][t]
-			if v.side < 0 {
+			if int(v.side) != side {
+				// What an answer that does not read it this way says the
+				// other way follows, pointing the other way.
+				n := len(evs)
+				evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
+				evs = append(evs[:n], slices.DeleteFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == pol })...)
 				continue
 			}
 			n := len(evs)
-			evs = d.themeEvidence(d.themeHits(order, t, s), sources, evs)
-			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == polOf(int(v.side)) }) {
-				if e, ok := d.gramEvidence(m, sources, s, t, int(v.side)); ok {
+			evs = d.themeEvidence(bs.theme(d, s, t), sources, evs)
+			if !slices.ContainsFunc(evs[n:], func(e detEvidence) bool { return e.ev.Polarity == pol }) {
+				// Never a sentence the lexicon reads the other way.
+				read := make(map[int32]bool, len(evs)-n)
+				for _, e := range evs[n:] {
+					read[e.sent] = true
+				}
+				other := func(sent int32) bool { return read[sent] }
+				if e, ok := d.gramEvidence(m, sources, d.grams.occ[occFrom[s]:occFrom[s+1]], t, side, other); ok {
 					evs = append(evs, e)
 				}
 			}
@@ -1501,7 +1678,15 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 		if len(evs) == 0 || evs[0].ev.Polarity != pol {
 			continue // nothing to show for it: not proposed
 		}
-		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Evidence: make([]Evidence, len(evs))}
+		// As strong as the strongest answer that reads it this way.
+		var strength Strength
+		for s := range votes {
+			if v := votes[s][t]; int(v.side) == side {
+				strength = max(strength, v.strength)
+			}
+		}
+		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: strength,
+			Evidence: make([]Evidence, len(evs))}
 		for k := range evs {
 			f.Evidence[k] = evs[k].ev
 		}
@@ -1511,15 +1696,33 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 	return out
 }
 
-// themeHits returns the hits of theme t in source s, in order.
-func (d *detector) themeHits(order []int, t, s int) []int {
-	var out []int
-	for _, k := range order {
-		if int(d.hits[k].theme) == t && d.sentences[d.hits[k].sent].src == s {
-			out = append(out, k)
+// combineVotes weighs the answers' votes on theme t: each side's support
+// is 1 - Π(1-p) over the answers that read it that way, and the side with
+// more support is proposed, scored by its support times what the other
+// side leaves of it. A theme read one way only is proposed as its answers
+// read it; one read both ways in different answers only when its score
+// still reaches the side's threshold.
+func combineVotes(votes [][nThemes]modelVote, t int, tau [2]float64) (side int, score float64, ok bool) {
+	miss := [2]float64{1, 1} // Π(1-p) per side
+	var n [2]int
+	for s := range votes {
+		if v := votes[s][t]; v.side >= 0 {
+			miss[v.side] *= 1 - v.p
+			n[v.side]++
 		}
 	}
-	return out
+	w := [2]float64{1 - miss[0], 1 - miss[1]}
+	if w[1] > w[0] || w[1] == w[0] && n[1] > n[0] {
+		side = 1
+	}
+	score = w[side] * (1 - w[1-side])
+	switch {
+	case n[side] == 0:
+		return 0, 0, false
+	case n[1-side] > 0 && score < tau[side]:
+		return 0, 0, false
+	}
+	return side, score, true
 }
 
 // themeEvidence appends the lexicon's evidence from the given hits.
@@ -1531,9 +1734,10 @@ func (d *detector) themeEvidence(sub []int, sources []Source, evs []detEvidence)
 	return evs
 }
 
-// gramEvidence finds, in source s, the sentence whose words weigh most
-// toward reading theme t on the given side, with those words as triggers.
-func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int) (detEvidence, bool) {
+// gramEvidence finds, among one source's feature occurrences, the sentence
+// whose words weigh most toward reading theme t on the given side, with
+// those words as triggers.
+func (d *detector) gramEvidence(m *themeModel, sources []Source, occ []modelOcc, t, side int, skip func(int32) bool) (detEvidence, bool) {
 	slot := int16(t*2 + side)
 	weightOf := func(o modelOcc) float64 {
 		for _, c := range m.rows[o.row] {
@@ -1551,8 +1755,8 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int)
 			best, bestSum = cur, sum
 		}
 	}
-	for _, o := range d.grams.occ {
-		if o.src != s || o.sent < 0 {
+	for _, o := range occ {
+		if o.sent < 0 || skip(o.sent) {
 			continue
 		}
 		if o.sent != cur {
@@ -1572,8 +1776,8 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int)
 		w  float64
 	}
 	var ts []trig
-	for _, o := range d.grams.occ {
-		if o.src == s && o.sent == best {
+	for _, o := range occ {
+		if o.sent == best {
 			if w := weightOf(o); w > 0 {
 				ts = append(ts, trig{o.span, w})
 			}
@@ -1597,6 +1801,7 @@ func (d *detector) gramEvidence(m *themeModel, sources []Source, s, t, side int)
 		},
 		strength: bestSum,
 		first:    len(d.hits) + int(best),
+		sent:     best,
 	}, true
 }
 
@@ -1613,13 +1818,15 @@ func isConcedingBut(phrase string) bool {
 	return phrase == "though" || phrase == "although" || phrase == "even though"
 }
 
-// sortFindings puts the strongest first, then the catalog's order.
+// sortFindings puts the strongest first: by Strength, then by Score,
+// then in the catalog's order.
 func sortFindings(out []Finding) {
 	slices.SortStableFunc(out, func(a, b Finding) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
-		}
-		return cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme))
+		return cmp.Or(
+			cmp.Compare(b.Strength, a.Strength),
+			cmp.Compare(b.Score, a.Score),
+			cmp.Compare(themeIndex(a.Theme), themeIndex(b.Theme)),
+		)
 	})
 }
 

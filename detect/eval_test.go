@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -55,30 +56,33 @@ const dev2Path = "testdata/themes/dev2.jsonl"
 //   - lexicon after the second round:           macro F1 0.620, aversion P 0.651 R 0.526
 //   - lexicon with the learned layer (shipped): macro F1 0.663, aversion P 0.552 R 0.615
 //
+// (Those are the old per-theme macro F1.) Per theme and polarity, 24
+// classes: 0.646 before the fourth round (2026-12-03), 0.645 after it,
+// aversion P 0.552 -> 0.701, R 0.615 -> 0.603.
+//
 // For scale, a second careful labeller, working blind from the texts and
 // the labelling policy, agreed with its labels at macro F1 0.966 (aversion
 // P 0.975 R 0.987); that labeller had seen the README's label counts.
 const holdoutPath = "testdata/themes/holdout.jsonl"
 
-// Floors on the held-out set, a little under what the shipped detector
-// measured.
-const (
-	holdoutMinMacroF1   = 0.64
-	holdoutMinAversionP = 0.52
-	holdoutMinAversionR = 0.58
-)
+// realisticDevPath holds 300 answers in the shapes runners really write
+// (a story before the point, other people's motives, "used to ... now",
+// aversions), written blind by a third writer and labelled before the
+// detector saw them, as the set to tune on: the reader was studied on it
+// and the model learns from it. testdata/themes/README.md says how it was
+// written. First sight (commit 7fd3a98, each answer labelled by its ID):
+// macro F1 0.492 per theme and polarity, theme-only 0.589, aversion P
+// 0.524 R 0.514.
+const realisticDevPath = "testdata/themes/realistic-dev.jsonl"
 
-// TestThemeEvaluationHoldout scores the detector on writing it has never
-// seen: the figure the README and the notes quote for new writing.
-func TestThemeEvaluationHoldout(t *testing.T) {
-	macro, ap, ar := evaluateThemes(t, holdoutPath)
-	if macro < holdoutMinMacroF1 {
-		t.Errorf("held-out macro F1 %.3f is below the floor %.3f", macro, holdoutMinMacroF1)
-	}
-	if ap < holdoutMinAversionP || ar < holdoutMinAversionR {
-		t.Errorf("held-out aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, holdoutMinAversionP, holdoutMinAversionR)
-	}
-}
+// realisticPath holds 222 answers written blind to the same brief by
+// another writer, labelled twice and by a second blind labeller (macro F1
+// 0.948 between them): the honest measure of how the detector reads new
+// writing. Held out: never tuned on, its misses never listed. First sight
+// (commit 7fd3a98, each answer labelled by its ID): macro F1 0.526 per
+// theme and polarity, micro 0.557, theme-only 0.659, aversion P 0.534 R
+// 0.530.
+const realisticPath = "testdata/themes/realistic.jsonl"
 
 // The floors the evaluations hold the detector to, a little under what it
 // measured, so a change that makes it read worse fails while the sets can
@@ -139,48 +143,85 @@ func TestThemeEvaluationHoldout(t *testing.T) {
 //
 // In sample (training scores, Detect as shipped): blind 0.936 (aversion P
 // 0.905 R 1.000), added 0.943, dev 0.905 (P 0.855 R 0.935), dev2 0.910
-// (P 0.881 R 0.925).
-const (
-	evalMinMacroF1   = 0.91
-	evalMinAversionP = 0.88
-	evalMinAversionR = 0.95
-	addedMinMacroF1  = 0.92
-	devMinMacroF1    = 0.88
-	devMinAversionP  = 0.83
-	devMinAversionR  = 0.91
-	dev2MinMacroF1   = 0.88
+// (P 0.881 R 0.925). (Those figures are the old per-theme macro F1.)
+//
+// Fourth round, 2026-12-03: real shapes. From here every figure is the
+// 24-class macro F1 (each theme drawn to and rather not, see
+// eval_score_test.go), with theme-only, micro and aversion P/R beside it,
+// and the keyword baseline (baseline_test.go) on every set. Two sets in
+// the shapes runners really write came in: realistic-dev to tune on and
+// realistic held out. Before the round (commit 064b33c, each answer
+// labelled by its question as the workbook labels it):
+//
+//	set            24-class  theme-only  micro  aversion P   R   baseline  margin
+//	eval            0.952     0.936     0.935     0.905  1.000   0.213   +0.739
+//	added           0.954     0.943     0.940     0.923  1.000   0.165   +0.789
+//	dev             0.904     0.922     0.900     0.855  0.935   0.185   +0.719
+//	dev2            0.904     0.934     0.903     0.881  0.925   0.150   +0.754
+//	realistic-dev   0.495     0.592     0.526     0.532  0.532   0.210   +0.285
+//	holdout         0.646     0.711     0.660     0.552  0.615   0.193   +0.453
+//	realistic       0.528     0.659     0.559     0.537  0.537   0.193   +0.334
+//
+// (By ID rather than question, as first sight was read: realistic 0.526,
+// realistic-dev 0.492.) What changed: a sentence is evidence for one side
+// of a theme only; a cue counts once per answer; cues in the story before
+// an answer's last two sentences weigh 3/4 and in clauses about someone
+// else 1/2; the model, trained with realistic-dev (at first sight) added,
+// decides every theme of an answer of 20 words or more instead of only
+// adding to the lexicon, and its thresholds are calibrated for precision
+// on realistic-dev's out-of-fold readings. Cross-validated on realistic-
+// dev (model_weights.go): 24-class macro F1 0.548, aversion P 0.724 R
+// 0.607, against 0.455 for the lexicon at first sight. After the round:
+//
+//	set            24-class  theme-only  micro  aversion P   R   baseline  margin
+//	eval            0.938     0.921     0.926     0.941  0.955   0.213   +0.724
+//	added           0.954     0.943     0.940     0.923  1.000   0.165   +0.789
+//	dev             0.861     0.866     0.853     0.891  0.827   0.185   +0.676
+//	dev2            0.903     0.917     0.883     0.917  0.825   0.150   +0.753
+//	realistic-dev   0.897     0.944     0.954     0.975  0.919   0.210   +0.687  (in sample)
+//	holdout         0.645     0.686     0.647     0.701  0.603   0.193   +0.452
+//	realistic       0.574     0.655     0.615     0.672  0.597   0.193   +0.381
+//
+// On realistic, drawn-to precision pooled went from 0.42 to 0.61 and the
+// aversion precision from 0.54 to 0.67; the aim of 0.7 for both aversion
+// figures is not reached (P 0.672 R 0.597), nor macro F1 0.8. The in-
+// sample dev figures fell because the model, calibrated on real answers,
+// now turns down some of the lexicon's readings of the tidy statements.
+//
+// The floors, a little under the figures after the round. The training
+// sets' and realistic-dev's are in-sample; holdout's and realistic's are
+// the honest ones.
+var (
+	evalFloorEval         = evalFloor{macro: 0.92, themeOnly: 0.90, micro: 0.91, aversionP: 0.92, aversionR: 0.93, margin: 0.70}
+	evalFloorAdded        = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.90, aversionR: 0.97, margin: 0.76}
+	evalFloorDev          = evalFloor{macro: 0.84, themeOnly: 0.84, micro: 0.83, aversionP: 0.87, aversionR: 0.80, margin: 0.65}
+	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.89, micro: 0.86, aversionP: 0.89, aversionR: 0.80, margin: 0.73}
+	evalFloorRealisticDev = evalFloor{macro: 0.87, themeOnly: 0.92, micro: 0.93, aversionP: 0.95, aversionR: 0.89, margin: 0.66}
+	evalFloorHoldout      = evalFloor{macro: 0.62, themeOnly: 0.66, micro: 0.62, aversionP: 0.68, aversionR: 0.58, margin: 0.43}
+	evalFloorRealistic    = evalFloor{macro: 0.55, themeOnly: 0.63, micro: 0.59, aversionP: 0.65, aversionR: 0.57, margin: 0.36}
+)
 
-	// The cross-validated floors (TestThemeModelCV): the hybrid's macro F1
-	// and aversion precision and recall, and how far it must stay ahead of
-	// the lexicon alone at first sight.
-	cvMinMacroF1   = 0.58
-	cvMinGain      = 0.04
-	cvMinAversionP = 0.66
-	cvMinAversionR = 0.53
+// The cross-validated floors (TestThemeModelCV): the hybrid's macro F1
+// and aversion precision and recall, and how far it must stay ahead of
+// the lexicon alone at first sight.
+//
+// Measured 2026-12-03 on realistic-dev: 0.548 (aversion P 0.724 R 0.607),
+// the lexicon at first sight 0.455.
+const (
+	cvMinMacroF1   = 0.53
+	cvMinGain      = 0.07
+	cvMinAversionP = 0.70
+	cvMinAversionR = 0.58
 )
 
 var evalDetail = flag.Bool("eval.detail", false, "list every statement the theme evaluation gets wrong")
 
 type evalCase struct {
-	ID     string            `json:"id"`
-	Text   string            `json:"text"`
-	Labels map[string]string `json:"labels"`
-	Note   string            `json:"note"`
-}
-
-type evalCounts struct{ gold, pred, tp, fp, fn int }
-
-func (c evalCounts) scores() (p, r, f1 float64) {
-	if c.tp+c.fp > 0 {
-		p = float64(c.tp) / float64(c.tp+c.fp)
-	}
-	if c.tp+c.fn > 0 {
-		r = float64(c.tp) / float64(c.tp+c.fn)
-	}
-	if p+r > 0 {
-		f1 = 2 * p * r / (p + r)
-	}
-	return p, r, f1
+	ID       string            `json:"id"`
+	Text     string            `json:"text"`
+	Labels   map[string]string `json:"labels"`
+	Note     string            `json:"note"`
+	Question string            `json:"question"`
 }
 
 func loadEvalCases(t *testing.T, evalPath string) []evalCase {
@@ -224,110 +265,113 @@ func loadEvalCases(t *testing.T, evalPath string) []evalCase {
 	return cases
 }
 
-// TestThemeEvaluation scores Detect against the blind set, now a training
-// set (see the floors). Each
-// statement is one Source. A predicted (theme, polarity) pair is right only
-// if the label has that theme with that polarity; a theme predicted with
-// the wrong polarity counts as both a false positive and a false negative.
-// Precision, recall and F1 are per theme, the macro F1 is their mean over
-// the themes that occur in the labels or the predictions, and aversion
-// (polarity "-") is scored on its own because it steers goals away from
-// whole kinds of goal. Run with -v for the table, and with -eval.detail for
-// every miss.
+// An evalSet is one labelled set and the floors Detect is held to on it.
+type evalSet struct {
+	path string
+	// heldOut sets are never tuned on: their misses are never listed,
+	// not even with -eval.detail, so that nobody reads them by accident.
+	heldOut bool
+	floor   evalFloor
+}
+
+// evalFloor is what Detect must reach on a set: the 24-class macro F1,
+// the theme-only macro F1, the micro F1, the aversion precision and
+// recall, and the margin of the 24-class macro F1 over the keyword
+// baseline. Zero is no floor.
+type evalFloor struct {
+	macro, themeOnly, micro, aversionP, aversionR, margin float64
+}
+
+// evalSets are every labelled set, training sets first.
+var evalSets = []evalSet{
+	{path: evalPath, floor: evalFloorEval},
+	{path: addedPath, floor: evalFloorAdded},
+	{path: devPath, floor: evalFloorDev},
+	{path: dev2Path, floor: evalFloorDev2},
+	{path: realisticDevPath, floor: evalFloorRealisticDev},
+	{path: holdoutPath, heldOut: true, floor: evalFloorHoldout},
+	{path: realisticPath, heldOut: true, floor: evalFloorRealistic},
+}
+
+// TestThemeEvaluation scores Detect on every labelled set, each statement
+// one Source labelled by the question it answers (as the workbook labels
+// an answer) or, where the set names none, by its ID. It logs, per set,
+// the per-class table (eval_score_test.go says how classes are counted),
+// the keyword baseline's figures (baseline_test.go) and Detect's margin
+// over it, and holds Detect to the set's floors. Run with -v for the
+// tables, and with -eval.detail for every miss outside the held-out sets.
 func TestThemeEvaluation(t *testing.T) {
-	macro, ap, ar := evaluateThemes(t, evalPath)
-	if macro < evalMinMacroF1 {
-		t.Errorf("macro F1 %.3f is below the floor %.3f", macro, evalMinMacroF1)
-	}
-	if ap < evalMinAversionP || ar < evalMinAversionR {
-		t.Errorf("aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, evalMinAversionP, evalMinAversionR)
-	}
-}
-
-// TestThemeEvaluationAdded scores the detector author's own statements
-// (addedPath) the same way.
-func TestThemeEvaluationAdded(t *testing.T) {
-	if macro, _, _ := evaluateThemes(t, addedPath); macro < addedMinMacroF1 {
-		t.Errorf("macro F1 %.3f on the added statements is below the floor %.3f", macro, addedMinMacroF1)
+	for _, set := range evalSets {
+		name := strings.TrimSuffix(filepath.Base(set.path), ".jsonl")
+		t.Run(name, func(t *testing.T) {
+			got, base := evaluateSet(t, set)
+			checkFloor(t, got, base, set.floor)
+		})
 	}
 }
 
-// TestThemeEvaluationDev scores the development set (devPath), now a
-// training set. Its first-sight score, before the detector was changed for
-// it, was macro F1 0.523, aversion P 0.800 R 0.374 (2026-11-23); see the
-// floors.
-func TestThemeEvaluationDev(t *testing.T) {
-	macro, ap, ar := evaluateThemes(t, devPath)
-	if macro < devMinMacroF1 {
-		t.Errorf("macro F1 %.3f on the dev set is below the floor %.3f", macro, devMinMacroF1)
-	}
-	if ap < devMinAversionP || ar < devMinAversionR {
-		t.Errorf("dev aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, devMinAversionP, devMinAversionR)
-	}
-}
-
-// TestThemeEvaluationDev2 scores the second dev set (dev2Path), now a
-// training set: 111 statements. First sight (2026-11-23): macro F1 0.725,
-// aversion P 0.839 R 0.650; the detector before that round scored 0.453.
-func TestThemeEvaluationDev2(t *testing.T) {
-	if macro, _, _ := evaluateThemes(t, dev2Path); macro < dev2MinMacroF1 {
-		t.Errorf("macro F1 %.3f on the second dev set is below the floor %.3f", macro, dev2MinMacroF1)
-	}
-}
-
-// evaluateThemes runs Detect on every statement in path, logs the table
-// and returns the macro F1 and the aversion precision and recall.
-func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR float64) {
+func checkFloor(t *testing.T, got, base *evalScore, f evalFloor) {
 	t.Helper()
-	cases := loadEvalCases(t, path)
-	counts := make(map[catalog.ThemeID]*evalCounts)
-	for _, th := range themes {
-		counts[th.ID] = &evalCounts{}
+	ap, ar := got.aversion()
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"macro F1 (24 classes)", got.macro(), f.macro},
+		{"theme-only macro F1", got.themeMacro(), f.themeOnly},
+		{"micro F1", got.micro(), f.micro},
+		{"aversion precision", ap, f.aversionP},
+		{"aversion recall", ar, f.aversionR},
+		{"margin over the keyword baseline", got.macro() - base.macro(), f.margin},
+	} {
+		if c.got < c.want {
+			t.Errorf("%s %.3f is below the floor %.3f", c.what, c.got, c.want)
+		}
 	}
-	var aversion evalCounts
+}
+
+// evalLabel is the Source label a statement is read with.
+func evalLabel(c evalCase) string {
+	if c.Question != "" {
+		return c.Question
+	}
+	return c.ID
+}
+
+// detectPolarities runs Detect on one statement.
+func detectPolarities(c evalCase) map[catalog.ThemeID]workbook.Polarity {
+	pred := map[catalog.ThemeID]workbook.Polarity{}
+	for _, f := range Detect([]Source{{Label: evalLabel(c), Text: c.Text}}) {
+		pred[f.Theme] = f.Polarity
+	}
+	return pred
+}
+
+// evaluateSet scores Detect and the keyword baseline on one set and logs
+// both.
+func evaluateSet(t *testing.T, set evalSet) (got, base *evalScore) {
+	t.Helper()
+	cases := loadEvalCases(t, set.path)
+	got, base = &evalScore{}, &evalScore{}
 	var misses []string
 	for _, c := range cases {
-		pred := map[catalog.ThemeID]workbook.Polarity{}
-		for _, f := range Detect([]Source{{Label: c.ID, Text: c.Text}}) {
-			pred[f.Theme] = f.Polarity
+		pred := detectPolarities(c)
+		got.add(c.Labels, pred)
+		base.add(c.Labels, baselineDetect(c.Text))
+		if set.heldOut || !*evalDetail {
+			continue
 		}
 		var wrong []string
 		for theme, pol := range pred {
-			k := counts[theme]
-			k.pred++
-			gold, labelled := c.Labels[string(theme)]
-			switch {
-			case labelled && gold == pol.String():
-				k.tp++
-			case labelled:
-				k.fp++
-				k.fn++
-				wrong = append(wrong, fmt.Sprintf("%s%s (label %s)", theme, pol, gold))
-			default:
-				k.fp++
+			if gold, ok := c.Labels[string(theme)]; !ok {
 				wrong = append(wrong, fmt.Sprintf("+extra %s%s", theme, pol))
-			}
-			if pol == workbook.Away {
-				aversion.pred++
-				if labelled && gold == "-" {
-					aversion.tp++
-				} else {
-					aversion.fp++
-				}
+			} else if gold != pol.String() {
+				wrong = append(wrong, fmt.Sprintf("%s%s (label %s)", theme, pol, gold))
 			}
 		}
 		for theme, gold := range c.Labels {
-			k := counts[catalog.ThemeID(theme)]
-			k.gold++
 			if _, ok := pred[catalog.ThemeID(theme)]; !ok {
-				k.fn++
 				wrong = append(wrong, fmt.Sprintf("-missed %s%s", theme, gold))
-			}
-			if gold == "-" {
-				aversion.gold++
-				if pred[catalog.ThemeID(theme)] != workbook.Away {
-					aversion.fn++
-				}
 			}
 		}
 		if len(wrong) > 0 {
@@ -335,38 +379,20 @@ func evaluateThemes(t *testing.T, path string) (macro, aversionP, aversionR floa
 			misses = append(misses, fmt.Sprintf("%s: %s\n      %q", c.ID, strings.Join(wrong, ", "), c.Text))
 		}
 	}
-
-	var b strings.Builder
-	fmt.Fprintf(&b, "theme evaluation of %s: %d statements\n", path, len(cases))
-	fmt.Fprintf(&b, "%-12s %5s %5s %4s %4s %4s %6s %6s %6s\n", "theme", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1")
-	n := 0
-	for _, th := range themes {
-		k := counts[th.ID]
-		if k.gold == 0 && k.pred == 0 {
-			fmt.Fprintf(&b, "%-12s %5d %5d %4s %4s %4s %6s %6s %6s\n", th.ID, 0, 0, "", "", "", "", "", "")
-			continue
-		}
-		p, r, f1 := k.scores()
-		macro += f1
-		n++
-		fmt.Fprintf(&b, "%-12s %5d %5d %4d %4d %4d %6.3f %6.3f %6.3f\n", th.ID, k.gold, k.pred, k.tp, k.fp, k.fn, p, r, f1)
-	}
-	if n > 0 {
-		macro /= float64(n)
-	}
-	ap, ar, af := aversion.scores()
-	fmt.Fprintf(&b, "macro F1 %.3f over %d themes\n", macro, n)
-	fmt.Fprintf(&b, "aversion (-): gold %d, predicted %d, P %.3f R %.3f F1 %.3f", aversion.gold, aversion.pred, ap, ar, af)
-	t.Log(b.String())
-	if *evalDetail && path != holdoutPath {
+	bp, br := base.aversion()
+	t.Logf("theme evaluation of %s: %d statements\n%s\nkeyword baseline: %s\n  (aversion P %.3f R %.3f)\nmargin over the baseline: macro %+.3f, theme-only %+.3f, micro %+.3f",
+		set.path, len(cases), got.table(), base.String(), bp, br,
+		got.macro()-base.macro(), got.themeMacro()-base.themeMacro(), got.micro()-base.micro())
+	if len(misses) > 0 {
 		t.Logf("%d statements with a miss:\n  %s", len(misses), strings.Join(misses, "\n  "))
 	}
-	return macro, ap, ar
+	return got, base
 }
 
 // TestThemeModelCV cross-validates the model as TestTrainThemeModel chose
-// it (5 folds, lexicon features at first sight; see the floors) and
-// checks it stays ahead of the lexicon alone. Run with -v for the tables.
+// it (5 folds, lexicon features at first sight, scored on the calibration
+// set's out-of-fold readings; see the floors) and checks it stays ahead of
+// the lexicon alone there. Run with -v for the tables.
 func TestThemeModelCV(t *testing.T) {
 	if len(modelWeights) == 0 {
 		t.Skip("no model weights")
@@ -378,30 +404,18 @@ func TestThemeModelCV(t *testing.T) {
 	if !modelNegation {
 		exs = withoutNegation(exs)
 	}
-	idx := allIndexes(len(exs))
-	hybrid := crossValidate(exs, committedParams())
-	lex := viewScore(exs, idx)
-	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements\nlexicon alone:\n%s\nlexicon + model:\n%s",
-		trainFolds, len(exs), lex.table(), hybrid.table())
-	// In sample, as shipped: Detect on every training statement.
-	cases := make([]evalCase, len(exs))
-	preds := make([]map[catalog.ThemeID]workbook.Polarity, len(exs))
-	for i := range exs {
-		cases[i] = exs[i].c
-		preds[i] = map[catalog.ThemeID]workbook.Polarity{}
-		for _, f := range Detect([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
-			preds[i][f.Theme] = f.Polarity
-		}
-	}
-	t.Logf("in sample, Detect as shipped: %s", scorePredictions(cases, preds))
+	hybrid, pooled, _ := crossValidate(exs, committedParams())
+	lex := viewScore(exs, calibrationIndexes(exs))
+	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements, scored on %s\nlexicon alone:\n%s\nlexicon + model:\n%s\npooled over every training statement: %s",
+		trainFolds, len(exs), calibrationSet, lex.table(), hybrid.table(), pooled)
 
-	if hybrid.macro < cvMinMacroF1 {
-		t.Errorf("cross-validated macro F1 %.3f is below the floor %.3f", hybrid.macro, cvMinMacroF1)
+	if hybrid.macro() < cvMinMacroF1 {
+		t.Errorf("cross-validated macro F1 %.3f is below the floor %.3f", hybrid.macro(), cvMinMacroF1)
 	}
-	if gain := hybrid.macro - lex.macro; gain < cvMinGain {
+	if gain := hybrid.macro() - lex.macro(); gain < cvMinGain {
 		t.Errorf("the model gains %.3f macro F1 over the lexicon at first sight; the floor is %.3f", gain, cvMinGain)
 	}
-	if ap, ar, _ := hybrid.aversion.scores(); ap < cvMinAversionP || ar < cvMinAversionR {
+	if ap, ar := hybrid.aversion(); ap < cvMinAversionP || ar < cvMinAversionR {
 		t.Errorf("cross-validated aversion P %.3f R %.3f is below the floor P %.3f R %.3f", ap, ar, cvMinAversionP, cvMinAversionR)
 	}
 }

@@ -151,8 +151,9 @@ const (
 	// "no longer"): a problem that stops is what running is for ("running
 	// made me stop hating myself").
 	flagCease
-	// flagCounterfactual marks "without": followed by "would" or "lost" it
-	// praises what it names ("without my club I'd be lost").
+	// flagCounterfactual marks "without": with "would" or "lost" around it
+	// it praises what it names ("without my club I'd be lost", "I'd be lost
+	// without the group").
 	flagCounterfactual
 )
 
@@ -975,7 +976,7 @@ var opLexicon = []opCues{
 		"not fan of", "not big fan", "no desire", "no interest", "not interested",
 		"zero interest", "don't care about", "don't care for", "not care about",
 		"didn't care about", "doesn't care about", "don't care", "couldn't care less",
-		"care less about", "could care less", "would rather not", "rather not",
+		"couldn't care less about", "care less about", "could care less", "would rather not", "rather not",
 		"don't want", "didn't want", "doesn't want", "not want", "avoid*", "allergic to",
 		"not into", "not big on", "put off by", "turned off by", "scared of", "afraid of",
 		"terrified of", "anxious about", "done with", "had enough of", "stay away from",
@@ -1018,6 +1019,7 @@ var opLexicon = []opCues{
 		"intimidates me", "intimidate me", "=intimidating", "doesn't matter",
 		"don't matter", "not important", "isn't important", "aren't important",
 		"doesn't motivate me", "don't motivate me", "not a priority", "isn't a priority",
+		"doesn't drive me", "don't drive me", "never drove me",
 		"means nothing", "mean nothing", "no thanks", "no thank you", "drains me",
 		"not bothered", "not fussed", "who cares", "gives me anxiety", "give me anxiety",
 		"not my scene", "not my jam", "matter less", "matters less", "is not for me",
@@ -1132,8 +1134,8 @@ var opLexicon = []opCues{
 		// Idioms whose words would read as cues: "on purpose" is not a purpose,
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
-		// running for him.
-		"on purpose", "by nature", "human nature", "at the same time", "beat myself up",
+		// running for him, a time "in mind" not a mind to clear.
+		"in mind", "on purpose", "by nature", "human nature", "at the same time", "beat myself up",
 		"beating myself up", "beat yourself up", "love for <person> to", "like for <person> to",
 		"love for _ <person> to", "like for _ <person> to", "post it note", "post its",
 	}},

@@ -36,22 +36,32 @@ import (
 // today's lexicon has been tuned on those statements, so its readings of
 // them would teach the model to trust it far more than it deserves on new
 // writing. The regularization and the thresholds were chosen by
-// cross-validation; eval_test.go has the numbers.
+// cross-validation; model_weights.go's header and eval_test.go have the
+// numbers.
 //
-// What the lexicon proposes stands, as the lexicon reads it: the model
-// only adds the themes the lexicon left out, and only in answers of
-// modelMinWords words or more. For those, each answer proposes a theme on
-// its own when the probability of a side passes the threshold; the
-// answers that agree combine (1 - Π(1-p)), and the side with the most
-// support wins if what the other side has leaves it above the threshold.
-// The finding's evidence is the lexicon's cues for the theme in those
-// answers if it has any on that side, else the sentence whose words weigh
-// most for that reading, with those words as triggers.
+// In an answer of modelMinWords words or more the model decides every
+// theme: a side is proposed when its probability passes the side's
+// threshold, whatever the lexicon would propose (it can turn down a race
+// that is only backstory). A shorter answer keeps what the lexicon
+// proposes. The thresholds are calibrated for precision, and the levels
+// of Strength set, on the out-of-fold readings of realistic-dev, the set
+// in the shapes runners really write. The answers of a season that agree
+// combine (1 - Π(1-p)), and the side with the most support wins if what
+// the other side has leaves it above the threshold. The finding's
+// evidence is the lexicon's cues for the theme in those answers if it has
+// any on that side, else the sentence whose words weigh most for that
+// reading (never one the lexicon reads the other way), with those words as
+// triggers.
 
 // The lexicon features, in the order lexView.features fills them. They
 // are what the lexicon's findings say about one theme in one answer, once
 // with the lexicon's thresholds ("proposes") and once without them
-// ("leans": the side with more evidence, and by how much).
+// ("leans": the side with more evidence, and by how much). (Where the
+// cues stand, as features of their own, was measured and left out: the
+// share of their weight in the answer's point, in clauses about someone
+// else and in the past lowered the cross-validated macro F1 on
+// realistic-dev from 0.553 to 0.502; the detector discounts the story
+// and someone else's clauses instead, detStory and detOthers.)
 var modelLexNames = [...]string{
 	"#lexicon proposes +",
 	"#lexicon proposes -",
@@ -69,19 +79,23 @@ const (
 	modelBias = "#bias"
 	// modelShort and modelLong mark answers of fewer than modelShortWords
 	// words, or at least modelLongWords.
-	modelShort      = "#short answer"
-	modelLong       = "#long answer"
+	modelShort = "#short answer"
+	modelLong  = "#long answer"
+	// modelQuestion, then a question's ID, marks an answer to it.
+	modelQuestion   = "#question "
 	modelShortWords = 8
 	modelLongWords  = 60
 	// modelMaxTriggers is how many words a sentence the model chose (with
 	// no lexicon cue) shows as its triggers.
 	modelMaxTriggers = 4
-	// modelMinWords is the length an answer needs before the model adds a
-	// theme to it: a line or two is read by the lexicon alone, whose rules
+	// modelMinWords is the length an answer needs before the model decides
+	// its themes: a line or two is read by the lexicon alone, whose rules
 	// know when a short answer says something ("Racing? Not for me.") and
-	// when it does not ("I'm not fast."). Cross-validation: adding to
-	// shorter answers gains nothing (macro F1 0.605 either way).
-	modelMinWords = 10
+	// when it does not ("I'm not fast."). Cross-validated with the
+	// setting of 2026-12-03 (24-class macro F1 on realistic-dev, pooled
+	// over every training statement): from 10 words 0.552, 0.575; from 20
+	// 0.548, 0.583; from 30 0.540, 0.572; from 40 0.513, 0.561.
+	modelMinWords = 20
 	// modelMaxLead is where the lean features stop growing.
 	modelMaxLead = 6.0
 )
@@ -252,13 +266,20 @@ func (g *modelGrams) sentence(src int, sent int32, toks []detToken) {
 	}
 }
 
-// whole emits the features of a whole answer of the given length.
-func (g *modelGrams) whole(src, words int) {
+// whole emits the features of a whole answer of the given length, and
+// the question it answers when its label names one: what a question asks
+// is a strong prior on what its answers are about ("Do you come alive in
+// competition?" draws most of the aversions to racing).
+func (g *modelGrams) whole(src, words int, label string) {
 	for _, k := range []string{modelBias, modelShort, modelLong} {
 		if k == modelShort && words >= modelShortWords || k == modelLong && words < modelLongWords {
 			continue
 		}
 		g.key = append(g.key[:0], k...)
+		g.emit(src, -1, Span{})
+	}
+	if _, ok := catalog.LookupQuestion(label); ok {
+		g.key = append(append(g.key[:0], modelQuestion...), label...)
 		g.emit(src, -1, Span{})
 	}
 }
@@ -289,6 +310,20 @@ type themeModel struct {
 	rows  [][]modelSlot
 	lex   [nThemes][2][modelLexN]float64
 	tau   [2]float64 // the probability a side needs: [0] toward, [1] away
+	// strong and clear are the scores from which a finding is Strong or
+	// Clear.
+	strong, clear float64
+}
+
+// strength names a finding's score.
+func (m *themeModel) strength(score float64) Strength {
+	switch {
+	case score >= m.strong:
+		return Strong
+	case score >= m.clear:
+		return Clear
+	}
+	return Faint
 }
 
 // Training writes model_weights.go; see README.md.
@@ -300,11 +335,13 @@ var loadThemeModel = sync.OnceValue(func() *themeModel {
 	if len(modelWeights) == 0 {
 		return nil
 	}
-	return buildThemeModel(modelWeights, [2]float64{modelTauToward, modelTauAway})
+	m := buildThemeModel(modelWeights, [2]float64{modelTauToward, modelTauAway})
+	m.strong, m.clear = modelStrong, modelClear
+	return m
 })
 
 func buildThemeModel(rows []modelRow, tau [2]float64) *themeModel {
-	m := &themeModel{index: make(map[string]int32, len(rows)), tau: tau}
+	m := &themeModel{index: make(map[string]int32, len(rows)), tau: tau, strong: 1, clear: 1}
 	lexAt := map[string]int{}
 	for k, n := range modelLexNames {
 		lexAt[n] = k
@@ -361,8 +398,9 @@ func (m *themeModel) probs(rows []int32, tallies *[nThemes]detTally) (p [nThemes
 
 // A modelVote is one answer's reading of one theme.
 type modelVote struct {
-	side int8 // 0 toward, 1 away, -1 not there
-	p    float64
+	side     int8 // 0 toward, 1 away, -1 not there
+	p        float64
+	strength Strength
 }
 
 func sideOf(p workbook.Polarity) int {

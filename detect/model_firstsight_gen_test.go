@@ -38,13 +38,33 @@ import (
 var firstSightFlag = flag.Bool("firstsight", false, "rebuild model_firstsight_test.go from the lexicon's history")
 
 // firstSightCommits names, for each training set, the last commit of the
-// detector before it was tuned on that set.
+// detector before it was tuned on that set. Up to 0069f99 the detector
+// lived in catalog/ and had no model; from 7fd3a98 on it lives in detect/,
+// beside catalog/ and workbook/, and the lexicon alone is detectLexicon.
+//
+// The first four sets' IDs are unique across them; the realistic dev set
+// reuses dev.jsonl's (d001...), so its rows are keyed by its name too
+// (firstSightKey).
 var firstSightCommits = []struct{ set, commit, why string }{
 	{evalPath, "28b834f", "the harness's first run on the blind set"},
 	{addedPath, "62fa3f1", "the last commit before the added statements were written (their first run, 0.763, was on a state never committed)"},
 	{devPath, "1be160a", "the pre-registered dev set's first sight"},
 	{dev2Path, "0069f99", "the second dev set's first sight"},
+	{realisticDevPath, "7fd3a98", "the realistic dev set's first sight, the detector before the fourth round"},
 }
+
+// firstSightKey is how a statement's rows are keyed: its ID, with its
+// set's name before it for the sets after the first four.
+func firstSightKey(set, id string) string {
+	switch set {
+	case evalPath, addedPath, devPath, dev2Path:
+		return id
+	}
+	return strings.TrimSuffix(filepath.Base(set), ".jsonl") + "/" + id
+}
+
+// firstSightDetectDir are the commits whose detector lives in detect/.
+var firstSightDetectDir = map[string]bool{"7fd3a98": true}
 
 // A firstSightRow is what the lexicon's findings said about one theme in
 // one statement when it first read it.
@@ -57,7 +77,8 @@ type firstSightRow struct {
 	sents    [2]int // sentences with a cue: toward, away
 }
 
-// firstSightViews gives each statement's first-sight lexicon views.
+// firstSightViews gives each statement's first-sight lexicon views, by
+// firstSightKey.
 func firstSightViews() map[string][nThemes]lexView {
 	out := map[string][nThemes]lexView{}
 	for _, r := range firstSightRows {
@@ -135,16 +156,16 @@ func TestGenerateFirstSight(t *testing.T) {
 		}
 		for _, zero := range []bool{false, true} {
 			dir := t.TempDir()
-			checkout(t, root, fs.commit, dir, zero)
+			pkg := checkout(t, root, fs.commit, dir, zero)
 			out := run(t, dir, []string{"CAIRN_SET=" + set, "GOWORK=off", "GOFLAGS="},
-				"go", "test", "./catalog", "-run", "TestDumpFirstSight", "-count=1", "-v")
+				"go", "test", "./"+pkg, "-run", "TestDumpFirstSight", "-count=1", "-v")
 			sc := bufio.NewScanner(strings.NewReader(out))
 			for sc.Scan() {
 				f := strings.Split(sc.Text(), "\t")
 				if len(f) != 7 || f[0] != "FS" {
 					continue
 				}
-				k := key{f[1], catalog.ThemeID(f[2])}
+				k := key{firstSightKey(fs.set, f[1]), catalog.ThemeID(f[2])}
 				r, ok := rows[k]
 				if !ok {
 					r = &firstSightRow{id: k.id, theme: k.theme}
@@ -202,43 +223,53 @@ func TestGenerateFirstSight(t *testing.T) {
 	t.Logf("wrote model_firstsight_test.go: %d rows", len(order))
 }
 
-// checkout writes commit's catalog Go files (no tests, no test data) and
-// go.mod into dir, with the dump test, and with zero thresholds if zero.
-func checkout(t *testing.T, root, commit, dir string, zero bool) {
+// checkout writes the Go files (no tests, no test data) of commit's
+// detector and what it imports, and go.mod, into dir, with the dump test,
+// and with zero thresholds if zero. It returns the detector's package
+// directory.
+func checkout(t *testing.T, root, commit, dir string, zero bool) string {
 	t.Helper()
 	for _, f := range []string{"go.mod", "go.sum"} {
 		if err := os.WriteFile(filepath.Join(dir, f), []byte(run(t, root, nil, "git", "show", commit+":"+f)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "catalog"), 0o755); err != nil {
-		t.Fatal(err)
+	pkg, dirs, thresholds, dump := "catalog", []string{"catalog"}, "catalog/detect.go", firstSightDump
+	if firstSightDetectDir[commit] {
+		pkg, dirs, thresholds = "detect", []string{"detect", "catalog", "workbook"}, "detect/detect.go"
+		dump = strings.NewReplacer("package catalog", "package detect", "range Detect(", "range detectLexicon(").Replace(dump)
 	}
-	for _, f := range strings.Fields(run(t, root, nil, "git", "ls-tree", "--name-only", commit, "catalog/")) {
-		if !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		src := run(t, root, nil, "git", "show", commit+":"+f)
-		if zero && f == "catalog/detect.go" {
-			n := 0
-			for _, name := range []string{"detMinEvidence", "detMinLead"} {
-				re := regexp.MustCompile(`(?m)^(\s*` + name + `\s*=\s*)[0-9.]+`)
-				if re.MatchString(src) {
-					n++
-				}
-				src = re.ReplaceAllString(src, "${1}0.0")
-			}
-			if n != 2 {
-				t.Fatalf("%s: thresholds not found", commit)
-			}
-		}
-		if err := os.WriteFile(filepath.Join(dir, f), []byte(src), 0o644); err != nil {
+	for _, d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
+		for _, f := range strings.Fields(run(t, root, nil, "git", "ls-tree", "--name-only", commit, d+"/")) {
+			if !strings.HasSuffix(f, ".go") || strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src := run(t, root, nil, "git", "show", commit+":"+f)
+			if zero && f == thresholds {
+				n := 0
+				for _, name := range []string{"detMinEvidence", "detMinLead"} {
+					re := regexp.MustCompile(`(?m)^(\s*` + name + `\s*=\s*)[0-9.]+`)
+					if re.MatchString(src) {
+						n++
+					}
+					src = re.ReplaceAllString(src, "${1}0.0")
+				}
+				if n != 2 {
+					t.Fatalf("%s: thresholds not found", commit)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(dir, f), []byte(src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "catalog", "dump_test.go"), []byte(firstSightDump), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, pkg, "dump_test.go"), []byte(dump), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return pkg
 }
 
 func run(t *testing.T, dir string, env []string, name string, args ...string) string {

@@ -44,8 +44,15 @@ import (
 var trainFlag = flag.Bool("train", false, "train the theme model by cross-validation and write model_weights.go")
 
 // trainSets are the labelled statements the model learns from. The
-// held-out set is not among them, and nothing here may read it.
-var trainSets = []string{evalPath, addedPath, devPath, dev2Path}
+// held-out sets are not among them, and nothing here may read them.
+var trainSets = []string{evalPath, addedPath, devPath, dev2Path, realisticDevPath}
+
+// calibrationSet is the training set the model's setting, thresholds and
+// strengths are chosen on, by its statements' cross-validated (out of
+// fold) readings: the one in the shapes runners really write. The other
+// sets are mostly one or two tidy sentences; a setting that reads them
+// best reads real answers too eagerly.
+const calibrationSet = realisticDevPath
 
 const (
 	trainFolds = 5
@@ -65,7 +72,6 @@ type trainExample struct {
 	file  int
 	grams []string         // sorted, unique
 	view  [nThemes]lexView // the lexicon's reading the model learns from
-	now   [nThemes]lexView // the lexicon's reading today
 	lex   [nThemes][modelLexN]float64
 	words int
 	y     [nThemes]int8 // 0 not there, 1 toward, 2 away
@@ -80,26 +86,11 @@ func readTrainExamples(t *testing.T) []trainExample {
 	for fi, path := range trainSets {
 		for _, c := range loadEvalCases(t, path) {
 			ex := extractExample(c, fi)
-			ex.view = first[c.ID]
+			ex.view = first[firstSightKey(path, c.ID)]
 			for th := range nThemes {
 				ex.lex[th] = ex.view[th].features()
 			}
 			out = append(out, ex)
-		}
-	}
-	return out
-}
-
-// withLexicon returns a copy of the examples whose lexicon features are
-// today's readings instead.
-func withLexicon(exs []trainExample, now bool) []trainExample {
-	out := slices.Clone(exs)
-	for i := range out {
-		if now {
-			out[i].view = out[i].now
-		}
-		for th := range nThemes {
-			out[i].lex[th] = out[i].view[th].features()
 		}
 	}
 	return out
@@ -124,18 +115,16 @@ func withoutNegation(exs []trainExample) []trainExample {
 // on (withoutNegation takes them off).
 func extractExample(c evalCase, file int) trainExample {
 	ex := trainExample{c: c, file: file}
-	srcs := []Source{{Label: c.ID, Text: c.Text}}
+	srcs := []Source{{Label: evalLabel(c), Text: c.Text}}
 	d := newDetector(1, nil)
 	d.grams = &modelGrams{neg: true}
 	d.readSource(0, srcs[0])
-	var order []int
 	if len(d.hits) > 0 {
-		order = d.order()
+		d.order() // applies the sentence factors
 	}
-	tallies := d.sourceTallies(order, 1)
+	tallies := d.sourceTallies(d.bySource(1), 1)
 	for th := range nThemes {
-		ex.now[th] = tallies[0][th].view()
-		ex.view[th] = ex.now[th]
+		ex.view[th] = tallies[0][th].view()
 		ex.lex[th] = ex.view[th].features()
 	}
 	ex.words = d.srcWords[0]
@@ -163,6 +152,9 @@ type trainParams struct {
 	prune    float64 // weights smaller than this are dropped
 	negation bool    // words after a negation are features of their own
 	tau      [2]float64
+	// strong and clear are the scores from which a finding is Strong
+	// and Clear (bestStrengths).
+	strong, clear float64
 }
 
 func (p trainParams) String() string {
@@ -535,20 +527,16 @@ func (m *trainModel) probs(ex *trainExample) (p [nThemes][2]float64) {
 }
 
 // decideProbs turns probabilities into findings as Detect does for one
-// answer: what the lexicon proposes stands; the model adds the themes it
-// finds where the lexicon proposed nothing.
+// answer: in an answer of minWords words or more the model decides every
+// theme; a shorter one keeps what the lexicon proposes.
 func decideProbs(p [nThemes][2]float64, ex *trainExample, tau [2]float64, minWords int) map[catalog.ThemeID]workbook.Polarity {
 	// (minWords is modelMinWords; a parameter so that its cost can be measured.)
 	out := map[catalog.ThemeID]workbook.Polarity{}
-	if ex.words < detMinWords {
-		return out
-	}
 	for th := range nThemes {
-		if pol := ex.view[th].proposes; pol != 0 {
-			out[themes[th].ID] = pol
-			continue
-		}
 		if ex.words < minWords {
+			if pol := ex.view[th].proposes; pol != 0 && ex.words >= detMinWords {
+				out[themes[th].ID] = pol
+			}
 			continue
 		}
 		side := 0
@@ -657,89 +645,17 @@ func cvProbsOn(exs, testExs []trainExample, idx []int, folds []int, p trainParam
 	return out
 }
 
-// themeScore is one run's counts and scores.
-type themeScore struct {
-	counts   [nThemes]evalCounts
-	aversion evalCounts
-	macro    float64
-}
-
-func (s themeScore) String() string {
-	ap, ar, _ := s.aversion.scores()
-	return fmt.Sprintf("macro F1 %.3f, aversion P %.3f R %.3f", s.macro, ap, ar)
-}
-
-func (s themeScore) table() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%-12s %5s %5s %4s %4s %4s %6s %6s %6s\n", "theme", "gold", "pred", "tp", "fp", "fn", "P", "R", "F1")
-	for th := range nThemes {
-		k := s.counts[th]
-		p, r, f1 := k.scores()
-		fmt.Fprintf(&b, "%-12s %5d %5d %4d %4d %4d %6.3f %6.3f %6.3f\n", themes[th].ID, k.gold, k.pred, k.tp, k.fp, k.fn, p, r, f1)
-	}
-	b.WriteString(s.String())
-	return b.String()
-}
-
-// scorePredictions scores predictions against labels, as
-// evaluateThemes does.
-func scorePredictions(cases []evalCase, preds []map[catalog.ThemeID]workbook.Polarity) themeScore {
-	var s themeScore
-	for ci, c := range cases {
-		pred := preds[ci]
-		for theme, pol := range pred {
-			k := &s.counts[themeIndex(theme)]
-			k.pred++
-			gold, labelled := c.Labels[string(theme)]
-			switch {
-			case labelled && gold == pol.String():
-				k.tp++
-			case labelled:
-				k.fp++
-				k.fn++
-			default:
-				k.fp++
-			}
-			if pol == workbook.Away {
-				s.aversion.pred++
-				if labelled && gold == "-" {
-					s.aversion.tp++
-				} else {
-					s.aversion.fp++
-				}
-			}
-		}
-		for theme, gold := range c.Labels {
-			k := &s.counts[themeIndex(catalog.ThemeID(theme))]
-			k.gold++
-			if _, ok := pred[catalog.ThemeID(theme)]; !ok {
-				k.fn++
-			}
-			if gold == "-" {
-				s.aversion.gold++
-				if pred[catalog.ThemeID(theme)] != workbook.Away {
-					s.aversion.fn++
-				}
-			}
-		}
-	}
-	n := 0
-	for th := range nThemes {
-		k := s.counts[th]
-		if k.gold == 0 && k.pred == 0 {
-			continue
-		}
-		_, _, f1 := k.scores()
-		s.macro += f1
-		n++
-	}
-	if n > 0 {
-		s.macro /= float64(n)
+// scorePredictions scores predictions against labels, as the
+// evaluation does (eval_score_test.go).
+func scorePredictions(cases []evalCase, preds []map[catalog.ThemeID]workbook.Polarity) *evalScore {
+	s := &evalScore{}
+	for i, c := range cases {
+		s.add(c.Labels, preds[i])
 	}
 	return s
 }
 
-func scoreProbs(exs []trainExample, idx []int, probs map[int][nThemes][2]float64, tau [2]float64) themeScore {
+func scoreProbs(exs []trainExample, idx []int, probs map[int][nThemes][2]float64, tau [2]float64) *evalScore {
 	cases := make([]evalCase, len(idx))
 	preds := make([]map[catalog.ThemeID]workbook.Polarity, len(idx))
 	for k, i := range idx {
@@ -750,37 +666,95 @@ func scoreProbs(exs []trainExample, idx []int, probs map[int][nThemes][2]float64
 }
 
 // lexiconScore scores the lexicon alone on the examples.
-func lexiconScore(exs []trainExample, idx []int) themeScore {
+func lexiconScore(exs []trainExample, idx []int) *evalScore {
 	cases := make([]evalCase, len(idx))
 	preds := make([]map[catalog.ThemeID]workbook.Polarity, len(idx))
 	for k, i := range idx {
 		cases[k] = exs[i].c
 		preds[k] = map[catalog.ThemeID]workbook.Polarity{}
-		for _, f := range detectLexicon([]Source{{Label: exs[i].c.ID, Text: exs[i].c.Text}}) {
+		for _, f := range detectLexicon([]Source{{Label: evalLabel(exs[i].c), Text: exs[i].c.Text}}) {
 			preds[k][f.Theme] = f.Polarity
 		}
 	}
 	return scorePredictions(cases, preds)
 }
 
-var trainTaus = []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7}
+var trainTaus = []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7}
 
-// bestTau picks the thresholds that give the best macro F1 on the
-// probabilities (ties: the higher threshold, the quieter detector).
-func bestTau(exs []trainExample, idx []int, probs map[int][nThemes][2]float64) ([2]float64, themeScore) {
-	var best [2]float64
-	var bestS themeScore
-	first := true
+// bestTau picks the thresholds on the probabilities of the statements idx
+// (the calibration set's, out of fold), for precision: among the
+// thresholds whose 24-class macro F1 is within trainTolerance of the best,
+// the one with the highest precision (ties: the higher thresholds, the
+// quieter detector).
+func bestTau(exs []trainExample, idx []int, probs map[int][nThemes][2]float64) ([2]float64, *evalScore) {
+	type cand struct {
+		tau [2]float64
+		s   *evalScore
+	}
+	var cands []cand
+	best := -1.0
 	for _, ta := range trainTaus {
 		for _, tb := range trainTaus {
 			tau := [2]float64{ta, tb}
 			s := scoreProbs(exs, idx, probs, tau)
-			if first || s.macro > bestS.macro+1e-12 || math.Abs(s.macro-bestS.macro) <= 1e-12 && ta+tb > best[0]+best[1] {
-				best, bestS, first = tau, s, false
-			}
+			cands = append(cands, cand{tau, s})
+			best = max(best, s.macro())
 		}
 	}
-	return best, bestS
+	var pick cand
+	bestP := -1.0
+	for _, c := range cands {
+		if c.s.macro() < best-trainTolerance {
+			continue
+		}
+		all := c.s.pooled(0, 1)
+		p, _, _ := all.scores()
+		if p > bestP+1e-12 || math.Abs(p-bestP) <= 1e-12 && c.tau[0]+c.tau[1] > pick.tau[0]+pick.tau[1] {
+			pick, bestP = c, p
+		}
+	}
+	return pick.tau, pick.s
+}
+
+// trainStrengthPrecision are the precisions from which a reading is
+// Strong and Clear: at least four in five, at least two in three.
+var trainStrengthPrecision = [2]float64{0.8, 2.0 / 3}
+
+// bestStrengths picks the scores from which a finding is Strong and
+// Clear: the lowest at which the readings scored that high or higher were
+// right that often, out of fold on the statements idx (and at least ten of
+// them); 1 when none is.
+func bestStrengths(exs []trainExample, idx []int, probs map[int][nThemes][2]float64, tau [2]float64) (strong, clear float64) {
+	type reading struct {
+		p     float64
+		right bool
+	}
+	var rs []reading
+	for _, i := range idx {
+		for th, pol := range decideProbs(probs[i], &exs[i], tau, modelMinWords) {
+			t := themeIndex(th)
+			rs = append(rs, reading{probs[i][t][sideOf(pol)], exs[i].c.Labels[string(th)] == pol.String()})
+		}
+	}
+	level := func(want float64) float64 {
+		for x := 0.05; x < 1; x += 0.05 {
+			x = math.Round(x*100) / 100
+			n, right := 0, 0
+			for _, r := range rs {
+				if r.p >= x {
+					n++
+					if r.right {
+						right++
+					}
+				}
+			}
+			if n >= 10 && float64(right) >= want*float64(n) {
+				return x
+			}
+		}
+		return 1
+	}
+	return level(trainStrengthPrecision[0]), level(trainStrengthPrecision[1])
 }
 
 func allIndexes(n int) []int {
@@ -813,11 +787,12 @@ func trainGrid() []trainParams {
 var trainPrunes = []float64{0.15, 0.1, 0.05, 0.03, 0.01}
 
 // chooseParams picks the setting (and its thresholds) by cross-validation
-// over folds: the simplest within trainTolerance of the best macro F1.
-// With log set it logs every setting's score.
-func chooseParams(plain, negated []trainExample, idx, folds []int, log func(string, ...any)) (trainParams, themeScore) {
+// over folds, scored on the calibration statements cal: the simplest
+// within trainTolerance of the best 24-class macro F1. With log set it
+// logs every setting's score.
+func chooseParams(plain, negated []trainExample, idx, cal, folds []int, log func(string, ...any)) (trainParams, *evalScore) {
 	grid := trainGrid()
-	scores := make([]themeScore, len(grid))
+	scores := make([]*evalScore, len(grid))
 	best := -1.0
 	for k, p := range grid {
 		exs := plain
@@ -825,13 +800,13 @@ func chooseParams(plain, negated []trainExample, idx, folds []int, log func(stri
 			exs = negated
 		}
 		probs := cvProbs(exs, idx, folds, p)
-		grid[k].tau, scores[k] = bestTau(exs, idx, probs)
-		best = max(best, scores[k].macro)
+		grid[k].tau, scores[k] = bestTau(exs, cal, probs)
+		best = max(best, scores[k].macro())
 		if log != nil {
 			log("  %s: %s", grid[k], scores[k])
 		}
 	}
-	k := slices.IndexFunc(scores, func(s themeScore) bool { return s.macro >= best-trainTolerance })
+	k := slices.IndexFunc(scores, func(s *evalScore) bool { return s.macro() >= best-trainTolerance })
 	p := grid[k]
 	// Then prune as hard as the score allows.
 	exs := plain
@@ -842,11 +817,11 @@ func chooseParams(plain, negated []trainExample, idx, folds []int, log func(stri
 		q := p
 		q.prune = pr
 		probs := cvProbs(exs, idx, folds, q)
-		tau, s := bestTau(exs, idx, probs)
+		tau, s := bestTau(exs, cal, probs)
 		if log != nil {
 			log("  prune %g: tau %g/%g %s", pr, tau[0], tau[1], s)
 		}
-		if s.macro >= best-trainTolerance {
+		if s.macro() >= best-trainTolerance {
 			q.tau = tau
 			return q, s
 		}
@@ -862,8 +837,8 @@ func themeModelSource(m *trainModel, p trainParams, header string) ([]byte, int)
 	b.WriteString("// Code generated by go generate ./detect (TestTrainThemeModel); DO NOT EDIT.\n\n")
 	b.WriteString("package detect\n\nimport \"github.com/cairn-run/cairn/catalog\"\n\n")
 	b.WriteString(header)
-	fmt.Fprintf(&b, "const (\n\tmodelLambda = %s\n\tmodelLexL2 = %s\n\tmodelMinDF = %d\n\tmodelPrune = %s\n\tmodelNegation = %v\n\tmodelTauToward = %s\n\tmodelTauAway = %s\n)\n\n",
-		fnum(p.lambda), fnum(p.lexL2), p.minDF, fnum(p.prune), p.negation, fnum(p.tau[0]), fnum(p.tau[1]))
+	fmt.Fprintf(&b, "const (\n\tmodelLambda = %s\n\tmodelLexL2 = %s\n\tmodelMinDF = %d\n\tmodelPrune = %s\n\tmodelNegation = %v\n\tmodelTauToward = %s\n\tmodelTauAway = %s\n\tmodelStrong = %s\n\tmodelClear = %s\n)\n\n",
+		fnum(p.lambda), fnum(p.lexL2), p.minDF, fnum(p.prune), p.negation, fnum(p.tau[0]), fnum(p.tau[1]), fnum(p.strong), fnum(p.clear))
 	b.WriteString("// modelWeights are the model's weights: for each feature, what it adds to\n")
 	b.WriteString("// the score of each theme read each way, against the theme not being there.\n")
 	b.WriteString("var modelWeights = []modelRow{\n")
@@ -932,25 +907,40 @@ func fitFinal(t *testing.T, p trainParams) (*trainModel, []trainExample) {
 }
 
 // weightsHeader is the comment at the top of the generated file.
-func weightsHeader(p trainParams, cv themeScore, n int) string {
+func weightsHeader(p trainParams, cal, all *evalScore, n int) string {
 	return fmt.Sprintf(`// The theme model's setting, chosen by %d-fold cross-validation on the %d
-// labelled training statements (lexicon features at first sight): %s.
-`, trainFolds, n, cv)
+// labelled training statements (lexicon features at first sight), its
+// thresholds and strengths calibrated on the out-of-fold readings of %s:
+// there %s;
+// pooled over every training statement %s.
+`, trainFolds, n, calibrationSet, cal, all)
 }
 
 // committedParams is the setting model_weights.go records.
 func committedParams() trainParams {
 	return trainParams{lambda: modelLambda, lexL2: modelLexL2, minDF: modelMinDF, prune: modelPrune,
-		negation: modelNegation, tau: [2]float64{modelTauToward, modelTauAway}}
+		negation: modelNegation, tau: [2]float64{modelTauToward, modelTauAway}, strong: modelStrong, clear: modelClear}
+}
+
+// calibrationIndexes are the examples of the calibration set.
+func calibrationIndexes(exs []trainExample) []int {
+	fi := slices.Index(trainSets, calibrationSet)
+	var out []int
+	for i := range exs {
+		if exs[i].file == fi {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // crossValidate scores setting p by cross-validation over the examples
-// (stratified folds, as training deals them): what training records in
-// the header for the setting it chose.
-func crossValidate(exs []trainExample, p trainParams) themeScore {
+// (stratified folds, as training deals them), on the calibration set and
+// pooled: what training records in the header for the setting it chose.
+func crossValidate(exs []trainExample, p trainParams) (cal, all *evalScore, probs map[int][nThemes][2]float64) {
 	idx := allIndexes(len(exs))
-	probs := cvProbs(exs, idx, stratifiedFolds(exs, trainFolds), p)
-	return scoreProbs(exs, idx, probs, p.tau)
+	probs = cvProbs(exs, idx, stratifiedFolds(exs, trainFolds), p)
+	return scoreProbs(exs, calibrationIndexes(exs), probs, p.tau), scoreProbs(exs, idx, probs, p.tau), probs
 }
 
 // ---------------------------------------------------------------- tests
@@ -964,31 +954,22 @@ func TestTrainThemeModel(t *testing.T) {
 	first := readTrainExamples(t)
 	plain := withoutNegation(first)
 	idx := allIndexes(len(first))
+	cal := calibrationIndexes(first)
 	folds := stratifiedFolds(first, trainFolds)
 
 	t.Logf("lexicon alone, today, on the training statements (in sample): %s", lexiconScore(first, idx))
-	fs := viewScore(first, idx)
-	t.Logf("lexicon alone at first sight: %s\n%s", fs, fs.table())
+	fs := viewScore(first, cal)
+	t.Logf("lexicon alone at first sight on %s: %s\n%s", calibrationSet, fs, fs.table())
 
-	t.Logf("choosing the setting by %d-fold cross-validation:", trainFolds)
-	p, cv := chooseParams(plain, first, idx, folds, t.Logf)
-	t.Logf("chosen: %s\ncross-validated: %s\n%s", p, cv, cv.table())
-
+	t.Logf("choosing the setting by %d-fold cross-validation, scored on %s:", trainFolds, calibrationSet)
+	p, _ := chooseParams(plain, first, idx, cal, folds, t.Logf)
 	exs := plain
 	if p.negation {
 		exs = first
 	}
-	// Nested: the setting chosen again inside each outer fold, so the
-	// choice itself is measured too.
-	nested := nestedCV(plain, first, idx, folds)
-	t.Logf("nested cross-validation (the setting chosen inside each fold): %s\n%s", nested, nested.table())
-
-	// By file: each set predicted by a model trained on the other three.
-	files := make([]int, len(exs))
-	for i := range exs {
-		files[i] = exs[i].file
-	}
-	probs := cvProbs(exs, idx, files, p)
+	calS, allS, probs := crossValidate(exs, p)
+	p.strong, p.clear = bestStrengths(exs, cal, probs, p.tau)
+	t.Logf("chosen: %s\ncross-validated on %s: %s\n%s\npooled: %s", p, calibrationSet, calS, calS.table(), allS)
 	for fi, path := range trainSets {
 		var sub []int
 		for i := range exs {
@@ -996,25 +977,12 @@ func TestTrainThemeModel(t *testing.T) {
 				sub = append(sub, i)
 			}
 		}
-		t.Logf("trained without %s: hybrid %s; lexicon at first sight %s", path, scoreProbs(exs, sub, probs, p.tau), viewScore(exs, sub))
+		t.Logf("%s: cross-validated %s; lexicon at first sight %s", path, scoreProbs(exs, sub, probs, p.tau), viewScore(exs, sub))
 	}
-	t.Logf("by file, pooled: %s", scoreProbs(exs, idx, probs, p.tau))
-
-	// The same comparison with today's lexicon readings, which have been
-	// tuned on these statements.
-	now := withLexicon(exs, true)
-	q := p
-	nowProbs := cvProbs(now, idx, folds, q)
-	nowTau, nowS := bestTau(now, idx, nowProbs)
-	t.Logf("with today's (tuned) lexicon readings as features: lexicon alone %s; hybrid cross-validated %s (tau %g/%g)",
-		lexiconScore(now, idx), nowS, nowTau[0], nowTau[1])
-	// As shipped: trained at first sight, run on today's readings.
-	shipped := scoreProbs(now, idx, cvProbsOn(exs, now, idx, folds, p), p.tau)
-	t.Logf("trained at first sight, tested on today's readings (as shipped, held-out folds): %s", shipped)
 
 	m := fitModel(exs, idx, p)
 	roundWeights(m)
-	src, rows := themeModelSource(m, p, weightsHeader(p, cv, len(exs)))
+	src, rows := themeModelSource(m, p, weightsHeader(p, calS, allS, len(exs)))
 	if err := os.WriteFile(trainWeightsFile, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -1022,44 +990,8 @@ func TestTrainThemeModel(t *testing.T) {
 	t.Log(topFeatures(m, exs, 12))
 }
 
-// nestedCV chooses the setting inside each outer fold by cross-validation
-// on the rest, and scores the outer fold with it.
-func nestedCV(plain, negated []trainExample, idx, folds []int) themeScore {
-	var cases []evalCase
-	var preds []map[catalog.ThemeID]workbook.Polarity
-	for f := range trainFolds {
-		var train, test []int
-		for _, i := range idx {
-			if folds[i] == f {
-				test = append(test, i)
-			} else {
-				train = append(train, i)
-			}
-		}
-		inner := make([]int, len(folds))
-		// Deal the outer training statements out in their stratified order.
-		order := stratifiedFolds(plain, len(plain))
-		sorted := slices.Clone(train)
-		slices.SortFunc(sorted, func(a, b int) int { return cmp.Compare(order[a], order[b]) })
-		for k, i := range sorted {
-			inner[i] = k % (trainFolds - 1)
-		}
-		p, _ := chooseParams(plain, negated, train, inner, nil)
-		exs := plain
-		if p.negation {
-			exs = negated
-		}
-		m := fitModel(exs, train, p)
-		for _, i := range test {
-			cases = append(cases, exs[i].c)
-			preds = append(preds, decideProbs(m.probs(&exs[i]), &exs[i], p.tau, modelMinWords))
-		}
-	}
-	return scorePredictions(cases, preds)
-}
-
 // viewScore scores the lexicon's proposals in the examples' views.
-func viewScore(exs []trainExample, idx []int) themeScore {
+func viewScore(exs []trainExample, idx []int) *evalScore {
 	cases := make([]evalCase, len(idx))
 	preds := make([]map[catalog.ThemeID]workbook.Polarity, len(idx))
 	for k, i := range idx {
@@ -1184,7 +1116,8 @@ func TestThemeModelWeights(t *testing.T) {
 	}
 	header := ""
 	if !testing.Short() {
-		header = weightsHeader(p, crossValidate(exs, p), len(exs))
+		cal, all, _ := crossValidate(exs, p)
+		header = weightsHeader(p, cal, all, len(exs))
 	}
 	want, _ := themeModelSource(m, p, header)
 	if testing.Short() {

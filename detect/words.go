@@ -253,13 +253,22 @@ func experience(toks []detToken, i, j int) bool {
 	return true
 }
 
-// counterfactual reports "would" or "lost" after "without", which makes it
-// praise what it names: "without my club I'd be lost" (but not "I could cry
-// without anyone seeing").
-func counterfactual(toks []detToken, j int) bool {
+// counterfactual reports "would" or "lost" around "without" (tokens [i,
+// j)), which makes it praise what it names: "without my club I'd be lost",
+// "I'd be lost without the group", "I couldn't do it without my sister"
+// (but not "I could cry without anyone seeing").
+func counterfactual(toks []detToken, i, j int) bool {
 	for k := j; k < len(toks); k++ {
 		switch toks[k].norm {
 		case "would", "i'd", "we'd", "wouldn't", "couldn't", "lost", "could", "can't":
+			return true
+		}
+	}
+	// Before it, in its clause: "lost", or a "would"/"couldn't" with the
+	// runner as its subject.
+	for k := i - 1; k >= 0 && !toks[k+1].brk; k-- {
+		switch toks[k].norm {
+		case "lost", "i'd", "wouldn't", "couldn't", "can't", "cannot":
 			return true
 		}
 	}

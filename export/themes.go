@@ -35,9 +35,12 @@ type ThemesReport struct {
 // ThemeFinding is one theme in `cairn themes --json`. Theme, Polarity,
 // Score and Evidence are the documented core; the rest help scripts.
 type ThemeFinding struct {
-	Theme    string   `json:"theme"`
-	Polarity string   `json:"polarity"`
-	Score    float64  `json:"score"`
+	Theme    string  `json:"theme"`
+	Polarity string  `json:"polarity"`
+	Score    float64 `json:"score"`
+	// Strength is how strong the evidence is: "strong", "clear" or
+	// "faint". Findings come strongest first.
+	Strength string   `json:"strength"`
 	Evidence []string `json:"evidence"`
 	// Name is the theme's plain-language name.
 	Name string `json:"name"`
@@ -71,6 +74,7 @@ func (r ThemesReport) JSON() []ThemeFinding {
 			Theme:    string(f.Theme),
 			Polarity: f.Polarity.String(),
 			Score:    roundScore(f.Score),
+			Strength: f.Strength.String(),
 			Evidence: make([]string, 0, len(f.Evidence)),
 			Name:     catalog.ThemeName(f.Theme),
 			Details:  make([]ThemeEvidence, 0, len(f.Evidence)),
@@ -126,8 +130,9 @@ func apply(style func(string) string, s string) string {
 }
 
 // Text lays the report out for reading: one block per theme, strongest
-// first, each sentence quoted with its trigger words marked; for a season,
-// its name first and what the runner confirmed and set aside last.
+// first, its head saying how strong the evidence is, each sentence quoted
+// with its trigger words marked; for a season, its name first and what
+// the runner confirmed and set aside last.
 func (r ThemesReport) Text(st TextStyles) string {
 	var b strings.Builder
 	season := r.Season
@@ -146,7 +151,7 @@ func (r ThemesReport) Text(st TextStyles) string {
 			b.WriteString("\n")
 		}
 		head := apply(st.Title, catalog.ThemeName(f.Theme)) + " " + apply(st.Muted, "("+string(f.Theme)+")") +
-			" · " + polarityWords(f.Polarity) + " · " + fmt.Sprintf("%.2f", f.Score)
+			" · " + polarityWords(f.Polarity) + " · " + strengthWords(f.Strength) + " " + apply(st.Muted, fmt.Sprintf("(%.2f)", f.Score))
 		if season != nil {
 			if m, ok := markFor(season.Themes, workbook.Theme(string(f.Theme))); ok {
 				head += " · " + apply(st.Title, decisionWords(m, f.Polarity))
@@ -252,6 +257,14 @@ func decisionWords(m workbook.ThemeMark, detected workbook.Polarity) string {
 		s += ", as " + polarityWords(m.Polarity)
 	}
 	return s
+}
+
+// strengthWords says how strong a finding's evidence is.
+func strengthWords(s detect.Strength) string {
+	if s == 0 {
+		return "evidence"
+	}
+	return s.String() + " evidence"
 }
 
 func polarityWords(p workbook.Polarity) string {

@@ -18,7 +18,7 @@ func span(start, end int) detect.Span { return detect.Span{Start: start, End: en
 
 func coping() detect.Finding {
 	return detect.Finding{
-		Theme: catalog.Coping, Polarity: workbook.Toward, Score: 0.7049,
+		Theme: catalog.Coping, Polarity: workbook.Toward, Score: 0.7049, Strength: detect.Clear,
 		Evidence: []detect.Evidence{
 			{Source: "beyond-running", Sentence: "Running clears my head.", Triggers: []detect.Span{span(8, 22)}, Polarity: workbook.Toward},
 			{Source: "beyond-running", Sentence: "It is the only hour that is mine.", Triggers: []detect.Span{span(10, 19), span(28, 32)}, Polarity: workbook.Toward},
@@ -29,7 +29,7 @@ func coping() detect.Finding {
 
 func competition() detect.Finding {
 	return detect.Finding{
-		Theme: catalog.Competition, Polarity: workbook.Away, Score: 0.455,
+		Theme: catalog.Competition, Polarity: workbook.Away, Score: 0.455, Strength: detect.Faint,
 		Evidence: []detect.Evidence{
 			{Source: "competition", Sentence: "I hate races.", Triggers: []detect.Span{span(2, 12)}, Polarity: workbook.Away},
 		},
@@ -64,14 +64,14 @@ func TestThemesTextOfASeason(t *testing.T) {
 	want := `<Season of March 2026>
 {themes read from 3 answers}
 
-<Headspace> {(coping)} · drawn to it · 0.70 · <you confirmed it>
+<Headspace> {(coping)} · drawn to it · clear evidence {(0.70)} · <you confirmed it>
   “Running [clears my head].”
   “It is the [only hour] that is [mine].”
     {— Is running a way to work on something else, like confidence…}
   “I [don't need] it to [unwind].” {(points the other way)}
     {— How full is your life right now, and what part does running…}
 
-<Competition> {(competition)} · would rather not · 0.46 · <you set it aside, as drawn to it>
+<Competition> {(competition)} · would rather not · faint evidence {(0.46)} · <you set it aside, as drawn to it>
   “I [hate races].”
     {— Do you come alive in competition?}
 
@@ -90,7 +90,7 @@ func TestThemesTextOfASeason(t *testing.T) {
 
 func TestThemesTextOfAFile(t *testing.T) {
 	one := ThemesReport{Findings: []detect.Finding{competition()}, Sources: 1}
-	if got, want := one.Text(TextStyles{}), "Competition (competition) · would rather not · 0.46\n  “I hate races.”\n"; got != want {
+	if got, want := one.Text(TextStyles{}), "Competition (competition) · would rather not · faint evidence (0.46)\n  “I hate races.”\n"; got != want {
 		t.Errorf("one paragraph, plain:\n%q\nwant\n%q", got, want)
 	}
 	f := competition()
@@ -121,6 +121,7 @@ func TestThemesJSON(t *testing.T) {
     "theme": "coping",
     "polarity": "+",
     "score": 0.7,
+    "strength": "clear",
     "evidence": [
       "Running clears my head.",
       "It is the only hour that is mine.",
@@ -163,6 +164,7 @@ func TestThemesJSON(t *testing.T) {
     "theme": "competition",
     "polarity": "-",
     "score": 0.46,
+    "strength": "faint",
     "evidence": [
       "I hate races."
     ],

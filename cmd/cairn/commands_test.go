@@ -97,6 +97,7 @@ type finding struct {
 	Theme    string   `json:"theme"`
 	Polarity string   `json:"polarity"`
 	Score    float64  `json:"score"`
+	Strength string   `json:"strength"`
 	Evidence []string `json:"evidence"`
 }
 
@@ -143,8 +144,9 @@ func TestThemesOfAFile(t *testing.T) {
 	path := writeFile(t, "client.txt", []byte(twoThemes+"\n"))
 	out := ok(t, "", "themes", path)
 	containsAll(t, "themes", out,
-		"Headspace (coping) · drawn to it · 0.",
-		"Competition (competition) · would rather not · 0.",
+		"Headspace (coping) · drawn to it · ",
+		"Competition (competition) · would rather not · ",
+		" evidence (0.",
 		"“I hate races.”",
 		"“Running clears my head after a long shift.”")
 	if strings.Contains(out, "\x1b") {
@@ -164,8 +166,12 @@ func TestThemesOfAFile(t *testing.T) {
 	if !found || races.Polarity != "-" || !slices.Equal(races.Evidence, []string{"I hate races."}) {
 		t.Errorf("competition: %+v (found %v)", races, found)
 	}
-	for i := 1; i < len(fs); i++ {
-		if fs[i].Score > fs[i-1].Score {
+	strength := map[string]int{"faint": 1, "clear": 2, "strong": 3}
+	for i := range fs {
+		if strength[fs[i].Strength] == 0 {
+			t.Errorf("%s: strength %q", fs[i].Theme, fs[i].Strength)
+		}
+		if i > 0 && strength[fs[i].Strength] > strength[fs[i-1].Strength] {
 			t.Errorf("not strongest first: %+v", fs)
 		}
 	}
@@ -300,8 +306,8 @@ func TestThemesOfTheCurrentSeason(t *testing.T) {
 	out := ok(t, "", "--db", db, "themes")
 	containsAll(t, "season themes", out,
 		"Season of ", "themes read from 3 answers",
-		"Headspace (coping) · drawn to it · 0.", "you confirmed it",
-		"Competition (competition) · would rather not · 0.", "you set it aside",
+		"Headspace (coping) · drawn to it · ", "you confirmed it",
+		"Competition (competition) · would rather not · ", "you set it aside",
 		"“I hate races.”",
 		"— Is running a way to work on something else, like confidence…",
 		"— Do you come alive in competition?",

@@ -62,9 +62,9 @@ func themesCmd(db *string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "themes [FILE|-]",
 		Short: "Show the motivation themes in some writing",
-		Long: "Show the motivation themes cairn reads in your answers, strongest first, with the\n" +
-			"sentences and words behind each, and whether you are drawn to a theme or would\n" +
-			"rather not.\n\n" +
+		Long: "Show the motivation themes cairn reads in your answers, strongest first, with how\n" +
+			"strong the evidence is (strong, clear or faint), the sentences and words behind\n" +
+			"each, and whether you are drawn to a theme or would rather not.\n\n" +
 			"With no FILE, cairn reads the answers of your current season and shows what you\n" +
 			"confirmed or set aside. With a FILE (or - for standard input), it reads any plain\n" +
 			"text, such as a client's written answers; paragraphs separated by a blank line are\n" +
