@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -36,7 +36,7 @@ type editor struct {
 	goal  workbook.Goal
 	isNew bool
 	focus field
-	text  textarea.Model
+	text  textbox.Model
 	width int
 
 	links   []common.Ref // themes and values the goal can be linked to
@@ -131,7 +131,7 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 	if e.focus != fieldText {
 		return m, nil
 	}
-	msg, why := common.Admit(msg, e.goal.Text, &e.text)
+	msg, why := common.Admit(msg, &e.text)
 	if why != "" {
 		m.Saver.Refuse(why)
 		return m, nil

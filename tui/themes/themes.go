@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -17,6 +16,7 @@ import (
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -67,7 +67,7 @@ type Model struct {
 
 	detail viewport.Model
 	name   textinput.Model // a theme of the runner's own, while adding
-	notes  textarea.Model
+	notes  textbox.Model
 	motive textinput.Model
 
 	width, height int
@@ -500,7 +500,7 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 		m.detail, cmd = m.detail.Update(msg)
 		return m, cmd
 	case partNotes:
-		msg, why := common.Admit(msg, m.board.Notes, &m.notes)
+		msg, why := common.Admit(msg, &m.notes)
 		if why != "" {
 			m.Saver.Refuse(why)
 			return m, nil
