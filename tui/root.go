@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
@@ -621,9 +622,8 @@ func (m Model) render() string {
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s.Muted.Render("Opening your workbook…"))
 	}
 	w := m.width - 2
-	body := m.activeView()
-	bodyH := m.height - 3 - lipgloss.Height(m.helpView())
-	body = lipgloss.NewStyle().Width(w).Height(bodyH).MaxHeight(bodyH).MaxWidth(w).Render(body)
+	help := strings.Split(m.helpView(), "\n")
+	bodyH := m.height - 3 - len(help)
 
 	status := ""
 	if m.status != "" {
@@ -636,9 +636,57 @@ func (m Model) render() string {
 		}
 		status = style.Render(common.Truncate(m.status, w))
 	}
-	frame := lipgloss.JoinVertical(lipgloss.Left, m.header(w), "", body, status, m.helpView())
-	return lipgloss.NewStyle().Padding(0, 1).Render(frame)
+	// The frame is put together line by line rather than through Lip
+	// Gloss's joins and boxes: the view is drawn after every key, and each
+	// of those passes measures every cell of the window again, which made
+	// a key cost over a millisecond whatever the screen showed.
+	var f frame
+	f.grow(m.width, m.height)
+	f.line(m.header(w), w)
+	f.line("", w)
+	body := m.activeView()
+	for i := 0; i < bodyH; i++ {
+		line, rest, _ := strings.Cut(body, "\n")
+		f.line(line, w)
+		body = rest
+	}
+	f.line(status, w)
+	for _, l := range help {
+		f.line(l, w)
+	}
+	return f.String()
 }
+
+// frame builds the window's lines, each fitted to the same width and set
+// one cell in from either edge.
+type frame struct {
+	b strings.Builder
+	n int
+}
+
+func (f *frame) grow(w, h int) { f.b.Grow((w + 16) * h * 2) }
+
+// line adds text as one line of width w: cut when wider, padded with
+// spaces when narrower.
+func (f *frame) line(text string, w int) {
+	if f.n > 0 {
+		f.b.WriteByte('\n')
+	}
+	f.n++
+	if strings.Contains(text, "\t") {
+		text = strings.ReplaceAll(text, "\t", "    ")
+	}
+	tw := ansi.StringWidth(text)
+	if tw > w {
+		text = ansi.Truncate(text, w, "")
+		tw = ansi.StringWidth(text)
+	}
+	f.b.WriteByte(' ')
+	f.b.WriteString(text)
+	f.b.WriteString(strings.Repeat(" ", max(w-tw, 0)+1))
+}
+
+func (f *frame) String() string { return f.b.String() }
 
 func (m Model) activeView() string { return m.screen(m.active).View() }
 

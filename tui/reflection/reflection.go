@@ -60,6 +60,7 @@ type Model struct {
 	retired   map[string]string // answers to questions no longer asked, as saved
 	idx       int
 	area      textbox.Model
+	head      string // the heading as drawn, made again only when it changes
 	nav       common.Request
 
 	width, height int
@@ -155,6 +156,7 @@ func (m Model) Typing() bool { return true }
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
 	m.area.SetStyles(s.TextArea)
+	m.layout()
 }
 
 // MaxWriting is the widest the writing column grows: long lines are hard
@@ -172,7 +174,8 @@ func (m *Model) layout() {
 	if m.width == 0 {
 		return
 	}
-	top := lipgloss.Height(m.heading())
+	m.head = m.heading()
+	top := lipgloss.Height(m.head)
 	m.area.SetWidth(max(m.width, 4))
 	m.area.SetHeight(max(m.height-top-2, 1))
 }
@@ -253,7 +256,13 @@ func (m Model) heading() string {
 func (m Model) View() string {
 	s := m.env.Styles
 	foot := s.Muted.Render(words(m.area.Words()))
-	return lipgloss.JoinVertical(lipgloss.Left, m.heading(), m.area.View(), "", foot)
+	head := m.head
+	if head == "" {
+		head = m.heading()
+	}
+	// Joined by hand: this is drawn on every key, and the heading, made
+	// once per question and width, need not be measured again.
+	return head + "\n" + m.area.View() + "\n\n" + foot
 }
 
 // words says how many words an answer has, as a writer counts them. The
