@@ -100,6 +100,9 @@ type Model struct {
 	statusKind statusKind
 	statusSeq  int
 
+	frames *frames // the last frame, reused during a burst of keys
+	redraw bool    // a redrawMsg is on its way
+
 	quitting bool // saving before quitting
 	force    bool // a save on quit failed; the next ctrl+c quits anyway
 	done     bool // everything was saved and the program is ending
@@ -115,6 +118,11 @@ type Options struct {
 	Dark bool
 	// Tick schedules a message after a delay; nil means tea.Tick.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// FrameEvery is the shortest time between two frames drawn while keys
+	// arrive; zero draws a frame after every message. The program sets it
+	// to about a terminal's frame: a key typed after a pause is still
+	// drawn at once.
+	FrameEvery time.Duration
 }
 
 // New returns the root model for the workbook in st.
@@ -133,6 +141,7 @@ func New(st Store, opts Options) Model {
 		keys:   DefaultKeyMap(),
 		help:   help.New(),
 		ledger: common.NewLedger(),
+		frames: &frames{every: opts.FrameEvery},
 	}
 	m.help.Styles = m.styles.Help
 	return m
@@ -277,6 +286,15 @@ func load(st Store) tea.Cmd {
 // results back to it, global keys to the root, everything else to the
 // screen being shown.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(redrawMsg); ok {
+		m.redraw = false
+		return m, nil
+	}
+	next, cmd := m.update(msg)
+	return next.(Model).afterInput(msg, cmd)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m.handleLoaded(msg)
@@ -603,7 +621,7 @@ func (m *Model) clearStatus() { m.status, m.statusKind = "", statusNote }
 
 // View renders the frame: header, the screen, the status line and the help.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.frames.draw(m.width, m.height, m.redraw, m.render))
 	v.AltScreen = true
 	v.WindowTitle = "cairn"
 	return v

@@ -576,3 +576,47 @@ func TestThemesScreenReadsTheSeasonAsDetectionDefines(t *testing.T) {
 		t.Errorf("the screen proposes\n%+v\nbut the season reads as\n%+v", got, want)
 	}
 }
+
+// TestABurstOfKeysDrawsOneFramePerPeriod: keys arriving faster than a
+// terminal shows frames reuse the last frame, and the redraw that follows
+// the burst shows every key. A key is never left off the screen: the frame
+// is reused only while a redraw is on its way.
+func TestABurstOfKeysDrawsOneFramePerPeriod(t *testing.T) {
+	base := newHarness(t, 80, 24)
+	h := &harness{t: t, st: base.st, path: base.path}
+	var redraws []tea.Cmd
+	h.m = New(h.st, Options{
+		Now: func() time.Time { return clock }, Dark: true,
+		FrameEvery: time.Hour, // every frame in this test falls in one period
+		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			if d == time.Hour {
+				redraws = append(redraws, func() tea.Msg { return fn(clock) })
+				return nil // held back, to be delivered by hand
+			}
+			if d >= statusFor {
+				return nil
+			}
+			return func() tea.Msg { return fn(clock) }
+		},
+	})
+	h.run(h.m.Init())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24}, keyEnter)
+	h.mustShow("Question 1 of 8")
+	h.typeText("a burst of keys")
+	if got := len(redraws); got != 1 {
+		t.Errorf("%d redraws set for one burst, want 1", got)
+	}
+	if strings.Contains(h.view(), "a burst of keys") {
+		t.Errorf("every key of the burst was drawn:\n%s", h.view())
+	}
+	h.send(redraws[0]())
+	h.mustShow("a burst of keys", "4 words")
+
+	// A new window size is drawn at once, redraw or not.
+	h.typeText(" more")
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.mustShow("a burst of keys more")
+	if w := lipgloss.Width(h.view()); w != 100 {
+		t.Errorf("after resizing the frame is %d wide", w)
+	}
+}

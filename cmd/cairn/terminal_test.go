@@ -488,3 +488,26 @@ func TestRealTerminalThemesToGoals(t *testing.T) {
 		t.Errorf("cairn themes --json shows %d confirmed and %d starred themes:\n%s", confirmed, top, out)
 	}
 }
+
+// TestAPlainPasteKeepsUp pastes about 3.5 KB the way a terminal without
+// bracketed paste does: as keys, as fast as tmux can type them. Every word
+// must arrive, and soon: drawing a frame and setting a save tick for each
+// key made such a paste take 12 s at 80×24 and 22 s at 120×50, past this
+// test's deadline. scripts/paste_speed.sh measures it.
+func TestAPlainPasteKeepsUp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	tm := startTerminal(t, 120, 50, "--db", db)
+	tm.waitFor("Begin")
+	tm.keys("Enter")
+	tm.waitFor("Question 1 of 8")
+	text := strings.Repeat("I run early, before the house wakes, and it is the only hour that is mine. ", 47)
+	for i := 0; i < len(text); i += 256 {
+		tm.typeText(text[i:min(i+256, len(text))])
+	}
+	tm.waitFor(fmt.Sprintf("%d words", len(strings.Fields(text))))
+	tm.keys("C-c")
+	tm.waitExit()
+	if got := answer(exported(t, db), "numbers-or-feelings"); got != text {
+		t.Errorf("the answer has %d of the %d bytes pasted", len(got), len(text))
+	}
+}
