@@ -27,7 +27,9 @@
 //     is showing. A failed write also puts a line in the status bar.
 //   - ctrl+c always reaches the root; q and ? do unless the screen shown
 //     is taking text (Typing). Every other key, and every paste, goes to
-//     the screen shown. Shutdown's message (main sends it on SIGHUP,
+//     the screen shown, except below the smallest size (MinWidth by
+//     MinHeight): there the screen cannot be seen, and nothing but
+//     quitting and resizing acts. Shutdown's message (main sends it on SIGHUP,
 //     SIGTERM or SIGINT) saves everything and quits, as quitting does.
 //   - A move (common.NavigateMsg) flushes the screen being left, runs the
 //     entered screen's hand-over from Model.screen and records the place

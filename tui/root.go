@@ -333,6 +333,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.route(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil // nothing lands where the runner cannot see it
+		}
 	}
 	return m.updateActive(msg)
 }
@@ -406,10 +410,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !m.loaded || m.quitting {
 		return m, nil
 	}
+	if !m.typing() && key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	if m.tooSmall() {
+		// The screen cannot be seen: no key but quit may act on it, or a
+		// key pressed blind would open an editor, type or move unseen.
+		return m, nil
+	}
 	if !m.typing() {
 		switch {
-		case key.Matches(msg, m.keys.Quit):
-			return m.quit()
 		case key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.resize()
@@ -633,7 +643,8 @@ func (m Model) render() string {
 	case m.width == 0:
 		return ""
 	case m.tooSmall():
-		msg := common.Wrap("Make the window a little larger to see your workbook.", max(m.width-2, 1))
+		msg := common.Wrap("Make the window a little larger to see your workbook.", max(m.width-2, 1)) + "\n" +
+			common.Wrap("ctrl+c saves and quits.", max(m.width-2, 1))
 		clip := lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height)
 		return clip.Render(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s.Muted.Render(msg)))
 	case !m.loaded:

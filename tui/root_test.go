@@ -474,7 +474,41 @@ func TestGoldenViews(t *testing.T) {
 
 func TestTooSmallWindowAsksCalmly(t *testing.T) {
 	h := newHarness(t, 40, 10)
-	h.mustShow("Make the window a little larger")
+	h.mustShow("Make the window a little larger", "ctrl+c saves and quits")
+}
+
+// TestBelowTheSmallestSizeOnlyQuitActs: keys pressed while the workbook
+// cannot be seen must not open, type or move anything unseen.
+func TestBelowTheSmallestSizeOnlyQuitActs(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 15})
+	h.send(letter('a'), letter('i'), letter('?'), keyTab, tea.PasteMsg{Content: "pasted blind"})
+	h.typeText("typed blind")
+	if g := h.root().goals; g.Typing() || h.root().active != common.Goals || len(g.Goals()) != 0 {
+		t.Errorf("keys acted while the board could not be seen: active %v, typing %v, goals %v",
+			h.root().active, g.Typing(), g.Goals())
+	}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.mustShow("Small", "Nothing yet")
+	if h.root().help.ShowAll {
+		t.Error("? opened the full help while the window was too small")
+	}
+
+	h.send(common.NavigateMsg{To: common.Reflect, Question: 0}, tea.WindowSizeMsg{Width: 40, Height: 15})
+	h.typeText("unseen")
+	h.send(tea.PasteMsg{Content: "pasted"})
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "" {
+		t.Errorf("an answer was written while the window was too small: %q", got)
+	}
+	h.send(letter('q'))
+	if h.quit {
+		t.Error("q quit while an answer had the keys")
+	}
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Error("ctrl+c did not quit below the smallest size")
+	}
 }
 
 // TestResizeSweep resizes every screen through many sizes: nothing panics
