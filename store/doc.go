@@ -41,12 +41,14 @@
 //
 // v is the version of that kind alone: each kind changes shape on its own
 // schedule. This build writes schema, season, place, answer and
-// last-active records at version 1, and goal, themes and values at
-// version 2, where links to themes and values are objects saying whose
-// they are ({"id":"…","own":true}) and a chosen value carries an own flag.
-// Version 1 said so by convention only: an own theme's ID began with
-// "own-", an own value had a name, and a goal's value links were bare IDs
-// that the season's values explained. Records are always written at their
+// last-active records at version 1, goal and values at version 2, and
+// themes at version 3. From version 2, links to themes and values are
+// objects saying whose they are ({"id":"…","own":true}) and a chosen value
+// carries an own flag; version 1 said so by convention only: an own
+// theme's ID began with "own-", an own value had a name, and a goal's
+// value links were bare IDs that the season's values explained. Themes
+// version 3 lets a mark be "undecided", keeping only the direction the
+// runner gave a theme before deciding on it. Records are always written at their
 // kind's newest version; reading runs the upgrade steps from the version
 // stored to the newest (record.go, records.go), so every caller sees one
 // shape. A record newer than this build knows is ErrNewerSchema, naming

@@ -80,7 +80,7 @@ var (
 	kindAnswer     = recordKind{name: "answer"}
 	kindLastActive = recordKind{name: "last-active"}
 	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
-	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade)}}
+	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade), step(upgradeThemesV2)}}
 	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
 )
 

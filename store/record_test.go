@@ -26,7 +26,7 @@ func TestRecordVersions(t *testing.T) {
 		{kindAnswer, 1, answerRecord{Question: "q"}},
 		{kindLastActive, 1, lastActiveRecord{}},
 		{kindGoal, 2, goalRecord{ID: "g"}},
-		{kindThemes, 2, themeBoardRecord{}},
+		{kindThemes, 3, themeBoardRecord{}},
 		{kindValues, 2, []valueRecord{}},
 	}
 	for _, tc := range cases {
@@ -176,6 +176,46 @@ func TestThemesV1Upgrades(t *testing.T) {
 	}
 	if b.Own[0].Ref() != b.Top {
 		t.Error("the own theme and the top reference no longer match")
+	}
+}
+
+// TestThemesV2UpgradesAndUndecidedMarksRoundTrip: a version 2 record reads
+// as it was, and version 3 keeps a direction given to an undecided theme.
+func TestThemesV2UpgradesAndUndecidedMarksRoundTrip(t *testing.T) {
+	v2 := `{"marks":[{"theme":{"id":"competition"},"polarity":"-","status":"confirmed"}],` +
+		`"top":{"id":"competition"},"notes":"n","updated":"2027-03-01T20:00:00Z"}`
+	var r themeBoardRecord
+	if err := decode(seal(kindThemes, 2, []byte(v2)), kindThemes, upgradeContext{}, &r); err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.board()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := workbook.ThemeBoard{
+		Marks:   []workbook.ThemeMark{{Theme: workbook.Theme("competition"), Polarity: workbook.Away, Status: workbook.Confirmed}},
+		Top:     workbook.Theme("competition"),
+		Notes:   "n",
+		Updated: time.Date(2027, 3, 1, 20, 0, 0, 0, time.UTC),
+	}
+	if !reflect.DeepEqual(b, want) {
+		t.Errorf("version 2 board =\n%+v\nwant\n%+v", b, want)
+	}
+
+	b.Marks = append(b.Marks, workbook.ThemeMark{Theme: workbook.Theme("joy"), Polarity: workbook.Away, Status: workbook.Undecided})
+	raw, err := encode(kindThemes, themeBoardToRecord(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(raw, []byte(`"status":"undecided"`)) {
+		t.Errorf("an undecided mark is not named: %s", raw)
+	}
+	var back themeBoardRecord
+	if err := decode(raw, kindThemes, upgradeContext{}, &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := back.board(); err != nil || !reflect.DeepEqual(got, b) {
+		t.Errorf("round trip = %+v, %v; want %+v", got, err, b)
 	}
 }
 

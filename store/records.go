@@ -139,7 +139,10 @@ func (r goalRecord) goal() (workbook.Goal, error) {
 	return g, nil
 }
 
-// themeMarkRecord is one decision in version 2 of the themes kind.
+// themeMarkRecord is one decision in version 3 of the themes kind. Its
+// status is "confirmed", "dismissed" or, from version 3, "undecided": the
+// runner turned the theme's direction round without deciding on it yet,
+// and the mark keeps only that direction.
 type themeMarkRecord struct {
 	Theme    refRecord `json:"theme"`
 	Polarity string    `json:"polarity"`
@@ -152,9 +155,10 @@ type ownThemeRecord struct {
 	Polarity string `json:"polarity"`
 }
 
-// themeBoardRecord is version 2 of the themes kind: marks and the top
-// theme say whose theme they name. An own theme's ID is whatever it was
-// made with; only version 1 gave it a prefix.
+// themeBoardRecord is version 3 of the themes kind: marks and the top
+// theme say whose theme they name (from version 2; an own theme's ID is
+// whatever it was made with, only version 1 gave it a prefix), and a mark
+// may be undecided (from version 3).
 type themeBoardRecord struct {
 	Marks      []themeMarkRecord `json:"marks,omitempty"`
 	Own        []ownThemeRecord  `json:"own,omitempty"`
@@ -170,7 +174,7 @@ func themeBoardToRecord(b workbook.ThemeBoard) themeBoardRecord {
 		r.Top = refToRecord(b.Top)
 	}
 	for _, mk := range b.Marks {
-		r.Marks = append(r.Marks, themeMarkRecord{Theme: refToRecord(mk.Theme), Polarity: mk.Polarity.String(), Status: mk.Status.String()})
+		r.Marks = append(r.Marks, themeMarkRecord{Theme: refToRecord(mk.Theme), Polarity: mk.Polarity.String(), Status: markStatusToRecord(mk.Status)})
 	}
 	for _, o := range b.Own {
 		r.Own = append(r.Own, ownThemeRecord{ID: o.ID, Name: o.Name, Polarity: o.Polarity.String()})
@@ -188,7 +192,7 @@ func (r themeBoardRecord) board() (workbook.ThemeBoard, error) {
 		if err != nil {
 			return b, err
 		}
-		status, err := workbook.ParseMarkStatus(mk.Status)
+		status, err := markStatusFromRecord(mk.Status)
 		if err != nil {
 			return b, err
 		}
@@ -202,6 +206,24 @@ func (r themeBoardRecord) board() (workbook.ThemeBoard, error) {
 		b.Own = append(b.Own, workbook.OwnTheme{ID: o.ID, Name: o.Name, Polarity: pol})
 	}
 	return b, nil
+}
+
+// statusUndecided is how a themes record names an undecided mark, which
+// workbook.MarkStatus leaves unnamed.
+const statusUndecided = "undecided"
+
+func markStatusToRecord(s workbook.MarkStatus) string {
+	if s == workbook.Undecided {
+		return statusUndecided
+	}
+	return s.String()
+}
+
+func markStatusFromRecord(s string) (workbook.MarkStatus, error) {
+	if s == statusUndecided {
+		return workbook.Undecided, nil
+	}
+	return workbook.ParseMarkStatus(s)
 }
 
 // valueRecord is one chosen value in version 2 of the values kind. An own
@@ -307,6 +329,11 @@ type themeBoardRecordV1 struct {
 	Motivation string              `json:"motivation,omitempty"`
 	Updated    time.Time           `json:"updated"`
 }
+
+// upgradeThemesV2 takes a version 2 themes record to version 3. The shape
+// is the same; version 3 only adds the undecided status, which version 2
+// never holds, so the data carries over as it is.
+func upgradeThemesV2(r themeBoardRecord, _ upgradeContext) (themeBoardRecord, error) { return r, nil }
 
 func (r themeBoardRecordV1) upgrade(upgradeContext) (themeBoardRecord, error) {
 	b := themeBoardRecord{Own: r.Own, Notes: r.Notes, Motivation: r.Motivation, Updated: r.Updated}

@@ -63,7 +63,9 @@ func (g Goal) Links() []Ref {
 	return append(append(out, g.Themes...), g.Values...)
 }
 
-// ThemeMark is the runner's decision on one motivation theme.
+// ThemeMark is the runner's decision on one motivation theme. An
+// Undecided mark keeps only the direction the runner gave a theme before
+// deciding on it.
 type ThemeMark struct {
 	// Theme is a catalog theme or one of the runner's own.
 	Theme    Ref
