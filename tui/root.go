@@ -491,6 +491,9 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	cmds := []tea.Cmd{m.flush(m.active)}
+	if msg.To != m.active && m.statusKind != statusError {
+		m.clearStatus() // a note about the screen left says nothing here
+	}
 	m.active = msg.To
 	if enter := m.screen(msg.To).enter; enter != nil {
 		cmds = append(cmds, enter(msg))

@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cairn-run/cairn/catalog"
@@ -441,6 +442,9 @@ func screens(t *testing.T, w, hgt int, fn func(t *testing.T, name string, h *har
 	h.send(letter('*'), keyDown, letter('y'), keyTab)
 	h.typeText("Headspace. Evenings. My sister.")
 	fn(t, "themes", h)
+	h.send(keyTab)
+	h.typeText("Time that is mine, before the house wakes, on the ridge above town")
+	fn(t, "themes-motivation", h)
 	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
 	for _, g := range []string{"Run Tuesday and Thursday at 7am, before work", "Two strength sessions: Thursday and Sunday"} {
 		h.send(letter('a'))
@@ -535,6 +539,42 @@ func TestResizeSweep(t *testing.T) {
 			for _, l := range lines {
 				if lw := lipgloss.Width(l); lw > max(sz[0], 0) {
 					t.Errorf("%s at %dx%d: a line %d wide: %q", name, sz[0], sz[1], lw, l)
+					break
+				}
+			}
+		}
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	})
+}
+
+// TestNoLineIsWiderThanItsPane sweeps every supported width, growing and
+// then shrinking (which text inputs found harder): the screen shown must
+// fit the pane the root gives it, line by line, without the root having to
+// cut anything. The root cuts what overflows, so the frame alone would
+// hide a screen drawing past its edge.
+func TestNoLineIsWiderThanItsPane(t *testing.T) {
+	var sizes [][2]int
+	for w := MinWidth; w <= 240; w++ {
+		for _, hgt := range []int{MinHeight, 24, 50} {
+			sizes = append(sizes, [2]int{w, hgt})
+		}
+	}
+	for w := 240; w >= MinWidth; w-- {
+		sizes = append(sizes, [2]int{w, 30})
+	}
+	screens(t, 80, 24, func(t *testing.T, name string, h *harness) {
+		for _, sz := range sizes {
+			w, hgt := sz[0], sz[1]
+			h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
+			m := h.root()
+			paneW, paneH := w-2, hgt-3-lipgloss.Height(m.helpView())
+			lines := strings.Split(ansi.Strip(m.activeView()), "\n")
+			if len(lines) > paneH {
+				t.Errorf("%s at %dx%d: %d lines in a pane of %d", name, w, hgt, len(lines), paneH)
+			}
+			for _, l := range lines {
+				if lw := ansi.StringWidth(l); lw > paneW {
+					t.Errorf("%s at %dx%d: a line %d wide in a pane of %d: %q", name, w, hgt, lw, paneW, l)
 					break
 				}
 			}
@@ -652,5 +692,21 @@ func TestABurstOfKeysDrawsOneFramePerPeriod(t *testing.T) {
 	h.mustShow("a burst of keys more")
 	if w := lipgloss.Width(h.view()); w != 100 {
 		t.Errorf("after resizing the frame is %d wide", w)
+	}
+}
+
+// TestThemeNotesShowEveryLine: the notes box shows the cursor's line and
+// fills its height. The Bubbles textarea hid its first line at 120 and 150
+// columns, and at 80x24 gave three lines of notes a box of two.
+func TestThemeNotesShowEveryLine(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {150, 40}, {150, 30}} {
+		h := newHarness(t, size[0], size[1])
+		h.send(common.NavigateMsg{To: common.Themes, Question: -1}, keyTab)
+		h.typeText("first of my notes\nsecond of my notes\nthird of my notes")
+		for _, want := range []string{"first of my notes", "second of my notes", "third of my notes"} {
+			if !strings.Contains(h.view(), want) {
+				t.Errorf("at %dx%d the notes hide %q:\n%s", size[0], size[1], want, h.view())
+			}
+		}
 	}
 }

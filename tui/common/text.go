@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/tui/textbox"
@@ -158,4 +159,15 @@ func NewTextArea(s *Styles, placeholder string) textbox.Model {
 	ta.KeyMap.Paste.SetEnabled(false)
 	ta.SetStyles(s.TextArea)
 	return ta
+}
+
+// SetInputWidth gives a one-line input a new width and scrolls its text
+// to fit it. The Bubbles input works out which part of its text to show
+// only as it is edited, so after a window grows narrower it would go on
+// showing a stretch wider than its new width, past the edge of its pane.
+func SetInputWidth(in *textinput.Model, w int) {
+	in.SetWidth(w)
+	pos := in.Position()
+	in.SetCursor(len(in.Value())) // shows the end, fitted to the width
+	in.SetCursor(pos)             // and back, scrolling only if it must
 }

@@ -507,6 +507,10 @@ func (m Model) nextStepLine() string {
 // themeNames lists the themes, the one that matters most starred.
 func (m Model) themeNames() string { return common.JoinRefs(m.ctx.Themes, m.ctx.Top, " · ") }
 
+// averseNames lists the themes to avoid, starred if the one that matters
+// most is one of them: it can matter most as something to stay away from.
+func (m Model) averseNames() string { return common.JoinRefs(m.ctx.Averse, m.ctx.Top, ", ") }
+
 func refNames(refs []common.Ref) string { return common.JoinRefs(refs, workbook.Ref{}, ", ") }
 
 // stripView is the few lines above the columns on narrower terminals:
@@ -529,7 +533,7 @@ func (m Model) stripView() string {
 		lines = append(lines, strings.Join(held, "   "))
 	}
 	if len(m.ctx.Averse) > 0 {
-		lines = append(lines, s.Averse.Render("You'd rather not: "+refNames(m.ctx.Averse)))
+		lines = append(lines, s.Averse.Render("You'd rather not: "+m.averseNames()))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
@@ -568,7 +572,7 @@ func (m Model) sideView(w, h int) string {
 	}
 	section("What matters most", m.ctx.Motivation, s.Accent)
 	section("Your themes", m.themeNames(), s.Text)
-	section("You'd rather not", refNames(m.ctx.Averse), s.Averse)
+	section("You'd rather not", m.averseNames(), s.Averse)
 	section("Your values", refNames(m.ctx.Values), s.Text)
 	if b.Len() == 0 {
 		b.WriteString(s.Muted.Render(common.Wrap("No themes named yet. They help you choose goals that matter to you.", w)))
