@@ -595,3 +595,28 @@ func TestHintsTakeTurnsOnANarrowBoard(t *testing.T) {
 		t.Error("beside the board every hint shows; t has nothing to do")
 	}
 }
+
+// TestIdeasThatClashComeLast: a runner who would rather not race meets
+// the ideas that suit them first in every column; races are still there,
+// marked, below them.
+func TestIdeasThatClashComeLast(t *testing.T) {
+	m, _ := setup(t)
+	m.SetContext(ctx()) // drawn to headspace and exploration, rather not compete
+	for col := range 3 {
+		m.col = col
+		m = press(m, keys("i")...)
+		list := m.picker.list
+		seen := false
+		for _, r := range list {
+			if r.Clash {
+				seen = true
+			} else if seen {
+				t.Fatalf("column %d: %q comes after an idea that clashes", col, r.Idea.Display())
+			}
+		}
+		if !seen || list[0].Clash {
+			t.Errorf("column %d: first idea %q (clash %v); some should clash", col, list[0].Idea.Display(), list[0].Clash)
+		}
+		m = press(m, esc)
+	}
+}
