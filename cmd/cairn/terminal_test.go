@@ -450,8 +450,8 @@ func TestRealTerminalThemesToGoals(t *testing.T) {
 	tm.waitFor("Goal ideas")
 	tm.keys("3", "3", "3", "/")
 	tm.typeText("marathon")
-	tm.keys("Enter")
-	tm.waitFor("⚑ Competition")
+	tm.keys("Escape") // done searching
+	tm.waitFor("⚑ Competition", "esc back")
 	tm.keys("Escape")
 	tm.waitFor("a add")
 	tm.keys("q")

@@ -350,7 +350,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 	}
 	m = press(m, keys("/")...)
 	m = press(m, keys("marathon")...)
-	m = press(m, enterKey)
+	m = press(m, esc) // done searching; the list stays filtered
 	clash := 0
 	for _, r := range m.picker.list {
 		if r.Clash {
@@ -618,5 +618,30 @@ func TestIdeasThatClashComeLast(t *testing.T) {
 			t.Errorf("column %d: first idea %q (clash %v); some should clash", col, list[0].Idea.Display(), list[0].Clash)
 		}
 		m = press(m, esc)
+	}
+}
+
+// TestEnterInTheSearchUsesTheIdea: while searching, the footer offers
+// "enter use it", and one enter does it.
+func TestEnterInTheSearchUsesTheIdea(t *testing.T) {
+	m, st := setup(t)
+	m = press(m, keys("i333/")...) // every column, then search
+	m = press(m, keys("beach")...)
+	if !m.keys.Pick.Enabled() || m.keys.Pick.Help().Desc != "use it" {
+		t.Fatalf("while searching the footer does not offer enter: %+v", m.keys.Pick.Help())
+	}
+	if len(m.picker.list) == 0 {
+		t.Fatal("no idea mentions a beach")
+	}
+	want := m.picker.list[0].Idea
+	m = press(m, enterKey)
+	switch {
+	case len(want.Blanks) > 0 && !m.picker.filling:
+		t.Errorf("enter did not ask for the blanks of %q", want.Display())
+	case len(want.Blanks) == 0 && len(st.goals) != 1:
+		t.Errorf("enter did not add %q: %v", want.Display(), st.goals)
+	}
+	if m.picker.typing {
+		t.Error("the search still has the keys")
 	}
 }

@@ -128,6 +128,11 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 	}
 	k.Pick.SetEnabled(list || m == modePickSearch || m == modeFill)
 	k.Close.SetEnabled(list || m == modePickSearch || m == modeFill)
+	if m == modePickSearch {
+		k.Close.SetHelp("esc", "stop searching")
+	} else {
+		k.Close.SetHelp("esc", "back")
+	}
 	if m == modeFill {
 		k.Field.SetEnabled(true)
 		k.FieldBack.SetEnabled(true)

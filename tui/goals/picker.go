@@ -97,10 +97,20 @@ func (m Model) updatePicker(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	k, isKey := msg.(tea.KeyPressMsg)
 	if p.typing {
-		if isKey && key.Matches(k, m.keys.Close, m.keys.Pick) {
+		switch {
+		case isKey && key.Matches(k, m.keys.Close):
 			p.typing = false
 			p.search.Blur()
 			return m, nil
+		case isKey && key.Matches(k, m.keys.Pick):
+			// enter does what the footer says: it uses the idea the search
+			// has found, not only closes the search.
+			p.typing = false
+			p.search.Blur()
+			if len(p.list) == 0 {
+				return m, nil
+			}
+			return m.startBlanks(p.list[p.cursor].Idea)
 		}
 		msg, why := common.AdmitLine(msg, p.search.Value(), common.MaxLineRunes, "A search")
 		if why != "" {
