@@ -651,73 +651,91 @@ func (m Model) columnBody(c, w, h int, ladder map[string]bool) string {
 	return out
 }
 
-// scroll shows as many cards as fit in h lines, keeping card sel in view
-// and saying how many more there are above and below. Cards are separated
-// by a blank line; the "more" lines are counted in the budget, so nothing
+// scroll shows the cards, a blank line between them, in h lines, keeping
+// the selected card in view: its first line always, all of it when it
+// fits, near the middle when there is room around it. It scrolls by rows,
+// not by cards, so a column that cannot show every card is always full:
+// the cards at its edges show what fits of them, rather than leaving empty
+// rows under "↑ 2 more". A card counts as shown when its first line is;
+// the others are counted in a "↑ N more" or "↓ N more" line, so nothing
 // is ever hidden without a word.
 func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
-	n := len(cards)
-	heights := make([]int, n)
-	for i, c := range cards {
-		heights[i] = lipgloss.Height(c)
-	}
-	cost := func(first, last int) int {
-		c := last - first // the blank lines between cards
-		for i := first; i <= last; i++ {
-			c += heights[i]
-		}
-		if first > 0 {
-			c++
-		}
-		if last < n-1 {
-			c++
-		}
-		return c
-	}
-	first, last := sel, sel
-	for grew := true; grew; {
-		grew = false
-		if last < n-1 && cost(first, last+1) <= h {
-			last++
-			grew = true
-		}
-		if first > 0 && cost(first-1, last) <= h {
-			first--
-			grew = true
-		}
-	}
-	up, down := first > 0, last < n-1
-	if cost(sel, sel) > h {
-		// Not even the selected card fits: it keeps at least its first
-		// line, and what room is left says how many more there are.
-		room := h - 1
-		down = down && room > 0
-		if down {
-			room--
-		}
-		up = up && room > 0
-	}
 	var lines []string
-	if up {
-		lines = append(lines, s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", first), w)))
-	}
-	room := h - len(lines)
-	if down {
-		room--
-	}
-	var shown []string
-	for i := first; i <= last; i++ {
-		if i > first {
-			shown = append(shown, "")
+	starts := make([]int, len(cards))
+	for i, c := range cards {
+		if i > 0 {
+			lines = append(lines, "")
 		}
-		shown = append(shown, strings.Split(cards[i], "\n")...)
+		starts[i] = len(lines)
+		lines = append(lines, strings.Split(c, "\n")...)
 	}
-	// A single card taller than the column is cut, never the "more" lines.
-	lines = append(lines, shown[:min(len(shown), max(room, 1))]...)
+	total := len(lines)
+	if total <= h {
+		return strings.Join(lines, "\n")
+	}
+	selStart, selEnd := starts[sel], total
+	if sel+1 < len(cards) {
+		selEnd = starts[sel+1] - 1
+	}
+	// The cards whose first line is above row top, and at or below row end.
+	above := func(top int) int {
+		n := 0
+		for _, st := range starts {
+			if st < top {
+				n++
+			}
+		}
+		return n
+	}
+	below := func(end int) int {
+		n := 0
+		for _, st := range starts {
+			if st >= end {
+				n++
+			}
+		}
+		return n
+	}
+	var top, room int
+	var up, down bool
+	// The "more" lines take rows of their own, which can move the window;
+	// a few rounds settle it.
+	for range 4 {
+		room = max(h-boolInt(up)-boolInt(down), 1)
+		top = selStart - (room-(selEnd-selStart))/2
+		top = min(top, total-room)
+		top = max(top, selEnd-room)
+		top = max(min(top, selStart), 0)
+		moreUp, moreDown := above(top) > 0, below(top+room) > 0
+		if moreUp == up && moreDown == down {
+			break
+		}
+		up, down = moreUp, moreDown
+	}
+	// In a column too short for all three, the selected card's first line
+	// matters more than saying what is below, and that more than above.
+	if room+boolInt(up)+boolInt(down) > h {
+		down = false
+	}
+	if room+boolInt(up) > h {
+		up = false
+	}
+	var out []string
+	if up {
+		out = append(out, s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", above(top)), w)))
+	}
+	out = append(out, lines[top:min(top+room, total)]...)
 	if down {
-		lines = append(lines, s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", n-1-last), w)))
+		out = append(out, s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", below(top+room)), w)))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // card renders one goal: up to three lines of its words, how it feels, its

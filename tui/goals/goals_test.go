@@ -645,3 +645,50 @@ func TestEnterInTheSearchUsesTheIdea(t *testing.T) {
 		t.Error("the search still has the keys")
 	}
 }
+
+// TestAColumnThatScrollsIsFull: when a column cannot show every card, it
+// uses every row it has: cards above the selected one show as much of
+// themselves as fits, rather than leaving empty rows under "↑ 2 more".
+// The selected card's first line is always in view, and every card is
+// either shown (its first line is) or counted in a "more" line.
+func TestAColumnThatScrollsIsFull(t *testing.T) {
+	s := common.NewStyles(true)
+	for n := 2; n <= 6; n++ {
+		for _, tall := range []int{2, 3, 5, 7} {
+			var cards []string
+			for i := range n {
+				lines := []string{fmt.Sprintf("card %d", i)}
+				for range tall - 1 + i%2 {
+					lines = append(lines, "·")
+				}
+				cards = append(cards, strings.Join(lines, "\n"))
+			}
+			for h := 4; h <= 30; h++ {
+				for sel := range n {
+					out := strings.Split(scroll(cards, sel, h, s, 30), "\n")
+					total := n*tall + n/2 + n - 1
+					if total > h && len(out) != h {
+						t.Errorf("%d cards of %d+ lines, selected %d, in %d rows: %d rows used:\n%s", n, tall, sel, h, len(out), strings.Join(out, "\n"))
+					}
+					text := ansi.Strip(strings.Join(out, "\n"))
+					if !strings.Contains(text, fmt.Sprintf("card %d", sel)) {
+						t.Errorf("%d cards in %d rows: the selected card %d is not shown:\n%s", n, h, sel, text)
+					}
+					shown, more := strings.Count(text, "card "), 0
+					for _, l := range out {
+						var k int
+						if _, err := fmt.Sscanf(ansi.Strip(l), "↑ %d more", &k); err == nil {
+							more += k
+						}
+						if _, err := fmt.Sscanf(ansi.Strip(l), "↓ %d more", &k); err == nil {
+							more += k
+						}
+					}
+					if shown+more != n {
+						t.Errorf("%d cards in %d rows, selected %d: %d shown + %d announced:\n%s", n, h, sel, shown, more, text)
+					}
+				}
+			}
+		}
+	}
+}
