@@ -522,15 +522,13 @@ func (m Model) stripView() string {
 	if m.ctx.Motivation != "" {
 		lines = append(lines, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
 	}
-	var held []string
+	// Themes and values each have a line: sharing one, the values were cut
+	// off the end of it on any narrow board.
 	if len(m.ctx.Themes) > 0 {
-		held = append(held, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
+		lines = append(lines, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
 	}
 	if len(m.ctx.Values) > 0 {
-		held = append(held, s.Muted.Render("Values: ")+s.Text.Render(refNames(m.ctx.Values)))
-	}
-	if len(held) > 0 {
-		lines = append(lines, strings.Join(held, "   "))
+		lines = append(lines, s.Muted.Render("Values: ")+s.Text.Render(refNames(m.ctx.Values)))
 	}
 	if len(m.ctx.Averse) > 0 {
 		lines = append(lines, s.Averse.Render("You'd rather not: "+m.averseNames()))

@@ -692,3 +692,24 @@ func TestAColumnThatScrollsIsFull(t *testing.T) {
 		}
 	}
 }
+
+// TestThemesAndValuesShowOnEveryBoard: on the narrow board, themes and
+// values each get a line; sharing one, the values were cut off at 100
+// columns and less.
+func TestThemesAndValuesShowOnEveryBoard(t *testing.T) {
+	c := ctx()
+	c.Themes = append(c.Themes, common.Ref{Ref: workbook.Theme("affiliation"), Name: "Company"}, common.Ref{Ref: workbook.Theme("joy"), Name: "Joy"})
+	c.Values = append(c.Values, common.Ref{Ref: workbook.Value("health"), Name: "Health"})
+	for w := 54; w <= 240; w++ {
+		m, _ := setup(t)
+		m.SetSize(w, 30)
+		m.SetContext(c)
+		v := ansi.Strip(m.View())
+		for _, want := range []string{"Headspace", "Joy", "Calm", "Health"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("at width %d the board does not show %q:\n%s", w, want, v)
+				break
+			}
+		}
+	}
+}
