@@ -400,12 +400,15 @@ func (e editor) parentLine(s *common.Styles) string {
 	}
 	text := "nothing yet"
 	if p, ok := workbook.GoalByID(e.parents, e.goal.Parent); ok {
-		text = firstLine(p.Text)
+		text = common.OneLine(p.Text)
 	}
+	// The goal it steps toward is shown whole, wrapped beside the label:
+	// cut, two goals that begin alike could not be told apart.
+	styled := s.Accent.Render
 	if e.focus == fieldParent {
-		return common.Truncate(label+" "+s.Selected.Render("‹ "+text+" ›"), e.width)
+		text, styled = "‹ "+text+" ›", s.Selected.Render
 	}
-	return common.Truncate(label+" "+s.Accent.Render(text), e.width)
+	return lipgloss.JoinHorizontal(lipgloss.Top, label+" ", styled(common.Wrap(text, max(e.width-labelWidth-1, 1))))
 }
 
 // checksView shows SMART and the column's rule: what is met, and what to

@@ -477,7 +477,7 @@ func (m Model) View() string {
 		cols := m.columnsView(m.width-side-2, h)
 		board = lipgloss.JoinHorizontal(lipgloss.Top, cols, "  ", m.sideView(side, h))
 	} else {
-		top := m.stripView()
+		top := m.stripView(h)
 		board = lipgloss.JoinVertical(lipgloss.Left, top, m.columnsView(m.width, max(h-lipgloss.Height(top), 3)))
 	}
 	if bottom != "" {
@@ -515,8 +515,10 @@ func refNames(refs []common.Ref) string { return common.JoinRefs(refs, workbook.
 
 // stripView is the few lines above the columns on narrower terminals:
 // what matters most, themes and values, what to avoid, the next step for
-// the selected goal, and one hint at a time.
-func (m Model) stripView() string {
+// the selected goal, and one hint at a time. The hint and what matters
+// most are wrapped so they can be read in full; only when that would take
+// the columns' room (h is the board's height) are they cut to a line.
+func (m Model) stripView(h int) string {
 	s := m.env.Styles
 	var lines []string
 	if m.ctx.Motivation != "" {
@@ -546,11 +548,22 @@ func (m Model) stripView() string {
 		}
 		lines = append(lines, s.Muted.Render(hint))
 	}
+	wrapped := make([]string, len(lines))
+	for i, l := range lines {
+		wrapped[i] = common.Wrap(l, m.width)
+	}
+	if strip := strings.Join(wrapped, "\n"); lipgloss.Height(strip) <= max(h-minColumns, len(lines)) {
+		return strip
+	}
 	for i, l := range lines {
 		lines[i] = common.Truncate(l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
+
+// minColumns is the least height the columns keep below the strip before
+// its lines are cut to one each: a heading, a card and the borders.
+const minColumns = 12
 
 // sideView is the panel of themes, values and hints beside the columns.
 func (m Model) sideView(w, h int) string {
@@ -749,7 +762,9 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 	}
 	inner := max(w-style.GetHorizontalFrameSize(), 1)
 	lines := strings.Split(common.Wrap(common.OneLine(g.Text), inner), "\n")
-	if len(lines) > 3 {
+	if len(lines) > 3 && !selected {
+		// The others are cut to three lines; the selected card is there
+		// to be read, in full.
 		lines = append(lines[:2], common.Truncate(lines[2]+" …", inner))
 	}
 	var feel string
@@ -773,7 +788,12 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
 	}
 	if p, ok := workbook.GoalByID(m.goals, g.Parent); ok && workbook.ValidParent(g, p) {
-		lines = append(lines, s.Muted.Render(common.Truncate("↳ "+firstLine(p.Text), inner)))
+		step := "↳ " + firstLine(p.Text)
+		if selected {
+			lines = append(lines, s.Muted.Render(common.Wrap(step, inner)))
+		} else {
+			lines = append(lines, s.Muted.Render(common.Truncate(step, inner)))
+		}
 	}
 	return style.Width(w).Render(strings.Join(lines, "\n"))
 }

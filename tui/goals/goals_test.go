@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -712,4 +713,58 @@ func TestThemesAndValuesShowOnEveryBoard(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTheSelectedCardAndHintsReadInFull: cards are cut to three lines of
+// words, except the selected one; the goal a card or the editor steps
+// toward, and the hints on a narrow board, are not cut where there is
+// room to read them.
+func TestTheSelectedCardAndHintsReadInFull(t *testing.T) {
+	long := "Run the ridge loop every Sunday morning with the club, easy pace, no watch, and coffee at the top with whoever made it up there first; " +
+		"then walk down together the long way, past the reservoir, and write two lines in the log about how it felt before lunch"
+	big := workbook.Goal{ID: "big", Tier: workbook.Big, Text: "A trail half marathon on the ridge in October, at whatever pace the day allows, finishing smiling", Order: 0}
+	mid := workbook.Goal{ID: "mid", Tier: workbook.Medium, Text: long, Order: 0, Parent: "big"}
+	c := ctx()
+	c.Hints = []string{"You like something to measure: give each goal a number you can track, and a week to check it in, so the number means something."}
+	for _, w := range []int{90, 200} {
+		m, _ := setup(t, big, mid)
+		m.SetSize(w, 50)
+		m.SetContext(c)
+		colW := 30 // about a column's width at 90; wider at 200
+		if w == 200 {
+			colW = 50
+		}
+		selected := squeeze(ansi.Strip(m.card(mid, colW, true, false)))
+		for _, want := range []string{long, big.Text} {
+			if !strings.Contains(selected, squeeze(want)) {
+				t.Errorf("at width %d the selected card cuts %q:\n%s", w, want, ansi.Strip(m.card(mid, colW, true, false)))
+			}
+		}
+		if other := squeeze(ansi.Strip(m.card(mid, colW, false, false))); strings.Contains(other, squeeze(long)) {
+			t.Errorf("at width %d a card that is not selected is shown in full", w)
+		}
+		if m.sideWidth() == 0 {
+			if strip := squeeze(ansi.Strip(m.stripView(50))); !strings.Contains(strip, squeeze(c.Hints[0])) {
+				t.Errorf("at width %d the hint is cut:\n%s", w, ansi.Strip(m.stripView(50)))
+			}
+		}
+	}
+	m, _ := setup(t, big, mid)
+	m.SetSize(90, 40)
+	m = press(m, right, enterKey)
+	m = tabTo(m, fieldParent)
+	if v := squeeze(ansi.Strip(m.View())); !strings.Contains(v, squeeze(big.Text)) {
+		t.Errorf("the editor cuts the goal this one steps toward:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+// squeeze drops white space and the card and column borders, so words
+// can be found wherever they wrapped.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("│┃┊‹›↳", r) {
+			return -1
+		}
+		return r
+	}, s)
 }
