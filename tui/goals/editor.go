@@ -178,11 +178,10 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		e.setParents(m.goals)
 		changed = true
 	case fieldFeel:
-		if e.goal.Feel == workbook.Doable {
-			e.goal.Feel = workbook.Scary
-		} else {
-			e.goal.Feel = workbook.Doable
+		if step == 0 {
+			step = 1
 		}
+		e.goal.Feel = nextFeel(e.goal.Feel, step)
 		changed = true
 	case fieldLinks:
 		if toggle && len(e.links) > 0 {
@@ -356,14 +355,14 @@ func (e editor) tierLine(s *common.Styles) string {
 }
 
 func (e editor) feelLine(s *common.Styles) string {
-	feel := -1
+	feel := 0
 	switch e.goal.Feel {
 	case workbook.Doable:
-		feel = 0
-	case workbook.Scary:
 		feel = 1
+	case workbook.Scary:
+		feel = 2
 	}
-	return e.choice(s, fieldFeel, "It feels", []string{"doable", "a little scary"}, feel)
+	return e.choice(s, fieldFeel, "It feels", []string{"not marked", "doable", "a little scary"}, feel)
 }
 
 // linksView lists the themes and values the goal can stand on.

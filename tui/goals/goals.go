@@ -299,17 +299,21 @@ func (m Model) edit(i int) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// nextFeel is how a goal feels after f: doable, a little scary, then not
+// marked again, and round, so a mark made too soon can be taken back.
+func nextFeel(f workbook.Feel, step int) workbook.Feel {
+	feels := []workbook.Feel{workbook.Unmarked, workbook.Doable, workbook.Scary}
+	i := max(slices.Index(feels, f), 0)
+	return feels[(i+step+len(feels))%len(feels)]
+}
+
 func (m Model) toggleFeel() (Model, tea.Cmd) {
 	i := m.selected()
 	if i < 0 {
 		return m, nil
 	}
 	g := &m.goals[i]
-	if g.Feel == workbook.Doable {
-		g.Feel = workbook.Scary
-	} else {
-		g.Feel = workbook.Doable
-	}
+	g.Feel = nextFeel(g.Feel, 1)
 	g.Updated = m.env.Now().UTC()
 	return m, m.save(*g)
 }

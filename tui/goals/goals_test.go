@@ -165,15 +165,28 @@ func TestDeleteAsksFirst(t *testing.T) {
 	}
 }
 
-func TestFeelToggles(t *testing.T) {
+// TestFeelGoesRoundAndBackToNotMarked: f marks doable, then a little
+// scary, then takes the mark back; the editor's choice goes round alike.
+func TestFeelGoesRoundAndBackToNotMarked(t *testing.T) {
 	m, st := setup(t, goal("a", "big", 0))
-	m = press(m, keys("llf")...)
-	if st.goals["a"].Feel != workbook.Doable {
-		t.Errorf("feel = %v", st.goals["a"].Feel)
+	for _, want := range []workbook.Feel{workbook.Doable, workbook.Scary, workbook.Unmarked, workbook.Doable} {
+		m = press(m, keys("llf")...)
+		if st.goals["a"].Feel != want {
+			t.Errorf("feel = %v, want %v", st.goals["a"].Feel, want)
+		}
 	}
-	press(m, keys("f")...)
+	m = press(m, enterKey)
+	m = tabTo(m, fieldFeel)
+	m = press(m, right, right)
+	if st.goals["a"].Feel != workbook.Unmarked {
+		t.Errorf("in the editor, feel = %v, want not marked", st.goals["a"].Feel)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "‹ not marked ›") {
+		t.Errorf("the editor does not offer \"not marked\":\n%s", ansi.Strip(m.View()))
+	}
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyLeft})
 	if st.goals["a"].Feel != workbook.Scary {
-		t.Errorf("feel = %v", st.goals["a"].Feel)
+		t.Errorf("← from not marked: %v, want a little scary", st.goals["a"].Feel)
 	}
 }
 

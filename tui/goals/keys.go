@@ -60,7 +60,7 @@ func DefaultKeyMap() KeyMap {
 		MoveRight: key.NewBinding(key.WithKeys(">", "shift+right", "L")),
 		MoveUp:    key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K/J", "reorder")),
 		MoveDown:  key.NewBinding(key.WithKeys("shift+down", "J")),
-		Feel:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "doable/scary")),
+		Feel:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "doable/scary/neither")),
 		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
 		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
