@@ -781,3 +781,20 @@ func squeeze(s string) string {
 		return r
 	}, s)
 }
+
+// TestTheSelectedCardHasAShape: without colour (NO_COLOR, or a runner who
+// cannot tell the colours apart) the selected card still stands out: its
+// bar is heavier than the others'.
+func TestTheSelectedCardHasAShape(t *testing.T) {
+	m, _ := setup(t, goal("a", "small", 0), goal("b", "small", 1), goal("c", "medium", 0))
+	m = press(m, down)
+	v := ansi.Strip(m.View())
+	for _, l := range strings.Split(v, "\n") {
+		switch {
+		case strings.Contains(l, "goal b") && !strings.Contains(l, "┃ goal b"):
+			t.Errorf("the selected card has no mark of its own: %q", l)
+		case strings.Contains(l, "goal a") && strings.Contains(l, "┃"), strings.Contains(l, "goal c") && strings.Contains(l, "┃"):
+			t.Errorf("a card not selected looks selected: %q", l)
+		}
+	}
+}
