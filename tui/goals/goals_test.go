@@ -798,3 +798,20 @@ func TestTheSelectedCardHasAShape(t *testing.T) {
 		}
 	}
 }
+
+// TestTabIsNamedByWhereItGoes: the board's tab goes to the summary and
+// says so; "next step" is the board's answer to "what is my next step
+// this week?", not a key.
+func TestTabIsNamedByWhereItGoes(t *testing.T) {
+	m, _ := setup(t)
+	if got := m.KeyMap().Next.Help().Desc; got != "summary" {
+		t.Errorf("tab says %q", got)
+	}
+	if got := m.KeyMap().Prev.Help().Desc; got != "themes" {
+		t.Errorf("shift+tab says %q", got)
+	}
+	m = press(m, tab)
+	if to, ok := m.TakeNavigation(); !ok || to.To != common.Summary {
+		t.Errorf("tab went to %+v", to)
+	}
+}

@@ -16,7 +16,7 @@ type KeyMap struct {
 	MoveUp    key.Binding
 	MoveDown  key.Binding
 	Feel      key.Binding
-	Next      key.Binding
+	Next      key.Binding // named by where it goes: "next step" is the board's answer to "what is my next step this week?"
 	Prev      key.Binding
 	Yes       key.Binding
 	No        key.Binding
@@ -61,8 +61,8 @@ func DefaultKeyMap() KeyMap {
 		MoveUp:    key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K/J", "reorder")),
 		MoveDown:  key.NewBinding(key.WithKeys("shift+down", "J")),
 		Feel:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "doable/scary/neither")),
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
-		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "summary")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "themes")),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep it")),
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
