@@ -365,26 +365,65 @@ func (e editor) feelLine(s *common.Styles) string {
 	return e.choice(s, fieldFeel, "It feels", []string{"not marked", "doable", "a little scary"}, feel)
 }
 
-// linksView lists the themes and values the goal can stand on.
+// linksView lists the themes and values the goal can stand on, each kind
+// on a line of its own under its name, so a theme and a value called the
+// same ("Health") can be told apart. A choice is never split across lines.
 func (e editor) linksView(s *common.Styles) string {
 	head := e.label(s, fieldLinks, "Behind it")
 	if len(e.links) == 0 {
 		return head + "\n" + s.Muted.Render(common.Wrap("    Confirm themes or choose values, and you can link goals to them here.", e.width))
 	}
-	var parts []string
-	for i, r := range e.links {
-		on := slices.Contains(e.goal.Links(), r.Ref)
-		mark, style := "○ ", s.Muted
-		if on {
-			mark, style = "● ", s.Accent
+	lines := []string{head}
+	for _, kind := range []struct {
+		name  string
+		value bool
+	}{{"Themes", false}, {"Values", true}} {
+		var chips []string
+		for i, r := range e.links {
+			if r.Ref.IsValue() != kind.value {
+				continue
+			}
+			on := slices.Contains(e.goal.Links(), r.Ref)
+			mark, style := "○ ", s.Muted
+			if on {
+				mark, style = "● ", s.Accent
+			}
+			chip := style.Render(mark + r.Name)
+			if e.focus == fieldLinks && i == e.linkAt {
+				chip = s.Selected.Render("‹" + mark + r.Name + "›")
+			}
+			chips = append(chips, chip)
 		}
-		text := style.Render(mark + r.Name)
-		if e.focus == fieldLinks && i == e.linkAt {
-			text = s.Selected.Render("‹" + mark + r.Name + "›")
+		if len(chips) > 0 {
+			lines = append(lines, flow(s.Muted.Render(kind.name), chips, e.width)...)
 		}
-		parts = append(parts, text)
 	}
-	return head + "\n" + lipgloss.NewStyle().PaddingLeft(4).Render(common.Wrap(strings.Join(parts, "  "), max(e.width-4, 1)))
+	return strings.Join(lines, "\n")
+}
+
+// flow lays chips out after a label, as many to a line as fit in width,
+// each whole: the lines after the first are indented under the first chip.
+func flow(label string, chips []string, width int) []string {
+	const indent, labelW, gap = 4, 8, 2
+	lead := strings.Repeat(" ", indent)
+	room := max(width-indent-labelW, 1)
+	var lines []string
+	line, used := lead+label+strings.Repeat(" ", max(labelW-lipgloss.Width(label), 0)), 0
+	for _, c := range chips {
+		c = common.Truncate(c, room) // a chip wider than a whole line is cut, alone
+		cw := lipgloss.Width(c)
+		if used > 0 && used+gap+cw > room {
+			lines = append(lines, line)
+			line, used = lead+strings.Repeat(" ", labelW), 0
+		}
+		if used > 0 {
+			line += strings.Repeat(" ", gap)
+			used += gap
+		}
+		line += c
+		used += cw
+	}
+	return append(lines, line)
 }
 
 // parentLine says what bigger goal this one is a step toward.

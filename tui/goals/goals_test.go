@@ -815,3 +815,43 @@ func TestTabIsNamedByWhereItGoes(t *testing.T) {
 		t.Errorf("tab went to %+v", to)
 	}
 }
+
+// TestBehindItSaysWhichIsWhich: a theme and a value of the same name are
+// told apart by the line they are on, and no choice is broken in two.
+func TestBehindItSaysWhichIsWhich(t *testing.T) {
+	c := ctx()
+	c.Themes = append(c.Themes, common.Ref{Ref: workbook.Theme("health"), Name: "Health"}, common.Ref{Ref: workbook.Theme("achievement"), Name: "Personal goals"})
+	c.Values = append(c.Values, common.Ref{Ref: workbook.Value("health"), Name: "Health"}, common.Ref{Ref: workbook.Value("self-care"), Name: "Self-care"})
+	for w := 30; w <= 120; w++ {
+		m, _ := setup(t, goal("a", "small", 0))
+		m.SetSize(w, 60)
+		m.SetContext(c)
+		m = press(m, enterKey)
+		m = tabTo(m, fieldLinks)
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		var kind string
+		found := map[string][]string{}
+		for _, l := range lines {
+			f := strings.Fields(l)
+			if len(f) > 0 && (f[0] == "Themes" || f[0] == "Values") {
+				kind = f[0]
+			}
+			if strings.Contains(l, "Purpose") {
+				kind = ""
+			}
+			for _, name := range []string{"Headspace", "Exploration", "Health", "Personal goals", "Calm", "Self-care"} {
+				if kind != "" && strings.Contains(l, name) {
+					found[name] = append(found[name], kind)
+				}
+			}
+		}
+		if got := found["Health"]; len(got) != 2 || got[0] == got[1] {
+			t.Errorf("at width %d the two Healths are not told apart: %v\n%s", w, got, strings.Join(lines, "\n"))
+		}
+		for _, name := range []string{"Headspace", "Exploration", "Personal goals", "Calm", "Self-care"} {
+			if len(found[name]) != 1 {
+				t.Errorf("at width %d %q is not whole on one line: %v\n%s", w, name, found[name], strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
