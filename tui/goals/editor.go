@@ -208,13 +208,20 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		cs := checks(e.goal, m.ctx)
 		if toggle {
 			c := cs[e.checkAt]
-			if c.Derived {
-				return m, common.Status(c.Name + " is read from your words: " + c.Prompt)
+			said := cloneMap(e.goal.Said)
+			if said == nil {
+				said = map[string]bool{}
 			}
-			if e.goal.Said == nil {
-				e.goal.Said = map[string]bool{}
+			switch k := checkKey(c); {
+			case c.Derived:
+				// cairn's reading can be wrong: the runner says no to it.
+				said[notPrefix+k] = true
+			case c.Doubted:
+				delete(said, notPrefix+k) // and can take the no back
+			default:
+				said[k] = !said[k]
 			}
-			e.goal.Said[checkKey(c)] = !e.goal.Said[checkKey(c)]
+			e.goal.Said = said
 			changed = true
 		} else {
 			e.checkAt = clampStep(e.checkAt, step, len(cs))
@@ -450,11 +457,22 @@ func (e editor) parentLine(s *common.Styles) string {
 }
 
 // checksView shows SMART and the column's rule: what is met, and what to
-// think about next.
+// think about next. space answers the check looked at: yes to a question,
+// or no to what cairn read from the words.
 func (e editor) checksView(s *common.Styles, ctx Context) string {
 	var b strings.Builder
-	b.WriteString(e.label(s, fieldChecks, "Checks") + s.Muted.Render("  (space: yes, that's true)"))
-	for i, c := range checks(e.goal, ctx) {
+	cs := checks(e.goal, ctx)
+	space := "space: yes, that's true"
+	if e.focus == fieldChecks && e.checkAt < len(cs) {
+		switch c := cs[e.checkAt]; {
+		case c.Derived:
+			space = "space: no, that's not right"
+		case c.Doubted:
+			space = "space: take back your no"
+		}
+	}
+	b.WriteString(e.label(s, fieldChecks, "Checks") + s.Muted.Render("  ("+space+")"))
+	for i, c := range cs {
 		mark, style := "○", s.Open
 		if c.Met {
 			mark, style = "✓", s.Met

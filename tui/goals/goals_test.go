@@ -855,3 +855,37 @@ func TestBehindItSaysWhichIsWhich(t *testing.T) {
 		}
 	}
 }
+
+// TestARunnerCanSayNoToWhatCairnRead: a check read from the words ("has a
+// count: each Sunday") can be wrong; space on it says no, space again
+// takes the no back, and the board's tally follows.
+func TestARunnerCanSayNoToWhatCairnRead(t *testing.T) {
+	g := workbook.Goal{ID: "a", Tier: workbook.Medium, Text: "Long run each Sunday with the club", Status: workbook.Draft}
+	m, st := setup(t, g)
+	m = press(m, right, enterKey)
+	m = tabTo(m, fieldChecks)
+	m = press(m, down) // Measurable
+	cs := checks(m.editor.goal, m.ctx)
+	if !cs[1].Met || !cs[1].Derived {
+		t.Fatalf("measurable is not read from the words: %+v", cs[1])
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "space: no, that's not right") {
+		t.Errorf("the editor does not say space can say no:\n%s", v)
+	}
+	before, _, _ := tally(st.goals["a"], m.ctx)
+	m = press(m, space)
+	if !st.goals["a"].Said["not:measurable"] {
+		t.Fatalf("said = %v", st.goals["a"].Said)
+	}
+	c := checks(st.goals["a"], m.ctx)[1]
+	if c.Met || !c.Doubted || !strings.Contains(ansi.Strip(m.View()), "Not as cairn read it") {
+		t.Errorf("after no: %+v\n%s", c, ansi.Strip(m.View()))
+	}
+	if after, _, _ := tally(st.goals["a"], m.ctx); after >= before {
+		t.Errorf("the tally did not follow the no: %d then %d", before, after)
+	}
+	m = press(m, space)
+	if st.goals["a"].Said["not:measurable"] || !checks(st.goals["a"], m.ctx)[1].Met {
+		t.Errorf("space did not take the no back: %v", st.goals["a"].Said)
+	}
+}
