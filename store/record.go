@@ -76,7 +76,7 @@ func step[From, To any](fn func(From, upgradeContext) (To, error)) upgrade {
 var (
 	kindSchema     = recordKind{name: "schema"}
 	kindSeason     = recordKind{name: "season"}
-	kindPlace      = recordKind{name: "place"}
+	kindPlace      = recordKind{name: "place", up: []upgrade{step(placeRecordV1.upgrade)}}
 	kindAnswer     = recordKind{name: "answer"}
 	kindLastActive = recordKind{name: "last-active"}
 	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}

@@ -28,18 +28,49 @@ func (r seasonRecord) season() workbook.Season {
 	return workbook.Season{ID: r.ID, Name: r.Name, Started: r.Started, Reason: r.Reason}
 }
 
+// placeRecord is version 2 of the place kind: besides the screen and
+// question, the goal selected on the board (and whether its editor was
+// open), the theme selected, and the idea picker's filters when it was
+// open, so a session resumes exactly where it was left.
 type placeRecord struct {
-	Screen   string    `json:"screen"`
-	Question int       `json:"question"`
-	Updated  time.Time `json:"updated"`
+	Screen   string       `json:"screen"`
+	Question int          `json:"question"`
+	Goal     string       `json:"goal,omitempty"`
+	Editing  bool         `json:"editing,omitempty"`
+	Theme    *refRecord   `json:"theme,omitempty"`
+	Ideas    *ideasRecord `json:"ideas,omitempty"`
+	Updated  time.Time    `json:"updated"`
+}
+
+// ideasRecord is the idea picker's filters in a place record.
+type ideasRecord struct {
+	Kind  string `json:"kind,omitempty"`
+	Theme string `json:"theme,omitempty"`
+	Tier  string `json:"tier,omitempty"`
+	Query string `json:"query,omitempty"`
 }
 
 func placeToRecord(p workbook.Place) placeRecord {
-	return placeRecord{Screen: p.Screen, Question: p.Question, Updated: p.Updated}
+	r := placeRecord{Screen: p.Screen, Question: p.Question, Goal: p.Goal, Editing: p.Editing, Updated: p.Updated}
+	if !p.Theme.IsZero() {
+		t := refToRecord(p.Theme)
+		r.Theme = &t
+	}
+	if p.Ideas != nil {
+		r.Ideas = &ideasRecord{Kind: p.Ideas.Kind, Theme: p.Ideas.Theme, Tier: string(p.Ideas.Tier), Query: p.Ideas.Query}
+	}
+	return r
 }
 
 func (r placeRecord) place() workbook.Place {
-	return workbook.Place{Screen: r.Screen, Question: r.Question, Updated: r.Updated}
+	p := workbook.Place{Screen: r.Screen, Question: r.Question, Goal: r.Goal, Editing: r.Editing, Updated: r.Updated}
+	if r.Theme != nil {
+		p.Theme = r.Theme.theme()
+	}
+	if r.Ideas != nil {
+		p.Ideas = &workbook.IdeaSearch{Kind: r.Ideas.Kind, Theme: r.Ideas.Theme, Tier: workbook.Tier(r.Ideas.Tier), Query: r.Ideas.Query}
+	}
+	return p
 }
 
 type answerRecord struct {
@@ -281,6 +312,17 @@ const ownThemePrefix = "own-"
 
 func themeRefV1(id string) refRecord {
 	return refRecord{ID: id, Own: strings.HasPrefix(id, ownThemePrefix)}
+}
+
+// placeRecordV1 is version 1 of the place kind: the screen and question.
+type placeRecordV1 struct {
+	Screen   string    `json:"screen"`
+	Question int       `json:"question"`
+	Updated  time.Time `json:"updated"`
+}
+
+func (r placeRecordV1) upgrade(upgradeContext) (placeRecord, error) {
+	return placeRecord{Screen: r.Screen, Question: r.Question, Updated: r.Updated}, nil
 }
 
 type goalRecordV1 struct {

@@ -85,6 +85,7 @@ type Model struct {
 	err    error // a failure that ends the program, reported by main
 	season workbook.Season
 	active common.Screen
+	resume workbook.Place // where the last session left off
 
 	// The screens, built once the workbook is loaded. They are held by
 	// pointer: the root is copied on every Update and View, and the
@@ -216,10 +217,13 @@ func (m Model) screen(s common.Screen) part {
 			return nil
 		})
 	case common.Goals:
-		g, th, v := m.goals, m.themes, m.values
-		return bind(g, func(common.NavigateMsg) tea.Cmd {
+		g, th, v, place := m.goals, m.themes, m.values, m.resume
+		return bind(g, func(to common.NavigateMsg) tea.Cmd {
 			toward, averse := th.Chosen()
 			g.SetContext(goalContext(th.Board(), toward, averse, v.Chosen()))
+			if to.Resume {
+				g.Resume(place)
+			}
 			return nil
 		})
 	case common.Summary:
@@ -363,6 +367,11 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.values = ptr(values.New(env, m.st, wb.Values))
 	m.themes = ptr(themes.New(env, m.st, wb.Themes))
 	m.goals = ptr(goals.New(env, m.st, wb.Goals))
+	// Whichever way the runner goes on, the theme and goal they had
+	// selected are selected again.
+	m.resume = wb.Place
+	m.themes.Select(wb.Place.Theme)
+	m.goals.Select(wb.Place.Goal)
 	m.summary = ptr(summary.New(env))
 	m.active = common.Welcome
 	m.resize()
@@ -510,12 +519,14 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 	return nil
 }
 
-// savePlace records the screen and question to resume on.
+// savePlace records where to resume: the screen and question, the theme
+// and goal selected, and whether the goal editor or ideas were open.
 func (m *Model) savePlace() tea.Cmd {
 	if m.active == common.Welcome || !m.loaded {
 		return nil
 	}
-	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
+	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
+	p.Goal, p.Editing, p.Ideas = m.goals.Where()
 	season, st := m.season.ID, m.st
 	return m.ledger.Save(common.Welcome, m.ledger.Next(), common.Record{Key: "place", What: "your place", Save: func() error {
 		return st.SavePlace(season, p)

@@ -710,3 +710,61 @@ func TestThemeNotesShowEveryLine(t *testing.T) {
 		}
 	}
 }
+
+// TestResumeIsExact: quitting inside the goal editor, with a theme and a
+// goal selected, reopens the editor on that goal; the theme is selected
+// again; and goal ideas left open come back with their filters.
+func TestResumeIsExact(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.send(keyEnter)
+	h.typeText("Running clears my head after work. I love my club on Sundays. I hate races.")
+	h.send(common.NavigateMsg{To: common.Themes, Question: -1}, keyDown, keyDown)
+	theme := h.root().themes.Selected()
+	if theme.IsZero() {
+		t.Fatal("no theme to select")
+	}
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	for _, g := range []string{"Run Tuesday at 7am", "Strength on Thursday", "Easy run on Saturday"} {
+		h.send(letter('a'))
+		h.typeText(g)
+		h.send(keyEsc)
+	}
+	h.send(tea.KeyPressMsg{Code: tea.KeyUp}, keyEnter)
+	h.typeText(", before work")
+	h.mustShow("Edit goal", "Strength on Thursday, before work")
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Fatal("did not quit")
+	}
+
+	again := startHarness(t, h.st, h.path, 120, 40)
+	again.mustShow("Continue where you left off: the goal board")
+	again.send(keyEnter)
+	again.mustShow("Edit goal", "Strength on Thursday, before work")
+	again.send(keyEsc)
+	if g := again.root().goals; g.Typing() || g.Goals()[1].Text != "Strength on Thursday, before work" {
+		t.Errorf("after esc: %+v", g.Goals())
+	}
+	if id, _, _ := again.root().goals.Where(); id != again.root().goals.Goals()[1].ID {
+		t.Errorf("the goal edited is not selected on the board: %q", id)
+	}
+	again.send(keyShiftTab)
+	if got := again.root().themes.Selected(); got != theme {
+		t.Errorf("theme selected = %+v, want %+v", got, theme)
+	}
+
+	// The goal ideas, filtered, and left open.
+	again.send(common.NavigateMsg{To: common.Goals, Question: -1}, letter('i'), letter('1'), letter('1'), letter('3'), letter('/'))
+	again.typeText("trail")
+	again.send(keyEsc)
+	before := ansi.Strip(again.view())
+	again.send(keyCtrlC)
+	third := startHarness(t, h.st, h.path, 120, 40)
+	third.send(keyEnter)
+	after := ansi.Strip(third.view())
+	for _, want := range []string{"Goal ideas", "kind Milestone", "column Medium", "/ trail"} {
+		if !strings.Contains(before, want) || !strings.Contains(after, want) {
+			t.Errorf("the ideas came back without %q:\nleft:\n%s\nresumed:\n%s", want, before, after)
+		}
+	}
+}

@@ -511,3 +511,43 @@ func TestAPlainPasteKeepsUp(t *testing.T) {
 		t.Errorf("the answer has %d of the %d bytes pasted", len(got), len(text))
 	}
 }
+
+// TestRealTerminalResumesInTheGoalEditor quits the real binary with a goal
+// open in the editor; the next start continues in that editor, on that
+// goal, with every word.
+func TestRealTerminalResumesInTheGoalEditor(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	tm := startTerminal(t, 100, 30, "--db", db)
+	tm.waitFor("Begin")
+	tm.keys("Enter")
+	tm.waitFor("Question 1 of 8")
+	for range 8 { // through the questions and on past the values and themes
+		tm.keys("Tab")
+	}
+	tm.waitFor("Values")
+	tm.keys("Tab")
+	tm.waitFor("Your themes")
+	tm.keys("Tab", "Tab", "Tab")
+	tm.waitFor("a add")
+	for _, g := range []string{"Run Tuesday at 7am", "Strength on Thursday"} {
+		tm.keys("a")
+		tm.waitFor("New goal")
+		tm.typeText(g)
+		tm.keys("Escape")
+		tm.waitFor("a add", g)
+	}
+	tm.keys("Up", "Enter")
+	tm.waitFor("Edit goal")
+	tm.keys("End")
+	tm.typeText(", before the kids wake")
+	tm.waitFor("before the kids wake")
+	tm.keys("C-c")
+	tm.waitExit()
+
+	again := startTerminal(t, 100, 30, "--db", db)
+	again.waitFor("Welcome back.", "Continue where you left off: the goal board")
+	again.keys("Enter")
+	again.waitFor("Edit goal", "Run Tuesday at 7am, before the kids wake")
+	again.keys("C-c")
+	again.waitExit()
+}

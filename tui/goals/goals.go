@@ -97,6 +97,61 @@ func (m Model) Goals() []workbook.Goal {
 	return out
 }
 
+// Where says where the runner is on the board, for the place to resume
+// on: the goal selected, whether its editor is open, and the goal ideas'
+// filters when they are open. A new goal is its editor's only once it has
+// words, and so is on disk.
+func (m Model) Where() (goal string, editing bool, ideas *workbook.IdeaSearch) {
+	switch {
+	case m.editing && strings.TrimSpace(m.editor.goal.Text) != "":
+		return m.editor.goal.ID, true, nil
+	case m.picking:
+		p := m.picker
+		ideas = &workbook.IdeaSearch{Query: p.search.Value()}
+		if p.kind > 0 {
+			ideas.Kind = string(catalog.IdeaKinds()[p.kind-1])
+		}
+		if p.theme > 0 {
+			ideas.Theme = string(catalog.Themes()[p.theme-1].ID)
+		}
+		if p.tier > 0 {
+			ideas.Tier = tierOrder[p.tier-1]
+		}
+	}
+	if i := m.selected(); i >= 0 {
+		goal = m.goals[i].ID
+	}
+	return goal, false, ideas
+}
+
+// Select puts the board's focus on the goal with the given ID, in its
+// column; an ID the board does not hold changes nothing.
+func (m *Model) Select(id string) {
+	i := indexByID(m.goals, id)
+	if i < 0 {
+		return
+	}
+	m.col = tierIndex(m.goals[i].Tier)
+	if r := slices.Index(m.column(m.col), i); r >= 0 {
+		m.row[m.col] = r
+	}
+	m.syncKeys()
+}
+
+// Resume opens the board as place p left it: the goal selected, and its
+// editor or the goal ideas, with their filters, if they were open.
+func (m *Model) Resume(p workbook.Place) {
+	m.Select(p.Goal)
+	switch {
+	case p.Editing && indexByID(m.goals, p.Goal) >= 0:
+		*m, _ = m.edit(indexByID(m.goals, p.Goal))
+	case p.Ideas != nil:
+		*m, _ = m.openPicker()
+		m.picker.restore(*p.Ideas, m.ctx)
+	}
+	m.syncKeys()
+}
+
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
 func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }

@@ -45,6 +45,16 @@ func newPicker(s *common.Styles, col int) picker {
 	return picker{search: search, tier: col + 1}
 }
 
+// restore sets the filters as a resumed session left them; a filter this
+// build does not know is left at "every".
+func (p *picker) restore(f workbook.IdeaSearch, ctx Context) {
+	p.kind = slices.Index(catalog.IdeaKinds(), catalog.IdeaKind(f.Kind)) + 1
+	p.theme = slices.IndexFunc(catalog.Themes(), func(t catalog.Theme) bool { return string(t.ID) == f.Theme }) + 1
+	p.tier = slices.Index(tierOrder, f.Tier) + 1
+	p.search.SetValue(f.Query)
+	p.refresh(ctx)
+}
+
 // refresh filters and ranks the catalog.
 func (p *picker) refresh(ctx Context) {
 	f := catalog.IdeaFilter{Query: p.search.Value()}

@@ -62,8 +62,9 @@ type Model struct {
 	cursor   int
 	focus    part
 	adding   bool
-	removing bool // asking whether to remove the runner's own theme under the cursor
-	reading  bool // the detail pane shows all answers instead of evidence
+	removing bool         // asking whether to remove the runner's own theme under the cursor
+	want     workbook.Ref // the theme to select once it is listed (resuming)
+	reading  bool         // the detail pane shows all answers instead of evidence
 	nav      common.Request
 
 	detail viewport.Model
@@ -184,6 +185,9 @@ func (m *Model) rebuild(resort bool) {
 	if i := slices.IndexFunc(rows, func(r row) bool { return r.ref == keep }); i >= 0 {
 		m.cursor = i
 	}
+	if i := slices.IndexFunc(rows, func(r row) bool { return r.ref == m.want }); i >= 0 && !m.want.IsZero() {
+		m.cursor, m.want = i, workbook.Ref{}
+	}
 	m.layout()
 	m.syncKeys()
 	m.refreshDetail()
@@ -243,6 +247,13 @@ func (m Model) Chosen() (toward, averse []common.Ref) {
 		}
 	}
 	return toward, averse
+}
+
+// Select puts the cursor on theme ref, now or as soon as it is listed:
+// a proposed theme is listed only once the answers are read.
+func (m *Model) Select(ref workbook.Ref) {
+	m.want = ref
+	m.rebuild(false)
 }
 
 // Selected returns the theme under the cursor, or the zero Ref.
