@@ -195,6 +195,7 @@ func (m *Model) SetSize(w, h int) {
 	if m.editing {
 		m.editor.setWidth(w)
 	}
+	m.syncKeys() // whether the hints fit beside the board depends on the size
 }
 
 func (m *Model) syncKeys() {
@@ -214,8 +215,24 @@ func (m *Model) syncKeys() {
 	default:
 		m.keys.setMode(modeBoard, len(m.column(m.col)) == 0)
 	}
-	// Beside the board every hint shows; the narrow strip shows one at a time.
-	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && m.sideWidth() == 0 && len(m.ctx.Hints) > 1)
+	// Beside the board every hint shows if they fit; the narrow strip, and
+	// a panel too short for them all, show one at a time.
+	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && len(m.ctx.Hints) > 1 && !m.allHintsFit())
+}
+
+// allHintsFit reports whether the panel beside the board has room for
+// every hint.
+func (m Model) allHintsFit() bool {
+	side := m.sideWidth()
+	return side > 0 && lipgloss.Height(m.sidePanel(side, true)) <= m.boardHeight()
+}
+
+// boardHeight is the height the columns and the panel beside them have.
+func (m Model) boardHeight() int {
+	if m.confirm {
+		return m.height - 1
+	}
+	return m.height
 }
 
 // column returns the indexes into m.goals of the goals in tier column c,
@@ -626,6 +643,17 @@ const minColumns = 12
 
 // sideView is the panel of themes, values and hints beside the columns.
 func (m Model) sideView(w, h int) string {
+	panel := m.sidePanel(w, true)
+	if lipgloss.Height(panel) > h && len(m.ctx.Hints) > 1 {
+		// Not every hint fits: one at a time, as on the narrow strip,
+		// rather than cut off at the bottom.
+		panel = m.sidePanel(w, false)
+	}
+	return lipgloss.NewStyle().Width(w).MaxHeight(max(h, 1)).Render(panel)
+}
+
+// sidePanel is the panel's text, with every hint or the current one.
+func (m Model) sidePanel(w int, allHints bool) string {
 	s := m.env.Styles
 	var b strings.Builder
 	section := func(title, body string, style lipgloss.Style) {
@@ -647,13 +675,17 @@ func (m Model) sideView(w, h int) string {
 	if b.Len() == 0 {
 		b.WriteString(s.Muted.Render(common.Wrap("No themes named yet. They help you choose goals that matter to you.", w)))
 	}
-	for i, hint := range m.ctx.Hints {
+	hints := m.ctx.Hints
+	if n := len(hints); !allHints && n > 0 {
+		hints = []string{fmt.Sprintf("(%d/%d) %s", m.hint%n+1, n, hints[m.hint%n])}
+	}
+	for i, hint := range hints {
 		if i == 0 {
 			b.WriteString("\n\n" + s.Subtitle.Render("Hints"))
 		}
 		b.WriteString("\n" + s.Muted.Render(common.Wrap("· "+hint, w)))
 	}
-	return lipgloss.NewStyle().Width(w).MaxHeight(max(h, 1)).Render(b.String())
+	return b.String()
 }
 
 // columnsView lays the three tiers side by side in width total.

@@ -889,3 +889,33 @@ func TestARunnerCanSayNoToWhatCairnRead(t *testing.T) {
 		t.Errorf("space did not take the no back: %v", st.goals["a"].Said)
 	}
 }
+
+// TestHintsBesideAShortBoardTakeTurns: when every hint does not fit in the
+// panel beside the board, it shows them one at a time, each in full, as
+// the narrow strip does, rather than cutting the last off at the bottom.
+func TestHintsBesideAShortBoardTakeTurns(t *testing.T) {
+	c := ctx()
+	c.Motivation = "An hour that is mine, out on the ridge"
+	c.Hints = []string{
+		"How running feels matters most: choose goals that protect that feeling, like one easy run a week with no pace to hit.",
+		"You'd rather not race: race goals are probably not for you; try an experience or training goal.",
+		"People make your running: build goals around them, a club night or a friend to meet.",
+	}
+	m, _ := setup(t)
+	m.SetSize(130, 22)
+	m.SetContext(c)
+	if !m.KeyMap().Hint.Enabled() {
+		t.Fatal("t is not offered though the hints do not all fit")
+	}
+	for i, want := range c.Hints {
+		panel := ansi.Strip(m.sideView(m.sideWidth(), m.height))
+		if !strings.Contains(squeeze(panel), squeeze(fmt.Sprintf("(%d/3) %s", i+1, want))) {
+			t.Errorf("hint %d is not shown in full:\n%s", i+1, panel)
+		}
+		m = press(m, keys("t")...)
+	}
+	m.SetSize(130, 60)
+	if m.KeyMap().Hint.Enabled() {
+		t.Error("t is offered though every hint fits")
+	}
+}
