@@ -5,7 +5,9 @@
 # each screen, captures it with its colours (tmux capture-pane -e) and
 # renders it to PNG with freeze, pinned as a Go tool in go.mod. Run it
 # again whenever a screen changes; it writes docs/screens/*.png.
-# Needs Go and tmux. Not run by CI.
+# Needs Go and tmux, and for every symbol to show, rsvg-convert
+# (librsvg2-bin) and DejaVu Sans Mono: without rsvg-convert, freeze's own
+# renderer knows only its own font, which has no ★, ♥ or ↳. Not run by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cols=${COLS:-120}
@@ -17,6 +19,9 @@ for f in /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf /usr/share/fonts/TT
 	/Library/Fonts/DejaVuSansMono.ttf; do
 	if [ -z "$font" ] && [ -f "$f" ]; then font=$f; fi
 done
+if ! command -v rsvg-convert >/dev/null; then
+	echo "no rsvg-convert: ★, ♥ and ↳ will show as boxes (apt-get install librsvg2-bin)" >&2
+fi
 fontflags=()
 if [ -n "$font" ]; then
 	fontflags=(--font.file "$font" --font.family "DejaVu Sans Mono")
