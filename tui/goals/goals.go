@@ -669,9 +669,17 @@ func (m Model) sidePanel(w int, allHints bool) string {
 		b.WriteString(common.Wrap(step, w))
 	}
 	section("What matters most", m.ctx.Motivation, s.Accent)
-	section("Your themes", m.themeNames(), s.Text)
-	section("You'd rather not", m.averseNames(), s.Averse)
-	section("Your values", refNames(m.ctx.Values), s.Text)
+	// Names are wrapped whole: "Personal goals" is one name, not two lines.
+	whole := func(refs []common.Ref) []common.Ref {
+		out := slices.Clone(refs)
+		for i := range out {
+			out[i].Name = strings.ReplaceAll(out[i].Name, " ", "\u00a0")
+		}
+		return out
+	}
+	section("Your themes", common.JoinRefs(whole(m.ctx.Themes), m.ctx.Top, " · "), s.Text)
+	section("You'd rather not", common.JoinRefs(whole(m.ctx.Averse), m.ctx.Top, ", "), s.Averse)
+	section("Your values", common.JoinRefs(whole(m.ctx.Values), workbook.Ref{}, ", "), s.Text)
 	if b.Len() == 0 {
 		b.WriteString(s.Muted.Render(common.Wrap("No themes named yet. They help you choose goals that matter to you.", w)))
 	}

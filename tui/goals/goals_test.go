@@ -919,3 +919,20 @@ func TestHintsBesideAShortBoardTakeTurns(t *testing.T) {
 		t.Error("t is offered though every hint fits")
 	}
 }
+
+// TestNamesBesideTheBoardWrapWhole: the panel beside the board wraps its
+// lists of themes and values between names, never inside one.
+func TestNamesBesideTheBoardWrapWhole(t *testing.T) {
+	c := ctx()
+	c.Themes = append(c.Themes, common.Ref{Ref: workbook.Theme("achievement"), Name: "Personal goals"},
+		common.Ref{Ref: workbook.OwnThemeRef("o"), Name: "Dog walks with Bess"})
+	m, _ := setup(t)
+	m.SetSize(120, 40)
+	m.SetContext(c)
+	panel := ansi.Strip(m.sideView(m.sideWidth(), 40))
+	for _, name := range []string{"Personal goals", "Dog walks with Bess"} {
+		if !strings.Contains(strings.ReplaceAll(panel, "\u00a0", " "), name) {
+			t.Errorf("%q is broken across lines:\n%s", name, panel)
+		}
+	}
+}
