@@ -166,6 +166,9 @@ func NewTextArea(s *Styles, placeholder string) textbox.Model {
 // only as it is edited, so after a window grows narrower it would go on
 // showing a stretch wider than its new width, past the edge of its pane.
 func SetInputWidth(in *textinput.Model, w int) {
+	if in.Width() == w {
+		return // nothing to fit again, and the text stays where it was scrolled
+	}
 	in.SetWidth(w)
 	pos := in.Position()
 	in.SetCursor(len(in.Value())) // shows the end, fitted to the width

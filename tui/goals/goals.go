@@ -195,6 +195,9 @@ func (m *Model) SetSize(w, h int) {
 	if m.editing {
 		m.editor.setWidth(w)
 	}
+	if m.picking {
+		m.picker.setWidth(w)
+	}
 	m.syncKeys() // whether the hints fit beside the board depends on the size
 }
 

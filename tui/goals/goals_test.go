@@ -936,3 +936,21 @@ func TestNamesBesideTheBoardWrapWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestTheIdeasSearchFitsAfterTheWindowNarrows: the search and the blanks
+// are fitted to the window as it changes, not only as they open.
+func TestTheIdeasSearchFitsAfterTheWindowNarrows(t *testing.T) {
+	m, _ := setup(t)
+	m.SetSize(200, 30)
+	m = press(m, keys("i/")...)
+	m = press(m, keys("run somewhere new with a friend on a weekday morning before work starts")...)
+	for _, w := range []int{120, 80, 60} {
+		m.SetSize(w, 30)
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("at width %d the ideas have a line %d wide: %q", w, ansi.StringWidth(l), l)
+				break
+			}
+		}
+	}
+}

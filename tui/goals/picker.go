@@ -45,6 +45,15 @@ func newPicker(s *common.Styles, col int) picker {
 	return picker{search: search, tier: col + 1}
 }
 
+// setWidth fits the search and the blanks to the screen's width w, as
+// the window changes as well as when they open.
+func (p *picker) setWidth(w int) {
+	common.SetInputWidth(&p.search, max(w-4, 1))
+	for i := range p.inputs {
+		common.SetInputWidth(&p.inputs[i], max(w-lipgloss.Width(p.inputs[i].Prompt)-2, 1))
+	}
+}
+
 // restore sets the filters as a resumed session left them; a filter this
 // build does not know is left at "every".
 func (p *picker) restore(f workbook.IdeaSearch, ctx Context) {
@@ -94,7 +103,7 @@ func catalogTheme(r common.Ref) (catalog.ThemeID, bool) {
 func (m Model) openPicker() (Model, tea.Cmd) {
 	m.picking = true
 	m.picker = newPicker(m.env.Styles, m.col)
-	m.picker.search.SetWidth(max(m.width-4, 1))
+	m.picker.setWidth(m.width)
 	m.picker.refresh(m.ctx)
 	return m, nil
 }
@@ -175,12 +184,12 @@ func (m Model) startBlanks(idea catalog.Idea) (Model, tea.Cmd) {
 		in.Placeholder = "e.g. " + b.Example
 		in.KeyMap.Paste.SetEnabled(false)
 		in.SetStyles(m.env.Styles.TextInput)
-		in.SetWidth(max(m.width-lipgloss.Width(in.Prompt)-2, 1))
 		p.inputs = append(p.inputs, in)
 	}
 	if len(p.inputs) == 0 {
 		return m.addIdea()
 	}
+	p.setWidth(m.width)
 	p.filling, p.at = true, 0
 	return m, p.inputs[0].Focus()
 }
