@@ -59,6 +59,13 @@ type GoalFacts struct {
 	Said map[Criterion]bool
 	// SaidTierRule is the runner's own "yes" for the tier's rule.
 	SaidTierRule bool
+	// Doubted holds the runner's own "no" to what cairn read from the
+	// words or links for a criterion: the reading can be wrong ("has a
+	// count: each Sunday"), and the runner has the last word.
+	Doubted map[Criterion]bool
+	// DoubtedTierRule is the runner's own "no" to what cairn read for the
+	// tier's rule.
+	DoubtedTierRule bool
 }
 
 // A Check is one line of the goal check. Checks coach; they never block a
@@ -72,26 +79,44 @@ type Check struct {
 	// Derived is true when cairn read the answer from the goal's words or
 	// links, and false when it rests on the runner's word.
 	Derived bool
+	// Doubted is true when cairn read the answer but the runner said no
+	// to it: the check is open, and rests on their word.
+	Doubted bool
 	// Prompt is one calm line: when met, a short reason ("has a number:
 	// 15 miles"); when not, what is missing, asked as a question.
 	Prompt string
 }
 
+// notAsRead is the prompt of a check whose reading the runner said no to:
+// what cairn read, that the runner disagrees, and the question again.
+func notAsRead(reading, question string) string {
+	return "Not as cairn read it (" + reading + "), you say. " + question
+}
+
 // CheckSMART runs the five SMART checks, in SMART order. Measurable and
 // time-bound are read from the words; specific is read when both are
 // there; relevant comes from the goal's links; attainable only the runner
-// can say. Anything the runner says yes to is met.
+// can say. Anything the runner says yes to is met, and anything cairn
+// read that the runner says no to is open.
 func CheckSMART(f GoalFacts) []Check {
 	ws := scanWords(f.Text)
 	measure, measured := ws.measure()
 	when, timed := ws.when()
 	said := func(c Criterion) bool { return f.Said[c] }
+	doubted := func(c Criterion) bool { return f.Doubted[c] }
+	// What the runner said no to is not read again by the checks that
+	// build on it: a specific goal needs a measure the runner agrees with.
+	measured.ok = measured.ok && !doubted(Measurable)
+	timed = timed && !doubted(TimeBound)
 
 	specific := Check{Criterion: Specific}
 	switch {
-	case measured.ok && timed:
+	case measured.ok && timed && !doubted(Specific):
 		specific.Met, specific.Derived = true, true
 		specific.Prompt = "says what and when: " + measure + ", " + when
+	case measured.ok && timed:
+		specific.Doubted = true
+		specific.Prompt = notAsRead("says what and when: "+measure+", "+when, "What exactly will you do, and by when?")
 	case said(Specific):
 		specific.Met = true
 		specific.Prompt = "clear to you, you say"
@@ -108,6 +133,9 @@ func CheckSMART(f GoalFacts) []Check {
 	case measured.ok:
 		measurable.Met, measurable.Derived = true, true
 		measurable.Prompt = measured.reason + ": " + measure
+	case doubted(Measurable) && measured.reason != "":
+		measurable.Doubted = true
+		measurable.Prompt = notAsRead(measured.reason+": "+measure, "How will you know you're there?")
 	case said(Measurable):
 		measurable.Met = true
 		measurable.Prompt = "you'll know when you're there, you say"
@@ -125,9 +153,12 @@ func CheckSMART(f GoalFacts) []Check {
 
 	relevant := Check{Criterion: Relevant}
 	switch {
-	case f.Linked:
+	case f.Linked && !doubted(Relevant):
 		relevant.Met, relevant.Derived = true, true
 		relevant.Prompt = "linked to what matters to you"
+	case f.Linked:
+		relevant.Doubted = true
+		relevant.Prompt = notAsRead("linked to what matters to you", "Why does this matter to you?")
 	case said(Relevant):
 		relevant.Met = true
 		relevant.Prompt = "it matters to you, you say"
@@ -140,6 +171,9 @@ func CheckSMART(f GoalFacts) []Check {
 	case timed:
 		timeBound.Met, timeBound.Derived = true, true
 		timeBound.Prompt = "has a when: " + when
+	case doubted(TimeBound) && when != "":
+		timeBound.Doubted = true
+		timeBound.Prompt = notAsRead("has a when: "+when, "By when?")
 	case said(TimeBound):
 		timeBound.Met = true
 		timeBound.Prompt = "you know when, you say"
@@ -175,9 +209,12 @@ func CheckTier(f GoalFacts) Check {
 		day, hasDay := ws.day()
 		at, hasTime := ws.timeOfDay()
 		switch {
-		case hasDay && hasTime:
+		case hasDay && hasTime && !f.DoubtedTierRule:
 			c.Met, c.Derived = true, true
 			c.Prompt = "names the days and times: " + day + ", " + at
+		case hasDay && hasTime:
+			c.Doubted = true
+			c.Prompt = notAsRead("names the days and times: "+day+", "+at, "Which days, at what time, and how?")
 		case f.SaidTierRule:
 			c.Met = true
 			c.Prompt = "the days, times and how are settled, you say"
@@ -193,9 +230,12 @@ func CheckTier(f GoalFacts) Check {
 		c := Check{Name: mediumRuleName}
 		way, ok := ws.strategy()
 		switch {
-		case ok:
+		case ok && !f.DoubtedTierRule:
 			c.Met, c.Derived = true, true
 			c.Prompt = "names a way to stay on track: " + way
+		case ok:
+			c.Doubted = true
+			c.Prompt = notAsRead("names a way to stay on track: "+way, "What will help you keep going?")
 		case f.SaidTierRule:
 			c.Met = true
 			c.Prompt = "you have a way to stay on track, you say"
@@ -206,6 +246,7 @@ func CheckTier(f GoalFacts) Check {
 	case workbook.Big:
 		c := Check{Name: bigRuleName}
 		measure, measured := ws.measure()
+		measured.ok = measured.ok && !f.Doubted[Measurable]
 		saidMeasurable := f.Said[Measurable]
 		switch {
 		case f.SaidTierRule && measured.ok:

@@ -471,3 +471,46 @@ func FuzzChecks(f *testing.F) {
 		}
 	})
 }
+
+// TestTheRunnerCanSayNoToAReading: what cairn reads from the words can be
+// wrong ("each Sunday" is a when, not a count), and the runner's "no"
+// opens the check again, without touching the checks it does not build on.
+func TestTheRunnerCanSayNoToAReading(t *testing.T) {
+	f := GoalFacts{Text: "Run 5 km each Sunday at 7am", Tier: workbook.Small, Linked: true}
+	byName := func(cs []Check) map[Criterion]Check {
+		out := map[Criterion]Check{}
+		for _, c := range cs {
+			out[c.Criterion] = c
+		}
+		return out
+	}
+	before := byName(CheckSMART(f))
+	for _, c := range []Criterion{Specific, Measurable, Relevant, TimeBound} {
+		if !before[c].Met || !before[c].Derived {
+			t.Fatalf("%s is not read from the words: %+v", c, before[c])
+		}
+	}
+	for _, c := range []Criterion{Specific, Measurable, Relevant, TimeBound} {
+		f.Doubted = map[Criterion]bool{c: true}
+		got := byName(CheckSMART(f))[c]
+		if got.Met || got.Derived || !got.Doubted || !strings.HasPrefix(got.Prompt, "Not as cairn read it (") {
+			t.Errorf("after no to %s: %+v", c, got)
+		}
+	}
+	f.Doubted = map[Criterion]bool{Measurable: true}
+	if got := byName(CheckSMART(f)); got[Specific].Met || !got[TimeBound].Met || !got[Relevant].Met {
+		t.Errorf("a no to measurable should open specific, and only it: %+v", got)
+	}
+	f.Doubted = nil
+	if c := CheckTier(f); !c.Met || !c.Derived {
+		t.Fatalf("the small rule is not read: %+v", c)
+	}
+	f.DoubtedTierRule = true
+	if c := CheckTier(f); c.Met || !c.Doubted {
+		t.Errorf("after no to the small rule: %+v", c)
+	}
+	f.Tier, f.Text = workbook.Medium, "Six weeks with a training plan"
+	if c := CheckTier(f); c.Met || !c.Doubted {
+		t.Errorf("after no to the medium rule: %+v", c)
+	}
+}

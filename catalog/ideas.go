@@ -1354,9 +1354,12 @@ type RankedIdea struct {
 	Clash bool
 }
 
-// RankIdeas weighs each idea against the confirmed and averse themes. Ideas
-// that serve more confirmed themes come first; ties keep their original
-// order. Every idea is returned, clashing or not.
+// RankIdeas weighs each idea against the confirmed and averse themes.
+// Ideas that clash with a theme the runner would rather not go below those
+// that don't, however well they fit: a runner who would rather not race
+// should not meet races first. Within each, ideas that serve more
+// confirmed themes come first; ties keep their original order. Every idea
+// is returned, clashing or not.
 func RankIdeas(ideas []Idea, confirmed, averse []ThemeID) []RankedIdea {
 	out := make([]RankedIdea, len(ideas))
 	raceAverse := slices.Contains(averse, Competition)
@@ -1372,6 +1375,14 @@ func RankIdeas(ideas []Idea, confirmed, averse []ThemeID) []RankedIdea {
 		}
 		out[n] = r
 	}
-	slices.SortStableFunc(out, func(a, b RankedIdea) int { return b.Fit - a.Fit })
+	slices.SortStableFunc(out, func(a, b RankedIdea) int {
+		if a.Clash != b.Clash {
+			if a.Clash {
+				return 1
+			}
+			return -1
+		}
+		return b.Fit - a.Fit
+	})
 	return out
 }

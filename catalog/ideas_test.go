@@ -614,17 +614,17 @@ func TestRankIdeas(t *testing.T) {
 			fit:       map[string]int{"b": 2, "c": 1, "d": 1},
 		},
 		{
-			name:   "averse theme marks but keeps",
+			name:   "averse theme marks, keeps and sinks",
 			averse: []ThemeID{Coping},
-			want:   []string{"a", "b", "c", "d"},
+			want:   []string{"a", "b", "d", "c"},
 			fit:    map[string]int{},
 			clash:  []string{"c"},
 		},
 		{
-			name:      "averse to competition marks every race",
+			name:      "averse to competition marks every race and puts them last",
 			confirmed: []ThemeID{Affiliation},
 			averse:    []ThemeID{Competition},
-			want:      []string{"b", "d", "a", "c"},
+			want:      []string{"d", "c", "b", "a"},
 			fit:       map[string]int{"b": 1, "d": 1},
 			clash:     []string{"a", "b"},
 		},
@@ -638,7 +638,7 @@ func TestRankIdeas(t *testing.T) {
 			name:      "a theme both confirmed and averse fits and clashes",
 			confirmed: []ThemeID{Joy},
 			averse:    []ThemeID{Joy},
-			want:      []string{"b", "c", "a", "d"},
+			want:      []string{"a", "d", "b", "c"},
 			fit:       map[string]int{"b": 1, "c": 1},
 			clash:     []string{"b", "c"},
 		},
@@ -676,7 +676,10 @@ func TestRankCatalogKeepsEverything(t *testing.T) {
 	seen := map[string]bool{}
 	for i, r := range ranked {
 		seen[r.Idea.ID] = true
-		if i > 0 && r.Fit > ranked[i-1].Fit {
+		if i > 0 && !r.Clash && ranked[i-1].Clash {
+			t.Errorf("%s (no clash) after %s, which clashes", r.Idea.ID, ranked[i-1].Idea.ID)
+		}
+		if i > 0 && r.Clash == ranked[i-1].Clash && r.Fit > ranked[i-1].Fit {
 			t.Errorf("%s (fit %d) after %s (fit %d)", r.Idea.ID, r.Fit, ranked[i-1].Idea.ID, ranked[i-1].Fit)
 		}
 		if r.Idea.Race && !r.Clash {

@@ -135,7 +135,11 @@ func season(wb workbook.Snapshot) Season {
 		Goals:  []Goal{},
 	}
 	for _, mk := range wb.Themes.Marks {
-		s.Themes.Marks = append(s.Themes.Marks, ThemeMark{Theme: mk.Theme.ID, Polarity: mk.Polarity.String(), Status: mk.Status.String()})
+		status := mk.Status.String()
+		if mk.Status == workbook.Undecided {
+			status = "undecided"
+		}
+		s.Themes.Marks = append(s.Themes.Marks, ThemeMark{Theme: mk.Theme.ID, Polarity: mk.Polarity.String(), Status: status})
 	}
 	for _, o := range wb.Themes.Own {
 		s.Themes.Own = append(s.Themes.Own, OwnTheme{ID: o.ID, Name: o.Name, Polarity: o.Polarity.String()})

@@ -55,6 +55,10 @@ type ThemeFinding struct {
 	RunnerPolarity string `json:"runner_polarity,omitempty"`
 	// Top is true for the theme the runner said matters most.
 	Top bool `json:"top,omitempty"`
+	// Own is true for a theme the runner named themselves. It and a
+	// decided theme the writing no longer suggests follow the findings,
+	// with a score of 0 and no evidence.
+	Own bool `json:"own,omitempty"`
 }
 
 // ThemeEvidence is one sentence behind a theme in `cairn themes --json`.
@@ -100,6 +104,40 @@ func (r ThemesReport) JSON() []ThemeFinding {
 			j.Top = r.Season.Themes.Top == ref
 		}
 		out = append(out, j)
+	}
+	if r.Season != nil {
+		out = append(out, r.decidedOnly()...)
+	}
+	return out
+}
+
+// decidedOnly lists what the runner holds to that the writing does not
+// show: the themes they named, and themes they decided on that the
+// detector does not find this time. Leaving them out would have the
+// runner's own words missing from what they confirmed.
+func (r ThemesReport) decidedOnly() []ThemeFinding {
+	board := r.Season.Themes
+	found := map[workbook.Ref]bool{}
+	for _, f := range r.Findings {
+		found[workbook.Theme(string(f.Theme))] = true
+	}
+	entry := func(ref workbook.Ref, pol workbook.Polarity, status workbook.MarkStatus) ThemeFinding {
+		return ThemeFinding{
+			Theme: ref.ID, Polarity: pol.String(), Evidence: []string{}, Name: markName(board, ref),
+			Details: []ThemeEvidence{}, Status: status.String(), RunnerPolarity: pol.String(),
+			Top: board.Top == ref, Own: ref.Own,
+		}
+	}
+	var out []ThemeFinding
+	for _, m := range board.Marks {
+		if !found[m.Theme] && !m.Theme.Own && m.Status != workbook.Undecided {
+			out = append(out, entry(m.Theme, m.Polarity, m.Status))
+		}
+	}
+	for _, o := range board.Own {
+		if _, marked := markFor(board, o.Ref()); !marked {
+			out = append(out, entry(o.Ref(), o.Polarity, workbook.Confirmed))
+		}
 	}
 	return out
 }
@@ -188,17 +226,29 @@ func answerCount(n int) string {
 // themes of their own and themes the detector did not find this time.
 func decisionsText(board workbook.ThemeBoard, st TextStyles) string {
 	var confirmed, dismissed []string
-	for _, m := range board.Marks {
-		name := markName(board, m.Theme)
-		if board.Top == m.Theme {
+	line := func(ref workbook.Ref, pol workbook.Polarity) string {
+		name := markName(board, ref)
+		if ref.Own {
+			name += " " + apply(st.Muted, "(yours)")
+		}
+		if board.Top == ref {
 			name += " " + apply(st.Muted, "(matters most)")
 		}
-		entry := "  " + name + " " + apply(st.Muted, "· "+polarityWords(m.Polarity))
+		return "  " + name + " " + apply(st.Muted, "· "+polarityWords(pol))
+	}
+	for _, m := range board.Marks {
 		switch m.Status {
 		case workbook.Confirmed:
-			confirmed = append(confirmed, entry)
+			confirmed = append(confirmed, line(m.Theme, m.Polarity))
 		case workbook.Dismissed:
-			dismissed = append(dismissed, entry)
+			dismissed = append(dismissed, line(m.Theme, m.Polarity))
+		}
+	}
+	// A theme the runner named is theirs, confirmed by naming it; it has
+	// no mark of its own.
+	for _, o := range board.Own {
+		if _, marked := markFor(board, o.Ref()); !marked {
+			confirmed = append(confirmed, line(o.Ref(), o.Polarity))
 		}
 	}
 	if len(confirmed) == 0 && len(dismissed) == 0 {

@@ -40,12 +40,16 @@ func seasonOf(board workbook.ThemeBoard) *workbook.Snapshot {
 	return &workbook.Snapshot{Season: workbook.Season{ID: "s1", Name: "Season of March 2026", Started: at}, Themes: board}
 }
 
+// board is a season's decisions as the themes screen stores them: a theme
+// the runner named has no mark (naming it confirms it), and a theme
+// decided on may no longer be found in the writing (joy, routine).
 var board = workbook.ThemeBoard{
 	Marks: []workbook.ThemeMark{
 		{Theme: workbook.Theme("coping"), Polarity: workbook.Toward, Status: workbook.Confirmed},
 		{Theme: workbook.Theme("competition"), Polarity: workbook.Toward, Status: workbook.Dismissed},
-		{Theme: workbook.OwnThemeRef("own-1"), Polarity: workbook.Toward, Status: workbook.Confirmed},
 		{Theme: workbook.Theme("joy"), Polarity: workbook.Away, Status: workbook.Dismissed},
+		{Theme: workbook.Theme("routine"), Polarity: workbook.Toward, Status: workbook.Confirmed},
+		{Theme: workbook.Theme("health"), Polarity: workbook.Away, Status: workbook.Undecided},
 	},
 	Own: []workbook.OwnTheme{{ID: "own-1", Name: "Time outdoors", Polarity: workbook.Toward}},
 	Top: workbook.Theme("coping"),
@@ -77,7 +81,8 @@ func TestThemesTextOfASeason(t *testing.T) {
 
 <You confirmed>
   Headspace {(matters most)} {· drawn to it}
-  Time outdoors {· drawn to it}
+  Routine {· drawn to it}
+  Time outdoors {(yours)} {· drawn to it}
 
 <You set aside>
   Competition {· drawn to it}
@@ -115,7 +120,9 @@ func TestThemesJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The shape scripts read: every key, in order, and the season's
-	// decisions only where there are some.
+	// decisions only where there are some. What the runner holds to that
+	// the writing does not show (their own theme, themes decided on that
+	// are not found this time) follows the findings.
 	want := `[
   {
     "theme": "coping",
@@ -181,6 +188,37 @@ func TestThemesJSON(t *testing.T) {
     ],
     "status": "dismissed",
     "runner_polarity": "+"
+  },
+  {
+    "theme": "joy",
+    "polarity": "-",
+    "score": 0,
+    "evidence": [],
+    "name": "Joy",
+    "details": [],
+    "status": "dismissed",
+    "runner_polarity": "-"
+  },
+  {
+    "theme": "routine",
+    "polarity": "+",
+    "score": 0,
+    "evidence": [],
+    "name": "Routine",
+    "details": [],
+    "status": "confirmed",
+    "runner_polarity": "+"
+  },
+  {
+    "theme": "own-1",
+    "polarity": "+",
+    "score": 0,
+    "evidence": [],
+    "name": "Time outdoors",
+    "details": [],
+    "status": "confirmed",
+    "runner_polarity": "+",
+    "own": true
   }
 ]
 `

@@ -13,7 +13,8 @@
 //	seasons/
 //	    <season id>/      one bucket per season; IDs sort by start time
 //	        season        Season: name, started, why the runner came back
-//	        place         Place: the screen and question to resume on
+//	        place         Place: the screen, question, goal, theme and idea
+//	                      filters to resume on
 //	        themes        ThemeBoard: confirmed, dismissed and own themes
 //	        values        []ValueChoice: core values and how running serves them
 //	        answers/
@@ -40,13 +41,18 @@
 // its text.
 //
 // v is the version of that kind alone: each kind changes shape on its own
-// schedule. This build writes schema, season, place, answer and
-// last-active records at version 1, and goal, themes and values at
-// version 2, where links to themes and values are objects saying whose
-// they are ({"id":"…","own":true}) and a chosen value carries an own flag.
-// Version 1 said so by convention only: an own theme's ID began with
-// "own-", an own value had a name, and a goal's value links were bare IDs
-// that the season's values explained. Records are always written at their
+// schedule. This build writes schema, season, answer and last-active
+// records at version 1, goal, values and place at version 2, and themes at
+// version 3. From version 2, links to themes and values are
+// objects saying whose they are ({"id":"…","own":true}) and a chosen value
+// carries an own flag; version 1 said so by convention only: an own
+// theme's ID began with "own-", an own value had a name, and a goal's
+// value links were bare IDs that the season's values explained. Themes
+// version 3 lets a mark be "undecided", keeping only the direction the
+// runner gave a theme before deciding on it. Place version 2 adds the goal
+// selected on the board (and whether its editor was open), the theme
+// selected and the idea picker's filters to version 1's screen and
+// question. Records are always written at their
 // kind's newest version; reading runs the upgrade steps from the version
 // stored to the newest (record.go, records.go), so every caller sees one
 // shape. A record newer than this build knows is ErrNewerSchema, naming

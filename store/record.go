@@ -76,11 +76,11 @@ func step[From, To any](fn func(From, upgradeContext) (To, error)) upgrade {
 var (
 	kindSchema     = recordKind{name: "schema"}
 	kindSeason     = recordKind{name: "season"}
-	kindPlace      = recordKind{name: "place"}
+	kindPlace      = recordKind{name: "place", up: []upgrade{step(placeRecordV1.upgrade)}}
 	kindAnswer     = recordKind{name: "answer"}
 	kindLastActive = recordKind{name: "last-active"}
 	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
-	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade)}}
+	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade), step(upgradeThemesV2)}}
 	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
 )
 

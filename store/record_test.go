@@ -22,11 +22,11 @@ func TestRecordVersions(t *testing.T) {
 	}{
 		{kindSchema, 1, schema{App: appName, Version: SchemaVersion}},
 		{kindSeason, 1, seasonRecord{ID: "s"}},
-		{kindPlace, 1, placeRecord{Screen: "goals"}},
+		{kindPlace, 2, placeRecord{Screen: "goals"}},
 		{kindAnswer, 1, answerRecord{Question: "q"}},
 		{kindLastActive, 1, lastActiveRecord{}},
 		{kindGoal, 2, goalRecord{ID: "g"}},
-		{kindThemes, 2, themeBoardRecord{}},
+		{kindThemes, 3, themeBoardRecord{}},
 		{kindValues, 2, []valueRecord{}},
 	}
 	for _, tc := range cases {
@@ -176,6 +176,79 @@ func TestThemesV1Upgrades(t *testing.T) {
 	}
 	if b.Own[0].Ref() != b.Top {
 		t.Error("the own theme and the top reference no longer match")
+	}
+}
+
+// TestThemesV2UpgradesAndUndecidedMarksRoundTrip: a version 2 record reads
+// as it was, and version 3 keeps a direction given to an undecided theme.
+func TestThemesV2UpgradesAndUndecidedMarksRoundTrip(t *testing.T) {
+	v2 := `{"marks":[{"theme":{"id":"competition"},"polarity":"-","status":"confirmed"}],` +
+		`"top":{"id":"competition"},"notes":"n","updated":"2027-03-01T20:00:00Z"}`
+	var r themeBoardRecord
+	if err := decode(seal(kindThemes, 2, []byte(v2)), kindThemes, upgradeContext{}, &r); err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.board()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := workbook.ThemeBoard{
+		Marks:   []workbook.ThemeMark{{Theme: workbook.Theme("competition"), Polarity: workbook.Away, Status: workbook.Confirmed}},
+		Top:     workbook.Theme("competition"),
+		Notes:   "n",
+		Updated: time.Date(2027, 3, 1, 20, 0, 0, 0, time.UTC),
+	}
+	if !reflect.DeepEqual(b, want) {
+		t.Errorf("version 2 board =\n%+v\nwant\n%+v", b, want)
+	}
+
+	b.Marks = append(b.Marks, workbook.ThemeMark{Theme: workbook.Theme("joy"), Polarity: workbook.Away, Status: workbook.Undecided})
+	raw, err := encode(kindThemes, themeBoardToRecord(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(raw, []byte(`"status":"undecided"`)) {
+		t.Errorf("an undecided mark is not named: %s", raw)
+	}
+	var back themeBoardRecord
+	if err := decode(raw, kindThemes, upgradeContext{}, &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := back.board(); err != nil || !reflect.DeepEqual(got, b) {
+		t.Errorf("round trip = %+v, %v; want %+v", got, err, b)
+	}
+}
+
+// TestPlaceV1UpgradesAndV2RoundTrips: a version 1 place reads as the same
+// screen and question with nothing selected; version 2 keeps the goal,
+// the editor, the theme and the idea filters.
+func TestPlaceV1UpgradesAndV2RoundTrips(t *testing.T) {
+	v1 := `{"screen":"reflect","question":3,"updated":"2026-11-20T21:04:00Z"}`
+	var r placeRecord
+	if err := decode(seal(kindPlace, 1, []byte(v1)), kindPlace, upgradeContext{}, &r); err != nil {
+		t.Fatal(err)
+	}
+	want := workbook.Place{Screen: "reflect", Question: 3, Updated: time.Date(2026, 11, 20, 21, 4, 0, 0, time.UTC)}
+	if got := r.place(); !reflect.DeepEqual(got, want) {
+		t.Errorf("version 1 place = %+v, want %+v", got, want)
+	}
+
+	p := workbook.Place{
+		Screen: "goals", Goal: "01a3ffc816400000a1b2", Editing: true,
+		Theme:   workbook.OwnThemeRef("01a3ffc816400000c3d4"),
+		Ideas:   &workbook.IdeaSearch{Kind: "experience", Theme: "exploration", Tier: workbook.Medium, Query: "trail"},
+		Updated: want.Updated,
+	}
+	raw, err := encode(kindPlace, placeToRecord(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back placeRecord
+	if err := decode(raw, kindPlace, upgradeContext{}, &back); err != nil {
+		t.Fatal(err)
+	}
+	if got := back.place(); !reflect.DeepEqual(got, p) {
+		t.Errorf("round trip = %+v, want %+v", got, p)
 	}
 }
 

@@ -28,18 +28,49 @@ func (r seasonRecord) season() workbook.Season {
 	return workbook.Season{ID: r.ID, Name: r.Name, Started: r.Started, Reason: r.Reason}
 }
 
+// placeRecord is version 2 of the place kind: besides the screen and
+// question, the goal selected on the board (and whether its editor was
+// open), the theme selected, and the idea picker's filters when it was
+// open, so a session resumes exactly where it was left.
 type placeRecord struct {
-	Screen   string    `json:"screen"`
-	Question int       `json:"question"`
-	Updated  time.Time `json:"updated"`
+	Screen   string       `json:"screen"`
+	Question int          `json:"question"`
+	Goal     string       `json:"goal,omitempty"`
+	Editing  bool         `json:"editing,omitempty"`
+	Theme    *refRecord   `json:"theme,omitempty"`
+	Ideas    *ideasRecord `json:"ideas,omitempty"`
+	Updated  time.Time    `json:"updated"`
+}
+
+// ideasRecord is the idea picker's filters in a place record.
+type ideasRecord struct {
+	Kind  string `json:"kind,omitempty"`
+	Theme string `json:"theme,omitempty"`
+	Tier  string `json:"tier,omitempty"`
+	Query string `json:"query,omitempty"`
 }
 
 func placeToRecord(p workbook.Place) placeRecord {
-	return placeRecord{Screen: p.Screen, Question: p.Question, Updated: p.Updated}
+	r := placeRecord{Screen: p.Screen, Question: p.Question, Goal: p.Goal, Editing: p.Editing, Updated: p.Updated}
+	if !p.Theme.IsZero() {
+		t := refToRecord(p.Theme)
+		r.Theme = &t
+	}
+	if p.Ideas != nil {
+		r.Ideas = &ideasRecord{Kind: p.Ideas.Kind, Theme: p.Ideas.Theme, Tier: string(p.Ideas.Tier), Query: p.Ideas.Query}
+	}
+	return r
 }
 
 func (r placeRecord) place() workbook.Place {
-	return workbook.Place{Screen: r.Screen, Question: r.Question, Updated: r.Updated}
+	p := workbook.Place{Screen: r.Screen, Question: r.Question, Goal: r.Goal, Editing: r.Editing, Updated: r.Updated}
+	if r.Theme != nil {
+		p.Theme = r.Theme.theme()
+	}
+	if r.Ideas != nil {
+		p.Ideas = &workbook.IdeaSearch{Kind: r.Ideas.Kind, Theme: r.Ideas.Theme, Tier: workbook.Tier(r.Ideas.Tier), Query: r.Ideas.Query}
+	}
+	return p
 }
 
 type answerRecord struct {
@@ -139,7 +170,10 @@ func (r goalRecord) goal() (workbook.Goal, error) {
 	return g, nil
 }
 
-// themeMarkRecord is one decision in version 2 of the themes kind.
+// themeMarkRecord is one decision in version 3 of the themes kind. Its
+// status is "confirmed", "dismissed" or, from version 3, "undecided": the
+// runner turned the theme's direction round without deciding on it yet,
+// and the mark keeps only that direction.
 type themeMarkRecord struct {
 	Theme    refRecord `json:"theme"`
 	Polarity string    `json:"polarity"`
@@ -152,9 +186,10 @@ type ownThemeRecord struct {
 	Polarity string `json:"polarity"`
 }
 
-// themeBoardRecord is version 2 of the themes kind: marks and the top
-// theme say whose theme they name. An own theme's ID is whatever it was
-// made with; only version 1 gave it a prefix.
+// themeBoardRecord is version 3 of the themes kind: marks and the top
+// theme say whose theme they name (from version 2; an own theme's ID is
+// whatever it was made with, only version 1 gave it a prefix), and a mark
+// may be undecided (from version 3).
 type themeBoardRecord struct {
 	Marks      []themeMarkRecord `json:"marks,omitempty"`
 	Own        []ownThemeRecord  `json:"own,omitempty"`
@@ -170,7 +205,7 @@ func themeBoardToRecord(b workbook.ThemeBoard) themeBoardRecord {
 		r.Top = refToRecord(b.Top)
 	}
 	for _, mk := range b.Marks {
-		r.Marks = append(r.Marks, themeMarkRecord{Theme: refToRecord(mk.Theme), Polarity: mk.Polarity.String(), Status: mk.Status.String()})
+		r.Marks = append(r.Marks, themeMarkRecord{Theme: refToRecord(mk.Theme), Polarity: mk.Polarity.String(), Status: markStatusToRecord(mk.Status)})
 	}
 	for _, o := range b.Own {
 		r.Own = append(r.Own, ownThemeRecord{ID: o.ID, Name: o.Name, Polarity: o.Polarity.String()})
@@ -188,7 +223,7 @@ func (r themeBoardRecord) board() (workbook.ThemeBoard, error) {
 		if err != nil {
 			return b, err
 		}
-		status, err := workbook.ParseMarkStatus(mk.Status)
+		status, err := markStatusFromRecord(mk.Status)
 		if err != nil {
 			return b, err
 		}
@@ -202,6 +237,24 @@ func (r themeBoardRecord) board() (workbook.ThemeBoard, error) {
 		b.Own = append(b.Own, workbook.OwnTheme{ID: o.ID, Name: o.Name, Polarity: pol})
 	}
 	return b, nil
+}
+
+// statusUndecided is how a themes record names an undecided mark, which
+// workbook.MarkStatus leaves unnamed.
+const statusUndecided = "undecided"
+
+func markStatusToRecord(s workbook.MarkStatus) string {
+	if s == workbook.Undecided {
+		return statusUndecided
+	}
+	return s.String()
+}
+
+func markStatusFromRecord(s string) (workbook.MarkStatus, error) {
+	if s == statusUndecided {
+		return workbook.Undecided, nil
+	}
+	return workbook.ParseMarkStatus(s)
 }
 
 // valueRecord is one chosen value in version 2 of the values kind. An own
@@ -261,6 +314,17 @@ func themeRefV1(id string) refRecord {
 	return refRecord{ID: id, Own: strings.HasPrefix(id, ownThemePrefix)}
 }
 
+// placeRecordV1 is version 1 of the place kind: the screen and question.
+type placeRecordV1 struct {
+	Screen   string    `json:"screen"`
+	Question int       `json:"question"`
+	Updated  time.Time `json:"updated"`
+}
+
+func (r placeRecordV1) upgrade(upgradeContext) (placeRecord, error) {
+	return placeRecord{Screen: r.Screen, Question: r.Question, Updated: r.Updated}, nil
+}
+
 type goalRecordV1 struct {
 	ID      string          `json:"id"`
 	Tier    string          `json:"tier"`
@@ -307,6 +371,11 @@ type themeBoardRecordV1 struct {
 	Motivation string              `json:"motivation,omitempty"`
 	Updated    time.Time           `json:"updated"`
 }
+
+// upgradeThemesV2 takes a version 2 themes record to version 3. The shape
+// is the same; version 3 only adds the undecided status, which version 2
+// never holds, so the data carries over as it is.
+func upgradeThemesV2(r themeBoardRecord, _ upgradeContext) (themeBoardRecord, error) { return r, nil }
 
 func (r themeBoardRecordV1) upgrade(upgradeContext) (themeBoardRecord, error) {
 	b := themeBoardRecord{Own: r.Own, Notes: r.Notes, Motivation: r.Motivation, Updated: r.Updated}

@@ -9,9 +9,9 @@ import (
 
 // BenchmarkKeystroke measures what a writer feels: one key typed into an
 // answer, through the root's Update and the View that follows, at 120x40.
-// The Bubbles textarea renders its whole buffer on every Update and View,
-// so the cost grows with the answer; the largest case is near the 64 KB
-// limit.
+// The Bubbles textarea rendered its whole buffer on every Update and View,
+// so the cost grew with the answer; tui/textbox draws only the rows in
+// view. The largest case is near the 64 KB limit.
 func BenchmarkKeystroke(b *testing.B) {
 	for _, size := range []struct {
 		name  string

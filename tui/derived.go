@@ -32,9 +32,9 @@ func visitOf(wb workbook.Snapshot) welcome.Visit {
 // the welcome.
 func resumeAt(p workbook.Place) common.NavigateMsg {
 	if to, ok := common.ParseScreen(p.Screen); ok && to != common.Welcome {
-		return common.NavigateMsg{To: to, Question: p.Question}
+		return common.NavigateMsg{To: to, Question: p.Question, Resume: true}
 	}
-	return common.NavigateMsg{To: common.Reflect, Question: 0}
+	return common.NavigateMsg{To: common.Reflect, Question: 0, Resume: true}
 }
 
 // answered counts the questions asked today that have an answer with

@@ -13,15 +13,15 @@ import (
 )
 
 func TestResumeAt(t *testing.T) {
-	first := common.NavigateMsg{To: common.Reflect, Question: 0}
+	first := common.NavigateMsg{To: common.Reflect, Question: 0, Resume: true}
 	for _, tc := range []struct {
 		name  string
 		place workbook.Place
 		want  common.NavigateMsg
 	}{
 		{"a first run", workbook.Place{}, first},
-		{"left on a question", workbook.Place{Screen: "reflect", Question: 5}, common.NavigateMsg{To: common.Reflect, Question: 5}},
-		{"left on the goal board", workbook.Place{Screen: "goals", Question: 7}, common.NavigateMsg{To: common.Goals, Question: 7}},
+		{"left on a question", workbook.Place{Screen: "reflect", Question: 5}, common.NavigateMsg{To: common.Reflect, Question: 5, Resume: true}},
+		{"left on the goal board", workbook.Place{Screen: "goals", Question: 7}, common.NavigateMsg{To: common.Goals, Question: 7, Resume: true}},
 		{"left on the welcome", workbook.Place{Screen: "welcome"}, first},
 		{"a screen this build does not have", workbook.Place{Screen: "journal", Question: 2}, first},
 	} {
@@ -67,7 +67,7 @@ func TestVisitOf(t *testing.T) {
 		Answers:    map[string]workbook.Answer{qs[0].ID: {Text: "a"}, qs[3].ID: {Text: "b"}},
 		Goals:      []workbook.Goal{{ID: "1"}, {ID: "2"}, {ID: "3"}},
 	})
-	want := common.NavigateMsg{To: common.Themes}
+	want := common.NavigateMsg{To: common.Themes, Resume: true}
 	if !v.LastActive.Equal(last) || v.Resume != want || v.Answered != 2 || v.Questions != len(qs) || v.Goals != 3 {
 		t.Errorf("visit = %+v", v)
 	}

@@ -27,17 +27,28 @@
 //     is showing. A failed write also puts a line in the status bar.
 //   - ctrl+c always reaches the root; q and ? do unless the screen shown
 //     is taking text (Typing). Every other key, and every paste, goes to
-//     the screen shown. Shutdown's message (main sends it on SIGHUP,
+//     the screen shown, except below the smallest size (MinWidth by
+//     MinHeight): there the screen cannot be seen, and nothing but
+//     quitting and resizing acts. Shutdown's message (main sends it on SIGHUP,
 //     SIGTERM or SIGINT) saves everything and quits, as quitting does.
 //   - A move (common.NavigateMsg) flushes the screen being left, runs the
 //     entered screen's hand-over from Model.screen and records the place
-//     to resume from.
+//     to resume from: the screen and question, the theme and goal
+//     selected, and the goal editor or ideas if open (quitting records it
+//     too). Selections come back as the screens are built; the move that
+//     continues from the welcome screen is marked Resume, and the board
+//     then opens what was open.
 //   - As soon as a screen's Update returns, the root takes two things the
 //     screen may have recorded: a move (common.Request, read through
 //     TakeNavigation) and a refusal (Saver.Refuse, read through
 //     TakeRefusal). Taking them at once, rather than through commands,
 //     means keys typed ahead never reach the screen being left, and a
 //     refusal shows in the very frame the key was refused.
+//   - Frames: Bubble Tea asks for a view after every message. While keys
+//     arrive faster than a terminal shows frames (a paste typed out as
+//     keys), the root reuses its last frame, with a redraw tick on its way
+//     (Options.FrameEvery, tui/frames.go), so the newest state is drawn
+//     at most one frame later.
 //   - The status line is the one place for errors and refusals: a failed
 //     save in the error style, a refused paste, over-long answer or
 //     over-long name as a calm nudge that goes with the next key the

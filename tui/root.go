@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
@@ -84,6 +85,7 @@ type Model struct {
 	err    error // a failure that ends the program, reported by main
 	season workbook.Season
 	active common.Screen
+	resume workbook.Place // where the last session left off
 
 	// The screens, built once the workbook is loaded. They are held by
 	// pointer: the root is copied on every Update and View, and the
@@ -98,6 +100,9 @@ type Model struct {
 	status     string
 	statusKind statusKind
 	statusSeq  int
+
+	frames *frames // the last frame, reused during a burst of keys
+	redraw bool    // a redrawMsg is on its way
 
 	quitting bool // saving before quitting
 	force    bool // a save on quit failed; the next ctrl+c quits anyway
@@ -114,6 +119,11 @@ type Options struct {
 	Dark bool
 	// Tick schedules a message after a delay; nil means tea.Tick.
 	Tick func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	// FrameEvery is the shortest time between two frames drawn while keys
+	// arrive; zero draws a frame after every message. The program sets it
+	// to about a terminal's frame: a key typed after a pause is still
+	// drawn at once.
+	FrameEvery time.Duration
 }
 
 // New returns the root model for the workbook in st.
@@ -132,6 +142,7 @@ func New(st Store, opts Options) Model {
 		keys:   DefaultKeyMap(),
 		help:   help.New(),
 		ledger: common.NewLedger(),
+		frames: &frames{every: opts.FrameEvery},
 	}
 	m.help.Styles = m.styles.Help
 	return m
@@ -206,10 +217,13 @@ func (m Model) screen(s common.Screen) part {
 			return nil
 		})
 	case common.Goals:
-		g, th, v := m.goals, m.themes, m.values
-		return bind(g, func(common.NavigateMsg) tea.Cmd {
+		g, th, v, place := m.goals, m.themes, m.values, m.resume
+		return bind(g, func(to common.NavigateMsg) tea.Cmd {
 			toward, averse := th.Chosen()
 			g.SetContext(goalContext(th.Board(), toward, averse, v.Chosen()))
+			if to.Resume {
+				g.Resume(place)
+			}
 			return nil
 		})
 	case common.Summary:
@@ -276,6 +290,15 @@ func load(st Store) tea.Cmd {
 // results back to it, global keys to the root, everything else to the
 // screen being shown.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(redrawMsg); ok {
+		m.redraw = false
+		return m, nil
+	}
+	next, cmd := m.update(msg)
+	return next.(Model).afterInput(msg, cmd)
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		return m.handleLoaded(msg)
@@ -314,6 +337,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.route(msg)
 	case tea.KeyPressMsg:
 		return m.handleKey(msg)
+	case tea.PasteMsg:
+		if m.tooSmall() {
+			return m, nil // nothing lands where the runner cannot see it
+		}
 	}
 	return m.updateActive(msg)
 }
@@ -340,6 +367,11 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.values = ptr(values.New(env, m.st, wb.Values))
 	m.themes = ptr(themes.New(env, m.st, wb.Themes))
 	m.goals = ptr(goals.New(env, m.st, wb.Goals))
+	// Whichever way the runner goes on, the theme and goal they had
+	// selected are selected again.
+	m.resume = wb.Place
+	m.themes.Select(wb.Place.Theme)
+	m.goals.Select(wb.Place.Goal)
 	m.summary = ptr(summary.New(env))
 	m.active = common.Welcome
 	m.resize()
@@ -387,10 +419,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if !m.loaded || m.quitting {
 		return m, nil
 	}
+	if !m.typing() && key.Matches(msg, m.keys.Quit) {
+		return m.quit()
+	}
+	if m.tooSmall() {
+		// The screen cannot be seen: no key but quit may act on it, or a
+		// key pressed blind would open an editor, type or move unseen.
+		return m, nil
+	}
 	if !m.typing() {
 		switch {
-		case key.Matches(msg, m.keys.Quit):
-			return m.quit()
 		case key.Matches(msg, m.keys.Help):
 			m.help.ShowAll = !m.help.ShowAll
 			m.resize()
@@ -462,6 +500,9 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	cmds := []tea.Cmd{m.flush(m.active)}
+	if msg.To != m.active && m.statusKind != statusError {
+		m.clearStatus() // a note about the screen left says nothing here
+	}
 	m.active = msg.To
 	if enter := m.screen(msg.To).enter; enter != nil {
 		cmds = append(cmds, enter(msg))
@@ -478,12 +519,14 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 	return nil
 }
 
-// savePlace records the screen and question to resume on.
+// savePlace records where to resume: the screen and question, the theme
+// and goal selected, and whether the goal editor or ideas were open.
 func (m *Model) savePlace() tea.Cmd {
 	if m.active == common.Welcome || !m.loaded {
 		return nil
 	}
-	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
+	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
+	p.Goal, p.Editing, p.Ideas = m.goals.Where()
 	season, st := m.season.ID, m.st
 	return m.ledger.Save(common.Welcome, m.ledger.Next(), common.Record{Key: "place", What: "your place", Save: func() error {
 		return st.SavePlace(season, p)
@@ -602,7 +645,7 @@ func (m *Model) clearStatus() { m.status, m.statusKind = "", statusNote }
 
 // View renders the frame: header, the screen, the status line and the help.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.render())
+	v := tea.NewView(m.frames.draw(m.width, m.height, m.redraw, m.render))
 	v.AltScreen = true
 	v.WindowTitle = "cairn"
 	return v
@@ -614,16 +657,16 @@ func (m Model) render() string {
 	case m.width == 0:
 		return ""
 	case m.tooSmall():
-		msg := common.Wrap("Make the window a little larger to see your workbook.", max(m.width-2, 1))
+		msg := common.Wrap("Make the window a little larger to see your workbook.", max(m.width-2, 1)) + "\n" +
+			common.Wrap("ctrl+c saves and quits.", max(m.width-2, 1))
 		clip := lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height)
 		return clip.Render(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s.Muted.Render(msg)))
 	case !m.loaded:
 		return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, s.Muted.Render("Opening your workbook…"))
 	}
 	w := m.width - 2
-	body := m.activeView()
-	bodyH := m.height - 3 - lipgloss.Height(m.helpView())
-	body = lipgloss.NewStyle().Width(w).Height(bodyH).MaxHeight(bodyH).MaxWidth(w).Render(body)
+	help := strings.Split(m.helpView(), "\n")
+	bodyH := m.height - 3 - len(help)
 
 	status := ""
 	if m.status != "" {
@@ -636,9 +679,57 @@ func (m Model) render() string {
 		}
 		status = style.Render(common.Truncate(m.status, w))
 	}
-	frame := lipgloss.JoinVertical(lipgloss.Left, m.header(w), "", body, status, m.helpView())
-	return lipgloss.NewStyle().Padding(0, 1).Render(frame)
+	// The frame is put together line by line rather than through Lip
+	// Gloss's joins and boxes: the view is drawn after every key, and each
+	// of those passes measures every cell of the window again, which made
+	// a key cost over a millisecond whatever the screen showed.
+	var f frame
+	f.grow(m.width, m.height)
+	f.line(m.header(w), w)
+	f.line("", w)
+	body := m.activeView()
+	for i := 0; i < bodyH; i++ {
+		line, rest, _ := strings.Cut(body, "\n")
+		f.line(line, w)
+		body = rest
+	}
+	f.line(status, w)
+	for _, l := range help {
+		f.line(l, w)
+	}
+	return f.String()
 }
+
+// frame builds the window's lines, each fitted to the same width and set
+// one cell in from either edge.
+type frame struct {
+	b strings.Builder
+	n int
+}
+
+func (f *frame) grow(w, h int) { f.b.Grow((w + 16) * h * 2) }
+
+// line adds text as one line of width w: cut when wider, padded with
+// spaces when narrower.
+func (f *frame) line(text string, w int) {
+	if f.n > 0 {
+		f.b.WriteByte('\n')
+	}
+	f.n++
+	if strings.Contains(text, "\t") {
+		text = strings.ReplaceAll(text, "\t", "    ")
+	}
+	tw := ansi.StringWidth(text)
+	if tw > w {
+		text = ansi.Truncate(text, w, "")
+		tw = ansi.StringWidth(text)
+	}
+	f.b.WriteByte(' ')
+	f.b.WriteString(text)
+	f.b.WriteString(strings.Repeat(" ", max(w-tw, 0)+1))
+}
+
+func (f *frame) String() string { return f.b.String() }
 
 func (m Model) activeView() string { return m.screen(m.active).View() }
 

@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/cairn-run/cairn/catalog"
@@ -441,6 +442,9 @@ func screens(t *testing.T, w, hgt int, fn func(t *testing.T, name string, h *har
 	h.send(letter('*'), keyDown, letter('y'), keyTab)
 	h.typeText("Headspace. Evenings. My sister.")
 	fn(t, "themes", h)
+	h.send(keyTab)
+	h.typeText("Time that is mine, before the house wakes, on the ridge above town")
+	fn(t, "themes-motivation", h)
 	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
 	for _, g := range []string{"Run Tuesday and Thursday at 7am, before work", "Two strength sessions: Thursday and Sunday"} {
 		h.send(letter('a'))
@@ -474,7 +478,41 @@ func TestGoldenViews(t *testing.T) {
 
 func TestTooSmallWindowAsksCalmly(t *testing.T) {
 	h := newHarness(t, 40, 10)
-	h.mustShow("Make the window a little larger")
+	h.mustShow("Make the window a little larger", "ctrl+c saves and quits")
+}
+
+// TestBelowTheSmallestSizeOnlyQuitActs: keys pressed while the workbook
+// cannot be seen must not open, type or move anything unseen.
+func TestBelowTheSmallestSizeOnlyQuitActs(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 15})
+	h.send(letter('a'), letter('i'), letter('?'), keyTab, tea.PasteMsg{Content: "pasted blind"})
+	h.typeText("typed blind")
+	if g := h.root().goals; g.Typing() || h.root().active != common.Goals || len(g.Goals()) != 0 {
+		t.Errorf("keys acted while the board could not be seen: active %v, typing %v, goals %v",
+			h.root().active, g.Typing(), g.Goals())
+	}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.mustShow("Small", "Nothing yet")
+	if h.root().help.ShowAll {
+		t.Error("? opened the full help while the window was too small")
+	}
+
+	h.send(common.NavigateMsg{To: common.Reflect, Question: 0}, tea.WindowSizeMsg{Width: 40, Height: 15})
+	h.typeText("unseen")
+	h.send(tea.PasteMsg{Content: "pasted"})
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "" {
+		t.Errorf("an answer was written while the window was too small: %q", got)
+	}
+	h.send(letter('q'))
+	if h.quit {
+		t.Error("q quit while an answer had the keys")
+	}
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Error("ctrl+c did not quit below the smallest size")
+	}
 }
 
 // TestResizeSweep resizes every screen through many sizes: nothing panics
@@ -501,6 +539,42 @@ func TestResizeSweep(t *testing.T) {
 			for _, l := range lines {
 				if lw := lipgloss.Width(l); lw > max(sz[0], 0) {
 					t.Errorf("%s at %dx%d: a line %d wide: %q", name, sz[0], sz[1], lw, l)
+					break
+				}
+			}
+		}
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	})
+}
+
+// TestNoLineIsWiderThanItsPane sweeps every supported width, growing and
+// then shrinking (which text inputs found harder): the screen shown must
+// fit the pane the root gives it, line by line, without the root having to
+// cut anything. The root cuts what overflows, so the frame alone would
+// hide a screen drawing past its edge.
+func TestNoLineIsWiderThanItsPane(t *testing.T) {
+	var sizes [][2]int
+	for w := MinWidth; w <= 240; w++ {
+		for _, hgt := range []int{MinHeight, 24, 50} {
+			sizes = append(sizes, [2]int{w, hgt})
+		}
+	}
+	for w := 240; w >= MinWidth; w-- {
+		sizes = append(sizes, [2]int{w, 30})
+	}
+	screens(t, 80, 24, func(t *testing.T, name string, h *harness) {
+		for _, sz := range sizes {
+			w, hgt := sz[0], sz[1]
+			h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
+			m := h.root()
+			paneW, paneH := w-2, hgt-3-lipgloss.Height(m.helpView())
+			lines := strings.Split(ansi.Strip(m.activeView()), "\n")
+			if len(lines) > paneH {
+				t.Errorf("%s at %dx%d: %d lines in a pane of %d", name, w, hgt, len(lines), paneH)
+			}
+			for _, l := range lines {
+				if lw := ansi.StringWidth(l); lw > paneW {
+					t.Errorf("%s at %dx%d: a line %d wide in a pane of %d: %q", name, w, hgt, lw, paneW, l)
 					break
 				}
 			}
@@ -574,5 +648,123 @@ func TestThemesScreenReadsTheSeasonAsDetectionDefines(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the screen proposes\n%+v\nbut the season reads as\n%+v", got, want)
+	}
+}
+
+// TestABurstOfKeysDrawsOneFramePerPeriod: keys arriving faster than a
+// terminal shows frames reuse the last frame, and the redraw that follows
+// the burst shows every key. A key is never left off the screen: the frame
+// is reused only while a redraw is on its way.
+func TestABurstOfKeysDrawsOneFramePerPeriod(t *testing.T) {
+	base := newHarness(t, 80, 24)
+	h := &harness{t: t, st: base.st, path: base.path}
+	var redraws []tea.Cmd
+	h.m = New(h.st, Options{
+		Now: func() time.Time { return clock }, Dark: true,
+		FrameEvery: time.Hour, // every frame in this test falls in one period
+		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			if d == time.Hour {
+				redraws = append(redraws, func() tea.Msg { return fn(clock) })
+				return nil // held back, to be delivered by hand
+			}
+			if d >= statusFor {
+				return nil
+			}
+			return func() tea.Msg { return fn(clock) }
+		},
+	})
+	h.run(h.m.Init())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24}, keyEnter)
+	h.mustShow("Question 1 of 8")
+	h.typeText("a burst of keys")
+	if got := len(redraws); got != 1 {
+		t.Errorf("%d redraws set for one burst, want 1", got)
+	}
+	if strings.Contains(h.view(), "a burst of keys") {
+		t.Errorf("every key of the burst was drawn:\n%s", h.view())
+	}
+	h.send(redraws[0]())
+	h.mustShow("a burst of keys", "4 words")
+
+	// A new window size is drawn at once, redraw or not.
+	h.typeText(" more")
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.mustShow("a burst of keys more")
+	if w := lipgloss.Width(h.view()); w != 100 {
+		t.Errorf("after resizing the frame is %d wide", w)
+	}
+}
+
+// TestThemeNotesShowEveryLine: the notes box shows the cursor's line and
+// fills its height. The Bubbles textarea hid its first line at 120 and 150
+// columns, and at 80x24 gave three lines of notes a box of two.
+func TestThemeNotesShowEveryLine(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {150, 40}, {150, 30}} {
+		h := newHarness(t, size[0], size[1])
+		h.send(common.NavigateMsg{To: common.Themes, Question: -1}, keyTab)
+		h.typeText("first of my notes\nsecond of my notes\nthird of my notes")
+		for _, want := range []string{"first of my notes", "second of my notes", "third of my notes"} {
+			if !strings.Contains(h.view(), want) {
+				t.Errorf("at %dx%d the notes hide %q:\n%s", size[0], size[1], want, h.view())
+			}
+		}
+	}
+}
+
+// TestResumeIsExact: quitting inside the goal editor, with a theme and a
+// goal selected, reopens the editor on that goal; the theme is selected
+// again; and goal ideas left open come back with their filters.
+func TestResumeIsExact(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.send(keyEnter)
+	h.typeText("Running clears my head after work. I love my club on Sundays. I hate races.")
+	h.send(common.NavigateMsg{To: common.Themes, Question: -1}, keyDown, keyDown)
+	theme := h.root().themes.Selected()
+	if theme.IsZero() {
+		t.Fatal("no theme to select")
+	}
+	h.send(common.NavigateMsg{To: common.Goals, Question: -1})
+	for _, g := range []string{"Run Tuesday at 7am", "Strength on Thursday", "Easy run on Saturday"} {
+		h.send(letter('a'))
+		h.typeText(g)
+		h.send(keyEsc)
+	}
+	h.send(tea.KeyPressMsg{Code: tea.KeyUp}, keyEnter)
+	h.typeText(", before work")
+	h.mustShow("Edit goal", "Strength on Thursday, before work")
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Fatal("did not quit")
+	}
+
+	again := startHarness(t, h.st, h.path, 120, 40)
+	again.mustShow("Continue where you left off: the goal board")
+	again.send(keyEnter)
+	again.mustShow("Edit goal", "Strength on Thursday, before work")
+	again.send(keyEsc)
+	if g := again.root().goals; g.Typing() || g.Goals()[1].Text != "Strength on Thursday, before work" {
+		t.Errorf("after esc: %+v", g.Goals())
+	}
+	if id, _, _ := again.root().goals.Where(); id != again.root().goals.Goals()[1].ID {
+		t.Errorf("the goal edited is not selected on the board: %q", id)
+	}
+	again.send(keyShiftTab)
+	if got := again.root().themes.Selected(); got != theme {
+		t.Errorf("theme selected = %+v, want %+v", got, theme)
+	}
+
+	// The goal ideas, filtered, and left open.
+	again.send(common.NavigateMsg{To: common.Goals, Question: -1}, letter('i'), letter('1'), letter('1'), letter('3'), letter('/'))
+	again.typeText("trail")
+	again.send(keyEsc)
+	before := ansi.Strip(again.view())
+	again.send(keyCtrlC)
+	third := startHarness(t, h.st, h.path, 120, 40)
+	third.send(keyEnter)
+	after := ansi.Strip(third.view())
+	for _, want := range []string{"Goal ideas", "kind Milestone", "column Medium", "/ trail"} {
+		if !strings.Contains(before, want) || !strings.Contains(after, want) {
+			t.Errorf("the ideas came back without %q:\nleft:\n%s\nresumed:\n%s", want, before, after)
+		}
 	}
 }

@@ -23,7 +23,25 @@ type Place struct {
 	Screen string
 	// Question is the index of the reflection question, when on "reflect".
 	Question int
-	Updated  time.Time
+	// Goal is the ID of the goal selected on the board, if any; Editing
+	// says its editor was open.
+	Goal    string
+	Editing bool
+	// Theme is the theme selected on the themes screen; zero if none.
+	Theme Ref
+	// Ideas is how the goal ideas were filtered, when they were open on
+	// the board; nil when they were not.
+	Ideas   *IdeaSearch
+	Updated time.Time
+}
+
+// IdeaSearch is how the runner had filtered the goal-idea catalog: each
+// filter empty for "every".
+type IdeaSearch struct {
+	Kind  string // an idea kind, such as "milestone"
+	Theme string // a catalog theme's ID
+	Tier  Tier   // the column the ideas suit
+	Query string // the words searched for
 }
 
 // Answer is the runner's answer to one reflection question.
@@ -63,7 +81,9 @@ func (g Goal) Links() []Ref {
 	return append(append(out, g.Themes...), g.Values...)
 }
 
-// ThemeMark is the runner's decision on one motivation theme.
+// ThemeMark is the runner's decision on one motivation theme. An
+// Undecided mark keeps only the direction the runner gave a theme before
+// deciding on it.
 type ThemeMark struct {
 	// Theme is a catalog theme or one of the runner's own.
 	Theme    Ref

@@ -112,9 +112,13 @@ func themesJSON(t *testing.T, out string) []finding {
 	for i, el := range loose {
 		_, isString := el["theme"].(string)
 		pol, _ := el["polarity"].(string)
-		_, isNumber := el["score"].(float64)
+		score, isNumber := el["score"].(float64)
 		evidence, isList := el["evidence"].([]any)
-		if !isString || (pol != "+" && pol != "-") || !isNumber || !isList || len(evidence) == 0 {
+		// Only a theme the writing suggests has a score and evidence; the
+		// runner's own themes, and themes they decided on that it no longer
+		// suggests, come after the findings with neither.
+		found := score > 0
+		if !isString || (pol != "+" && pol != "-") || !isNumber || !isList || found != (len(evidence) > 0) {
 			t.Errorf("element %d lacks the core fields: %v", i, el)
 		}
 		for _, e := range evidence {
@@ -285,8 +289,9 @@ func seasonWorkbook(t *testing.T) string {
 		Marks: []workbook.ThemeMark{
 			{Theme: workbook.Theme("coping"), Polarity: workbook.Toward, Status: workbook.Confirmed},
 			{Theme: workbook.Theme("competition"), Polarity: workbook.Away, Status: workbook.Dismissed},
-			{Theme: workbook.OwnThemeRef("own-1"), Polarity: workbook.Toward, Status: workbook.Confirmed},
 		},
+		// As the themes screen stores it: naming a theme confirms it, with
+		// no mark of its own.
 		Own: []workbook.OwnTheme{{ID: "own-1", Name: "Time outdoors", Polarity: workbook.Toward}},
 		Top: workbook.Theme("coping"),
 	}
@@ -311,7 +316,7 @@ func TestThemesOfTheCurrentSeason(t *testing.T) {
 		"“I hate races.”",
 		"— Is running a way to work on something else, like confidence…",
 		"— Do you come alive in competition?",
-		"You confirmed", "Time outdoors", "(matters most)",
+		"You confirmed", "Time outdoors (yours) · drawn to it", "(matters most)",
 		"You set aside")
 	if strings.Contains(out, "medals") {
 		t.Errorf("an older season's answer was read:\n%s", out)
@@ -337,7 +342,7 @@ func TestThemesOfTheCurrentSeason(t *testing.T) {
 			t.Errorf("top on %s: %v", m.Theme, m.Top)
 		}
 	}
-	if status["coping"] != "confirmed" || status["competition"] != "dismissed" {
+	if status["coping"] != "confirmed" || status["competition"] != "dismissed" || status["own-1"] != "confirmed" {
 		t.Errorf("statuses in JSON: %v\n%s", status, raw)
 	}
 

@@ -88,7 +88,7 @@ func runWorkbook(path string) error {
 	}
 	defer st.Close()
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Dark: true}), tea.WithoutSignalHandler())
+	p := tea.NewProgram(tui.New(st, tui.Options{Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
 
 	// Bubble Tea does not catch SIGHUP (the terminal window closing), and
 	// its own SIGTERM handling quits without a word to the model. cairn

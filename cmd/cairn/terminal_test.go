@@ -450,8 +450,8 @@ func TestRealTerminalThemesToGoals(t *testing.T) {
 	tm.waitFor("Goal ideas")
 	tm.keys("3", "3", "3", "/")
 	tm.typeText("marathon")
-	tm.keys("Enter")
-	tm.waitFor("⚑ Competition")
+	tm.keys("Escape") // done searching
+	tm.waitFor("⚑ Competition", "esc back")
 	tm.keys("Escape")
 	tm.waitFor("a add")
 	tm.keys("q")
@@ -486,5 +486,103 @@ func TestRealTerminalThemesToGoals(t *testing.T) {
 	}
 	if confirmed < 2 || top != 1 {
 		t.Errorf("cairn themes --json shows %d confirmed and %d starred themes:\n%s", confirmed, top, out)
+	}
+}
+
+// TestAPlainPasteKeepsUp pastes about 3.5 KB the way a terminal without
+// bracketed paste does: as keys, as fast as tmux can type them. Every word
+// must arrive, and soon: drawing a frame and setting a save tick for each
+// key made such a paste take 12 s at 80×24 and 22 s at 120×50, past this
+// test's deadline. scripts/paste_speed.sh measures it.
+func TestAPlainPasteKeepsUp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	tm := startTerminal(t, 120, 50, "--db", db)
+	tm.waitFor("Begin")
+	tm.keys("Enter")
+	tm.waitFor("Question 1 of 8")
+	text := strings.Repeat("I run early, before the house wakes, and it is the only hour that is mine. ", 47)
+	for i := 0; i < len(text); i += 256 {
+		tm.typeText(text[i:min(i+256, len(text))])
+	}
+	tm.waitFor(fmt.Sprintf("%d words", len(strings.Fields(text))))
+	tm.keys("C-c")
+	tm.waitExit()
+	if got := answer(exported(t, db), "numbers-or-feelings"); got != text {
+		t.Errorf("the answer has %d of the %d bytes pasted", len(got), len(text))
+	}
+}
+
+// TestRealTerminalResumesInTheGoalEditor quits the real binary with a goal
+// open in the editor; the next start continues in that editor, on that
+// goal, with every word.
+func TestRealTerminalResumesInTheGoalEditor(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	tm := startTerminal(t, 100, 30, "--db", db)
+	tm.waitFor("Begin")
+	tm.keys("Enter")
+	tm.waitFor("Question 1 of 8")
+	for range 8 { // through the questions and on past the values and themes
+		tm.keys("Tab")
+	}
+	tm.waitFor("Values")
+	tm.keys("Tab")
+	tm.waitFor("Your themes")
+	tm.keys("Tab", "Tab", "Tab")
+	tm.waitFor("a add")
+	for _, g := range []string{"Run Tuesday at 7am", "Strength on Thursday"} {
+		tm.keys("a")
+		tm.waitFor("New goal")
+		tm.typeText(g)
+		tm.keys("Escape")
+		tm.waitFor("a add", g)
+	}
+	tm.keys("Up", "Enter")
+	tm.waitFor("Edit goal")
+	tm.keys("End")
+	tm.typeText(", before the kids wake")
+	tm.waitFor("before the kids wake")
+	tm.keys("C-c")
+	tm.waitExit()
+
+	again := startTerminal(t, 100, 30, "--db", db)
+	again.waitFor("Welcome back.", "Continue where you left off: the goal board")
+	again.keys("Enter")
+	again.waitFor("Edit goal", "Run Tuesday at 7am, before the kids wake")
+	again.keys("C-c")
+	again.waitExit()
+}
+
+// TestReadersStopWhileTheWorkbookIsOpen runs export and themes while the
+// workbook is open in a window, and holds the README to what they do: stop
+// after about a second with a message, exit with status 1, and print
+// nothing a script could mistake for data.
+func TestReadersStopWhileTheWorkbookIsOpen(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	tm := startTerminal(t, 80, 24, "--db", db)
+	tm.waitFor("Begin")
+	for _, args := range [][]string{{"export", "--format", "json"}, {"themes"}, {"themes", "--json"}} {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		cmd := exec.CommandContext(ctx, binary, append([]string{"--db", db}, args...)...)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		cancel()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("cairn %v while open: %v", args, err)
+		}
+		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "open in another window or program") {
+			t.Errorf("cairn %v while open printed %q and said %q", args, stdout.String(), stderr.String())
+		}
+	}
+	tm.keys("C-c")
+	tm.waitExit()
+
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if said := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(said, "exit with status 1") || strings.Contains(said, "they wait for the same lock") {
+		t.Error("the README does not say what export and themes do while cairn has the workbook open")
 	}
 }

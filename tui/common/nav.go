@@ -91,6 +91,10 @@ type NavigateMsg struct {
 	// Question is the reflection question to open on; -1 means "wherever
 	// the reflection screen already is".
 	Question int
+	// Resume is set on the move that continues where the last session
+	// left off: the screen entered opens what was open then (the goal
+	// editor, the goal ideas).
+	Resume bool
 }
 
 // GoTo returns a NavigateMsg for screen to.

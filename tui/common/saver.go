@@ -67,9 +67,14 @@ func (m RetryMsg) RouteTo() Screen { return m.Screen }
 // with the Record that would save it) or a decision must be written now
 // (Write). The Saver does the rest, the same way on every screen:
 //
-//   - Typing is debounced with the tag pattern: every edit schedules a tick
-//     carrying a new tag, and only the newest tick, or any tick once the
-//     oldest unsaved edit is MaxWait old, hands the edits to a write.
+//   - Typing is debounced with the tag pattern, one tick per burst: the
+//     first edit of a burst schedules a tick carrying the edit count, and
+//     later edits only count. A tick that finds no edit since it was set
+//     (the tags match), typing quiet for Quiet, or the oldest unsaved edit
+//     MaxWait old, hands the edits to a write; otherwise it sets itself
+//     again for when one of those will be true. Every tick is a message
+//     the program handles and a frame it draws: a tick per key made a fast
+//     typist, or a paste arriving as keys, pay for every key twice.
 //   - Every write goes through the Ledger, so an older draft of a record
 //     never lands after a newer one.
 //   - A write that fails is kept by record and tried again exactly as it
@@ -89,8 +94,10 @@ type Saver struct {
 	now    func() time.Time
 	after  func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 
-	tag     int
+	tag     int       // counts edits; a tick carries the count when it was set
+	ticking bool      // a tick is on its way
 	since   time.Time // the oldest edit not yet handed to a write; zero when none
+	last    time.Time // the latest edit
 	pending Record    // what writes those edits, built at the latest edit
 	flying  map[uint64]Record
 	failed  map[string]SavedMsg // the newest failed write of each record
@@ -105,9 +112,10 @@ func NewSaver(screen Screen, env Env) Saver {
 }
 
 // Edited records an edit and the Record that saves the screen's state
-// after it, and returns the tick that will hand it to a write. A later
-// edit of the same record replaces r; an edit of another record first
-// sends the waiting one on its way, so no edit is ever dropped.
+// after it, and returns the tick that will hand it to a write, or nil when
+// a tick is already on its way. A later edit of the same record replaces
+// r; an edit of another record first sends the waiting one on its way, so
+// no edit is ever dropped.
 func (s *Saver) Edited(r Record) tea.Cmd {
 	var first tea.Cmd
 	if s.Pending() && s.pending.Key != r.Key {
@@ -118,10 +126,19 @@ func (s *Saver) Edited(r Record) tea.Cmd {
 	if s.since.IsZero() {
 		s.since = now
 	}
+	s.last = now
 	s.pending = r
-	wait := min(Quiet, MaxWait-now.Sub(s.since))
+	if s.ticking {
+		return first
+	}
+	return tea.Batch(first, s.tick(min(Quiet, MaxWait-now.Sub(s.since))))
+}
+
+// tick sets the one tick of a burst to arrive after wait.
+func (s *Saver) tick(wait time.Duration) tea.Cmd {
+	s.ticking = true
 	msg := AutosaveMsg{Screen: s.screen, tag: s.tag}
-	return tea.Batch(first, s.after(max(wait, 0), func(time.Time) tea.Msg { return msg }))
+	return s.after(max(wait, 0), func(time.Time) tea.Msg { return msg })
 }
 
 // Write hands r to the ledger now, as a decision is saved: at once, not
@@ -140,8 +157,13 @@ func (s *Saver) Write(r Record) tea.Cmd {
 func (s *Saver) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case AutosaveMsg:
+		s.ticking = false
+		if !s.Pending() {
+			return nil // already flushed
+		}
 		if !s.due(msg) {
-			return nil
+			now := s.now()
+			return s.tick(min(Quiet-now.Sub(s.last), MaxWait-now.Sub(s.since)))
 		}
 		return s.handOut()
 	case SavedMsg:
@@ -152,12 +174,12 @@ func (s *Saver) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// due reports whether the tick means the edits should be saved now.
+// due reports whether the tick means the edits should be saved now: no
+// edit came after it was set, typing has paused for Quiet, or the oldest
+// edit has waited MaxWait.
 func (s *Saver) due(msg AutosaveMsg) bool {
-	if !s.Pending() {
-		return false // already flushed
-	}
-	return msg.tag == s.tag || s.now().Sub(s.since) >= MaxWait
+	now := s.now()
+	return msg.tag == s.tag || now.Sub(s.last) >= Quiet || now.Sub(s.since) >= MaxWait
 }
 
 // handOut writes the edits waiting for their tick, or returns nil.

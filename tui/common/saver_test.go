@@ -53,7 +53,7 @@ func deliver(s *Saver, cmd tea.Cmd) {
 
 var t0 = time.Date(2026, 1, 1, 20, 0, 0, 0, time.UTC)
 
-func TestSaverDebouncesToTheNewestTick(t *testing.T) {
+func TestSaverDebouncesWithOneTickPerBurst(t *testing.T) {
 	var delays []time.Duration
 	now := t0
 	s := NewSaver(Reflect, testEnv(&now, &delays))
@@ -61,16 +61,25 @@ func TestSaverDebouncesToTheNewestTick(t *testing.T) {
 
 	first := s.Edited(d.record("answer/q1", "a"))().(AutosaveMsg)
 	now = t0.Add(100 * time.Millisecond)
-	second := s.Edited(d.record("answer/q1", "ab"))().(AutosaveMsg)
+	if s.Edited(d.record("answer/q1", "ab")) != nil {
+		t.Error("a second tick was set while the first was on its way")
+	}
 
+	// The tick finds typing 200 ms quiet: it sets itself again for when
+	// the pause reaches Quiet, and saves nothing yet.
 	now = t0.Add(300 * time.Millisecond)
-	if s.Update(first) != nil {
-		t.Error("an older tick triggered a save while typing was within MaxWait")
+	again := s.Update(first)
+	if again == nil || !s.Pending() {
+		t.Fatal("an early tick saved, or was not set again")
+	}
+	second, ok := again().(AutosaveMsg)
+	if !ok {
+		t.Fatalf("the tick set again is %T", again())
 	}
 	now = t0.Add(400 * time.Millisecond)
 	save := s.Update(second)
 	if save == nil {
-		t.Fatal("the newest tick did not trigger a save")
+		t.Fatal("the tick after the pause did not trigger a save")
 	}
 	if s.Pending() {
 		t.Error("edits still pending after the tick handed them over")
@@ -83,31 +92,60 @@ func TestSaverDebouncesToTheNewestTick(t *testing.T) {
 	if d.data["answer/q1"] != "ab" {
 		t.Errorf("saved %q, want the newest text", d.data["answer/q1"])
 	}
-	if delays[0] != Quiet || delays[1] != Quiet {
-		t.Errorf("tick delays = %v, want %v each", delays, Quiet)
+	if len(delays) != 2 || delays[0] != Quiet || delays[1] != 100*time.Millisecond {
+		t.Errorf("tick delays = %v, want %v then 100ms", delays, Quiet)
+	}
+
+	// The next burst sets a tick of its own.
+	if s.Edited(d.record("answer/q1", "abc")) == nil {
+		t.Error("the first edit after a save set no tick")
 	}
 }
 
 // TestSaverSavesDuringLongTyping checks the promise behind kill -9: while
-// typing never pauses, a save still happens within MaxWait of the oldest edit.
+// typing never pauses, a save still happens within MaxWait of the oldest
+// edit, with a tick or two for the whole burst rather than one a key.
 func TestSaverSavesDuringLongTyping(t *testing.T) {
 	var delays []time.Duration
 	now := t0
 	s := NewSaver(Reflect, testEnv(&now, &delays))
 	d := newDisk()
 
-	var ticks []AutosaveMsg
-	for i := range 10 { // a key every 80 ms
-		now = t0.Add(time.Duration(i) * 80 * time.Millisecond)
-		ticks = append(ticks, s.Edited(d.record("answer/q1", "x"))().(AutosaveMsg))
+	// Time runs in steps of 10 ms: a key every 80 ms for 800 ms, and each
+	// tick delivered when it is due.
+	type timer struct {
+		due time.Duration
+		cmd tea.Cmd
 	}
-	// The tick of the edit at 240 ms was due at min(240+300, 0+500) = 500 ms.
-	if got := delays[3]; got != MaxWait-240*time.Millisecond {
-		t.Errorf("tick after 240 ms waits %v, want %v", got, MaxWait-240*time.Millisecond)
+	var timers []timer
+	set := func(cmd tea.Cmd, before int) {
+		if cmd != nil && len(delays) > before {
+			timers = append(timers, timer{now.Sub(t0) + delays[len(delays)-1], cmd})
+		}
 	}
-	now = t0.Add(MaxWait)
-	if s.Update(ticks[3]) == nil {
-		t.Error("no save at MaxWait while typing went on")
+	var saved time.Duration
+	for ms := 0; ms <= 1000; ms += 10 {
+		now = t0.Add(time.Duration(ms) * time.Millisecond)
+		if ms%80 == 0 && ms < 800 {
+			n := len(delays)
+			set(s.Edited(d.record("answer/q1", "x")), n)
+		}
+		for len(timers) > 0 && timers[0].due <= now.Sub(t0) {
+			tm := timers[0]
+			timers = timers[1:]
+			n := len(delays)
+			next := s.Update(tm.cmd())
+			if next != nil && len(delays) == n && saved == 0 {
+				saved = now.Sub(t0) // not a tick: the edits went to a write
+			}
+			set(next, n)
+		}
+	}
+	if saved == 0 || saved > MaxWait {
+		t.Errorf("first save at %v while typing went on, want by MaxWait (%v)", saved, MaxWait)
+	}
+	if len(delays) > 4 {
+		t.Errorf("%d ticks for 10 keys: %v", len(delays), delays)
 	}
 	for _, d := range delays {
 		if d > Quiet {

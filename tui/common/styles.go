@@ -80,7 +80,10 @@ func NewStyles(isDark bool) *Styles {
 	s.Column = s.Panel
 	s.ColumnFocused = s.PanelFocused
 	s.Card = lipgloss.NewStyle().PaddingLeft(1).Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(faint)
-	s.CardSelected = s.Card.BorderForeground(accent).Foreground(text).Bold(true)
+	// The selected card is told by the shape of its bar, not only by its
+	// colour: runners who do not see the colour, and terminals with
+	// NO_COLOR, see a heavier bar.
+	s.CardSelected = s.Card.BorderStyle(lipgloss.Border{Left: "┃"}).BorderForeground(accent).Foreground(text).Bold(true)
 	s.CardLinked = s.Card.BorderForeground(accent).BorderStyle(lipgloss.Border{Left: "┊"})
 	s.Selected = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.Trigger = lipgloss.NewStyle().Background(highlight).Foreground(text).Bold(true)

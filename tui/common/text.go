@@ -7,14 +7,16 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/cairn-run/cairn/tui/textbox"
 )
 
-// Answer limits. The Bubbles textarea caps itself at 10,000 lines and, left
-// to its defaults, at 99 lines and silently cut pastes; cairn sets the
-// textarea free of those caps and checks its own limits first, so text is
-// refused whole with a message rather than quietly cut.
+// Answer limits. cairn's text areas (tui/textbox) set no caps of their own
+// (the Bubbles textarea stopped at 99 lines and silently cut pastes); the
+// screens check these limits first, so text is refused whole with a
+// message rather than quietly cut.
 const (
 	MaxAnswerBytes = 64 << 10
 	MaxAnswerLines = 10000
@@ -81,12 +83,14 @@ func Inserts(msg tea.Msg, newline key.Binding) (Insertion, bool) {
 	return Insertion{}, false
 }
 
-// Fits reports whether adding ins to text stays within the answer limits,
-// and if not, a calm sentence saying what happened.
-func Fits(text string, ins Insertion) (bool, string) {
-	lines := strings.Count(text, "\n") + 1
+// Fits reports whether adding ins to a text of size bytes in lines lines
+// stays within the answer limits, and if not, a calm sentence saying what
+// happened. It takes the counts, not the text: a text area keeps them as
+// it changes, so checking a key costs the same in a long answer as in a
+// short one.
+func Fits(bytes, lines int, ins Insertion) (bool, string) {
 	switch {
-	case len(text)+ins.Bytes > MaxAnswerBytes:
+	case bytes+ins.Bytes > MaxAnswerBytes:
 		if ins.Bytes > 1 {
 			return false, fmt.Sprintf("Not added: that paste would take this answer past %d KB.", MaxAnswerBytes>>10)
 		}
@@ -97,21 +101,21 @@ func Fits(text string, ins Insertion) (bool, string) {
 	return true, ""
 }
 
-// Admit prepares msg for the text area ta, which holds text: a paste is
-// cleaned with CleanPaste, then the insertion is checked against the
-// limits. It returns the message to pass on, or, when nothing may be
+// Admit prepares msg for the text area ta: a paste is cleaned with
+// CleanPaste, then the insertion is checked against the limits, using the
+// area's own counts of its text. It returns the message to pass on, or, when nothing may be
 // added, the reason to show the runner. Nothing is ever cut to fit.
 //
 // New lines are counted on ta's own InsertNewline keys (enter and ctrl+m
 // in Bubbles), never on a screen's key map: a key the area turns into a
 // line that the check did not count would slip past the line limit.
-func Admit(msg tea.Msg, text string, ta *textarea.Model) (tea.Msg, string) {
+func Admit(msg tea.Msg, ta *textbox.Model) (tea.Msg, string) {
 	if p, ok := msg.(tea.PasteMsg); ok {
 		p.Content = CleanPaste(p.Content)
 		msg = p
 	}
 	if ins, ok := Inserts(msg, ta.KeyMap.InsertNewline); ok {
-		if fits, why := Fits(text, ins); !fits {
+		if fits, why := Fits(ta.Len(), ta.LineCount(), ins); !fits {
 			return msg, why
 		}
 	}
@@ -139,13 +143,14 @@ func AdmitLine(msg tea.Msg, text string, limit int, what string) (tea.Msg, strin
 	return msg, ""
 }
 
-// NewTextArea returns a Bubbles textarea set up for a runner's writing. It
-// lifts the defaults that would stop enter after 99 lines or silently cut a
-// paste: screens check cairn's own limits (Inserts, Fits) before inserting.
-// Its clipboard key is off, because a clipboard read would bypass that
-// check, and terminals paste through bracketed paste anyway.
-func NewTextArea(s *Styles, placeholder string) textarea.Model {
-	ta := textarea.New()
+// NewTextArea returns a text area set up for a runner's writing: cairn's
+// own (tui/textbox), whose cost per key does not grow with the answer and
+// whose view always shows the cursor's line. It sets no limits: screens
+// check cairn's own (Admit) before inserting. Its clipboard key is off,
+// because a clipboard read would bypass that check, and terminals paste
+// through bracketed paste anyway.
+func NewTextArea(s *Styles, placeholder string) textbox.Model {
+	ta := textbox.New()
 	ta.Prompt = "│ "
 	ta.ShowLineNumbers = false
 	ta.Placeholder = placeholder
@@ -154,4 +159,18 @@ func NewTextArea(s *Styles, placeholder string) textarea.Model {
 	ta.KeyMap.Paste.SetEnabled(false)
 	ta.SetStyles(s.TextArea)
 	return ta
+}
+
+// SetInputWidth gives a one-line input a new width and scrolls its text
+// to fit it. The Bubbles input works out which part of its text to show
+// only as it is edited, so after a window grows narrower it would go on
+// showing a stretch wider than its new width, past the edge of its pane.
+func SetInputWidth(in *textinput.Model, w int) {
+	if in.Width() == w {
+		return // nothing to fit again, and the text stays where it was scrolled
+	}
+	in.SetWidth(w)
+	pos := in.Position()
+	in.SetCursor(len(in.Value())) // shows the end, fitted to the width
+	in.SetCursor(pos)             // and back, scrolling only if it must
 }

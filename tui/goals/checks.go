@@ -11,18 +11,25 @@ import (
 // Goal.Said, beside the SMART criteria.
 const tierRuleKey = "tier-rule"
 
+// notPrefix marks a Goal.Said key that holds the runner's "no" to what
+// cairn read for a check ("not:measurable"), beside the "yes" keys.
+const notPrefix = "not:"
+
 // facts is what the catalog's checks need to know about a goal.
 func facts(g workbook.Goal, ctx Context) catalog.GoalFacts {
-	said := map[catalog.Criterion]bool{}
+	said, doubted := map[catalog.Criterion]bool{}, map[catalog.Criterion]bool{}
 	for _, c := range catalog.Criteria() {
 		said[c] = g.Said[string(c)]
+		doubted[c] = g.Said[notPrefix+string(c)]
 	}
 	return catalog.GoalFacts{
-		Text:         g.Text,
-		Tier:         g.Tier,
-		Linked:       linked(g, ctx),
-		Said:         said,
-		SaidTierRule: g.Said[tierRuleKey],
+		Text:            g.Text,
+		Tier:            g.Tier,
+		Linked:          linked(g, ctx),
+		Said:            said,
+		SaidTierRule:    g.Said[tierRuleKey],
+		Doubted:         doubted,
+		DoubtedTierRule: g.Said[notPrefix+tierRuleKey],
 	}
 }
 

@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -36,7 +36,7 @@ type editor struct {
 	goal  workbook.Goal
 	isNew bool
 	focus field
-	text  textarea.Model
+	text  textbox.Model
 	width int
 
 	links   []common.Ref // themes and values the goal can be linked to
@@ -131,7 +131,7 @@ func (m Model) updateEditor(msg tea.Msg) (Model, tea.Cmd) {
 	if e.focus != fieldText {
 		return m, nil
 	}
-	msg, why := common.Admit(msg, e.goal.Text, &e.text)
+	msg, why := common.Admit(msg, &e.text)
 	if why != "" {
 		m.Saver.Refuse(why)
 		return m, nil
@@ -178,11 +178,10 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		e.setParents(m.goals)
 		changed = true
 	case fieldFeel:
-		if e.goal.Feel == workbook.Doable {
-			e.goal.Feel = workbook.Scary
-		} else {
-			e.goal.Feel = workbook.Doable
+		if step == 0 {
+			step = 1
 		}
+		e.goal.Feel = nextFeel(e.goal.Feel, step)
 		changed = true
 	case fieldLinks:
 		if toggle && len(e.links) > 0 {
@@ -209,13 +208,20 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		cs := checks(e.goal, m.ctx)
 		if toggle {
 			c := cs[e.checkAt]
-			if c.Derived {
-				return m, common.Status(c.Name + " is read from your words: " + c.Prompt)
+			said := cloneMap(e.goal.Said)
+			if said == nil {
+				said = map[string]bool{}
 			}
-			if e.goal.Said == nil {
-				e.goal.Said = map[string]bool{}
+			switch k := checkKey(c); {
+			case c.Derived:
+				// cairn's reading can be wrong: the runner says no to it.
+				said[notPrefix+k] = true
+			case c.Doubted:
+				delete(said, notPrefix+k) // and can take the no back
+			default:
+				said[k] = !said[k]
 			}
-			e.goal.Said[checkKey(c)] = !e.goal.Said[checkKey(c)]
+			e.goal.Said = said
 			changed = true
 		} else {
 			e.checkAt = clampStep(e.checkAt, step, len(cs))
@@ -356,36 +362,75 @@ func (e editor) tierLine(s *common.Styles) string {
 }
 
 func (e editor) feelLine(s *common.Styles) string {
-	feel := -1
+	feel := 0
 	switch e.goal.Feel {
 	case workbook.Doable:
-		feel = 0
-	case workbook.Scary:
 		feel = 1
+	case workbook.Scary:
+		feel = 2
 	}
-	return e.choice(s, fieldFeel, "It feels", []string{"doable", "a little scary"}, feel)
+	return e.choice(s, fieldFeel, "It feels", []string{"not marked", "doable", "a little scary"}, feel)
 }
 
-// linksView lists the themes and values the goal can stand on.
+// linksView lists the themes and values the goal can stand on, each kind
+// on a line of its own under its name, so a theme and a value called the
+// same ("Health") can be told apart. A choice is never split across lines.
 func (e editor) linksView(s *common.Styles) string {
 	head := e.label(s, fieldLinks, "Behind it")
 	if len(e.links) == 0 {
 		return head + "\n" + s.Muted.Render(common.Wrap("    Confirm themes or choose values, and you can link goals to them here.", e.width))
 	}
-	var parts []string
-	for i, r := range e.links {
-		on := slices.Contains(e.goal.Links(), r.Ref)
-		mark, style := "○ ", s.Muted
-		if on {
-			mark, style = "● ", s.Accent
+	lines := []string{head}
+	for _, kind := range []struct {
+		name  string
+		value bool
+	}{{"Themes", false}, {"Values", true}} {
+		var chips []string
+		for i, r := range e.links {
+			if r.Ref.IsValue() != kind.value {
+				continue
+			}
+			on := slices.Contains(e.goal.Links(), r.Ref)
+			mark, style := "○ ", s.Muted
+			if on {
+				mark, style = "● ", s.Accent
+			}
+			chip := style.Render(mark + r.Name)
+			if e.focus == fieldLinks && i == e.linkAt {
+				chip = s.Selected.Render("‹" + mark + r.Name + "›")
+			}
+			chips = append(chips, chip)
 		}
-		text := style.Render(mark + r.Name)
-		if e.focus == fieldLinks && i == e.linkAt {
-			text = s.Selected.Render("‹" + mark + r.Name + "›")
+		if len(chips) > 0 {
+			lines = append(lines, flow(s.Muted.Render(kind.name), chips, e.width)...)
 		}
-		parts = append(parts, text)
 	}
-	return head + "\n" + lipgloss.NewStyle().PaddingLeft(4).Render(common.Wrap(strings.Join(parts, "  "), max(e.width-4, 1)))
+	return strings.Join(lines, "\n")
+}
+
+// flow lays chips out after a label, as many to a line as fit in width,
+// each whole: the lines after the first are indented under the first chip.
+func flow(label string, chips []string, width int) []string {
+	const indent, labelW, gap = 4, 8, 2
+	lead := strings.Repeat(" ", indent)
+	room := max(width-indent-labelW, 1)
+	var lines []string
+	line, used := lead+label+strings.Repeat(" ", max(labelW-lipgloss.Width(label), 0)), 0
+	for _, c := range chips {
+		c = common.Truncate(c, room) // a chip wider than a whole line is cut, alone
+		cw := lipgloss.Width(c)
+		if used > 0 && used+gap+cw > room {
+			lines = append(lines, line)
+			line, used = lead+strings.Repeat(" ", labelW), 0
+		}
+		if used > 0 {
+			line += strings.Repeat(" ", gap)
+			used += gap
+		}
+		line += c
+		used += cw
+	}
+	return append(lines, line)
 }
 
 // parentLine says what bigger goal this one is a step toward.
@@ -400,20 +445,34 @@ func (e editor) parentLine(s *common.Styles) string {
 	}
 	text := "nothing yet"
 	if p, ok := workbook.GoalByID(e.parents, e.goal.Parent); ok {
-		text = firstLine(p.Text)
+		text = common.OneLine(p.Text)
 	}
+	// The goal it steps toward is shown whole, wrapped beside the label:
+	// cut, two goals that begin alike could not be told apart.
+	styled := s.Accent.Render
 	if e.focus == fieldParent {
-		return common.Truncate(label+" "+s.Selected.Render("‹ "+text+" ›"), e.width)
+		text, styled = "‹ "+text+" ›", s.Selected.Render
 	}
-	return common.Truncate(label+" "+s.Accent.Render(text), e.width)
+	return lipgloss.JoinHorizontal(lipgloss.Top, label+" ", styled(common.Wrap(text, max(e.width-labelWidth-1, 1))))
 }
 
 // checksView shows SMART and the column's rule: what is met, and what to
-// think about next.
+// think about next. space answers the check looked at: yes to a question,
+// or no to what cairn read from the words.
 func (e editor) checksView(s *common.Styles, ctx Context) string {
 	var b strings.Builder
-	b.WriteString(e.label(s, fieldChecks, "Checks") + s.Muted.Render("  (space: yes, that's true)"))
-	for i, c := range checks(e.goal, ctx) {
+	cs := checks(e.goal, ctx)
+	space := "space: yes, that's true"
+	if e.focus == fieldChecks && e.checkAt < len(cs) {
+		switch c := cs[e.checkAt]; {
+		case c.Derived:
+			space = "space: no, that's not right"
+		case c.Doubted:
+			space = "space: take back your no"
+		}
+	}
+	b.WriteString(e.label(s, fieldChecks, "Checks") + s.Muted.Render("  ("+space+")"))
+	for i, c := range cs {
 		mark, style := "○", s.Open
 		if c.Met {
 			mark, style = "✓", s.Met

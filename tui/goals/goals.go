@@ -97,6 +97,61 @@ func (m Model) Goals() []workbook.Goal {
 	return out
 }
 
+// Where says where the runner is on the board, for the place to resume
+// on: the goal selected, whether its editor is open, and the goal ideas'
+// filters when they are open. A new goal is its editor's only once it has
+// words, and so is on disk.
+func (m Model) Where() (goal string, editing bool, ideas *workbook.IdeaSearch) {
+	switch {
+	case m.editing && strings.TrimSpace(m.editor.goal.Text) != "":
+		return m.editor.goal.ID, true, nil
+	case m.picking:
+		p := m.picker
+		ideas = &workbook.IdeaSearch{Query: p.search.Value()}
+		if p.kind > 0 {
+			ideas.Kind = string(catalog.IdeaKinds()[p.kind-1])
+		}
+		if p.theme > 0 {
+			ideas.Theme = string(catalog.Themes()[p.theme-1].ID)
+		}
+		if p.tier > 0 {
+			ideas.Tier = tierOrder[p.tier-1]
+		}
+	}
+	if i := m.selected(); i >= 0 {
+		goal = m.goals[i].ID
+	}
+	return goal, false, ideas
+}
+
+// Select puts the board's focus on the goal with the given ID, in its
+// column; an ID the board does not hold changes nothing.
+func (m *Model) Select(id string) {
+	i := indexByID(m.goals, id)
+	if i < 0 {
+		return
+	}
+	m.col = tierIndex(m.goals[i].Tier)
+	if r := slices.Index(m.column(m.col), i); r >= 0 {
+		m.row[m.col] = r
+	}
+	m.syncKeys()
+}
+
+// Resume opens the board as place p left it: the goal selected, and its
+// editor or the goal ideas, with their filters, if they were open.
+func (m *Model) Resume(p workbook.Place) {
+	m.Select(p.Goal)
+	switch {
+	case p.Editing && indexByID(m.goals, p.Goal) >= 0:
+		*m, _ = m.edit(indexByID(m.goals, p.Goal))
+	case p.Ideas != nil:
+		*m, _ = m.openPicker()
+		m.picker.restore(*p.Ideas, m.ctx)
+	}
+	m.syncKeys()
+}
+
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
 func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
@@ -140,6 +195,10 @@ func (m *Model) SetSize(w, h int) {
 	if m.editing {
 		m.editor.setWidth(w)
 	}
+	if m.picking {
+		m.picker.setWidth(w)
+	}
+	m.syncKeys() // whether the hints fit beside the board depends on the size
 }
 
 func (m *Model) syncKeys() {
@@ -159,8 +218,24 @@ func (m *Model) syncKeys() {
 	default:
 		m.keys.setMode(modeBoard, len(m.column(m.col)) == 0)
 	}
-	// Beside the board every hint shows; the narrow strip shows one at a time.
-	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && m.sideWidth() == 0 && len(m.ctx.Hints) > 1)
+	// Beside the board every hint shows if they fit; the narrow strip, and
+	// a panel too short for them all, show one at a time.
+	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && len(m.ctx.Hints) > 1 && !m.allHintsFit())
+}
+
+// allHintsFit reports whether the panel beside the board has room for
+// every hint.
+func (m Model) allHintsFit() bool {
+	side := m.sideWidth()
+	return side > 0 && lipgloss.Height(m.sidePanel(side, true)) <= m.boardHeight()
+}
+
+// boardHeight is the height the columns and the panel beside them have.
+func (m Model) boardHeight() int {
+	if m.confirm {
+		return m.height - 1
+	}
+	return m.height
 }
 
 // column returns the indexes into m.goals of the goals in tier column c,
@@ -299,17 +374,21 @@ func (m Model) edit(i int) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// nextFeel is how a goal feels after f: doable, a little scary, then not
+// marked again, and round, so a mark made too soon can be taken back.
+func nextFeel(f workbook.Feel, step int) workbook.Feel {
+	feels := []workbook.Feel{workbook.Unmarked, workbook.Doable, workbook.Scary}
+	i := max(slices.Index(feels, f), 0)
+	return feels[(i+step+len(feels))%len(feels)]
+}
+
 func (m Model) toggleFeel() (Model, tea.Cmd) {
 	i := m.selected()
 	if i < 0 {
 		return m, nil
 	}
 	g := &m.goals[i]
-	if g.Feel == workbook.Doable {
-		g.Feel = workbook.Scary
-	} else {
-		g.Feel = workbook.Doable
-	}
+	g.Feel = nextFeel(g.Feel, 1)
 	g.Updated = m.env.Now().UTC()
 	return m, m.save(*g)
 }
@@ -477,7 +556,7 @@ func (m Model) View() string {
 		cols := m.columnsView(m.width-side-2, h)
 		board = lipgloss.JoinHorizontal(lipgloss.Top, cols, "  ", m.sideView(side, h))
 	} else {
-		top := m.stripView()
+		top := m.stripView(h)
 		board = lipgloss.JoinVertical(lipgloss.Left, top, m.columnsView(m.width, max(h-lipgloss.Height(top), 3)))
 	}
 	if bottom != "" {
@@ -507,29 +586,33 @@ func (m Model) nextStepLine() string {
 // themeNames lists the themes, the one that matters most starred.
 func (m Model) themeNames() string { return common.JoinRefs(m.ctx.Themes, m.ctx.Top, " · ") }
 
+// averseNames lists the themes to avoid, starred if the one that matters
+// most is one of them: it can matter most as something to stay away from.
+func (m Model) averseNames() string { return common.JoinRefs(m.ctx.Averse, m.ctx.Top, ", ") }
+
 func refNames(refs []common.Ref) string { return common.JoinRefs(refs, workbook.Ref{}, ", ") }
 
 // stripView is the few lines above the columns on narrower terminals:
 // what matters most, themes and values, what to avoid, the next step for
-// the selected goal, and one hint at a time.
-func (m Model) stripView() string {
+// the selected goal, and one hint at a time. The hint and what matters
+// most are wrapped so they can be read in full; only when that would take
+// the columns' room (h is the board's height) are they cut to a line.
+func (m Model) stripView(h int) string {
 	s := m.env.Styles
 	var lines []string
 	if m.ctx.Motivation != "" {
 		lines = append(lines, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
 	}
-	var held []string
+	// Themes and values each have a line: sharing one, the values were cut
+	// off the end of it on any narrow board.
 	if len(m.ctx.Themes) > 0 {
-		held = append(held, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
+		lines = append(lines, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
 	}
 	if len(m.ctx.Values) > 0 {
-		held = append(held, s.Muted.Render("Values: ")+s.Text.Render(refNames(m.ctx.Values)))
-	}
-	if len(held) > 0 {
-		lines = append(lines, strings.Join(held, "   "))
+		lines = append(lines, s.Muted.Render("Values: ")+s.Text.Render(refNames(m.ctx.Values)))
 	}
 	if len(m.ctx.Averse) > 0 {
-		lines = append(lines, s.Averse.Render("You'd rather not: "+refNames(m.ctx.Averse)))
+		lines = append(lines, s.Averse.Render("You'd rather not: "+m.averseNames()))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
@@ -544,14 +627,36 @@ func (m Model) stripView() string {
 		}
 		lines = append(lines, s.Muted.Render(hint))
 	}
+	wrapped := make([]string, len(lines))
+	for i, l := range lines {
+		wrapped[i] = common.Wrap(l, m.width)
+	}
+	if strip := strings.Join(wrapped, "\n"); lipgloss.Height(strip) <= max(h-minColumns, len(lines)) {
+		return strip
+	}
 	for i, l := range lines {
 		lines[i] = common.Truncate(l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }
 
+// minColumns is the least height the columns keep below the strip before
+// its lines are cut to one each: a heading, a card and the borders.
+const minColumns = 12
+
 // sideView is the panel of themes, values and hints beside the columns.
 func (m Model) sideView(w, h int) string {
+	panel := m.sidePanel(w, true)
+	if lipgloss.Height(panel) > h && len(m.ctx.Hints) > 1 {
+		// Not every hint fits: one at a time, as on the narrow strip,
+		// rather than cut off at the bottom.
+		panel = m.sidePanel(w, false)
+	}
+	return lipgloss.NewStyle().Width(w).MaxHeight(max(h, 1)).Render(panel)
+}
+
+// sidePanel is the panel's text, with every hint or the current one.
+func (m Model) sidePanel(w int, allHints bool) string {
 	s := m.env.Styles
 	var b strings.Builder
 	section := func(title, body string, style lipgloss.Style) {
@@ -567,19 +672,31 @@ func (m Model) sideView(w, h int) string {
 		b.WriteString(common.Wrap(step, w))
 	}
 	section("What matters most", m.ctx.Motivation, s.Accent)
-	section("Your themes", m.themeNames(), s.Text)
-	section("You'd rather not", refNames(m.ctx.Averse), s.Averse)
-	section("Your values", refNames(m.ctx.Values), s.Text)
+	// Names are wrapped whole: "Personal goals" is one name, not two lines.
+	whole := func(refs []common.Ref) []common.Ref {
+		out := slices.Clone(refs)
+		for i := range out {
+			out[i].Name = strings.ReplaceAll(out[i].Name, " ", "\u00a0")
+		}
+		return out
+	}
+	section("Your themes", common.JoinRefs(whole(m.ctx.Themes), m.ctx.Top, " · "), s.Text)
+	section("You'd rather not", common.JoinRefs(whole(m.ctx.Averse), m.ctx.Top, ", "), s.Averse)
+	section("Your values", common.JoinRefs(whole(m.ctx.Values), workbook.Ref{}, ", "), s.Text)
 	if b.Len() == 0 {
 		b.WriteString(s.Muted.Render(common.Wrap("No themes named yet. They help you choose goals that matter to you.", w)))
 	}
-	for i, hint := range m.ctx.Hints {
+	hints := m.ctx.Hints
+	if n := len(hints); !allHints && n > 0 {
+		hints = []string{fmt.Sprintf("(%d/%d) %s", m.hint%n+1, n, hints[m.hint%n])}
+	}
+	for i, hint := range hints {
 		if i == 0 {
 			b.WriteString("\n\n" + s.Subtitle.Render("Hints"))
 		}
 		b.WriteString("\n" + s.Muted.Render(common.Wrap("· "+hint, w)))
 	}
-	return lipgloss.NewStyle().Width(w).MaxHeight(max(h, 1)).Render(b.String())
+	return b.String()
 }
 
 // columnsView lays the three tiers side by side in width total.
@@ -647,73 +764,91 @@ func (m Model) columnBody(c, w, h int, ladder map[string]bool) string {
 	return out
 }
 
-// scroll shows as many cards as fit in h lines, keeping card sel in view
-// and saying how many more there are above and below. Cards are separated
-// by a blank line; the "more" lines are counted in the budget, so nothing
+// scroll shows the cards, a blank line between them, in h lines, keeping
+// the selected card in view: its first line always, all of it when it
+// fits, near the middle when there is room around it. It scrolls by rows,
+// not by cards, so a column that cannot show every card is always full:
+// the cards at its edges show what fits of them, rather than leaving empty
+// rows under "↑ 2 more". A card counts as shown when its first line is;
+// the others are counted in a "↑ N more" or "↓ N more" line, so nothing
 // is ever hidden without a word.
 func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
-	n := len(cards)
-	heights := make([]int, n)
-	for i, c := range cards {
-		heights[i] = lipgloss.Height(c)
-	}
-	cost := func(first, last int) int {
-		c := last - first // the blank lines between cards
-		for i := first; i <= last; i++ {
-			c += heights[i]
-		}
-		if first > 0 {
-			c++
-		}
-		if last < n-1 {
-			c++
-		}
-		return c
-	}
-	first, last := sel, sel
-	for grew := true; grew; {
-		grew = false
-		if last < n-1 && cost(first, last+1) <= h {
-			last++
-			grew = true
-		}
-		if first > 0 && cost(first-1, last) <= h {
-			first--
-			grew = true
-		}
-	}
-	up, down := first > 0, last < n-1
-	if cost(sel, sel) > h {
-		// Not even the selected card fits: it keeps at least its first
-		// line, and what room is left says how many more there are.
-		room := h - 1
-		down = down && room > 0
-		if down {
-			room--
-		}
-		up = up && room > 0
-	}
 	var lines []string
-	if up {
-		lines = append(lines, s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", first), w)))
-	}
-	room := h - len(lines)
-	if down {
-		room--
-	}
-	var shown []string
-	for i := first; i <= last; i++ {
-		if i > first {
-			shown = append(shown, "")
+	starts := make([]int, len(cards))
+	for i, c := range cards {
+		if i > 0 {
+			lines = append(lines, "")
 		}
-		shown = append(shown, strings.Split(cards[i], "\n")...)
+		starts[i] = len(lines)
+		lines = append(lines, strings.Split(c, "\n")...)
 	}
-	// A single card taller than the column is cut, never the "more" lines.
-	lines = append(lines, shown[:min(len(shown), max(room, 1))]...)
+	total := len(lines)
+	if total <= h {
+		return strings.Join(lines, "\n")
+	}
+	selStart, selEnd := starts[sel], total
+	if sel+1 < len(cards) {
+		selEnd = starts[sel+1] - 1
+	}
+	// The cards whose first line is above row top, and at or below row end.
+	above := func(top int) int {
+		n := 0
+		for _, st := range starts {
+			if st < top {
+				n++
+			}
+		}
+		return n
+	}
+	below := func(end int) int {
+		n := 0
+		for _, st := range starts {
+			if st >= end {
+				n++
+			}
+		}
+		return n
+	}
+	var top, room int
+	var up, down bool
+	// The "more" lines take rows of their own, which can move the window;
+	// a few rounds settle it.
+	for range 4 {
+		room = max(h-boolInt(up)-boolInt(down), 1)
+		top = selStart - (room-(selEnd-selStart))/2
+		top = min(top, total-room)
+		top = max(top, selEnd-room)
+		top = max(min(top, selStart), 0)
+		moreUp, moreDown := above(top) > 0, below(top+room) > 0
+		if moreUp == up && moreDown == down {
+			break
+		}
+		up, down = moreUp, moreDown
+	}
+	// In a column too short for all three, the selected card's first line
+	// matters more than saying what is below, and that more than above.
+	if room+boolInt(up)+boolInt(down) > h {
+		down = false
+	}
+	if room+boolInt(up) > h {
+		up = false
+	}
+	var out []string
+	if up {
+		out = append(out, s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", above(top)), w)))
+	}
+	out = append(out, lines[top:min(top+room, total)]...)
 	if down {
-		lines = append(lines, s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", n-1-last), w)))
+		out = append(out, s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", below(top+room)), w)))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // card renders one goal: up to three lines of its words, how it feels, its
@@ -729,7 +864,9 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 	}
 	inner := max(w-style.GetHorizontalFrameSize(), 1)
 	lines := strings.Split(common.Wrap(common.OneLine(g.Text), inner), "\n")
-	if len(lines) > 3 {
+	if len(lines) > 3 && !selected {
+		// The others are cut to three lines; the selected card is there
+		// to be read, in full.
 		lines = append(lines[:2], common.Truncate(lines[2]+" …", inner))
 	}
 	var feel string
@@ -753,7 +890,12 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
 	}
 	if p, ok := workbook.GoalByID(m.goals, g.Parent); ok && workbook.ValidParent(g, p) {
-		lines = append(lines, s.Muted.Render(common.Truncate("↳ "+firstLine(p.Text), inner)))
+		step := "↳ " + firstLine(p.Text)
+		if selected {
+			lines = append(lines, s.Muted.Render(common.Wrap(step, inner)))
+		} else {
+			lines = append(lines, s.Muted.Render(common.Truncate(step, inner)))
+		}
 	}
 	return style.Width(w).Render(strings.Join(lines, "\n"))
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -164,15 +165,28 @@ func TestDeleteAsksFirst(t *testing.T) {
 	}
 }
 
-func TestFeelToggles(t *testing.T) {
+// TestFeelGoesRoundAndBackToNotMarked: f marks doable, then a little
+// scary, then takes the mark back; the editor's choice goes round alike.
+func TestFeelGoesRoundAndBackToNotMarked(t *testing.T) {
 	m, st := setup(t, goal("a", "big", 0))
-	m = press(m, keys("llf")...)
-	if st.goals["a"].Feel != workbook.Doable {
-		t.Errorf("feel = %v", st.goals["a"].Feel)
+	for _, want := range []workbook.Feel{workbook.Doable, workbook.Scary, workbook.Unmarked, workbook.Doable} {
+		m = press(m, keys("llf")...)
+		if st.goals["a"].Feel != want {
+			t.Errorf("feel = %v, want %v", st.goals["a"].Feel, want)
+		}
 	}
-	press(m, keys("f")...)
+	m = press(m, enterKey)
+	m = tabTo(m, fieldFeel)
+	m = press(m, right, right)
+	if st.goals["a"].Feel != workbook.Unmarked {
+		t.Errorf("in the editor, feel = %v, want not marked", st.goals["a"].Feel)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "‹ not marked ›") {
+		t.Errorf("the editor does not offer \"not marked\":\n%s", ansi.Strip(m.View()))
+	}
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyLeft})
 	if st.goals["a"].Feel != workbook.Scary {
-		t.Errorf("feel = %v", st.goals["a"].Feel)
+		t.Errorf("← from not marked: %v, want a little scary", st.goals["a"].Feel)
 	}
 }
 
@@ -350,7 +364,7 @@ func TestPickerRanksFiltersAndFillsBlanks(t *testing.T) {
 	}
 	m = press(m, keys("/")...)
 	m = press(m, keys("marathon")...)
-	m = press(m, enterKey)
+	m = press(m, esc) // done searching; the list stays filtered
 	clash := 0
 	for _, r := range m.picker.list {
 		if r.Clash {
@@ -593,5 +607,350 @@ func TestHintsTakeTurnsOnANarrowBoard(t *testing.T) {
 	m.SetContext(c)
 	if m.KeyMap().Hint.Enabled() {
 		t.Error("beside the board every hint shows; t has nothing to do")
+	}
+}
+
+// TestIdeasThatClashComeLast: a runner who would rather not race meets
+// the ideas that suit them first in every column; races are still there,
+// marked, below them.
+func TestIdeasThatClashComeLast(t *testing.T) {
+	m, _ := setup(t)
+	m.SetContext(ctx()) // drawn to headspace and exploration, rather not compete
+	for col := range 3 {
+		m.col = col
+		m = press(m, keys("i")...)
+		list := m.picker.list
+		seen := false
+		for _, r := range list {
+			if r.Clash {
+				seen = true
+			} else if seen {
+				t.Fatalf("column %d: %q comes after an idea that clashes", col, r.Idea.Display())
+			}
+		}
+		if !seen || list[0].Clash {
+			t.Errorf("column %d: first idea %q (clash %v); some should clash", col, list[0].Idea.Display(), list[0].Clash)
+		}
+		m = press(m, esc)
+	}
+}
+
+// TestEnterInTheSearchUsesTheIdea: while searching, the footer offers
+// "enter use it", and one enter does it.
+func TestEnterInTheSearchUsesTheIdea(t *testing.T) {
+	m, st := setup(t)
+	m = press(m, keys("i333/")...) // every column, then search
+	m = press(m, keys("beach")...)
+	if !m.keys.Pick.Enabled() || m.keys.Pick.Help().Desc != "use it" {
+		t.Fatalf("while searching the footer does not offer enter: %+v", m.keys.Pick.Help())
+	}
+	if len(m.picker.list) == 0 {
+		t.Fatal("no idea mentions a beach")
+	}
+	want := m.picker.list[0].Idea
+	m = press(m, enterKey)
+	switch {
+	case len(want.Blanks) > 0 && !m.picker.filling:
+		t.Errorf("enter did not ask for the blanks of %q", want.Display())
+	case len(want.Blanks) == 0 && len(st.goals) != 1:
+		t.Errorf("enter did not add %q: %v", want.Display(), st.goals)
+	}
+	if m.picker.typing {
+		t.Error("the search still has the keys")
+	}
+}
+
+// TestAColumnThatScrollsIsFull: when a column cannot show every card, it
+// uses every row it has: cards above the selected one show as much of
+// themselves as fits, rather than leaving empty rows under "↑ 2 more".
+// The selected card's first line is always in view, and every card is
+// either shown (its first line is) or counted in a "more" line.
+func TestAColumnThatScrollsIsFull(t *testing.T) {
+	s := common.NewStyles(true)
+	for n := 2; n <= 6; n++ {
+		for _, tall := range []int{2, 3, 5, 7} {
+			var cards []string
+			for i := range n {
+				lines := []string{fmt.Sprintf("card %d", i)}
+				for range tall - 1 + i%2 {
+					lines = append(lines, "·")
+				}
+				cards = append(cards, strings.Join(lines, "\n"))
+			}
+			for h := 4; h <= 30; h++ {
+				for sel := range n {
+					out := strings.Split(scroll(cards, sel, h, s, 30), "\n")
+					total := n*tall + n/2 + n - 1
+					if total > h && len(out) != h {
+						t.Errorf("%d cards of %d+ lines, selected %d, in %d rows: %d rows used:\n%s", n, tall, sel, h, len(out), strings.Join(out, "\n"))
+					}
+					text := ansi.Strip(strings.Join(out, "\n"))
+					if !strings.Contains(text, fmt.Sprintf("card %d", sel)) {
+						t.Errorf("%d cards in %d rows: the selected card %d is not shown:\n%s", n, h, sel, text)
+					}
+					shown, more := strings.Count(text, "card "), 0
+					for _, l := range out {
+						var k int
+						if _, err := fmt.Sscanf(ansi.Strip(l), "↑ %d more", &k); err == nil {
+							more += k
+						}
+						if _, err := fmt.Sscanf(ansi.Strip(l), "↓ %d more", &k); err == nil {
+							more += k
+						}
+					}
+					if shown+more != n {
+						t.Errorf("%d cards in %d rows, selected %d: %d shown + %d announced:\n%s", n, h, sel, shown, more, text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestThemesAndValuesShowOnEveryBoard: on the narrow board, themes and
+// values each get a line; sharing one, the values were cut off at 100
+// columns and less.
+func TestThemesAndValuesShowOnEveryBoard(t *testing.T) {
+	c := ctx()
+	c.Themes = append(c.Themes, common.Ref{Ref: workbook.Theme("affiliation"), Name: "Company"}, common.Ref{Ref: workbook.Theme("joy"), Name: "Joy"})
+	c.Values = append(c.Values, common.Ref{Ref: workbook.Value("health"), Name: "Health"})
+	for w := 54; w <= 240; w++ {
+		m, _ := setup(t)
+		m.SetSize(w, 30)
+		m.SetContext(c)
+		v := ansi.Strip(m.View())
+		for _, want := range []string{"Headspace", "Joy", "Calm", "Health"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("at width %d the board does not show %q:\n%s", w, want, v)
+				break
+			}
+		}
+	}
+}
+
+// TestTheSelectedCardAndHintsReadInFull: cards are cut to three lines of
+// words, except the selected one; the goal a card or the editor steps
+// toward, and the hints on a narrow board, are not cut where there is
+// room to read them.
+func TestTheSelectedCardAndHintsReadInFull(t *testing.T) {
+	long := "Run the ridge loop every Sunday morning with the club, easy pace, no watch, and coffee at the top with whoever made it up there first; " +
+		"then walk down together the long way, past the reservoir, and write two lines in the log about how it felt before lunch"
+	big := workbook.Goal{ID: "big", Tier: workbook.Big, Text: "A trail half marathon on the ridge in October, at whatever pace the day allows, finishing smiling", Order: 0}
+	mid := workbook.Goal{ID: "mid", Tier: workbook.Medium, Text: long, Order: 0, Parent: "big"}
+	c := ctx()
+	c.Hints = []string{"You like something to measure: give each goal a number you can track, and a week to check it in, so the number means something."}
+	for _, w := range []int{90, 200} {
+		m, _ := setup(t, big, mid)
+		m.SetSize(w, 50)
+		m.SetContext(c)
+		colW := 30 // about a column's width at 90; wider at 200
+		if w == 200 {
+			colW = 50
+		}
+		selected := squeeze(ansi.Strip(m.card(mid, colW, true, false)))
+		for _, want := range []string{long, big.Text} {
+			if !strings.Contains(selected, squeeze(want)) {
+				t.Errorf("at width %d the selected card cuts %q:\n%s", w, want, ansi.Strip(m.card(mid, colW, true, false)))
+			}
+		}
+		if other := squeeze(ansi.Strip(m.card(mid, colW, false, false))); strings.Contains(other, squeeze(long)) {
+			t.Errorf("at width %d a card that is not selected is shown in full", w)
+		}
+		if m.sideWidth() == 0 {
+			if strip := squeeze(ansi.Strip(m.stripView(50))); !strings.Contains(strip, squeeze(c.Hints[0])) {
+				t.Errorf("at width %d the hint is cut:\n%s", w, ansi.Strip(m.stripView(50)))
+			}
+		}
+	}
+	m, _ := setup(t, big, mid)
+	m.SetSize(90, 40)
+	m = press(m, right, enterKey)
+	m = tabTo(m, fieldParent)
+	if v := squeeze(ansi.Strip(m.View())); !strings.Contains(v, squeeze(big.Text)) {
+		t.Errorf("the editor cuts the goal this one steps toward:\n%s", ansi.Strip(m.View()))
+	}
+}
+
+// squeeze drops white space and the card and column borders, so words
+// can be found wherever they wrapped.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("│┃┊‹›↳", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// TestTheSelectedCardHasAShape: without colour (NO_COLOR, or a runner who
+// cannot tell the colours apart) the selected card still stands out: its
+// bar is heavier than the others'.
+func TestTheSelectedCardHasAShape(t *testing.T) {
+	m, _ := setup(t, goal("a", "small", 0), goal("b", "small", 1), goal("c", "medium", 0))
+	m = press(m, down)
+	v := ansi.Strip(m.View())
+	for _, l := range strings.Split(v, "\n") {
+		switch {
+		case strings.Contains(l, "goal b") && !strings.Contains(l, "┃ goal b"):
+			t.Errorf("the selected card has no mark of its own: %q", l)
+		case strings.Contains(l, "goal a") && strings.Contains(l, "┃"), strings.Contains(l, "goal c") && strings.Contains(l, "┃"):
+			t.Errorf("a card not selected looks selected: %q", l)
+		}
+	}
+}
+
+// TestTabIsNamedByWhereItGoes: the board's tab goes to the summary and
+// says so; "next step" is the board's answer to "what is my next step
+// this week?", not a key.
+func TestTabIsNamedByWhereItGoes(t *testing.T) {
+	m, _ := setup(t)
+	if got := m.KeyMap().Next.Help().Desc; got != "summary" {
+		t.Errorf("tab says %q", got)
+	}
+	if got := m.KeyMap().Prev.Help().Desc; got != "themes" {
+		t.Errorf("shift+tab says %q", got)
+	}
+	m = press(m, tab)
+	if to, ok := m.TakeNavigation(); !ok || to.To != common.Summary {
+		t.Errorf("tab went to %+v", to)
+	}
+}
+
+// TestBehindItSaysWhichIsWhich: a theme and a value of the same name are
+// told apart by the line they are on, and no choice is broken in two.
+func TestBehindItSaysWhichIsWhich(t *testing.T) {
+	c := ctx()
+	c.Themes = append(c.Themes, common.Ref{Ref: workbook.Theme("health"), Name: "Health"}, common.Ref{Ref: workbook.Theme("achievement"), Name: "Personal goals"})
+	c.Values = append(c.Values, common.Ref{Ref: workbook.Value("health"), Name: "Health"}, common.Ref{Ref: workbook.Value("self-care"), Name: "Self-care"})
+	for w := 30; w <= 120; w++ {
+		m, _ := setup(t, goal("a", "small", 0))
+		m.SetSize(w, 60)
+		m.SetContext(c)
+		m = press(m, enterKey)
+		m = tabTo(m, fieldLinks)
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		var kind string
+		found := map[string][]string{}
+		for _, l := range lines {
+			f := strings.Fields(l)
+			if len(f) > 0 && (f[0] == "Themes" || f[0] == "Values") {
+				kind = f[0]
+			}
+			if strings.Contains(l, "Purpose") {
+				kind = ""
+			}
+			for _, name := range []string{"Headspace", "Exploration", "Health", "Personal goals", "Calm", "Self-care"} {
+				if kind != "" && strings.Contains(l, name) {
+					found[name] = append(found[name], kind)
+				}
+			}
+		}
+		if got := found["Health"]; len(got) != 2 || got[0] == got[1] {
+			t.Errorf("at width %d the two Healths are not told apart: %v\n%s", w, got, strings.Join(lines, "\n"))
+		}
+		for _, name := range []string{"Headspace", "Exploration", "Personal goals", "Calm", "Self-care"} {
+			if len(found[name]) != 1 {
+				t.Errorf("at width %d %q is not whole on one line: %v\n%s", w, name, found[name], strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+// TestARunnerCanSayNoToWhatCairnRead: a check read from the words ("has a
+// count: each Sunday") can be wrong; space on it says no, space again
+// takes the no back, and the board's tally follows.
+func TestARunnerCanSayNoToWhatCairnRead(t *testing.T) {
+	g := workbook.Goal{ID: "a", Tier: workbook.Medium, Text: "Long run each Sunday with the club", Status: workbook.Draft}
+	m, st := setup(t, g)
+	m = press(m, right, enterKey)
+	m = tabTo(m, fieldChecks)
+	m = press(m, down) // Measurable
+	cs := checks(m.editor.goal, m.ctx)
+	if !cs[1].Met || !cs[1].Derived {
+		t.Fatalf("measurable is not read from the words: %+v", cs[1])
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "space: no, that's not right") {
+		t.Errorf("the editor does not say space can say no:\n%s", v)
+	}
+	before, _, _ := tally(st.goals["a"], m.ctx)
+	m = press(m, space)
+	if !st.goals["a"].Said["not:measurable"] {
+		t.Fatalf("said = %v", st.goals["a"].Said)
+	}
+	c := checks(st.goals["a"], m.ctx)[1]
+	if c.Met || !c.Doubted || !strings.Contains(ansi.Strip(m.View()), "Not as cairn read it") {
+		t.Errorf("after no: %+v\n%s", c, ansi.Strip(m.View()))
+	}
+	if after, _, _ := tally(st.goals["a"], m.ctx); after >= before {
+		t.Errorf("the tally did not follow the no: %d then %d", before, after)
+	}
+	m = press(m, space)
+	if st.goals["a"].Said["not:measurable"] || !checks(st.goals["a"], m.ctx)[1].Met {
+		t.Errorf("space did not take the no back: %v", st.goals["a"].Said)
+	}
+}
+
+// TestHintsBesideAShortBoardTakeTurns: when every hint does not fit in the
+// panel beside the board, it shows them one at a time, each in full, as
+// the narrow strip does, rather than cutting the last off at the bottom.
+func TestHintsBesideAShortBoardTakeTurns(t *testing.T) {
+	c := ctx()
+	c.Motivation = "An hour that is mine, out on the ridge"
+	c.Hints = []string{
+		"How running feels matters most: choose goals that protect that feeling, like one easy run a week with no pace to hit.",
+		"You'd rather not race: race goals are probably not for you; try an experience or training goal.",
+		"People make your running: build goals around them, a club night or a friend to meet.",
+	}
+	m, _ := setup(t)
+	m.SetSize(130, 22)
+	m.SetContext(c)
+	if !m.KeyMap().Hint.Enabled() {
+		t.Fatal("t is not offered though the hints do not all fit")
+	}
+	for i, want := range c.Hints {
+		panel := ansi.Strip(m.sideView(m.sideWidth(), m.height))
+		if !strings.Contains(squeeze(panel), squeeze(fmt.Sprintf("(%d/3) %s", i+1, want))) {
+			t.Errorf("hint %d is not shown in full:\n%s", i+1, panel)
+		}
+		m = press(m, keys("t")...)
+	}
+	m.SetSize(130, 60)
+	if m.KeyMap().Hint.Enabled() {
+		t.Error("t is offered though every hint fits")
+	}
+}
+
+// TestNamesBesideTheBoardWrapWhole: the panel beside the board wraps its
+// lists of themes and values between names, never inside one.
+func TestNamesBesideTheBoardWrapWhole(t *testing.T) {
+	c := ctx()
+	c.Themes = append(c.Themes, common.Ref{Ref: workbook.Theme("achievement"), Name: "Personal goals"},
+		common.Ref{Ref: workbook.OwnThemeRef("o"), Name: "Dog walks with Bess"})
+	m, _ := setup(t)
+	m.SetSize(120, 40)
+	m.SetContext(c)
+	panel := ansi.Strip(m.sideView(m.sideWidth(), 40))
+	for _, name := range []string{"Personal goals", "Dog walks with Bess"} {
+		if !strings.Contains(strings.ReplaceAll(panel, "\u00a0", " "), name) {
+			t.Errorf("%q is broken across lines:\n%s", name, panel)
+		}
+	}
+}
+
+// TestTheIdeasSearchFitsAfterTheWindowNarrows: the search and the blanks
+// are fitted to the window as it changes, not only as they open.
+func TestTheIdeasSearchFitsAfterTheWindowNarrows(t *testing.T) {
+	m, _ := setup(t)
+	m.SetSize(200, 30)
+	m = press(m, keys("i/")...)
+	m = press(m, keys("run somewhere new with a friend on a weekday morning before work starts")...)
+	for _, w := range []int{120, 80, 60} {
+		m.SetSize(w, 30)
+		for _, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("at width %d the ideas have a line %d wide: %q", w, ansi.StringWidth(l), l)
+				break
+			}
+		}
 	}
 }

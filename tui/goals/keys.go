@@ -16,7 +16,7 @@ type KeyMap struct {
 	MoveUp    key.Binding
 	MoveDown  key.Binding
 	Feel      key.Binding
-	Next      key.Binding
+	Next      key.Binding // named by where it goes: "next step" is the board's answer to "what is my next step this week?"
 	Prev      key.Binding
 	Yes       key.Binding
 	No        key.Binding
@@ -60,9 +60,9 @@ func DefaultKeyMap() KeyMap {
 		MoveRight: key.NewBinding(key.WithKeys(">", "shift+right", "L")),
 		MoveUp:    key.NewBinding(key.WithKeys("shift+up", "K"), key.WithHelp("K/J", "reorder")),
 		MoveDown:  key.NewBinding(key.WithKeys("shift+down", "J")),
-		Feel:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "doable/scary")),
-		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
-		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Feel:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "doable/scary/neither")),
+		Next:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "summary")),
+		Prev:      key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "themes")),
 		Yes:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete it")),
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep it")),
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
@@ -128,6 +128,11 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 	}
 	k.Pick.SetEnabled(list || m == modePickSearch || m == modeFill)
 	k.Close.SetEnabled(list || m == modePickSearch || m == modeFill)
+	if m == modePickSearch {
+		k.Close.SetHelp("esc", "stop searching")
+	} else {
+		k.Close.SetHelp("esc", "back")
+	}
 	if m == modeFill {
 		k.Field.SetEnabled(true)
 		k.FieldBack.SetEnabled(true)

@@ -45,6 +45,25 @@ func newPicker(s *common.Styles, col int) picker {
 	return picker{search: search, tier: col + 1}
 }
 
+// setWidth fits the search and the blanks to the screen's width w, as
+// the window changes as well as when they open.
+func (p *picker) setWidth(w int) {
+	common.SetInputWidth(&p.search, max(w-4, 1))
+	for i := range p.inputs {
+		common.SetInputWidth(&p.inputs[i], max(w-lipgloss.Width(p.inputs[i].Prompt)-2, 1))
+	}
+}
+
+// restore sets the filters as a resumed session left them; a filter this
+// build does not know is left at "every".
+func (p *picker) restore(f workbook.IdeaSearch, ctx Context) {
+	p.kind = slices.Index(catalog.IdeaKinds(), catalog.IdeaKind(f.Kind)) + 1
+	p.theme = slices.IndexFunc(catalog.Themes(), func(t catalog.Theme) bool { return string(t.ID) == f.Theme }) + 1
+	p.tier = slices.Index(tierOrder, f.Tier) + 1
+	p.search.SetValue(f.Query)
+	p.refresh(ctx)
+}
+
 // refresh filters and ranks the catalog.
 func (p *picker) refresh(ctx Context) {
 	f := catalog.IdeaFilter{Query: p.search.Value()}
@@ -84,7 +103,7 @@ func catalogTheme(r common.Ref) (catalog.ThemeID, bool) {
 func (m Model) openPicker() (Model, tea.Cmd) {
 	m.picking = true
 	m.picker = newPicker(m.env.Styles, m.col)
-	m.picker.search.SetWidth(max(m.width-4, 1))
+	m.picker.setWidth(m.width)
 	m.picker.refresh(m.ctx)
 	return m, nil
 }
@@ -97,10 +116,20 @@ func (m Model) updatePicker(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	k, isKey := msg.(tea.KeyPressMsg)
 	if p.typing {
-		if isKey && key.Matches(k, m.keys.Close, m.keys.Pick) {
+		switch {
+		case isKey && key.Matches(k, m.keys.Close):
 			p.typing = false
 			p.search.Blur()
 			return m, nil
+		case isKey && key.Matches(k, m.keys.Pick):
+			// enter does what the footer says: it uses the idea the search
+			// has found, not only closes the search.
+			p.typing = false
+			p.search.Blur()
+			if len(p.list) == 0 {
+				return m, nil
+			}
+			return m.startBlanks(p.list[p.cursor].Idea)
 		}
 		msg, why := common.AdmitLine(msg, p.search.Value(), common.MaxLineRunes, "A search")
 		if why != "" {
@@ -155,12 +184,12 @@ func (m Model) startBlanks(idea catalog.Idea) (Model, tea.Cmd) {
 		in.Placeholder = "e.g. " + b.Example
 		in.KeyMap.Paste.SetEnabled(false)
 		in.SetStyles(m.env.Styles.TextInput)
-		in.SetWidth(max(m.width-lipgloss.Width(in.Prompt)-2, 1))
 		p.inputs = append(p.inputs, in)
 	}
 	if len(p.inputs) == 0 {
 		return m.addIdea()
 	}
+	p.setWidth(m.width)
 	p.filling, p.at = true, 0
 	return m, p.inputs[0].Focus()
 }

@@ -5,15 +5,14 @@ package reflection
 import (
 	"fmt"
 	"maps"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -60,7 +59,8 @@ type Model struct {
 	answers   []string          // the live text of every answer, by question index
 	retired   map[string]string // answers to questions no longer asked, as saved
 	idx       int
-	area      textarea.Model
+	area      textbox.Model
+	head      string // the heading as drawn, made again only when it changes
 	nav       common.Request
 
 	width, height int
@@ -94,7 +94,7 @@ func New(env common.Env, saver AnswerSaver, saved map[string]workbook.Answer, at
 	return m
 }
 
-func newArea(s *common.Styles) textarea.Model {
+func newArea(s *common.Styles) textbox.Model {
 	ta := common.NewTextArea(s, "Write whatever comes up. No editing yet.")
 	ta.Focus()
 	return ta
@@ -156,6 +156,7 @@ func (m Model) Typing() bool { return true }
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
 	m.area.SetStyles(s.TextArea)
+	m.layout()
 }
 
 // MaxWriting is the widest the writing column grows: long lines are hard
@@ -173,7 +174,8 @@ func (m *Model) layout() {
 	if m.width == 0 {
 		return
 	}
-	top := lipgloss.Height(m.heading())
+	m.head = m.heading()
+	top := lipgloss.Height(m.head)
 	m.area.SetWidth(max(m.width, 4))
 	m.area.SetHeight(max(m.height-top-2, 1))
 }
@@ -200,7 +202,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 // answer past its limits. The keys that make a new line are the text
 // area's own: KeyMap.Newline only names enter for the help footer.
 func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
-	msg, why := common.Admit(msg, m.answers[m.idx], &m.area)
+	msg, why := common.Admit(msg, &m.area)
 	if why != "" {
 		m.Saver.Refuse(why)
 		return m, nil
@@ -253,13 +255,20 @@ func (m Model) heading() string {
 // View renders the screen.
 func (m Model) View() string {
 	s := m.env.Styles
-	foot := s.Muted.Render(words(m.answers[m.idx]))
-	return lipgloss.JoinVertical(lipgloss.Left, m.heading(), m.area.View(), "", foot)
+	foot := s.Muted.Render(words(m.area.Words()))
+	head := m.head
+	if head == "" {
+		head = m.heading()
+	}
+	// Joined by hand: this is drawn on every key, and the heading, made
+	// once per question and width, need not be measured again.
+	return head + "\n" + m.area.View() + "\n\n" + foot
 }
 
-// words counts words the way a writer would.
-func words(text string) string {
-	n := len(strings.Fields(text))
+// words says how many words an answer has, as a writer counts them. The
+// text area keeps the count as the text changes: counting the whole answer
+// on every frame would make each key cost more as the answer grows.
+func words(n int) string {
 	if n == 0 {
 		return ""
 	}

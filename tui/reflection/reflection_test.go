@@ -1,12 +1,15 @@
 package reflection
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
@@ -176,5 +179,29 @@ func TestAPasteIsNeverCutToFit(t *testing.T) {
 	m, _ = send(m, tea.PasteMsg{Content: strings.Repeat("x\n", common.MaxAnswerLines-1) + "last"})
 	if got := st.saved[id]; strings.Count(got, "\n")+1 != common.MaxAnswerLines || !strings.HasSuffix(got, "last") {
 		t.Errorf("a paste of exactly the limit was not kept whole (%d lines)", strings.Count(got, "\n")+1)
+	}
+}
+
+// TestTheAnswerBoxShowsTheLinesLeftAfterDeleting: after deleting lines
+// from the end of a long answer back up to a short one, every line left
+// is on screen, not one line under empty rows with the rest hidden above.
+func TestTheAnswerBoxShowsTheLinesLeftAfterDeleting(t *testing.T) {
+	m, _ := setup(t, nil, 0)
+	var lines []string
+	for i := range 30 {
+		lines = append(lines, fmt.Sprintf("line %02d", i+1))
+	}
+	m, _ = send(m, tea.PasteMsg{Content: strings.Join(lines, "\n")})
+	ctrlU := tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	backspace := tea.KeyPressMsg{Code: tea.KeyBackspace}
+	for range 25 { // down to five lines: each line emptied, then joined to the one above
+		m, _ = send(m, ctrlU)
+		m, _ = send(m, backspace)
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range lines[:5] {
+		if !strings.Contains(v, want) {
+			t.Errorf("after deleting back to five lines, %q is hidden:\n%s", want, v)
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
@@ -17,6 +16,7 @@ import (
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -62,12 +62,14 @@ type Model struct {
 	cursor   int
 	focus    part
 	adding   bool
-	reading  bool // the detail pane shows all answers instead of evidence
+	removing bool         // asking whether to remove the runner's own theme under the cursor
+	want     workbook.Ref // the theme to select once it is listed (resuming)
+	reading  bool         // the detail pane shows all answers instead of evidence
 	nav      common.Request
 
 	detail viewport.Model
 	name   textinput.Model // a theme of the runner's own, while adding
-	notes  textarea.Model
+	notes  textbox.Model
 	motive textinput.Model
 
 	width, height int
@@ -109,16 +111,18 @@ func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 		notes:  notes,
 		motive: motive,
 	}
-	m.rebuild()
+	m.rebuild(true)
 	return m
 }
 
-// SetAnswers gives the screen the latest answers and reads them again. The
-// runner's decisions are kept: they belong to themes, not to sentences.
+// SetAnswers gives the screen the latest answers and reads them again, as
+// the screen is entered. The runner's decisions are kept: they belong to
+// themes, not to sentences. The list is put in order again only here:
+// while the runner decides, rows stay where they are.
 func (m *Model) SetAnswers(answers map[string]string) {
 	m.answers = answers
 	m.findings = detect.Detect(detect.SeasonSources(answers))
-	m.rebuild()
+	m.rebuild(true)
 }
 
 // Proposed returns what cairn reads in the answers, strongest first: the
@@ -130,9 +134,13 @@ func (m *Model) SetValues(values []common.Ref) { m.values = values }
 
 // rebuild lays out the rows: cairn's proposals strongest first, then themes
 // the runner decided on that the answers no longer show, then the runner's
-// own; dismissed themes sink to the end.
-func (m *Model) rebuild() {
+// own; dismissed themes sink to the end. Unless resort is set, rows already
+// listed keep their places and new ones (a theme just added) come last: a
+// list that moved under the cursor after each decision would have the next
+// key act on a theme the runner was not looking at.
+func (m *Model) rebuild(resort bool) {
 	var keep workbook.Ref
+	at := m.cursor
 	if m.cursor < len(m.rows) {
 		keep = m.rows[m.cursor].ref
 	}
@@ -155,7 +163,7 @@ func (m *Model) rebuild() {
 		add(row{ref: workbook.Theme(string(f.Theme)), name: t.Name, polarity: f.Polarity, finding: f})
 	}
 	for _, mk := range m.board.Marks {
-		if mk.Theme.Own {
+		if mk.Theme.Own || mk.Status == workbook.Undecided {
 			continue
 		}
 		if t, ok := catalog.LookupTheme(catalog.ThemeID(mk.Theme.ID)); ok && !seen[mk.Theme] {
@@ -165,16 +173,47 @@ func (m *Model) rebuild() {
 	for _, o := range m.board.Own {
 		rows = append(rows, row{ref: o.Ref(), name: o.Name, polarity: o.Polarity, status: workbook.Confirmed, own: true})
 	}
-	slices.SortStableFunc(rows, func(a, b row) int {
-		return boolInt(a.status == workbook.Dismissed) - boolInt(b.status == workbook.Dismissed)
-	})
+	if resort || len(m.rows) == 0 {
+		slices.SortStableFunc(rows, func(a, b row) int {
+			return boolInt(a.status == workbook.Dismissed) - boolInt(b.status == workbook.Dismissed)
+		})
+	} else {
+		rows = inPlaces(m.rows, rows)
+	}
 	m.rows = rows
-	m.cursor = max(0, min(m.cursor, len(rows)-1))
+	m.cursor = max(0, min(at, len(rows)-1))
 	if i := slices.IndexFunc(rows, func(r row) bool { return r.ref == keep }); i >= 0 {
 		m.cursor = i
 	}
+	if i := slices.IndexFunc(rows, func(r row) bool { return r.ref == m.want }); i >= 0 && !m.want.IsZero() {
+		m.cursor, m.want = i, workbook.Ref{}
+	}
+	m.layout()
 	m.syncKeys()
 	m.refreshDetail()
+}
+
+// inPlaces orders rows as the themes were listed in old, with themes old
+// did not list after them, in their own order.
+func inPlaces(old, rows []row) []row {
+	place := make(map[workbook.Ref]int, len(old))
+	for i, r := range old {
+		place[r.ref] = i
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		pa, inA := place[a.ref]
+		pb, inB := place[b.ref]
+		switch {
+		case inA && inB:
+			return pa - pb
+		case inA:
+			return -1
+		case inB:
+			return 1
+		}
+		return 0
+	})
+	return rows
 }
 
 func boolInt(b bool) int {
@@ -188,24 +227,41 @@ func boolInt(b bool) int {
 func (m Model) Board() workbook.ThemeBoard { return cloneBoard(m.board) }
 
 // Chosen returns what the runner holds to: themes they confirmed (or named)
-// as drawn to, the one that matters most first, and those they would
-// rather not build goals on.
+// as drawn to, and those they would rather not build goals on, the one
+// that matters most first in its list. A theme can matter most as
+// something to avoid.
 func (m Model) Chosen() (toward, averse []common.Ref) {
 	for _, r := range m.rows {
 		if r.status != workbook.Confirmed {
 			continue
 		}
 		ref := common.Ref{Ref: r.ref, Name: r.name}
-		switch {
-		case r.polarity == workbook.Away:
-			averse = append(averse, ref)
-		case r.ref == m.board.Top:
-			toward = append([]common.Ref{ref}, toward...)
-		default:
-			toward = append(toward, ref)
+		list := &toward
+		if r.polarity == workbook.Away {
+			list = &averse
+		}
+		if r.ref == m.board.Top {
+			*list = append([]common.Ref{ref}, *list...)
+		} else {
+			*list = append(*list, ref)
 		}
 	}
 	return toward, averse
+}
+
+// Select puts the cursor on theme ref, now or as soon as it is listed:
+// a proposed theme is listed only once the answers are read.
+func (m *Model) Select(ref workbook.Ref) {
+	m.want = ref
+	m.rebuild(false)
+}
+
+// Selected returns the theme under the cursor, or the zero Ref.
+func (m Model) Selected() workbook.Ref {
+	if m.cursor < len(m.rows) {
+		return m.rows[m.cursor].ref
+	}
+	return workbook.Ref{}
 }
 
 // KeyMap returns the live keys for the help footer.
@@ -238,9 +294,11 @@ func (m *Model) SetStyles(s *common.Styles) {
 	m.refreshDetail()
 }
 
-// Focus puts the focus on the list, as when the screen is entered.
+// Focus puts the focus on the list, as when the screen is entered. A
+// removal waiting for y or n is dropped: it has changed nothing yet.
 func (m *Model) Focus() {
 	m.adding = false
+	m.removing = false
 	m.reading = false
 	m.setFocus(partList)
 }
@@ -264,7 +322,7 @@ func (m *Model) syncKeys() {
 	if has {
 		sel = m.rows[m.cursor]
 	}
-	m.keys.setPart(m.focus, m.adding, sel, has)
+	m.keys.setPart(m.focus, m.adding, m.removing, sel, has)
 }
 
 // Update handles a message for this screen.
@@ -275,6 +333,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.PasteMsg:
 		return m.edit(msg)
 	case tea.KeyPressMsg:
+		if m.removing {
+			return m.updateRemoving(msg)
+		}
 		if m.adding {
 			return m.updateAdding(msg)
 		}
@@ -293,6 +354,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			m.setFocus(m.focus - 1)
 			return m, nil
+		case key.Matches(msg, m.keys.Back):
+			m.setFocus(partList)
+			return m, m.Saver.Flush()
 		case key.Matches(msg, m.keys.Save):
 			return m, m.Saver.Flush()
 		}
@@ -320,7 +384,9 @@ func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Top):
 		return m.markTop()
 	case key.Matches(msg, k.Remove):
-		return m.removeOwn()
+		if m.cursor < len(m.rows) && m.rows[m.cursor].own {
+			m.removing = true
+		}
 	case key.Matches(msg, k.Add):
 		m.adding = true
 		m.name.Reset()
@@ -340,8 +406,9 @@ func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// decide sets the selected theme's status; deciding the same way twice
-// takes the decision back, leaving the theme proposed again.
+// decide sets the selected theme's status, keeping the direction it has;
+// deciding the same way twice takes the decision back, leaving the theme
+// undecided again. Each decision says what it did in the status line.
 func (m Model) decide(status workbook.MarkStatus) (Model, tea.Cmd) {
 	if m.cursor >= len(m.rows) || m.rows[m.cursor].own {
 		return m, nil
@@ -351,36 +418,47 @@ func (m Model) decide(status workbook.MarkStatus) (Model, tea.Cmd) {
 		status = workbook.Undecided
 	}
 	m.setMark(r.ref, r.polarity, status)
+	note := r.name + ": "
+	switch status {
+	case workbook.Confirmed:
+		note += "that's you, " + r.polarity.Words() + "."
+	case workbook.Dismissed:
+		note += "not you. It moves to the end next time you come here."
+	default:
+		note += "taken back; not decided yet."
+	}
 	if status != workbook.Confirmed && m.board.Top == r.ref {
 		m.board.Top = workbook.Ref{}
+		note += " It no longer matters most."
 	}
-	return m.changed()
+	return m.changed(note)
 }
 
-// flip turns "drawn to it" into "would rather not" and back: the runner,
-// not the detector, has the last word on direction.
+// flip turns "drawn to it" into "would rather not" and back, and does
+// nothing else: a theme not yet decided stays undecided, one that matters
+// most keeps its star. The runner, not the detector, has the last word on
+// direction.
 func (m Model) flip() (Model, tea.Cmd) {
 	if m.cursor >= len(m.rows) {
 		return m, nil
 	}
 	r := m.rows[m.cursor]
-	pol := workbook.Away
-	if r.polarity == workbook.Away {
-		pol = workbook.Toward
-	}
+	pol := r.polarity.Flip()
 	if r.own {
 		m.setOwnPolarity(r.ref, pol)
 	} else {
-		m.setMark(r.ref, pol, workbook.Confirmed)
+		m.setMark(r.ref, pol, r.status)
 	}
-	if pol == workbook.Away && m.board.Top == r.ref {
-		m.board.Top = workbook.Ref{}
+	note := r.name + ": now " + pol.Words() + "."
+	if r.status == workbook.Undecided && !r.own {
+		note += " y if this is you, n if it isn't."
 	}
-	return m.changed()
+	return m.changed(note)
 }
 
-// markTop names the selected theme as the one that matters most, which
-// also confirms it; marking it again takes the star back.
+// markTop names the selected theme as the one that matters most, keeping
+// its direction, and confirms it if it was not yet; marking it again takes
+// the star back.
 func (m Model) markTop() (Model, tea.Cmd) {
 	if m.cursor >= len(m.rows) {
 		return m, nil
@@ -388,15 +466,15 @@ func (m Model) markTop() (Model, tea.Cmd) {
 	r := m.rows[m.cursor]
 	if m.board.Top == r.ref {
 		m.board.Top = workbook.Ref{}
-		return m.changed()
+		return m.changed(r.name + ": no longer the one that matters most.")
 	}
 	m.board.Top = r.ref
-	if !r.own {
-		m.setMark(r.ref, workbook.Toward, workbook.Confirmed)
-	} else {
-		m.setOwnPolarity(r.ref, workbook.Toward)
+	note := r.name + ": the one that matters most (" + r.polarity.Words() + ")."
+	if !r.own && r.status != workbook.Confirmed {
+		m.setMark(r.ref, r.polarity, workbook.Confirmed)
+		note = r.name + ": that's you, and the one that matters most (" + r.polarity.Words() + ")."
 	}
-	return m.changed()
+	return m.changed(note)
 }
 
 // setOwnPolarity points one of the runner's own themes the other way.
@@ -410,32 +488,63 @@ func (m *Model) setOwnPolarity(ref workbook.Ref, pol workbook.Polarity) {
 	m.board.Own = own
 }
 
+// updateRemoving asks before one of the runner's own themes is removed, as
+// removing a goal or a value with words does.
+func (m Model) updateRemoving(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Yes):
+		m.removing = false
+		return m.removeOwn()
+	case key.Matches(msg, m.keys.No):
+		m.removing = false
+		m.syncKeys()
+	}
+	return m, nil
+}
+
 func (m Model) removeOwn() (Model, tea.Cmd) {
 	if m.cursor >= len(m.rows) || !m.rows[m.cursor].own {
 		return m, nil
 	}
-	ref := m.rows[m.cursor].ref
-	m.board.Own = slices.DeleteFunc(slices.Clone(m.board.Own), func(o workbook.OwnTheme) bool { return o.Ref() == ref })
-	if m.board.Top == ref {
+	r := m.rows[m.cursor]
+	m.board.Own = slices.DeleteFunc(slices.Clone(m.board.Own), func(o workbook.OwnTheme) bool { return o.Ref() == r.ref })
+	if m.board.Top == r.ref {
 		m.board.Top = workbook.Ref{}
 	}
-	return m.changed()
+	return m.changed("Removed “" + r.name + "”.")
 }
 
-// setMark records a decision, replacing any earlier one for the theme.
+// setMark records a decision, replacing any earlier one for the theme. An
+// undecided theme keeps a mark only for a direction the runner gave it
+// that differs from what cairn read: that is theirs to keep.
 func (m *Model) setMark(ref workbook.Ref, polarity workbook.Polarity, status workbook.MarkStatus) {
 	marks := slices.DeleteFunc(slices.Clone(m.board.Marks), func(mk workbook.ThemeMark) bool { return mk.Theme == ref })
-	if status != workbook.Undecided {
+	if status != workbook.Undecided || polarity != m.detected(ref) {
 		marks = append(marks, workbook.ThemeMark{Theme: ref, Polarity: polarity, Status: status})
 	}
 	m.board.Marks = marks
 }
 
-// changed saves a decision at once and lays the list out again.
-func (m Model) changed() (Model, tea.Cmd) {
+// detected is the direction cairn reads for a theme in the answers, or
+// zero when it does not find the theme.
+func (m Model) detected(ref workbook.Ref) workbook.Polarity {
+	if ref.Own {
+		return 0
+	}
+	for _, f := range m.findings {
+		if string(f.Theme) == ref.ID {
+			return f.Polarity
+		}
+	}
+	return 0
+}
+
+// changed saves a decision at once, lays the list out again (in place)
+// and says in the status line what happened.
+func (m Model) changed(note string) (Model, tea.Cmd) {
 	m.board.Updated = m.env.Now().UTC()
-	m.rebuild()
-	return m, m.Saver.Write(m.record())
+	m.rebuild(false)
+	return m, tea.Batch(m.Saver.Write(m.record()), common.Status(note))
 }
 
 // updateAdding handles the one-line input for a theme of the runner's own.
@@ -458,17 +567,21 @@ func (m Model) updateAdding(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		for _, t := range catalog.Themes() {
 			if strings.EqualFold(t.Name, name) || strings.EqualFold(string(t.ID), name) {
 				ref := workbook.Theme(string(t.ID))
-				m.setMark(ref, workbook.Toward, workbook.Confirmed)
-				m.rebuild()
+				pol := workbook.Toward
+				if i := slices.IndexFunc(m.rows, func(r row) bool { return r.ref == ref }); i >= 0 {
+					pol = m.rows[i].polarity // naming a listed theme confirms it as it stands
+				}
+				m.setMark(ref, pol, workbook.Confirmed)
+				m.rebuild(false)
 				m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.ref == ref })
-				return m.changed()
+				return m.changed(t.Name + ": that's you, " + pol.Words() + ".")
 			}
 		}
 		own := workbook.OwnTheme{ID: workbook.NewID(m.env.Now()), Name: name, Polarity: workbook.Toward}
 		m.board.Own = append(slices.Clone(m.board.Own), own)
-		m.rebuild()
+		m.rebuild(false)
 		m.cursor = slices.IndexFunc(m.rows, func(r row) bool { return r.ref == own.Ref() })
-		return m.changed()
+		return m.changed("Added “" + name + "”, a theme of your own.")
 	}
 	return m.typeName(msg)
 }
@@ -500,7 +613,7 @@ func (m Model) edit(msg tea.Msg) (Model, tea.Cmd) {
 		m.detail, cmd = m.detail.Update(msg)
 		return m, cmd
 	case partNotes:
-		msg, why := common.Admit(msg, m.board.Notes, &m.notes)
+		msg, why := common.Admit(msg, &m.notes)
 		if why != "" {
 			m.Saver.Refuse(why)
 			return m, nil

@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -115,6 +116,33 @@ func TestNotesAndMotivationAreSaved(t *testing.T) {
 	}
 }
 
+// TestTheWayInAndOutOfTheWriting: the footer names where tab goes, and
+// esc leaves a writing field for the list.
+func TestTheWayInAndOutOfTheWriting(t *testing.T) {
+	m, _ := setup(t, workbook.ThemeBoard{})
+	m.SetAnswers(answers)
+	if h := m.keys.Next.Help(); h.Desc != "your notes" || m.keys.Back.Enabled() {
+		t.Errorf("on the list tab says %q (esc live: %v)", h.Desc, m.keys.Back.Enabled())
+	}
+	m, _ = send(m, tab)
+	if !m.Typing() || !m.keys.Back.Enabled() || m.keys.Next.Help().Desc != "what matters most" {
+		t.Errorf("in the notes: typing %v, esc %v, tab %q", m.Typing(), m.keys.Back.Enabled(), m.keys.Next.Help().Desc)
+	}
+	m, _ = send(m, text("quiet")...)
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if m.Typing() || m.focus != partList {
+		t.Fatalf("esc did not leave the notes: focus %v", m.focus)
+	}
+	m, _ = send(m, tab, tab)
+	if m.keys.Next.Help().Desc != "on to goals" {
+		t.Errorf("in the motivation tab says %q", m.keys.Next.Help().Desc)
+	}
+	m, out := send(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if m.focus != partList || len(out) != 0 {
+		t.Errorf("esc from the motivation: focus %v, moves %v", m.focus, out)
+	}
+}
+
 func TestShiftTabFromTheAnswersGoesBack(t *testing.T) {
 	m, _ := setup(t, workbook.ThemeBoard{})
 	_, out := send(m, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
@@ -195,12 +223,11 @@ func TestDecisionsAreSavedAndSurviveNewAnswers(t *testing.T) {
 	if len(toward) != 1 || toward[0].Ref.ID != "coping" || len(averse) != 1 || averse[0].Ref.ID != "competition" {
 		t.Errorf("chosen: %v / %v", toward, averse)
 	}
-	if last := m.rows[len(m.rows)-1]; last.ref.ID != "affiliation" {
-		t.Errorf("a dismissed theme should sink to the end: %v", rowIDs(m))
-	}
-
 	// The runner rewrites an answer: detection runs again, decisions stay.
 	m.SetAnswers(map[string]string{"beyond-running": "Honestly it is just my routine now, every morning at six."})
+	if last := m.rows[len(m.rows)-1]; last.ref.ID != "affiliation" {
+		t.Errorf("coming back, a dismissed theme should sink to the end: %v", rowIDs(m))
+	}
 	for _, id := range []string{"coping", "competition", "affiliation"} {
 		if r, i := find(m, id); i < 0 || r.status == workbook.Undecided {
 			t.Errorf("%s lost its decision after new answers: %v", id, rowIDs(m))
@@ -231,13 +258,101 @@ func TestFlipLetsTheRunnerCorrectTheDirection(t *testing.T) {
 	m.SetAnswers(answers)
 	m = at(t, m, "competition")
 	m, _ = send(m, text("p")...)
-	if r, _ := find(m, "competition"); r.polarity != workbook.Toward || r.status != workbook.Confirmed {
+	if r, _ := find(m, "competition"); r.polarity != workbook.Toward || r.status != workbook.Undecided {
 		t.Errorf("after p: %+v", r)
 	}
-	if st.last.Marks[0].Polarity != workbook.Toward {
+	if len(st.last.Marks) != 1 || st.last.Marks[0].Polarity != workbook.Toward || st.last.Marks[0].Status != workbook.Undecided {
 		t.Errorf("saved %+v", st.last.Marks)
 	}
+	// Turned back to what cairn read, an undecided theme needs no mark.
+	m, _ = send(m, text("p")...)
+	if len(st.last.Marks) != 0 {
+		t.Errorf("saved %+v after turning it back", st.last.Marks)
+	}
 }
+
+// TestEachKeyDoesOneThing: p then y on an undecided theme turns it round
+// and confirms it; the y neither undoes the p nor is undone by it.
+func TestEachKeyDoesOneThing(t *testing.T) {
+	m, st := setup(t, workbook.ThemeBoard{})
+	m.SetAnswers(answers)
+	m = at(t, m, "competition") // read as "rather not"
+	m, _ = send(m, text("py")...)
+	want := []workbook.ThemeMark{{Theme: workbook.Theme("competition"), Polarity: workbook.Toward, Status: workbook.Confirmed}}
+	if !slices.Equal(st.last.Marks, want) {
+		t.Errorf("after p y: %+v, want %+v", st.last.Marks, want)
+	}
+	if r, _ := find(m, "competition"); r.polarity != workbook.Toward || r.status != workbook.Confirmed {
+		t.Errorf("row after p y: %+v", r)
+	}
+	// y again takes back the decision, not the direction.
+	m, _ = send(m, text("y")...)
+	if r, _ := find(m, "competition"); r.polarity != workbook.Toward || r.status != workbook.Undecided {
+		t.Errorf("row after p y y: %+v", r)
+	}
+}
+
+// TestTheStarKeepsTheDirection: a theme can matter most as something to
+// avoid; starring it, or moving the star on, never turns it round.
+func TestTheStarKeepsTheDirection(t *testing.T) {
+	m, st := setup(t, workbook.ThemeBoard{})
+	m.SetAnswers(answers)
+	m = at(t, m, "competition")
+	m, _ = send(m, text("y*")...) // "rather not", confirmed, and the one that matters most
+	if r, _ := find(m, "competition"); r.polarity != workbook.Away || r.status != workbook.Confirmed || st.last.Top != r.ref {
+		t.Fatalf("after y *: %+v, top %+v", r, st.last.Top)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "rather not ★") {
+		t.Errorf("the star hides the direction:\n%s", ansi.Strip(m.View()))
+	}
+	toward, averse := m.Chosen()
+	if len(averse) != 1 || averse[0].Ref != workbook.Theme("competition") || len(toward) != 0 {
+		t.Errorf("chosen: %v / %v", toward, averse)
+	}
+	m, _ = send(m, text("p")...) // flipping keeps the star
+	if st.last.Top != workbook.Theme("competition") {
+		t.Error("p took the star away")
+	}
+	m, _ = send(m, text("p")...)
+	m = at(t, m, "coping")
+	m, _ = send(m, text("*")...)
+	if r, _ := find(m, "competition"); r.polarity != workbook.Away || r.status != workbook.Confirmed {
+		t.Errorf("moving the star on changed competition: %+v", r)
+	}
+	if st.last.Top != workbook.Theme("coping") {
+		t.Errorf("top = %+v", st.last.Top)
+	}
+}
+
+// TestDecidingKeepsTheListStill: y and n leave every row where it was, so
+// the cursor stays on the theme the runner is looking at and the next key
+// acts on the row below, not on one the list moved there.
+func TestDecidingKeepsTheListStill(t *testing.T) {
+	m, _ := setup(t, workbook.ThemeBoard{})
+	m.SetAnswers(answers)
+	refs := func() []string {
+		var ids []string
+		for _, r := range m.rows {
+			ids = append(ids, r.ref.ID)
+		}
+		return ids
+	}
+	before := refs()
+	m.cursor = 0
+	m, _ = send(m, text("n")...)
+	if m.rows[0].status != workbook.Dismissed || m.cursor != 0 {
+		t.Fatalf("after n the cursor is on row %d: %v", m.cursor, rowIDs(m))
+	}
+	m, _ = send(m, keyDown, text("y")[0])
+	if m.rows[1].status != workbook.Confirmed {
+		t.Errorf("y did not act on the second row: %v", rowIDs(m))
+	}
+	if !slices.Equal(refs(), before) {
+		t.Errorf("the list moved while deciding: %v, was %v", refs(), before)
+	}
+}
+
+var keyDown = tea.KeyPressMsg{Code: tea.KeyDown}
 
 func TestAddingOwnThemesAndCatalogNames(t *testing.T) {
 	m, st := setup(t, workbook.ThemeBoard{})
@@ -261,9 +376,20 @@ func TestAddingOwnThemesAndCatalogNames(t *testing.T) {
 	if r, _ := find(m, "joy"); r.status != workbook.Confirmed || len(st.last.Own) != 1 {
 		t.Errorf("joy: %+v, own %+v", r, st.last.Own)
 	}
-	// Removing the runner's own theme.
+	// Removing the runner's own theme asks first, as goals and values do.
 	m = at(t, m, st.last.Own[0].ID)
 	m, _ = send(m, text("x")...)
+	if len(st.last.Own) != 1 || !strings.Contains(ansi.Strip(m.View()), "Remove “dog walks with Bess”? y to remove, n to keep it.") {
+		t.Fatalf("x removed without asking:\n%s", ansi.Strip(m.View()))
+	}
+	if !m.keys.Yes.Enabled() || m.keys.Confirm.Enabled() || m.keys.Add.Enabled() {
+		t.Error("while asking, only y and n should be live")
+	}
+	m, _ = send(m, text("n")...)
+	if len(st.last.Own) != 1 || m.removing {
+		t.Fatal("n removed the theme")
+	}
+	m, _ = send(m, text("xy")...)
 	if len(st.last.Own) != 0 {
 		t.Errorf("own theme not removed: %+v", st.last.Own)
 	}
@@ -298,4 +424,42 @@ func TestValuesShowBesideTheThemes(t *testing.T) {
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "Your values: Calm · Dog walks") {
 		t.Errorf("values are not beside the themes:\n%s", v)
 	}
+}
+
+// TestEachPaneKeepsToItsWidth: side by side, the list and the writing keep
+// to the list's column and the evidence to the rest, at every width, even
+// after the window narrows under a long motivation or a name being typed
+// (the Bubbles input went on showing a stretch of text as wide as before).
+func TestEachPaneKeepsToItsWidth(t *testing.T) {
+	long := "Time that is mine, before the house wakes, on the ridge above town with the wind behind me"
+	m, _ := setup(t, workbook.ThemeBoard{Notes: "one\ntwo\nthree"})
+	m.SetAnswers(answers)
+	m.SetSize(240, 40)
+	m, _ = send(m, tab, tab)
+	m, _ = send(m, text(long)...)
+	check := func(what string, view string, w, at int) {
+		t.Helper()
+		for _, l := range strings.Split(ansi.Strip(view), "\n") {
+			if lw := ansi.StringWidth(l); lw > w {
+				t.Errorf("at width %d the %s has a line %d wide, in a pane of %d: %q", at, what, lw, w, l)
+				return
+			}
+		}
+	}
+	sweep := func() {
+		for _, w := range []int{240, 200, 150, 130, 120, 110, 104, 100, 99, 80, 60, 54} {
+			m.SetSize(w, 40)
+			if m.wide() {
+				check("list", m.listView(), m.listWidth(), w)
+				check("writing", m.writingView(), m.listWidth(), w)
+				check("evidence", m.detail.View(), w-m.listWidth()-2, w)
+			}
+			check("screen", m.View(), w, w)
+		}
+	}
+	sweep()
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEscape}, text("a")[0])
+	m.SetSize(240, 40)
+	m, _ = send(m, text("long walks on the ridge with the dog after work")...)
+	sweep()
 }

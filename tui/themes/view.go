@@ -38,14 +38,29 @@ func (m Model) listHeight() int {
 // SetSize gives the screen its width and height.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	m.layout()
+	m.refreshDetail()
+}
+
+// layout sizes the parts to the screen and to the list, whose length
+// decides how much room the writing has below it on a narrow screen.
+func (m *Model) layout() {
+	w, h := m.width, m.height
+	// Side by side, the notes share the column with the list; stacked,
+	// they take the place of the evidence, and all of its room.
 	notesH := 4
 	if h < 24 {
 		notesH = 2
 	}
+	if !m.wide() {
+		notesH = max(h-m.listHeight()-1-3, 1)
+	}
 	m.notes.SetHeight(notesH)
 	m.notes.SetWidth(max(m.listWidth(), 4))
-	m.motive.SetWidth(max(m.listWidth()-3, 1))
-	m.name.SetWidth(max(m.listWidth()-3, 1))
+	// An input draws its prompt (2 cells) and a cell for the cursor
+	// beside the width it is given.
+	common.SetInputWidth(&m.motive, max(m.listWidth()-3, 1))
+	common.SetInputWidth(&m.name, max(m.listWidth()-3, 1))
 	if m.wide() {
 		m.detail.SetWidth(max(w-m.listWidth()-2, 1))
 		m.detail.SetHeight(max(h, 1))
@@ -53,7 +68,6 @@ func (m *Model) SetSize(w, h int) {
 		m.detail.SetWidth(max(w, 1))
 		m.detail.SetHeight(max(h-m.listHeight()-1, 1))
 	}
-	m.refreshDetail()
 }
 
 // View renders the screen.
@@ -84,7 +98,7 @@ func (m Model) listView() string {
 	}
 	lines := []string{titleStyle.Render(common.Truncate(title, w))}
 	room := h - 1
-	if m.adding {
+	if m.adding || m.removing {
 		room--
 	}
 	var values string
@@ -102,6 +116,10 @@ func (m Model) listView() string {
 	}
 	if m.adding {
 		lines = append(lines, m.name.View())
+	}
+	if m.removing && m.cursor < len(m.rows) {
+		ask := "Remove “" + m.rows[m.cursor].name + "”? y to remove, n to keep it."
+		lines = append(lines, s.Nudge.Render(common.Truncate(ask, w)))
 	}
 	if values != "" {
 		lines = append(lines, values)

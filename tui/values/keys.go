@@ -41,8 +41,8 @@ func DefaultKeyMap() KeyMap {
 		Write:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
 		Add:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add your own")),
 		Remove: key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "remove")),
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next step")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "themes")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "answers")),
 		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
 
 		Field:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),

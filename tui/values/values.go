@@ -8,12 +8,12 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -75,8 +75,8 @@ type Model struct {
 	confirm   confirmKind
 	confirmID string
 
-	serve textarea.Model
-	exp   textarea.Model
+	serve textbox.Model
+	exp   textbox.Model
 	name  textinput.Model
 	nav   common.Request
 
@@ -119,7 +119,7 @@ func New(env common.Env, saver ValuesSaver, saved []workbook.ValueChoice) Model 
 	return m
 }
 
-func newArea(s *common.Styles, placeholder string) textarea.Model {
+func newArea(s *common.Styles, placeholder string) textbox.Model {
 	ta := common.NewTextArea(s, placeholder)
 	ta.SetHeight(1)
 	return ta
@@ -499,7 +499,7 @@ func (m Model) write(msg tea.Msg) (Model, tea.Cmd) {
 	if m.focus == partExperiment {
 		area, text = &m.exp, &m.chosen[i].Experiment
 	}
-	msg, why := common.Admit(msg, *text, area)
+	msg, why := common.Admit(msg, area)
 	if why != "" {
 		m.Saver.Refuse(why)
 		return m, nil

@@ -82,7 +82,7 @@ func (m *Model) layout() {
 	m.serve.SetHeight(l.fit.areaH)
 	m.exp.SetHeight(l.fit.areaH)
 	prompt := lipgloss.Width(m.name.Prompt)
-	m.name.SetWidth(max(l.detailW-prompt-1, 1))
+	common.SetInputWidth(&m.name, max(l.detailW-prompt-1, 1))
 
 	// Keep the cursor in view.
 	h := max(l.listH, 1)

@@ -1,5 +1,5 @@
 // Package welcome is the first screen: on a first run it explains the
-// exercise in three lines; on later runs it says when the runner was last
+// exercise, a line for each step; on later runs it says when the runner was last
 // here and offers to continue exactly where they left off.
 package welcome
 
@@ -150,44 +150,83 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// View renders the screen.
+// steps are the exercise as the first run explains it: one line for each
+// step of the header's trail, under the same name, in a long and a short
+// form for windows with less room.
+var steps = []struct {
+	step        common.Screen
+	long, short string
+}{
+	{common.Reflect, "eight questions about your running. Write freely; no editing yet.", "eight questions, written freely"},
+	{common.Values, "pick a few core values, and how running could serve each one.", "what matters to you"},
+	{common.Themes, "look for the themes in your answers, and name the one that matters most.", "what your answers keep saying"},
+	{common.Goals, "draft small, medium and big goals beside those themes, then check them.", "small, medium and big goals"},
+	{common.Summary, "the whole season on one page.", "the season on one page"},
+}
+
+// View renders the screen. The choices are what matter: when the window
+// is short, the explanation gets shorter first, and never pushes them out
+// of sight.
 func (m Model) View() string {
 	s := m.env.Styles
-	var b strings.Builder
-	line := func(style lipgloss.Style, text string) {
-		b.WriteString(style.Render(common.Wrap(text, m.width)))
-		b.WriteString("\n")
+	block := func(style lipgloss.Style, text string) string {
+		return style.Render(common.Wrap(text, m.width))
 	}
-	if m.visit.First() {
-		line(s.Title, "A quiet place to work out why you run, and what to aim for next.")
-		b.WriteString("\n")
-		steps := []string{
-			"Reflect: eight questions about your running. Write freely; no editing yet.",
-			"Look for the themes in your answers, and name the one that matters most.",
-			"Draft small, medium and big goals beside those themes, then check them.",
-		}
-		for i, step := range steps {
-			line(s.Text, fmt.Sprintf("%d  %s", i+1, step))
-		}
-		b.WriteString("\n")
-		line(s.Muted, "Everything saves as you type. Quit any time; you will come back to the same spot.")
-	} else {
-		now := m.env.Now()
-		line(s.Title, "Welcome back.")
-		line(s.Text, fmt.Sprintf("You were last here %s.", Since(now, m.visit.LastActive)))
-		line(s.Muted, fmt.Sprintf("You have answered %d of %d questions and drafted %s.",
-			m.visit.Answered, m.visit.Questions, common.Plural(m.visit.Goals, "goal", "goals")))
-	}
-	b.WriteString("\n")
+	var choices []string
 	for i, c := range m.choices {
 		if i == m.cursor {
-			b.WriteString(s.Selected.Render(common.Truncate("› "+c.label, m.width)))
+			choices = append(choices, s.Selected.Render(common.Truncate("› "+c.label, m.width)))
 		} else {
-			b.WriteString(s.Text.Render(common.Truncate("  "+c.label, m.width)))
+			choices = append(choices, s.Text.Render(common.Truncate("  "+c.label, m.width)))
 		}
-		b.WriteString("\n")
 	}
-	return strings.TrimSuffix(b.String(), "\n")
+	menu := strings.Join(choices, "\n")
+
+	if !m.visit.First() {
+		now := m.env.Now()
+		return strings.Join([]string{
+			block(s.Title, "Welcome back."),
+			block(s.Text, fmt.Sprintf("You were last here %s.", Since(now, m.visit.LastActive))),
+			block(s.Muted, fmt.Sprintf("You have answered %d of %d questions and drafted %s.",
+				m.visit.Answered, m.visit.Questions, common.Plural(m.visit.Goals, "goal", "goals"))),
+			"",
+			menu,
+		}, "\n")
+	}
+
+	title := block(s.Title, "A quiet place to work out why you run, and what to aim for next.")
+	note := block(s.Muted, "Everything saves as you type. Quit any time; you will come back to the same spot.")
+	list := func(short bool) string {
+		var lines []string
+		for i, st := range steps {
+			text := st.long
+			if short {
+				text = st.short
+			}
+			line := fmt.Sprintf("%s: %s", st.step.Title(), text)
+			if short {
+				line = common.Truncate(line, m.width-3)
+			} else {
+				// Wrapped lines hang under the words, clear of the number.
+				line = strings.ReplaceAll(common.Wrap(line, max(m.width-3, 1)), "\n", "\n   ")
+			}
+			lines = append(lines, s.Text.Render(fmt.Sprintf("%d  %s", i+1, line)))
+		}
+		return strings.Join(lines, "\n")
+	}
+	long, short := list(false), list(true)
+	for _, parts := range [][]string{
+		{title, "", long, "", note, "", menu},
+		{title, "", short, "", note, "", menu},
+		{title, "", short, "", menu},
+		{title, short, menu},
+		{short, menu},
+	} {
+		if v := strings.Join(parts, "\n"); m.height <= 0 || lipgloss.Height(v) <= m.height {
+			return v
+		}
+	}
+	return menu
 }
 
 // Since says how long ago then was, in the words a friend would use.

@@ -1,6 +1,7 @@
 package welcome
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -59,8 +60,11 @@ func TestFirstRunBeginsAtTheFirstQuestion(t *testing.T) {
 	m := New(env(), Visit{Questions: 8})
 	m.SetSize(80, 20)
 	view := ansi.Strip(m.View())
-	if strings.Count(view, "\n1  ")+strings.Count(view, "\n2  ")+strings.Count(view, "\n3  ") != 3 {
-		t.Errorf("first run should explain the exercise in three lines:\n%s", view)
+	// A line for each step of the header's trail, by the same name.
+	for i, step := range common.Steps {
+		if want := fmt.Sprintf("%d  %s: ", i+1, step.Title()); !strings.Contains(view, want) {
+			t.Errorf("first run does not explain %q:\n%s", want, view)
+		}
 	}
 	if m.KeyMap().Up.Enabled() {
 		t.Error("up/down offered with a single choice")
@@ -95,5 +99,24 @@ func TestResumeChoiceIsNotRepeated(t *testing.T) {
 	m.SetSize(80, 20)
 	if n := strings.Count(ansi.Strip(m.View()), "goal board"); n != 1 {
 		t.Errorf("the goal board is offered %d times", n)
+	}
+}
+
+// TestFirstRunFitsSmallWindows: the explanation shortens before it pushes
+// the way in out of sight.
+func TestFirstRunFitsSmallWindows(t *testing.T) {
+	m := New(env(), Visit{Questions: 8})
+	for _, size := range [][2]int{{54, 12}, {60, 12}, {78, 20}, {118, 40}, {54, 6}, {54, 2}} {
+		m.SetSize(size[0], size[1])
+		view := ansi.Strip(m.View())
+		lines := strings.Split(view, "\n")
+		if len(lines) > size[1] || !strings.Contains(view, "› Begin") {
+			t.Errorf("at %dx%d, %d lines:\n%s", size[0], size[1], len(lines), view)
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > size[0] {
+				t.Errorf("at %dx%d a line is too wide: %q", size[0], size[1], l)
+			}
+		}
 	}
 }
