@@ -40,7 +40,7 @@ type ThemeFinding struct {
 	Score    float64 `json:"score"`
 	// Strength is how strong the evidence is: "strong", "clear" or
 	// "faint". Findings come strongest first.
-	Strength string   `json:"strength"`
+	Strength string   `json:"strength,omitempty"`
 	Evidence []string `json:"evidence"`
 	// Name is the theme's plain-language name.
 	Name string `json:"name"`
