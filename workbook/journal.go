@@ -68,8 +68,12 @@ func (e Entry) Lift() (lift int, ok bool) {
 	return int(e.After) - int(e.Before), true
 }
 
-// HasTag reports whether the entry is of the kind tag.
-func (e Entry) HasTag(tag string) bool { return slices.Contains(e.Tags, Tag(tag)) }
+// HasTag reports whether the entry is of the kind tag, however either was
+// typed.
+func (e Entry) HasTag(tag string) bool {
+	tag = Tag(tag)
+	return slices.ContainsFunc(e.Tags, func(t string) bool { return Tag(t) == tag })
+}
 
 // Felt reports whether the runner has said anything about how the run
 // went: a score, a value's fit, a note. An imported run has not, yet.
