@@ -3,13 +3,14 @@
 //
 // # Layout
 //
-// Schema 2, the layout this build writes:
+// Schema 3, the layout this build writes:
 //
 //	meta/
 //	    schema            {app, version, created}: what this file is
 //	    current           ID of the season the workbook opens on (raw bytes)
 //	    last-active       {at}: when anything was last saved, so start-up
 //	                      never scans records to say "last here"
+//	    journal-settings  JournalSettings: unit, kinds of run, weekly plan
 //	seasons/
 //	    <season id>/      one bucket per season; IDs sort by start time
 //	        season        Season: name, started, why the runner came back
@@ -40,9 +41,9 @@
 // its text.
 //
 // v is the version of that kind alone: each kind changes shape on its own
-// schedule. This build writes schema, season, place, answer and
-// last-active records at version 1, and goal, themes and values at
-// version 2, where links to themes and values are objects saying whose
+// schedule. This build writes schema, season, place, answer, last-active,
+// entry, journal-settings and experiments records at version 1, and goal,
+// themes and values at version 2, where links to themes and values are objects saying whose
 // they are ({"id":"…","own":true}) and a chosen value carries an own flag.
 // Version 1 said so by convention only: an own theme's ID began with
 // "own-", an own value had a name, and a goal's value links were bare IDs
@@ -66,7 +67,9 @@
 // was. Then each schema step (migrate.go) runs in its own write
 // transaction, which ends by recording the step's version: the step to 2
 // creates the journal bucket, rewrites every record at its newest version,
-// and fills meta/last-active (and meta/current, if it was missing). A
+// and fills meta/last-active (and meta/current, if it was missing); the
+// step to 3 creates the journal's index and indexes whatever the journal
+// holds. A
 // damaged record stops the step and the open, with nothing written.
 // Opening a file read-only (OpenReadOnly: export, cairn themes) never
 // migrates: records are upgraded in memory as they are read, and a schema
@@ -76,13 +79,16 @@
 //
 // # Keys and pages
 //
-// Keys are strings that sort in a useful order: season, goal and (later)
-// journal entry IDs start with their time in hex (see workbook.NewID),
-// question IDs come from the catalog. Lists that grow are read a page at a
-// time, never whole (page.go): Seasons returns headers only, never what is
-// written in them, and SeasonsPage reads a page from any season, either
-// way, returning where the next page starts. The journal will read its
-// entries the same way.
+// Keys are strings that sort in a useful order: season, goal and journal
+// entry IDs start with their time in hex (see workbook.NewID), entries are
+// keyed by their day before their ID, question IDs come from the catalog.
+// Lists that grow are read a page at a time, never whole (page.go):
+// Seasons returns headers only, never what is written in them, and
+// SeasonsPage reads a page from any season, either way, returning where
+// the next page starts. The journal reads its entries the same way
+// (journal.go): JournalPage from a cursor, JournalFrom to seek to a day,
+// JournalScan for a window of days, a page at a time; Entry finds one by
+// ID through the index.
 //
 // # Opening
 //

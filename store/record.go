@@ -82,6 +82,11 @@ var (
 	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
 	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade)}}
 	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
+
+	// The journal's kinds (journal_records.go).
+	kindEntry           = recordKind{name: "entry"}
+	kindJournalSettings = recordKind{name: "journal-settings"}
+	kindReviews         = recordKind{name: "experiments"}
 )
 
 func checksum(b []byte) string {
