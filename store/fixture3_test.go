@@ -31,7 +31,7 @@ func fixture3Entries() []workbook.Entry {
 			Created: at, Updated: at},
 		{ID: "01a3ffc816400000e003", Day: workbook.MakeDay(2027, 5, 31), Start: time.Date(2027, 5, 31, 6, 12, 0, 0, time.UTC),
 			Metres: 8123, Duration: 41*time.Minute + 7*time.Second + 500*time.Millisecond,
-			Source: workbook.Source{Kind: workbook.Imported, File: "Morning_Run.gpx", Fingerprint: "gpx:fzprint0kz"},
+			Source:  workbook.Source{Kind: workbook.Imported, File: "Morning_Run.gpx", Fingerprint: "gpx:fzprint0kz"},
 			Created: at, Updated: at},
 		// Moved: first saved on 1 May, then corrected to 1 June.
 		{ID: "01a3ffc816400000e004", Day: workbook.MakeDay(2027, 6, 1), Metres: 3000, Note: "moved fzentry3kz", Created: at, Updated: at.Add(time.Hour)},

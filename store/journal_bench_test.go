@@ -42,8 +42,8 @@ func benchJournal(b *testing.B, n int) (s *Store, first, last workbook.Day) {
 				ID: workbook.NewID(at), Day: workbook.DayOf(at), Start: at, Metres: 5000 + i%7000,
 				Duration: time.Duration(25+i%40) * time.Minute, Enjoyment: workbook.Score(1 + i%5),
 				Before: workbook.Score(1 + i%4), After: workbook.Score(2 + i%4), Tags: tags[i%len(tags)],
-				Fit:    map[workbook.Ref]workbook.Score{workbook.Value("calm"): workbook.Score(1 + i%5)},
-				Note:   benchNote, Source: workbook.Source{Kind: workbook.Imported, File: "run.fit", Fingerprint: fmt.Sprintf("fit:%d", i)},
+				Fit:  map[workbook.Ref]workbook.Score{workbook.Value("calm"): workbook.Score(1 + i%5)},
+				Note: benchNote, Source: workbook.Source{Kind: workbook.Imported, File: "run.fit", Fingerprint: fmt.Sprintf("fit:%d", i)},
 				Created: at, Updated: at,
 			})
 			first = workbook.DayOf(at)
