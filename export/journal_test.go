@@ -17,8 +17,8 @@ func journalEntries() []workbook.Entry {
 	return []workbook.Entry{
 		{ID: "e1", Day: workbook.MakeDay(2026, 11, 30), Start: start, Metres: 5012, Duration: 28*time.Minute + 30*time.Second,
 			Enjoyment: 4, Before: 2, After: 4, Tags: []string{"with others"}, Experiment: workbook.Value("belonging"),
-			Fit:    map[workbook.Ref]workbook.Score{workbook.Value("calm"): 3, workbook.Value("belonging"): 5},
-			Note:   "hill loop <with> \"Sam\" & co", Source: workbook.Source{Kind: workbook.Imported, File: "a.fit", Fingerprint: "start:x"},
+			Fit:  map[workbook.Ref]workbook.Score{workbook.Value("calm"): 3, workbook.Value("belonging"): 5},
+			Note: "hill loop <with> \"Sam\" & co", Source: workbook.Source{Kind: workbook.Imported, File: "a.fit", Fingerprint: "start:x"},
 			Created: at, Updated: at},
 		{ID: "e2", Day: workbook.MakeDay(2026, 12, 1), Note: "second\nline", Source: workbook.Source{Kind: workbook.Logged}, Created: at, Updated: at},
 	}

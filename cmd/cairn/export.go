@@ -21,7 +21,7 @@ func exportCmd(db *string) *cobra.Command {
 			"only read, never changed.",
 		Example: "  cairn export --format json > cairn.json\n" +
 			"  cairn export | jq '.journal.entries | length'",
-		Args:    cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "json" {
 				return fmt.Errorf("unknown format %q: cairn exports json", format)
