@@ -267,3 +267,23 @@ func TestByValue(t *testing.T) {
 		t.Errorf("a value rated once has no best kind: %+v", g)
 	}
 }
+
+func TestDescribe(t *testing.T) {
+	cases := []struct {
+		e    workbook.Entry
+		unit workbook.Unit
+		want string
+	}{
+		{workbook.Entry{Metres: 5000, Duration: 28*time.Minute + 30*time.Second, Enjoyment: 4, Before: 2, After: 4}, workbook.Kilometres, "5 km in 28:30 (5:42 /km) · enjoyment 4 · felt 2 → 4"},
+		{workbook.Entry{Metres: 8047, Duration: time.Hour}, workbook.Miles, "5 mi in 1:00:00 (12:00 /mi)"},
+		{workbook.Entry{Metres: 5000, Before: 3}, workbook.Kilometres, "5 km · felt 3 before"},
+		{workbook.Entry{Duration: 45 * time.Minute, After: 5}, workbook.Kilometres, "45:00 · felt 5 after"},
+		{workbook.Entry{Metres: 7123, Duration: 40 * time.Minute, Source: workbook.Source{Kind: workbook.Imported}}, workbook.Kilometres, "7.12 km in 40:00 (5:37 /km) · waiting for how it felt"},
+		{workbook.Entry{Note: "just a note"}, workbook.Kilometres, "a run"},
+	}
+	for _, tc := range cases {
+		if got := Describe(tc.e, tc.unit); got != tc.want {
+			t.Errorf("Describe = %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -124,3 +124,37 @@ func LongDate(d workbook.Day) string { return d.Time().Format("Monday 2 January 
 
 // ShortDate writes a day briefly: "Mon 30 Nov".
 func ShortDate(d workbook.Day) string { return d.Time().Format("Mon 2 Jan") }
+
+// Describe says a run in a few words, the way the journal lists it:
+// "5 km in 28:30 (5:42 /km) · enjoyment 4 · felt 2 → 4". An imported run
+// not yet written about says it is waiting for how it felt.
+func Describe(e workbook.Entry, unit workbook.Unit) string {
+	var parts []string
+	switch {
+	case e.Metres > 0 && e.Duration > 0:
+		pace, _ := FormatPace(e.Duration, e.Metres, unit)
+		parts = append(parts, fmt.Sprintf("%s in %s (%s)", FormatDistance(e.Metres, unit), FormatDuration(e.Duration), pace))
+	case e.Metres > 0:
+		parts = append(parts, FormatDistance(e.Metres, unit))
+	case e.Duration > 0:
+		parts = append(parts, FormatDuration(e.Duration))
+	}
+	if e.Enjoyment.Given() {
+		parts = append(parts, fmt.Sprintf("enjoyment %d", e.Enjoyment))
+	}
+	switch {
+	case e.Before.Given() && e.After.Given():
+		parts = append(parts, fmt.Sprintf("felt %d → %d", e.Before, e.After))
+	case e.Before.Given():
+		parts = append(parts, fmt.Sprintf("felt %d before", e.Before))
+	case e.After.Given():
+		parts = append(parts, fmt.Sprintf("felt %d after", e.After))
+	}
+	if !e.Felt() && e.Source.Kind == workbook.Imported {
+		parts = append(parts, "waiting for how it felt")
+	}
+	if len(parts) == 0 {
+		return "a run"
+	}
+	return strings.Join(parts, " · ")
+}
