@@ -61,6 +61,9 @@ func JournalFrom(d workbook.Day, newestFirst bool) string {
 	return d.String()
 }
 
+// JournalCursor is the cursor of a page that starts at entry e.
+func JournalCursor(e workbook.Entry) string { return string(entryKey(e.Day, e.ID)) }
+
 // decodeEntry reads the entry stored under key and checks it is the one
 // the key names.
 func decodeEntry(key, raw []byte) (workbook.Entry, error) {
