@@ -121,6 +121,8 @@ func (m Mirror) sentences(unit workbook.Unit, name func(workbook.Ref) string) []
 	}
 	if l, ok := t.Lift.Value(); ok {
 		switch {
+		case l >= Change && t.Lift.N == 1:
+			say("You felt better after the one run where you said how you felt before and after, by %s.", one(l))
 		case l >= Change:
 			say("You felt better after %d of the %s where you said how you felt before and after, by %s on average.", t.Better, plural(t.Lift.N, "run", "runs"), one(l))
 		case l <= -Change:

@@ -14,6 +14,7 @@ import (
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
+	journalscreen "github.com/cairn-run/cairn/tui/journal"
 	"github.com/cairn-run/cairn/tui/reflection"
 	"github.com/cairn-run/cairn/tui/summary"
 	"github.com/cairn-run/cairn/tui/themes"
@@ -33,6 +34,7 @@ type Store interface {
 	values.ValuesSaver
 	themes.BoardSaver
 	goals.GoalSaver
+	journalscreen.Store
 }
 
 // The smallest window the workbook lays itself out in.
@@ -59,6 +61,10 @@ type KeyMap struct {
 	Quit      key.Binding
 	Interrupt key.Binding
 	Help      key.Binding
+	// Log and Journal work everywhere, even while typing: control keys
+	// never type a letter.
+	Log     key.Binding
+	Journal key.Binding
 }
 
 // DefaultKeyMap returns the global keys.
@@ -67,6 +73,8 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Log:       key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
+		Journal:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
 	}
 }
 
@@ -94,6 +102,7 @@ type Model struct {
 	themes     *themes.Model
 	goals      *goals.Model
 	summary    *summary.Model
+	journal    *journalscreen.Model
 
 	status     string
 	statusKind statusKind
@@ -206,11 +215,19 @@ func (m Model) screen(s common.Screen) part {
 			return nil
 		})
 	case common.Goals:
-		g, th, v := m.goals, m.themes, m.values
+		g, th, v, st, now := m.goals, m.themes, m.values, m.st, m.now
 		return bind(g, func(common.NavigateMsg) tea.Cmd {
 			toward, averse := th.Chosen()
 			g.SetContext(goalContext(th.Board(), toward, averse, v.Chosen()))
-			return nil
+			return goals.LoadRuns(st, workbook.DayOf(now()))
+		})
+	case common.Journal:
+		j, v, started := m.journal, m.values, workbook.DayOf(m.season.Started.Local())
+		return bind(j, func(to common.NavigateMsg) tea.Cmd {
+			return j.Enter(journalscreen.Enter{
+				From: to.From, Log: to.Log, Values: journalValues(v.Chosen()), SeasonStarted: started,
+				ChangeExperiment: v.SetExperiment,
+			})
 		})
 	case common.Summary:
 		sum, season, r, v, th, g := m.summary, m.season, m.reflection, m.values, m.themes, m.goals
@@ -341,6 +358,7 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.themes = ptr(themes.New(env, m.st, wb.Themes))
 	m.goals = ptr(goals.New(env, m.st, wb.Goals))
 	m.summary = ptr(summary.New(env))
+	m.journal = ptr(journalscreen.New(env, m.st, wb.Reviews))
 	m.active = common.Welcome
 	m.resize()
 	return m, nil
@@ -386,6 +404,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if !m.loaded || m.quitting {
 		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Log) && !m.tooSmall():
+		if m.active == common.Journal {
+			return m, m.journal.NewEntry()
+		}
+		return m.navigate(common.NavigateMsg{To: common.Journal, Question: -1, Log: true})
+	case key.Matches(msg, m.keys.Journal) && !m.tooSmall() && m.active != common.Journal:
+		return m.navigate(common.GoTo(common.Journal))
 	}
 	if !m.typing() {
 		switch {
@@ -462,6 +489,7 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	cmds := []tea.Cmd{m.flush(m.active)}
+	msg.From = m.active
 	m.active = msg.To
 	if enter := m.screen(msg.To).enter; enter != nil {
 		cmds = append(cmds, enter(msg))
@@ -480,7 +508,8 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 
 // savePlace records the screen and question to resume on.
 func (m *Model) savePlace() tea.Cmd {
-	if m.active == common.Welcome || !m.loaded {
+	// The journal is beside the exercise, not a place in it.
+	if m.active == common.Welcome || m.active == common.Journal || !m.loaded {
 		return nil
 	}
 	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Updated: m.now().UTC()}
@@ -654,6 +683,10 @@ func (m Model) header(w int) string {
 		}
 	}
 	left := s.Brand.Render("cairn") + "  " + strings.Join(trail, s.Rule.Render(" · "))
+	if m.active == common.Journal {
+		// Beside the exercise, not a step of it.
+		left += s.Rule.Render("   ") + s.StepActive.Render(common.Journal.Title())
+	}
 	right := m.saveMark()
 	if w-lipgloss.Width(left)-lipgloss.Width(right) < 1 {
 		// Narrow: the save mark matters more than the whole trail.
@@ -719,6 +752,9 @@ func (h helpKeys) ShortHelp() []key.Binding {
 		// narrow footer never cuts it off.
 		out = append(out, h.globals()...)
 	}
+	// The log key works everywhere and is the journal's way in: it comes
+	// next, before a screen's own keys can crowd it out.
+	out = append(out, h.global.Log)
 	if h.screen != nil {
 		out = append(out, h.screen.ShortHelp()...)
 	}
@@ -733,5 +769,5 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	if h.screen != nil {
 		out = append(out, h.screen.FullHelp()...)
 	}
-	return append(out, h.globals())
+	return append(out, append(h.globals(), h.global.Log, h.global.Journal))
 }

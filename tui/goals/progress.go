@@ -75,9 +75,11 @@ func (m *Model) takeRuns(msg RunsMsg) {
 	m.runs = runs{today: msg.Today, list: msg.Runs, byText: map[string]progressLine{}, loaded: true}
 }
 
-// progressOf is the progress of g, worked out once for its words.
+// progressOf is the progress of g, worked out once for its words. A board
+// whose runner keeps no journal (no runs in the last year) shows none: a
+// row of empty bars would say nothing.
 func (m Model) progressOf(g workbook.Goal) (jr.Progress, bool) {
-	if !m.runs.loaded {
+	if !m.runs.loaded || len(m.runs.list) == 0 {
 		return jr.Progress{}, false
 	}
 	key := g.Status.String() + "\x00" + g.Text

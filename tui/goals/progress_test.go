@@ -81,8 +81,12 @@ func TestNoRunsNoProgress(t *testing.T) {
 		t.Errorf("progress after a failed read:\n%s", v)
 	}
 	m = press(m, LoadRuns(runsOf{}, friday)())
+	if v := ansi.Strip(m.View()); strings.Contains(v, "of 20 km") {
+		t.Errorf("a journal with no runs shows empty progress:\n%s", v)
+	}
+	m = press(m, LoadRuns(runsOf{{Day: friday - 20, Metres: 5000}}, friday)())
 	if v := ansi.Strip(m.View()); !strings.Contains(v, "0 of 20 km this week") {
-		t.Errorf("an empty journal:\n%s", v)
+		t.Errorf("a quiet week:\n%s", v)
 	}
 	if LoadRuns(nil, friday) != nil {
 		t.Error("no store, yet a command")

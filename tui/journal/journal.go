@@ -153,7 +153,9 @@ func (m *Model) NewEntry() tea.Cmd {
 		return nil // already there, nothing typed yet
 	}
 	flush := m.closeForm(false)
-	return tea.Batch(flush, m.openForm(workbook.Entry{}, false))
+	open := m.openForm(workbook.Entry{}, false)
+	m.syncKeys()
+	return tea.Batch(flush, open)
 }
 
 // countSince says, for each value, from when its tries count: its last
