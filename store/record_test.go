@@ -246,7 +246,7 @@ func TestSealedReadsWhatSealWrites(t *testing.T) {
 	}
 	for _, raw := range []string{
 		``, `{}`, `{"v":1,"kind":"entry","sum":"00000000","data":{}}`, // another order
-		`{"kind":"entry","v":1,"sum":"0000","data":{}}`,   // a short sum
+		`{"kind":"entry","v":1,"sum":"0000","data":{}}`, // a short sum
 		`{"kind":"en\"try","v":1,"sum":"00000000","data":{}}`,
 		`{"kind":"entry","v":x,"sum":"00000000","data":{}}`,
 		`{ "kind":"entry","v":1,"sum":"00000000","data":{}}`,
