@@ -27,7 +27,7 @@ func TestMain(m *testing.M) {
 // screen drives the journal screen as the root would: every command run
 // at once and its messages fed back, timers firing at once.
 type screen struct {
-	t      *testing.T
+	t      testing.TB
 	m      Model
 	st     *store.Store
 	status []string
@@ -36,7 +36,7 @@ type screen struct {
 	changed map[workbook.Ref]string
 }
 
-func openStore(t *testing.T) *store.Store {
+func openStore(t testing.TB) *store.Store {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "cairn.db"), store.WithClock(func() time.Time { return now }))
 	if err != nil {
@@ -46,7 +46,7 @@ func openStore(t *testing.T) *store.Store {
 	return st
 }
 
-func newScreen(t *testing.T, st *store.Store, w, h int, values ...Value) *screen {
+func newScreen(t testing.TB, st *store.Store, w, h int, values ...Value) *screen {
 	t.Helper()
 	s := &screen{t: t, st: st, changed: map[workbook.Ref]string{}}
 	env := common.Env{
@@ -189,7 +189,7 @@ func (s *screen) stored() []workbook.Entry {
 
 // fill writes n runs, one a day going back from yesterday, through the
 // store's import (one transaction a thousand).
-func fill(t *testing.T, st *store.Store, n int) {
+func fill(t testing.TB, st *store.Store, n int) {
 	t.Helper()
 	var batch []workbook.Entry
 	for i := range n {
