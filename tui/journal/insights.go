@@ -164,8 +164,8 @@ func (m Model) insightsView() string {
 	if len(mirror.Weeks) > 0 && mirror.Totals.Runs > 0 {
 		lines = append(lines, s.Subtitle.Render(fmt.Sprintf("Weekly distance (%s)", unit))+s.Muted.Render(fmt.Sprintf("  up to %s a week", jr.Number(maxOf(dist)))))
 		lines = append(lines, barChart(dist, labels, chartH, w, s))
-		lines = append(lines, s.Subtitle.Render("Weekly time ")+s.Accent.Render(sparkline(mins))+
-			s.Muted.Render("  "+jr.FormatDuration(mirror.Totals.Duration)+" in all"))
+		lines = append(lines, common.Truncate(s.Subtitle.Render("Weekly time ")+s.Accent.Render(sparkline(mins))+
+			s.Muted.Render("  "+jr.FormatDuration(mirror.Totals.Duration)+" in all"), w))
 		lines = append(lines, "")
 	}
 	lines = append(lines, s.Text.Render(sentences))
