@@ -26,6 +26,9 @@ type Document struct {
 	Version  int       `json:"version"`
 	Exported time.Time `json:"exported"`
 	Seasons  []Season  `json:"seasons"`
+	// Journal is the after-run journal. WriteJSONWithJournal writes it,
+	// entry by entry; it is here for reading a document back.
+	Journal *Journal `json:"journal,omitempty"`
 }
 
 // Season is one planning cycle and everything written in it.
@@ -42,6 +45,9 @@ type Season struct {
 	Themes  Themes    `json:"themes"`
 	Values  []Value   `json:"values"`
 	Goals   []Goal    `json:"goals"`
+	// Experiments are the looks back at the values' experiments; absent
+	// when there are none.
+	Experiments []Experiment `json:"experiments,omitempty"`
 }
 
 // Place is where the runner left off.
@@ -172,6 +178,9 @@ func season(wb workbook.Snapshot) Season {
 	}
 	for _, v := range wb.Values {
 		s.Values = append(s.Values, Value{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name), Serve: v.Serve, Experiment: v.Experiment})
+	}
+	if len(wb.Reviews) > 0 {
+		s.Experiments = experiments(wb.Reviews)
 	}
 	return s
 }

@@ -3,13 +3,14 @@
 //
 // # Layout
 //
-// Schema 2, the layout this build writes:
+// Schema 3, the layout this build writes:
 //
 //	meta/
 //	    schema            {app, version, created}: what this file is
 //	    current           ID of the season the workbook opens on (raw bytes)
 //	    last-active       {at}: when anything was last saved, so start-up
 //	                      never scans records to say "last here"
+//	    journal-settings  JournalSettings: unit, kinds of run, weekly plan
 //	seasons/
 //	    <season id>/      one bucket per season; IDs sort by start time
 //	        season        Season: name, started, why the runner came back
@@ -41,18 +42,18 @@
 // its text.
 //
 // v is the version of that kind alone: each kind changes shape on its own
-// schedule. This build writes schema, season, answer and last-active
-// records at version 1, goal, values and place at version 2, and themes at
-// version 3. From version 2, links to themes and values are
-// objects saying whose they are ({"id":"…","own":true}) and a chosen value
-// carries an own flag; version 1 said so by convention only: an own
-// theme's ID began with "own-", an own value had a name, and a goal's
-// value links were bare IDs that the season's values explained. Themes
-// version 3 lets a mark be "undecided", keeping only the direction the
-// runner gave a theme before deciding on it. Place version 2 adds the goal
-// selected on the board (and whether its editor was open), the theme
-// selected and the idea picker's filters to version 1's screen and
-// question. Records are always written at their
+// schedule. This build writes schema, season, answer, last-active, entry,
+// journal-settings and experiments records at version 1, goal, values and
+// place at version 2, and themes at version 3. From version 2, links to
+// themes and values are objects saying whose they are
+// ({"id":"…","own":true}) and a chosen value carries an own flag; version
+// 1 said so by convention only: an own theme's ID began with "own-", an
+// own value had a name, and a goal's value links were bare IDs that the
+// season's values explained. Themes version 3 lets a mark be "undecided",
+// keeping only the direction the runner gave a theme before deciding on
+// it. Place version 2 adds the goal selected on the board (and whether its
+// editor was open), the theme selected and the idea picker's filters to
+// version 1's screen and question. Records are always written at their
 // kind's newest version; reading runs the upgrade steps from the version
 // stored to the newest (record.go, records.go), so every caller sees one
 // shape. A record newer than this build knows is ErrNewerSchema, naming
@@ -72,7 +73,9 @@
 // was. Then each schema step (migrate.go) runs in its own write
 // transaction, which ends by recording the step's version: the step to 2
 // creates the journal bucket, rewrites every record at its newest version,
-// and fills meta/last-active (and meta/current, if it was missing). A
+// and fills meta/last-active (and meta/current, if it was missing); the
+// step to 3 creates the journal's index and indexes whatever the journal
+// holds. A
 // damaged record stops the step and the open, with nothing written.
 // Opening a file read-only (OpenReadOnly: export, cairn themes) never
 // migrates: records are upgraded in memory as they are read, and a schema
@@ -82,13 +85,16 @@
 //
 // # Keys and pages
 //
-// Keys are strings that sort in a useful order: season, goal and (later)
-// journal entry IDs start with their time in hex (see workbook.NewID),
-// question IDs come from the catalog. Lists that grow are read a page at a
-// time, never whole (page.go): Seasons returns headers only, never what is
-// written in them, and SeasonsPage reads a page from any season, either
-// way, returning where the next page starts. The journal will read its
-// entries the same way.
+// Keys are strings that sort in a useful order: season, goal and journal
+// entry IDs start with their time in hex (see workbook.NewID), entries are
+// keyed by their day before their ID, question IDs come from the catalog.
+// Lists that grow are read a page at a time, never whole (page.go):
+// Seasons returns headers only, never what is written in them, and
+// SeasonsPage reads a page from any season, either way, returning where
+// the next page starts. The journal reads its entries the same way
+// (journal.go): JournalPage from a cursor, JournalFrom to seek to a day,
+// JournalScan for a window of days, a page at a time; Entry finds one by
+// ID through the index.
 //
 // # Opening
 //

@@ -2,6 +2,7 @@ package store
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,7 +14,7 @@ import (
 	"github.com/cairn-run/cairn/workbook"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/schema2.db through the store API")
+var update = flag.Bool("update", false, "rewrite this schema's file in testdata through the store API")
 
 // The schema 2 fixture, as TestMakeSchemaFixture writes it. IDs are fixed
 // so the file reads the same each time it is made; the seasons' IDs come
@@ -49,11 +50,8 @@ func fixture2Goals() []workbook.Goal {
 // stands for what schema 2 builds wrote. testdata/README.md lists what it
 // holds.
 func TestMakeSchemaFixture(t *testing.T) {
-	if !*update {
-		t.Skip("run with -update to rewrite testdata/schema2.db")
-	}
-	if SchemaVersion != 2 {
-		t.Fatalf("this build writes schema %d; testdata/schema2.db must stay as schema 2 builds wrote it", SchemaVersion)
+	if !*update || SchemaVersion != 2 {
+		t.Skip("testdata/schema2.db stays as schema 2 builds wrote it; only a schema 2 build could write it again")
 	}
 	clock := fixture2Day
 	tick := func() time.Time { clock = clock.Add(time.Hour); return clock }
@@ -114,11 +112,11 @@ func TestMakeSchemaFixture(t *testing.T) {
 }
 
 // TestSchema2Fixture opens the file a schema 2 build wrote and checks every
-// word is where it was put, that own themes and values are still own, and
-// that a build of the same schema neither migrates nor copies it.
+// word is where it was put and that own themes and values are still own;
+// that opening it migrates it once, after keeping a copy of it exactly as
+// it was; and that opening it again changes nothing.
 func TestSchema2Fixture(t *testing.T) {
 	path := copyFixture(t, "schema2.db")
-	before := fileHash(t, path)
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -184,14 +182,27 @@ func TestSchema2Fixture(t *testing.T) {
 	if at, err := s.LastActive(); err != nil || !at.After(newest.Started) {
 		t.Errorf("LastActive = %v, %v; want after the season started", at, err)
 	}
+	if page, _, err := s.JournalPage("", 10, true); err != nil || len(page) != 0 {
+		t.Errorf("the journal of a schema 2 file = %+v, %v; want it empty", page, err)
+	}
 	s.Close()
-	if fileHash(t, path) != before {
-		t.Error("opening a schema 2 file changed it")
+	backup := filepath.Join(filepath.Dir(path), fmt.Sprintf("cairn.db.before-schema-%d-%s.bak", SchemaVersion, time.Now().Format(time.DateOnly)))
+	if got, want := records(t, backup), records(t, filepath.Join("testdata", "schema2.db")); !reflect.DeepEqual(got, want) {
+		t.Error("the copy kept before the migration does not hold exactly what the file held")
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
-		t.Errorf("files beside the workbook: %v", entries)
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 2 {
+		t.Errorf("files beside the workbook: %v, want it and its copy", entries)
 	}
-	if got := topLevelBuckets(t, path); !slices.Equal(got, []string{"journal", "meta", "seasons"}) {
+	if got := topLevelBuckets(t, path); !slices.Equal(got, everyBucket) {
 		t.Errorf("buckets = %v", got)
+	}
+	migrated := fileHash(t, path)
+	again, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Close()
+	if fileHash(t, path) != migrated {
+		t.Error("opening a migrated file changed it")
 	}
 }

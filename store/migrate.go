@@ -27,6 +27,7 @@ type schemaStep struct {
 // step here, and a file of that version to testdata/.
 var schemaSteps = []schemaStep{
 	{to: 2, why: "add the journal, rewrite records with explicit own links, note when it was last used", run: toSchema2},
+	{to: 3, why: "add the journal's index", run: toSchema3},
 }
 
 // migrate brings a file opened for writing up to SchemaVersion. Before it
@@ -279,4 +280,26 @@ func rewrite(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgrad
 		return data, nil
 	}
 	return data, b.Put(key, seal(kind, kind.latest(), data))
+}
+
+// toSchema3 adds the journal's index: entry IDs to their keys, and the
+// fingerprints of imported runs to their entries. No schema 2 build wrote
+// to the journal, but anything found there is indexed all the same, so
+// the index never disagrees with the entries.
+func toSchema3(tx *bolt.Tx) error {
+	idx, err := tx.CreateBucketIfNotExists(bucketJournalIndex)
+	if err != nil {
+		return err
+	}
+	j := tx.Bucket(bucketJournal)
+	if j == nil {
+		return nil
+	}
+	return j.ForEach(func(k, v []byte) error {
+		e, err := decodeEntry(k, v)
+		if err != nil {
+			return err
+		}
+		return indexEntry(idx, e, k)
+	})
 }

@@ -169,7 +169,7 @@ func TestMigrateSchema1(t *testing.T) {
 
 	checkMigratedFile(t, path)
 
-	backup := filepath.Join(filepath.Dir(path), "cairn.db.before-schema-2-2026-12-03.bak")
+	backup := filepath.Join(filepath.Dir(path), fmt.Sprintf("cairn.db.before-schema-%d-2026-12-03.bak", SchemaVersion))
 	info, err := os.Stat(backup)
 	if err != nil {
 		t.Fatalf("no backup: %v", err)
@@ -220,12 +220,12 @@ func TestMigrateSchema1(t *testing.T) {
 	}
 }
 
-// checkMigratedFile looks at a migrated file as bytes and buckets: schema
-// 2, every bucket a new file has, every record at its kind's newest
+// checkMigratedFile looks at a migrated file as bytes and buckets: this
+// build's schema, every bucket a new file has, every record at its kind's newest
 // version, links to own themes and values explicit.
 func checkMigratedFile(t *testing.T, path string) {
 	t.Helper()
-	if got, want := topLevelBuckets(t, path), []string{"journal", "meta", "seasons"}; !slices.Equal(got, want) {
+	if got, want := topLevelBuckets(t, path), everyBucket; !slices.Equal(got, want) {
 		t.Errorf("buckets = %v, want %v", got, want)
 	}
 	kinds := map[string]recordKind{}
@@ -368,7 +368,7 @@ func TestMigrationNeedsItsBackup(t *testing.T) {
 		nameLen int
 	}{
 		{"the copy cannot be written", 250}, // ".<name>.backup-<n>" is over 255 bytes
-		{"the copy cannot be named", 230},   // only "<name>.before-schema-2-<day>.bak" is
+		{"the copy cannot be named", 230},   // only "<name>.before-schema-N-<day>.bak" is
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -427,12 +427,12 @@ func TestMigrationStopsAtDamage(t *testing.T) {
 	if fileHash(t, path) != before {
 		t.Error("a failed migration changed the file")
 	}
-	if baks, _ := filepath.Glob(path + ".before-schema-2-*.bak"); len(baks) != 1 {
+	if baks, _ := filepath.Glob(path + ".before-schema-*.bak"); len(baks) != 1 {
 		t.Errorf("backups: %v", baks)
 	}
 	// A second try makes a second copy rather than overwriting the first.
 	Open(path, WithClock(func() time.Time { return migrationDay }))
-	if _, err := os.Stat(path + ".before-schema-2-2026-12-03-2.bak"); err != nil {
+	if _, err := os.Stat(path + fmt.Sprintf(".before-schema-%d-2026-12-03-2.bak", SchemaVersion)); err != nil {
 		t.Errorf("second backup: %v", err)
 	}
 }

@@ -82,6 +82,11 @@ var (
 	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
 	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade), step(upgradeThemesV2)}}
 	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
+
+	// The journal's kinds (journal_records.go).
+	kindEntry           = recordKind{name: "entry"}
+	kindJournalSettings = recordKind{name: "journal-settings"}
+	kindReviews         = recordKind{name: "experiments"}
 )
 
 func checksum(b []byte) string {
@@ -118,9 +123,11 @@ func seal(k recordKind, version int, data []byte) []byte {
 // to the newest version, with the version it was stored at. The returned
 // data never aliases raw, which may point into a bbolt page.
 func unseal(raw []byte, k recordKind, c upgradeContext) (data []byte, stored int, err error) {
-	var e envelope
-	if err := json.Unmarshal(raw, &e); err != nil {
-		return nil, 0, fmt.Errorf("%w: not a readable record", ErrDamaged)
+	e, ok := sealed(raw)
+	if !ok {
+		if err := json.Unmarshal(raw, &e); err != nil {
+			return nil, 0, fmt.Errorf("%w: not a readable record", ErrDamaged)
+		}
 	}
 	switch {
 	case e.Kind != k.name:
@@ -132,7 +139,7 @@ func unseal(raw []byte, k recordKind, c upgradeContext) (data []byte, stored int
 	case checksum(e.Data) != e.Sum:
 		return nil, 0, fmt.Errorf("%w: checksum does not match", ErrDamaged)
 	}
-	// json.Unmarshal copies into RawMessage, so e.Data is already ours.
+	// Both json.Unmarshal and sealed copy the data, so e.Data is ours.
 	data = e.Data
 	for v := e.V; v < k.latest(); v++ {
 		if data, err = k.up[v-1](data, c); err != nil {
@@ -140,6 +147,46 @@ func unseal(raw []byte, k recordKind, c upgradeContext) (data []byte, stored int
 		}
 	}
 	return data, e.V, nil
+}
+
+// sealed reads an envelope in the exact shape seal writes, without a JSON
+// parser: reading a long journal is mostly this, and parsing every record
+// twice (envelope, then data) doubled its cost. The data bytes are copied
+// out of raw and still checked against the checksum, and decoded by
+// encoding/json afterwards, so a damaged record is caught as before. Any
+// other shape, a record written by hand or by an older build, is left to
+// the full parser (ok false).
+func sealed(raw []byte) (e envelope, ok bool) {
+	rest, ok := bytes.CutPrefix(raw, []byte(`{"kind":"`))
+	if !ok {
+		return e, false
+	}
+	i := bytes.IndexByte(rest, '"')
+	if i < 0 || bytes.IndexByte(rest[:i], '\\') >= 0 {
+		return e, false
+	}
+	e.Kind, rest = string(rest[:i]), rest[i+1:]
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"v":`)); !ok {
+		return e, false
+	}
+	i = bytes.IndexByte(rest, ',')
+	if i < 1 || i > 9 {
+		return e, false
+	}
+	v, err := strconv.Atoi(string(rest[:i]))
+	if err != nil {
+		return e, false
+	}
+	e.V, rest = v, rest[i:]
+	if rest, ok = bytes.CutPrefix(rest, []byte(`,"sum":"`)); !ok || len(rest) < 8 {
+		return e, false
+	}
+	e.Sum, rest = string(rest[:8]), rest[8:]
+	if rest, ok = bytes.CutPrefix(rest, []byte(`","data":`)); !ok || len(rest) < 2 || rest[len(rest)-1] != '}' {
+		return e, false
+	}
+	e.Data = bytes.Clone(rest[:len(rest)-1])
+	return e, true
 }
 
 // decode verifies raw, upgrades it to the newest version of its kind and

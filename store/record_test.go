@@ -301,3 +301,36 @@ func TestOwnLinksAreExplicit(t *testing.T) {
 		t.Errorf("values record %s", raw)
 	}
 }
+
+// TestSealedReadsWhatSealWrites: the quick reading of an envelope agrees
+// with encoding/json on every record seal writes, and steps aside for any
+// other shape.
+func TestSealedReadsWhatSealWrites(t *testing.T) {
+	for _, data := range []string{`{}`, `{"note":"a \"quoted\" }, \\ tricky","n":1}`, `[1,2,3]`, `"just text"`} {
+		raw := seal(kindEntry, 12, []byte(data))
+		got, ok := sealed(raw)
+		var want envelope
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !ok || got.Kind != want.Kind || got.V != want.V || got.Sum != want.Sum || string(got.Data) != string(want.Data) {
+			t.Errorf("sealed(%s) = %+v, %v; json reads %+v", raw, got, ok, want)
+		}
+	}
+	for _, raw := range []string{
+		``, `{}`, `{"v":1,"kind":"entry","sum":"00000000","data":{}}`, // another order
+		`{"kind":"entry","v":1,"sum":"0000","data":{}}`, // a short sum
+		`{"kind":"en\"try","v":1,"sum":"00000000","data":{}}`,
+		`{"kind":"entry","v":x,"sum":"00000000","data":{}}`,
+		`{ "kind":"entry","v":1,"sum":"00000000","data":{}}`,
+	} {
+		if e, ok := sealed([]byte(raw)); ok {
+			t.Errorf("sealed(%s) = %+v, want it left to the parser", raw, e)
+		}
+	}
+	// A record cut short reads as data that fails its checksum.
+	whole := seal(kindEntry, 1, []byte(`{"n":1}`))
+	if _, _, err := unseal(whole[:len(whole)-1], kindEntry, upgradeContext{}); !errors.Is(err, ErrDamaged) {
+		t.Errorf("a record cut short: %v", err)
+	}
+}

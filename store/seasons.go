@@ -210,7 +210,11 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	if err != nil {
 		return wb, &DamagedError{Where: where + "/" + string(keyThemes), Err: undecodable(kindThemes, err)}
 	}
-	wb.Season, wb.Place, wb.Themes, wb.Values = season, place.place(), board, valuesFromRecord(values)
+	reviews, err := readReviews(b, where)
+	if err != nil {
+		return wb, err
+	}
+	wb.Season, wb.Place, wb.Themes, wb.Values, wb.Reviews = season, place.place(), board, valuesFromRecord(values), reviews
 	withValues := upgradeContext{values: ownValues(values)}
 	latest := func(t time.Time) {
 		if t.After(wb.LastActive) {
@@ -219,6 +223,9 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	}
 	latest(wb.Place.Updated)
 	latest(wb.Themes.Updated)
+	for _, r := range wb.Reviews {
+		latest(r.At)
+	}
 
 	answers := b.Bucket(bucketAnswers)
 	err = answers.ForEach(func(k, _ []byte) error {

@@ -15,7 +15,7 @@ import (
 // SchemaVersion is the layout version this build writes. Files of an
 // older layout are migrated when opened for writing (see migrate.go) and
 // read as they are when opened read-only.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // LockTimeout is how long Open waits for another process to let go of the
 // file before it gives up with ErrLocked.
@@ -27,8 +27,11 @@ var (
 	bucketMeta    = []byte("meta")
 	bucketSeasons = []byte("seasons")
 	bucketJournal = []byte("journal")
-	bucketAnswers = []byte("answers")
-	bucketGoals   = []byte("goals")
+	// bucketJournalIndex finds an entry by its ID, and an imported run by
+	// its fingerprint (journal.go).
+	bucketJournalIndex = []byte("journal-index")
+	bucketAnswers      = []byte("answers")
+	bucketGoals        = []byte("goals")
 
 	keySchema     = []byte("schema")
 	keyCurrent    = []byte("current")
@@ -37,11 +40,14 @@ var (
 	keyPlace      = []byte("place")
 	keyThemes     = []byte("themes")
 	keyValues     = []byte("values")
+
+	keyJournalSettings = []byte("journal-settings")
+	keyExperiments     = []byte("experiments")
 )
 
 // topBuckets are the top-level buckets of a file of the newest schema.
 // create makes them all; a schema step makes the ones its version adds.
-var topBuckets = [][]byte{bucketMeta, bucketSeasons, bucketJournal}
+var topBuckets = [][]byte{bucketMeta, bucketSeasons, bucketJournal, bucketJournalIndex}
 
 type schema struct {
 	App     string    `json:"app"`

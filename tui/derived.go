@@ -6,6 +6,7 @@ import (
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
+	journalscreen "github.com/cairn-run/cairn/tui/journal"
 	"github.com/cairn-run/cairn/tui/summary"
 	"github.com/cairn-run/cairn/tui/welcome"
 	"github.com/cairn-run/cairn/workbook"
@@ -28,10 +29,10 @@ func visitOf(wb workbook.Snapshot) welcome.Visit {
 }
 
 // resumeAt is where to take the runner back to: the screen and question
-// they left, or the first question when the place names no screen past
-// the welcome.
+// they left, or the first question when the place names no screen of the
+// exercise past the welcome (the journal is beside it, never a place).
 func resumeAt(p workbook.Place) common.NavigateMsg {
-	if to, ok := common.ParseScreen(p.Screen); ok && to != common.Welcome {
+	if to, ok := common.ParseScreen(p.Screen); ok && to != common.Welcome && to != common.Journal {
 		return common.NavigateMsg{To: to, Question: p.Question, Resume: true}
 	}
 	return common.NavigateMsg{To: common.Reflect, Question: 0, Resume: true}
@@ -95,4 +96,15 @@ func catalogThemes(refs []common.Ref) []catalog.ThemeID {
 		}
 	}
 	return ids
+}
+
+// journalValues are the runner's values as the journal asks about them:
+// each one's name and experiment.
+func journalValues(chosen []workbook.ValueChoice) []journalscreen.Value {
+	refs := valueRefs(chosen)
+	out := make([]journalscreen.Value, len(chosen))
+	for i, v := range chosen {
+		out[i] = journalscreen.Value{Ref: refs[i].Ref, Name: refs[i].Name, Experiment: v.Experiment}
+	}
+	return out
 }

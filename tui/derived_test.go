@@ -23,7 +23,8 @@ func TestResumeAt(t *testing.T) {
 		{"left on a question", workbook.Place{Screen: "reflect", Question: 5}, common.NavigateMsg{To: common.Reflect, Question: 5, Resume: true}},
 		{"left on the goal board", workbook.Place{Screen: "goals", Question: 7}, common.NavigateMsg{To: common.Goals, Question: 7, Resume: true}},
 		{"left on the welcome", workbook.Place{Screen: "welcome"}, first},
-		{"a screen this build does not have", workbook.Place{Screen: "journal", Question: 2}, first},
+		{"a screen this build does not have", workbook.Place{Screen: "history", Question: 2}, first},
+		{"the journal, which is no place in the exercise", workbook.Place{Screen: "journal", Question: 2}, first},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := resumeAt(tc.place); got != tc.want {

@@ -1,6 +1,7 @@
 // Package tui is cairn's terminal interface: a root model (root.go) that
 // routes messages between the screens, each of which lives in a package of
-// its own: welcome, reflection, values, themes, goals and summary. What
+// its own: welcome, reflection, values, themes, goals and summary, and the
+// journal beside them (tui/journal: not a step of the exercise). What
 // the screens share (screen names, navigation, styles, text limits, the
 // save path) is in tui/common; views the root derives from what several
 // screens hold (the goal board's context, value names, answer counts) are
@@ -25,11 +26,14 @@
 //   - A screen's own results (common.Routed: its autosave ticks, write
 //     results and retry ticks) go back to that screen, even when another
 //     is showing. A failed write also puts a line in the status bar.
-//   - ctrl+c always reaches the root; q and ? do unless the screen shown
-//     is taking text (Typing). Every other key, and every paste, goes to
-//     the screen shown, except below the smallest size (MinWidth by
-//     MinHeight): there the screen cannot be seen, and nothing but
-//     quitting and resizing acts. Shutdown's message (main sends it on SIGHUP,
+//   - ctrl+c always reaches the root; so do ctrl+l (log a run: the
+//     journal's entry form, from any screen, even mid-answer; done returns
+//     to the screen it was pressed on) and ctrl+o (the journal). q and ?
+//     reach the root unless the screen shown is taking text (Typing).
+//     Every other key, and every paste, goes to the screen shown, except
+//     below the smallest size (MinWidth by MinHeight): there the screen
+//     cannot be seen, and nothing but quitting and resizing acts.
+//     Shutdown's message (main sends it on SIGHUP,
 //     SIGTERM or SIGINT) saves everything and quits, as quitting does.
 //   - A move (common.NavigateMsg) flushes the screen being left, runs the
 //     entered screen's hand-over from Model.screen and records the place

@@ -123,6 +123,8 @@ var (
 	keyCtrlC    = tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
 	keyRight    = tea.KeyPressMsg{Code: tea.KeyRight}
 	keyDown     = tea.KeyPressMsg{Code: tea.KeyDown}
+	keyCtrlL    = tea.KeyPressMsg{Code: 'l', Mod: tea.ModCtrl}
+	keyCtrlO    = tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl}
 )
 
 func letter(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Text: string(r)} }

@@ -15,6 +15,7 @@ import (
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
+	journalscreen "github.com/cairn-run/cairn/tui/journal"
 	"github.com/cairn-run/cairn/tui/reflection"
 	"github.com/cairn-run/cairn/tui/summary"
 	"github.com/cairn-run/cairn/tui/themes"
@@ -34,6 +35,7 @@ type Store interface {
 	values.ValuesSaver
 	themes.BoardSaver
 	goals.GoalSaver
+	journalscreen.Store
 }
 
 // The smallest window the workbook lays itself out in.
@@ -60,6 +62,10 @@ type KeyMap struct {
 	Quit      key.Binding
 	Interrupt key.Binding
 	Help      key.Binding
+	// Log and Journal work everywhere, even while typing: control keys
+	// never type a letter.
+	Log     key.Binding
+	Journal key.Binding
 }
 
 // DefaultKeyMap returns the global keys.
@@ -68,6 +74,8 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Log:       key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
+		Journal:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
 	}
 }
 
@@ -96,6 +104,7 @@ type Model struct {
 	themes     *themes.Model
 	goals      *goals.Model
 	summary    *summary.Model
+	journal    *journalscreen.Model
 
 	status     string
 	statusKind statusKind
@@ -217,14 +226,22 @@ func (m Model) screen(s common.Screen) part {
 			return nil
 		})
 	case common.Goals:
-		g, th, v, place := m.goals, m.themes, m.values, m.resume
+		g, th, v, st, now, place := m.goals, m.themes, m.values, m.st, m.now, m.resume
 		return bind(g, func(to common.NavigateMsg) tea.Cmd {
 			toward, averse := th.Chosen()
 			g.SetContext(goalContext(th.Board(), toward, averse, v.Chosen()))
 			if to.Resume {
 				g.Resume(place)
 			}
-			return nil
+			return goals.LoadRuns(st, workbook.DayOf(now()))
+		})
+	case common.Journal:
+		j, v, started := m.journal, m.values, workbook.DayOf(m.season.Started.Local())
+		return bind(j, func(to common.NavigateMsg) tea.Cmd {
+			return j.Enter(journalscreen.Enter{
+				From: to.From, Log: to.Log, Values: journalValues(v.Chosen()), SeasonStarted: started,
+				ChangeExperiment: v.SetExperiment,
+			})
 		})
 	case common.Summary:
 		sum, season, r, v, th, g := m.summary, m.season, m.reflection, m.values, m.themes, m.goals
@@ -373,6 +390,7 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.themes.Select(wb.Place.Theme)
 	m.goals.Select(wb.Place.Goal)
 	m.summary = ptr(summary.New(env))
+	m.journal = ptr(journalscreen.New(env, m.st, wb.Reviews))
 	m.active = common.Welcome
 	m.resize()
 	return m, nil
@@ -426,6 +444,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		// The screen cannot be seen: no key but quit may act on it, or a
 		// key pressed blind would open an editor, type or move unseen.
 		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.Log):
+		if m.active == common.Journal {
+			return m, m.journal.NewEntry()
+		}
+		return m.navigate(common.NavigateMsg{To: common.Journal, Question: -1, Log: true})
+	case key.Matches(msg, m.keys.Journal) && m.active != common.Journal:
+		return m.navigate(common.GoTo(common.Journal))
 	}
 	if !m.typing() {
 		switch {
@@ -503,6 +530,7 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 	if msg.To != m.active && m.statusKind != statusError {
 		m.clearStatus() // a note about the screen left says nothing here
 	}
+	msg.From = m.active
 	m.active = msg.To
 	if enter := m.screen(msg.To).enter; enter != nil {
 		cmds = append(cmds, enter(msg))
@@ -522,7 +550,8 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 // savePlace records where to resume: the screen and question, the theme
 // and goal selected, and whether the goal editor or ideas were open.
 func (m *Model) savePlace() tea.Cmd {
-	if m.active == common.Welcome || !m.loaded {
+	// The journal is beside the exercise, not a place in it.
+	if m.active == common.Welcome || m.active == common.Journal || !m.loaded {
 		return nil
 	}
 	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
@@ -745,6 +774,10 @@ func (m Model) header(w int) string {
 		}
 	}
 	left := s.Brand.Render("cairn") + "  " + strings.Join(trail, s.Rule.Render(" · "))
+	if m.active == common.Journal {
+		// Beside the exercise, not a step of it.
+		left += s.Rule.Render("   ") + s.StepActive.Render(common.Journal.Title())
+	}
 	right := m.saveMark()
 	if w-lipgloss.Width(left)-lipgloss.Width(right) < 1 {
 		// Narrow: the save mark matters more than the whole trail.
@@ -810,6 +843,9 @@ func (h helpKeys) ShortHelp() []key.Binding {
 		// narrow footer never cuts it off.
 		out = append(out, h.globals()...)
 	}
+	// The log key works everywhere and is the journal's way in: it comes
+	// next, before a screen's own keys can crowd it out.
+	out = append(out, h.global.Log)
 	if h.screen != nil {
 		out = append(out, h.screen.ShortHelp()...)
 	}
@@ -824,5 +860,5 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	if h.screen != nil {
 		out = append(out, h.screen.FullHelp()...)
 	}
-	return append(out, h.globals())
+	return append(out, append(h.globals(), h.global.Log, h.global.Journal))
 }

@@ -144,6 +144,9 @@ type Snapshot struct {
 	Goals   []Goal // by Order, then ID
 	Themes  ThemeBoard
 	Values  []ValueChoice
+	// Reviews are the runner's looks back at their values' experiments,
+	// oldest first.
+	Reviews []ExperimentReview
 	// LastActive is the newest Updated time of anything in the season, or
 	// the zero time if nothing was ever written.
 	LastActive time.Time

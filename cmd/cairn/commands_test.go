@@ -524,7 +524,8 @@ func TestIdeasRefuseUnknownFilters(t *testing.T) {
 }
 
 func TestEverySubcommandHasHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"export", "--help"}, {"themes", "--help"}, {"ideas", "--help"}, {"help", "themes"}} {
+	for _, args := range [][]string{{"--help"}, {"export", "--help"}, {"themes", "--help"}, {"ideas", "--help"}, {"help", "themes"},
+		{"log", "--help"}, {"journal", "--help"}, {"import-runs", "--help"}} {
 		r := runCairn(t, "", nil, args...)
 		if r.code != 0 {
 			t.Errorf("cairn %v exited %d:\n%s", args, r.code, r.stderr)
@@ -536,6 +537,9 @@ func TestEverySubcommandHasHelp(t *testing.T) {
 	}
 	containsAll(t, "themes --help", ansi.Strip(ok(t, "", "themes", "--help")), "cairn themes answers.txt", "--json")
 	containsAll(t, "ideas --help", ansi.Strip(ok(t, "", "ideas", "--help")), "--kind", "--theme", "--tier", "cairn ideas --tier small")
+	containsAll(t, "log --help", ansi.Strip(ok(t, "", "log", "--help")), "cairn log 5k 28:30", "--date", "--note", "--enjoy", "--tag")
+	containsAll(t, "journal --help", ansi.Strip(ok(t, "", "journal", "--help")), "cairn journal -n 10", "--from", "--on-this-day", "--json", "--contains")
+	containsAll(t, "import-runs --help", ansi.Strip(ok(t, "", "import-runs", "--help")), "cairn import-runs", "GPX", "FIT", "Strava")
 }
 
 // TestThemesCommandReadsTheSeasonAsDetectionDefines pins `cairn themes` to

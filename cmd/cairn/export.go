@@ -8,6 +8,7 @@ import (
 
 	"github.com/cairn-run/cairn/export"
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 func exportCmd(db *string) *cobra.Command {
@@ -15,10 +16,12 @@ func exportCmd(db *string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write the whole workbook to standard output",
-		Long: "Write every season of the workbook to standard output, in a versioned format\n" +
-			"described in docs/export.md. The workbook file is only read, never changed.",
-		Example: "  cairn export --format json > cairn.json",
-		Args:    cobra.NoArgs,
+		Long: "Write every season of the workbook, and every run in its journal, to standard\n" +
+			"output, in a versioned format described in docs/export.md. The workbook file is\n" +
+			"only read, never changed.",
+		Example: "  cairn export --format json > cairn.json\n" +
+			"  cairn export | jq '.journal.entries | length'",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if format != "json" {
 				return fmt.Errorf("unknown format %q: cairn exports json", format)
@@ -36,7 +39,17 @@ func exportCmd(db *string) *cobra.Command {
 			if err != nil {
 				return explain(err)
 			}
-			return export.WriteJSON(cmd.OutOrStdout(), export.Build(all, time.Now()))
+			settings, err := st.JournalSettings()
+			if err != nil {
+				return explain(err)
+			}
+			entries := func(yield func(workbook.Entry) bool) error {
+				return st.JournalScan(store.FirstDay, store.LastDay, false, yield)
+			}
+			if err := export.WriteJSONWithJournal(cmd.OutOrStdout(), export.Build(all, time.Now()), settings, entries); err != nil {
+				return explain(err)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json")

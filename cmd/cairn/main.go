@@ -56,6 +56,7 @@ func rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&db, "db", "", "workbook file (default $CAIRN_DB, else $XDG_DATA_HOME/cairn/cairn.db)")
 	root.AddCommand(exportCmd(&db))
 	root.AddCommand(themesCmd(&db), ideasCmd())
+	root.AddCommand(logCmd(&db), journalCmd(&db), importRunsCmd(&db))
 	return root
 }
 

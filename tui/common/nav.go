@@ -22,15 +22,18 @@ const (
 	Themes
 	Goals
 	Summary
+	// Journal is the after-run journal: beside the exercise, not a step of
+	// it, reached from anywhere with the log and journal keys.
+	Journal
 )
 
 // Screens are all the screens, in order. The root walks them to size,
 // restyle, flush and salvage every one.
-var Screens = []Screen{Welcome, Reflect, Values, Themes, Goals, Summary}
+var Screens = []Screen{Welcome, Reflect, Values, Themes, Goals, Summary, Journal}
 
 var (
-	screenNames  = [...]string{"welcome", "reflect", "values", "themes", "goals", "summary"}
-	screenTitles = [...]string{"Welcome", "Reflect", "Values", "Themes", "Goals", "Summary"}
+	screenNames  = [...]string{"welcome", "reflect", "values", "themes", "goals", "summary", "journal"}
+	screenTitles = [...]string{"Welcome", "Reflect", "Values", "Themes", "Goals", "Summary", "Journal"}
 )
 
 // String returns the screen's stable name, which is also how a Place stores it.
@@ -95,6 +98,10 @@ type NavigateMsg struct {
 	// left off: the screen entered opens what was open then (the goal
 	// editor, the goal ideas).
 	Resume bool
+	// From is the screen being left; the root fills it in.
+	From Screen
+	// Log opens the journal's entry form: the runner asked to log a run.
+	Log bool
 }
 
 // GoTo returns a NavigateMsg for screen to.

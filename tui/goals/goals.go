@@ -61,6 +61,7 @@ type Model struct {
 	hint    int // which hint the narrow strip shows
 	ctx     Context
 	nav     common.Request
+	runs    runs // the journal's runs, for progress (progress.go)
 
 	width, height int
 }
@@ -266,6 +267,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.AutosaveMsg, common.SavedMsg, common.RetryMsg:
 		cmd = m.Saver.Update(msg)
+	case RunsMsg:
+		m.takeRuns(msg)
 	case tea.KeyPressMsg:
 		switch {
 		case m.picking:
@@ -889,6 +892,7 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 	} else {
 		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
 	}
+	lines = append(lines, m.progressLines(g, inner)...)
 	if p, ok := workbook.GoalByID(m.goals, g.Parent); ok && workbook.ValidParent(g, p) {
 		step := "↳ " + firstLine(p.Text)
 		if selected {

@@ -1,0 +1,526 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/export"
+	"github.com/cairn-run/cairn/journal"
+	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
+)
+
+// The journal from the shell: `cairn log` writes one run, `cairn journal`
+// reads them back, as quickly as a one-line journal tool does.
+
+// openForWriting opens the workbook to write what a command was asked to,
+// saying plainly, if cairn is open elsewhere, that nothing was written and
+// what to do.
+func openForWriting(db, nothing, instead string) (*store.Store, error) {
+	path, err := dbPath(db)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path)
+	if errors.Is(err, store.ErrLocked) {
+		return nil, fmt.Errorf("%w, so %s.\nQuit cairn there and run this again%s", err, nothing, instead)
+	}
+	if err != nil {
+		return nil, explain(err)
+	}
+	return st, nil
+}
+
+// openForReading opens the workbook read-only, saying where to start when
+// there is none yet.
+func openForReading(db string) (*store.Store, error) {
+	path, err := dbPath(db)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.OpenReadOnly(path)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, fmt.Errorf("no workbook at %s yet — log a run with cairn log, or open cairn first", path)
+	}
+	if err != nil {
+		return nil, explain(err)
+	}
+	return st, nil
+}
+
+// logFlags are what `cairn log` is told besides the distance and time.
+type logFlags struct {
+	date                 string
+	enjoy, before, after int
+	tags                 []string
+	fits                 []string
+	tried                string
+	note                 string
+}
+
+func logCmd(db *string) *cobra.Command {
+	var f logFlags
+	cmd := &cobra.Command{
+		Use:   "log [DISTANCE] [TIME]",
+		Short: "Write a run in the journal",
+		Long: "Write one run in the journal: how far and how long, how much you enjoyed it, how\n" +
+			"you felt before and after, what kind of run it was and a note. Everything is\n" +
+			"optional but the date, which is today unless you say otherwise.\n\n" +
+			"DISTANCE is 5k, 10 km, 3.1mi, half, marathon, or a number in your unit (km\n" +
+			"unless you chose miles). TIME is 28:30, 1:05:00, 1h05 or 45m. Scores go from\n" +
+			"1 to 5. A kind of run you have not used before is added to your list.",
+		Example: "  cairn log 5k 28:30 --enjoy 4 --before 2 --after 4 --tag group --note \"hill loop\"\n" +
+			"  cairn log 10k 52:10 --date yesterday\n" +
+			"  cairn log half 1:58:03 --date 2026-11-30 --tag race\n" +
+			"  cairn log 45m --enjoy 5 --fit belonging=5 --tried belonging\n" +
+			"  pbpaste | cairn log 8k --note -",
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLog(cmd, *db, args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.date, "date", "today", "the day of the run: today, yesterday, last monday, 2026-11-30, 30 nov")
+	fl.IntVar(&f.enjoy, "enjoy", 0, "how much you enjoyed it, 1 to 5")
+	fl.IntVar(&f.before, "before", 0, "how you felt before, 1 to 5")
+	fl.IntVar(&f.after, "after", 0, "how you felt after, 1 to 5")
+	fl.StringArrayVar(&f.tags, "tag", nil, "a kind of run (solo, with others, long, …); repeat for more")
+	fl.StringArrayVar(&f.fits, "fit", nil, "how well it fit a value, VALUE=1..5 (a value's name or ID); repeat for more")
+	fl.StringVar(&f.tried, "tried", "", "the value whose experiment this run tried")
+	fl.StringVar(&f.note, "note", "", "a note; - reads it from standard input")
+	return cmd
+}
+
+func runLog(cmd *cobra.Command, db string, args []string, f logFlags) error {
+	now := time.Now()
+	if f.note == "-" {
+		text, err := readText(cmd.InOrStdin(), "standard input")
+		if err != nil {
+			return err
+		}
+		f.note = strings.TrimRight(text, "\n")
+	}
+	st, err := openForWriting(db, "the run was not logged", ", or log it there with ctrl+l")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	settings, err := st.JournalSettings()
+	if err != nil {
+		return explain(err)
+	}
+	e, err := entryFromFlags(cmd, st, args, f, settings.Unit, now)
+	if err != nil {
+		return err
+	}
+	if journal.Blank(e) {
+		return errors.New("nothing to log: give a distance, a time or how it felt (cairn log 5k 28:30 --enjoy 4)")
+	}
+	if err := journal.Validate(e, workbook.DayOf(now), settings.Unit); err != nil {
+		return fmt.Errorf("%w\nNothing was logged", err)
+	}
+	next, added := settings.AddTags(e.Tags...)
+	if len(added) > 0 {
+		if err := st.SaveJournalSettings(next); err != nil {
+			return explain(err)
+		}
+	}
+	if err := st.PutEntry(e); err != nil {
+		return explain(err)
+	}
+	line := fmt.Sprintf("Logged %s: %s.", journal.LongDate(e.Day), journal.Describe(e, settings.Unit))
+	if len(added) > 0 {
+		line += fmt.Sprintf(" New kind of run: %s.", strings.Join(added, ", "))
+	}
+	fmt.Fprintln(cmd.OutOrStdout(), line)
+	return nil
+}
+
+// entryFromFlags builds the entry the command line describes. Each value
+// is read as it was typed; nothing is clamped.
+func entryFromFlags(cmd *cobra.Command, st *store.Store, args []string, f logFlags, unit workbook.Unit, now time.Time) (workbook.Entry, error) {
+	e := workbook.Entry{ID: workbook.NewID(now), Created: now.UTC(), Updated: now.UTC(), Note: f.note, Source: workbook.Source{Kind: workbook.Logged}}
+	day, err := journal.ParseDate(f.date, now)
+	if err != nil {
+		return e, fmt.Errorf("--date: %w", err)
+	}
+	e.Day = day
+	if e.Metres, e.Duration, err = distanceAndTime(args, unit); err != nil {
+		return e, err
+	}
+	for _, s := range []struct {
+		flag  string
+		value int
+		to    *workbook.Score
+	}{{"enjoy", f.enjoy, &e.Enjoyment}, {"before", f.before, &e.Before}, {"after", f.after, &e.After}} {
+		if !cmd.Flags().Changed(s.flag) {
+			continue
+		}
+		if s.value < 1 || s.value > 5 {
+			return e, fmt.Errorf("--%s goes from 1 to 5, not %d", s.flag, s.value)
+		}
+		*s.to = workbook.Score(s.value)
+	}
+	for _, t := range f.tags {
+		if t = workbook.Tag(t); t != "" && !slices.Contains(e.Tags, t) {
+			e.Tags = append(e.Tags, t)
+		}
+	}
+	if len(f.fits) > 0 || f.tried != "" {
+		values, err := chosenValues(st)
+		if err != nil {
+			return e, err
+		}
+		for _, fit := range f.fits {
+			name, score, ok := strings.Cut(fit, "=")
+			n, err := parseScore(score)
+			if !ok || err != nil {
+				return e, fmt.Errorf("--fit %s: write it as VALUE=1..5, such as --fit belonging=4", fit)
+			}
+			ref, err := findValue(values, name)
+			if err != nil {
+				return e, err
+			}
+			if e.Fit == nil {
+				e.Fit = map[workbook.Ref]workbook.Score{}
+			}
+			e.Fit[ref] = n
+		}
+		if f.tried != "" {
+			if e.Experiment, err = findValue(values, f.tried); err != nil {
+				return e, err
+			}
+		}
+	}
+	return e, nil
+}
+
+func parseScore(s string) (workbook.Score, error) {
+	var n int
+	if _, err := fmt.Sscan(strings.TrimSpace(s), &n); err != nil || n < 1 || n > 5 {
+		return 0, errors.New("a score goes from 1 to 5")
+	}
+	return workbook.Score(n), nil
+}
+
+// distanceAndTime reads the command's arguments: a distance then a time,
+// or just one of them. A lone argument is a time if it has a colon, or if
+// it reads as a time (45m, 1h05) and not as a distance; otherwise it is
+// the distance.
+func distanceAndTime(args []string, unit workbook.Unit) (int, time.Duration, error) {
+	switch len(args) {
+	case 0:
+		return 0, 0, nil
+	case 1:
+		if strings.Contains(args[0], ":") {
+			d, err := journal.ParseDuration(args[0])
+			return 0, d, err
+		}
+		metres, distErr := journal.ParseDistance(args[0], unit)
+		if distErr == nil {
+			return metres, 0, nil
+		}
+		if d, err := journal.ParseDuration(args[0]); err == nil {
+			return 0, d, nil
+		}
+		return 0, 0, fmt.Errorf("%w; or, for a time, try 28:30 or 45m", distErr)
+	}
+	metres, err := journal.ParseDistance(args[0], unit)
+	if err != nil {
+		return 0, 0, err
+	}
+	d, err := journal.ParseDuration(args[1])
+	if err != nil {
+		return 0, 0, err
+	}
+	return metres, d, nil
+}
+
+// chosenValues are the values of the current season, with their names.
+func chosenValues(st *store.Store) ([]workbook.ValueChoice, error) {
+	season, err := st.CurrentSeason()
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, explain(err)
+	}
+	wb, err := st.Workbook(season.ID)
+	if err != nil {
+		return nil, explain(err)
+	}
+	return wb.Values, nil
+}
+
+// findValue finds a value by its ID or name among the runner's chosen
+// values, then in the catalog.
+func findValue(chosen []workbook.ValueChoice, name string) (workbook.Ref, error) {
+	name = strings.TrimSpace(name)
+	for _, v := range chosen {
+		if strings.EqualFold(v.ID, name) || strings.EqualFold(catalog.ValueName(v.ID, v.Name), name) {
+			return v.Ref(), nil
+		}
+	}
+	for _, v := range catalog.Values() {
+		if strings.EqualFold(v.ID, name) || strings.EqualFold(v.Name, name) {
+			return workbook.Value(v.ID), nil
+		}
+	}
+	var names []string
+	for _, v := range chosen {
+		names = append(names, catalog.ValueName(v.ID, v.Name))
+	}
+	if len(names) == 0 {
+		return workbook.Ref{}, fmt.Errorf("there is no value %q; the values step in cairn lists them all", name)
+	}
+	return workbook.Ref{}, fmt.Errorf("there is no value %q: your values are %s", name, orList(names))
+}
+
+// journalFlags are what `cairn journal` is asked to show.
+type journalFlags struct {
+	n         int
+	from, to  string
+	contains  string
+	tags      []string
+	onThisDay bool
+	asJSON    bool
+}
+
+func journalCmd(db *string) *cobra.Command {
+	var f journalFlags
+	cmd := &cobra.Command{
+		Use:   "journal",
+		Short: "Show the runs in the journal, one line each",
+		Long: "Show the runs in your journal, oldest first, one line each: the day, how far and\n" +
+			"how long, how it felt, its kinds and its note.\n\n" +
+			"-n keeps the latest N runs that match. --from and --to take dates the way you\n" +
+			"say them (last monday, 2 weeks ago, 2026-11-30, 30 nov). --tag can be given more\n" +
+			"than once: a run must be of every kind named. --contains finds a word in the\n" +
+			"note or the kinds, in any case. The workbook is only read, never changed.",
+		Example: "  cairn journal -n 10\n" +
+			"  cairn journal --from \"2 weeks ago\"\n" +
+			"  cairn journal --from 2026-11-01 --to 2026-11-30 --tag long\n" +
+			"  cairn journal --tag \"with others\" --tag race\n" +
+			"  cairn journal --contains hill --json | jq '.[].metres'\n" +
+			"  cairn journal --on-this-day",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runJournal(cmd, *db, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVarP(&f.n, "n", "n", 0, "show only the latest N runs that match")
+	fl.StringVar(&f.from, "from", "", "runs on or after this day")
+	fl.StringVar(&f.to, "to", "", "runs on or before this day")
+	fl.StringVar(&f.contains, "contains", "", "runs whose note or kinds hold this word")
+	fl.StringArrayVar(&f.tags, "tag", nil, "runs of this kind; repeat to ask for runs of every kind named")
+	fl.BoolVar(&f.onThisDay, "on-this-day", false, "runs on today's date in every year")
+	fl.BoolVar(&f.asJSON, "json", false, "print the runs as a JSON array (the export's entry shape)")
+	return cmd
+}
+
+// journalQuery is a `cairn journal` request, checked.
+type journalQuery struct {
+	first, last workbook.Day
+	contains    string
+	tags        []string
+}
+
+func (q journalQuery) matches(e workbook.Entry) bool {
+	for _, t := range q.tags {
+		if !e.HasTag(t) {
+			return false
+		}
+	}
+	if q.contains == "" {
+		return true
+	}
+	if strings.Contains(strings.ToLower(e.Note), q.contains) {
+		return true
+	}
+	return slices.ContainsFunc(e.Tags, func(t string) bool { return strings.Contains(t, q.contains) })
+}
+
+func runJournal(cmd *cobra.Command, db string, f journalFlags) error {
+	now := time.Now()
+	q := journalQuery{first: store.FirstDay, last: store.LastDay, contains: strings.ToLower(strings.TrimSpace(f.contains))}
+	if f.n < 0 {
+		return fmt.Errorf("-n %d: give how many runs to show, 1 or more", f.n)
+	}
+	var err error
+	if f.from != "" {
+		if q.first, err = journal.ParseDate(f.from, now); err != nil {
+			return fmt.Errorf("--from: %w", err)
+		}
+	}
+	if f.to != "" {
+		if q.last, err = journal.ParseDate(f.to, now); err != nil {
+			return fmt.Errorf("--to: %w", err)
+		}
+	}
+	if q.last < q.first {
+		return fmt.Errorf("--from %s is after --to %s: nothing can be in between", q.first, q.last)
+	}
+	for _, t := range f.tags {
+		if t = workbook.Tag(t); t == "" {
+			return errors.New("--tag needs a kind of run, such as --tag long")
+		} else if !slices.Contains(q.tags, t) {
+			q.tags = append(q.tags, t)
+		}
+	}
+	st, err := openForReading(db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	settings, err := st.JournalSettings()
+	if err != nil {
+		return explain(err)
+	}
+	out := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
+	p := newPrinter(out, settings.Unit, f.asJSON)
+	switch {
+	case f.onThisDay:
+		err = printOnThisDay(st, q, f.n, workbook.DayOf(now), p)
+	case f.n == 0:
+		// Everything that matches, oldest first, printed as it is read.
+		err = st.JournalScan(q.first, q.last, false, func(e workbook.Entry) bool {
+			if q.matches(e) {
+				return p.print(e)
+			}
+			return true
+		})
+	default:
+		// The latest n, found newest first and printed oldest first.
+		var latest []workbook.Entry
+		err = st.JournalScan(q.first, q.last, true, func(e workbook.Entry) bool {
+			if q.matches(e) {
+				latest = append(latest, e)
+			}
+			return len(latest) < f.n
+		})
+		slices.Reverse(latest)
+		for _, e := range latest {
+			p.print(e)
+		}
+	}
+	if err != nil {
+		return explain(err)
+	}
+	if err := p.close(); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if p.n == 0 && !f.asJSON {
+		fmt.Fprintln(cmd.ErrOrStderr(), "No runs to show. Log one with: cairn log 5k 28:30")
+	}
+	return nil
+}
+
+// printOnThisDay prints the runs on today's month and day, year by year,
+// seeking to each day rather than reading the journal through.
+func printOnThisDay(st *store.Store, q journalQuery, n int, today workbook.Day, p *printer) error {
+	oldest, _, err := st.JournalPage("", 1, false)
+	if err != nil || len(oldest) == 0 {
+		return err
+	}
+	first, _, _ := oldest[0].Day.Date()
+	last, month, day := today.Date()
+	var found []workbook.Entry
+	for y := first; y <= last; y++ {
+		d := workbook.MakeDay(y, month, day)
+		if _, m, dd := d.Date(); m != month || dd != day || d < q.first || d > q.last {
+			continue // 29 February in a year without one
+		}
+		err := st.JournalScan(d, d, false, func(e workbook.Entry) bool {
+			if q.matches(e) {
+				found = append(found, e)
+			}
+			return true
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if n > 0 && len(found) > n {
+		found = found[len(found)-n:]
+	}
+	for _, e := range found {
+		p.print(e)
+	}
+	return nil
+}
+
+// printer writes entries one line each, or as a JSON array.
+type printer struct {
+	w      io.Writer
+	unit   workbook.Unit
+	asJSON bool
+	n      int
+	err    error
+}
+
+func newPrinter(w io.Writer, unit workbook.Unit, asJSON bool) *printer {
+	return &printer{w: w, unit: unit, asJSON: asJSON}
+}
+
+// print writes one entry, and reports whether to go on.
+func (p *printer) print(e workbook.Entry) bool {
+	if p.err != nil {
+		return false
+	}
+	if !p.asJSON {
+		_, p.err = fmt.Fprintln(p.w, entryLine(e, p.unit))
+		p.n++
+		return p.err == nil
+	}
+	sep := ",\n  "
+	if p.n == 0 {
+		sep = "[\n  "
+	}
+	var raw []byte
+	if raw, p.err = json.Marshal(export.EntryOf(e)); p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, "%s%s", sep, raw)
+	}
+	p.n++
+	return p.err == nil
+}
+
+func (p *printer) close() error {
+	if p.err != nil || !p.asJSON {
+		return p.err
+	}
+	if p.n == 0 {
+		_, err := io.WriteString(p.w, "[]\n")
+		return err
+	}
+	_, err := io.WriteString(p.w, "\n]\n")
+	return err
+}
+
+// entryLine is one run on one line: "2026-11-30 Mon  5 km in 28:30 (5:42
+// /km) · enjoyment 4 · felt 2 → 4  [with others]  hill loop".
+func entryLine(e workbook.Entry, unit workbook.Unit) string {
+	var b strings.Builder
+	b.WriteString(e.Day.Time().Format("2006-01-02 Mon"))
+	b.WriteString("  ")
+	b.WriteString(journal.Describe(e, unit))
+	if len(e.Tags) > 0 {
+		b.WriteString("  [" + strings.Join(e.Tags, ", ") + "]")
+	}
+	if note := strings.Join(strings.Fields(e.Note), " "); note != "" {
+		b.WriteString("  " + note)
+	}
+	return b.String()
+}

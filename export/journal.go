@@ -1,0 +1,169 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/cairn-run/cairn/workbook"
+)
+
+// The journal in the export: an optional "journal" object after the
+// seasons, added within version 1 (docs/export.md). Its entries are
+// written one at a time as the store reads them, so an export of a long
+// journal never holds it all in memory.
+
+// Journal is the after-run journal: the runner's settings and every entry,
+// oldest first.
+type Journal struct {
+	Unit    string   `json:"unit"`
+	Tags    []string `json:"tags"`
+	Plan    int      `json:"plan"`
+	Entries []Entry  `json:"entries"`
+}
+
+// Entry is one run in the journal.
+type Entry struct {
+	ID          string     `json:"id"`
+	Date        string     `json:"date"`
+	Start       *time.Time `json:"start,omitempty"`
+	Metres      int        `json:"metres,omitempty"`
+	Seconds     float64    `json:"seconds,omitempty"`
+	Enjoyment   int        `json:"enjoyment,omitempty"`
+	Before      int        `json:"before,omitempty"`
+	After       int        `json:"after,omitempty"`
+	Fit         []Fit      `json:"fit,omitempty"`
+	Tags        []string   `json:"tags,omitempty"`
+	Experiment  string     `json:"experiment,omitempty"`
+	Note        string     `json:"note,omitempty"`
+	Source      string     `json:"source"`
+	File        string     `json:"file,omitempty"`
+	Fingerprint string     `json:"fingerprint,omitempty"`
+	Created     time.Time  `json:"created"`
+	Updated     time.Time  `json:"updated"`
+}
+
+// Fit is how well a run fit one of the runner's values, 1 to 5.
+type Fit struct {
+	Value string `json:"value"`
+	Score int    `json:"score"`
+}
+
+// Experiment is one look back at a value's experiment.
+type Experiment struct {
+	Value      string    `json:"value"`
+	Experiment string    `json:"experiment,omitempty"`
+	Tries      int       `json:"tries"`
+	Felt       string    `json:"felt,omitempty"`
+	Decision   string    `json:"decision,omitempty"`
+	StillFits  string    `json:"still_fits,omitempty"`
+	At         time.Time `json:"at"`
+}
+
+// EntryOf maps a journal entry to the document's shape.
+func EntryOf(e workbook.Entry) Entry {
+	out := Entry{
+		ID: e.ID, Date: e.Day.String(), Metres: e.Metres, Seconds: e.Duration.Seconds(),
+		Enjoyment: int(e.Enjoyment), Before: int(e.Before), After: int(e.After),
+		Tags: e.Tags, Experiment: e.Experiment.ID, Note: e.Note,
+		Source: e.Source.Kind.String(), File: e.Source.File, Fingerprint: e.Source.Fingerprint,
+		Created: e.Created, Updated: e.Updated,
+	}
+	if !e.Start.IsZero() {
+		start := e.Start.UTC()
+		out.Start = &start
+	}
+	for ref, s := range e.Fit {
+		out.Fit = append(out.Fit, Fit{Value: ref.ID, Score: int(s)})
+	}
+	sortFit(out.Fit)
+	return out
+}
+
+func sortFit(fs []Fit) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].Value < fs[j-1].Value; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
+}
+
+func experiments(rs []workbook.ExperimentReview) []Experiment {
+	var out []Experiment
+	for _, r := range rs {
+		out = append(out, Experiment{
+			Value: r.Value.ID, Experiment: r.Experiment, Tries: r.Tries, Felt: r.Felt,
+			Decision: r.Decision.String(), StillFits: r.StillFits.String(), At: r.At,
+		})
+	}
+	return out
+}
+
+// Entries yields journal entries one at a time, oldest first, stopping
+// when yield returns false; the store's JournalScan has this shape.
+type Entries func(yield func(workbook.Entry) bool) error
+
+// WriteJSONWithJournal writes doc as WriteJSON does, with the journal
+// after the seasons: the runner's settings, then each entry as entries
+// yields it, written and forgotten one at a time.
+func WriteJSONWithJournal(w io.Writer, doc Document, settings workbook.JournalSettings, entries Entries) error {
+	doc.Journal = nil // written below, entry by entry
+	head, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	head = bytes.TrimSuffix(head, []byte("}"))
+	head = bytes.TrimRight(head, "\n")
+	tags := settings.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	meta, err := json.Marshal(struct {
+		Unit string   `json:"unit"`
+		Tags []string `json:"tags"`
+		Plan int      `json:"plan"`
+	}{settings.Unit.String(), tags, settings.Plan})
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	// The settings' fields, then the entries, inside one "journal" object.
+	fmt.Fprintf(bw, ",\n  \"journal\": %s, \"entries\": [", bytes.TrimSuffix(meta, []byte("}")))
+	// Each entry is encoded into one reused buffer, one entry to a line
+	// (indenting every field of tens of thousands of entries doubled the
+	// time an export takes), and written without the new line Encode ends
+	// it with.
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	n := 0
+	var werr error
+	err = entries(func(e workbook.Entry) bool {
+		buf.Reset()
+		if werr = enc.Encode(EntryOf(e)); werr != nil {
+			return false
+		}
+		if n > 0 {
+			bw.WriteByte(',')
+		}
+		n++
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		return true
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]}\n}\n")
+	return bw.Flush()
+}

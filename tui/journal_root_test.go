@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
+)
+
+// The journal through the root: the log key from anywhere, even mid-answer,
+// and back to exactly where the runner was.
+
+func (h *harness) runs() []workbook.Entry {
+	h.t.Helper()
+	page, _, err := h.st.JournalPage("", 100, true)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return page
+}
+
+func TestTheLogKeyWorksWhileTyping(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.send(keyEnter)
+	h.typeText("I run for the quiet")
+	h.send(keyCtrlL)
+	if h.root().active != common.Journal {
+		t.Fatalf("ctrl+l while typing an answer went to %v", h.root().active)
+	}
+	h.mustShow("Log a run", "Distance")
+	h.typeText("8k")
+	h.send(keyTab)
+	h.typeText("45m")
+	h.send(letter('q')) // typing: q is a letter here, never quit
+	if h.quit {
+		t.Fatal("q quit from the entry form")
+	}
+	h.send(keyBackspace)
+	h.send(keyEsc)
+	if h.root().active != common.Reflect {
+		t.Fatalf("done went to %v, want back to the answer", h.root().active)
+	}
+	h.mustShow("Question 1 of 8", "I run for the quiet")
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "I run for the quiet" {
+		t.Errorf("the answer on disk: %q", got)
+	}
+	runs := h.runs()
+	if len(runs) != 1 || runs[0].Metres != 8000 {
+		t.Fatalf("runs = %+v", runs)
+	}
+	if h.workbook().Place.Screen != "reflect" {
+		t.Errorf("place = %+v: the journal is no place in the exercise", h.workbook().Place)
+	}
+}
+
+func TestTheJournalKeyAndBack(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.send(common.GoTo(common.Goals), keyCtrlO)
+	if h.root().active != common.Journal {
+		t.Fatalf("ctrl+o went to %v", h.root().active)
+	}
+	h.mustShow("Your running journal", "No runs yet", "Journal")
+	h.send(letter('a'))
+	h.typeText("5k")
+	h.send(keyEsc)
+	if h.root().active != common.Journal {
+		t.Errorf("a run added from the list left the journal for %v", h.root().active)
+	}
+	h.send(keyCtrlL) // already in the journal: a new run
+	h.mustShow("Log a run")
+	h.send(keyEsc, keyEsc)
+	if h.root().active != common.Goals {
+		t.Errorf("esc from the journal went to %v, want back to the board", h.root().active)
+	}
+	if n := len(h.runs()); n != 1 {
+		t.Errorf("%d runs", n)
+	}
+}
+
+// TestQuittingFromTheFormKeepsTheRun: ctrl+c with the form open saves
+// what was typed, as every screen does.
+func TestQuittingFromTheFormKeepsTheRun(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.dropTicks = true // nothing saves by itself: only quitting can
+	h.send(keyCtrlL)
+	h.typeText("10k")
+	h.send(keyCtrlC)
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	if runs := h.runs(); len(runs) != 1 || runs[0].Metres != 10000 {
+		t.Errorf("runs after quitting = %+v", runs)
+	}
+}
+
+// TestTheBoardShowsProgressFromRunsLogged logs runs with the log key from
+// the board, and the board's goal shows how far they go.
+func TestTheBoardShowsProgressFromRunsLogged(t *testing.T) {
+	h := newHarness(t, 120, 40)
+	h.send(common.GoTo(common.Goals), letter('a'))
+	h.typeText("Run 20 km a week")
+	h.send(keyEsc)
+	for _, d := range []string{"8k", "4k"} {
+		h.send(keyCtrlL)
+		h.typeText(d)
+		h.send(keyEsc)
+	}
+	if h.root().active != common.Goals {
+		t.Fatalf("on %v", h.root().active)
+	}
+	v := strings.Join(strings.Fields(strings.ReplaceAll(h.view(), "│", " ")), " ")
+	if !strings.Contains(v, "12 of 20 km this week") || !strings.Contains(h.view(), "━") {
+		t.Errorf("the board shows no progress:\n%s", h.view())
+	}
+}
+
+func TestTheFooterShowsTheLogKeyEverywhere(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.mustShow("ctrl+l log a run")
+	h.send(keyEnter)
+	h.mustShow("ctrl+l log a run")
+	h.send(letter('?'))
+	h.send(common.GoTo(common.Summary), tea.KeyPressMsg{Code: '?', Text: "?"})
+	h.mustShow("ctrl+o journal")
+}
+
+func TestTheLogKeyWaitsForARoomyWindow(t *testing.T) {
+	h := newHarness(t, 40, 10)
+	h.send(keyCtrlL)
+	if h.root().active == common.Journal {
+		t.Error("the log key opened a form the runner cannot see")
+	}
+}
