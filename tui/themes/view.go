@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/workbook"
 )
@@ -152,6 +153,11 @@ func (m Model) rowView(i, w int) string {
 	if r.ref == m.board.Top {
 		how += " ★"
 	}
+	if r.finding != nil {
+		// How strong the evidence is, as a shape: the list is read
+		// strongest first, and faint readings are weighed lightly.
+		how = strengthDots(r.finding.Strength) + " " + how
+	}
 	cursor, nameStyle := "  ", s.Text
 	if i == m.cursor && m.focus == partList && !m.adding {
 		cursor, nameStyle = "› ", s.Selected
@@ -220,7 +226,7 @@ func (m Model) evidenceView(w int) string {
 	case r.finding == nil:
 		line(s.Muted.Render(common.Wrap("cairn no longer finds this in your answers; your decision stands.", w)))
 	default:
-		line(s.Subtitle.Render("In your answers"))
+		line(s.Subtitle.Render("In your answers") + s.Muted.Render(" · "+r.finding.Strength.String()+" evidence"))
 		for _, ev := range r.finding.Evidence {
 			line(s.Text.Render(common.Wrap("“"+ev.Marked(func(t string) string { return s.Trigger.Render(t) })+"”", w)))
 			if q, ok := catalog.LookupQuestion(ev.Source); ok {
@@ -264,4 +270,11 @@ func (m Model) answersView(w int) string {
 		b.WriteString(s.Text.Render(common.Wrap(text, w)))
 	}
 	return b.String()
+}
+
+// strengthDots draws a finding's strength as three dots, filled from the
+// left: ●●● strong, ●●○ clear, ●○○ faint.
+func strengthDots(st detect.Strength) string {
+	n := max(0, min(int(st), 3))
+	return strings.Repeat("●", n) + strings.Repeat("○", 3-n)
 }
