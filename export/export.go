@@ -25,7 +25,10 @@ type Document struct {
 	Format   string    `json:"format"`
 	Version  int       `json:"version"`
 	Exported time.Time `json:"exported"`
-	Seasons  []Season  `json:"seasons"`
+	// Current is the ID of the season the workbook opens on (added
+	// within version 1); absent when there is none.
+	Current string   `json:"current,omitempty"`
+	Seasons []Season `json:"seasons"`
 	// Journal is the after-run journal. WriteJSONWithJournal writes it,
 	// entry by entry; it is here for reading a document back.
 	Journal *Journal `json:"journal,omitempty"`
@@ -113,6 +116,9 @@ type Themes struct {
 	TopName    string `json:"top_name,omitempty"`
 	Notes      string `json:"notes,omitempty"`
 	Motivation string `json:"motivation,omitempty"`
+	// Updated is when the runner last changed any of it (added within
+	// version 1): an import keeps whichever board is newer.
+	Updated time.Time `json:"updated,omitzero"`
 }
 
 // Value is one chosen core value.
@@ -154,6 +160,7 @@ func season(wb workbook.Snapshot, names Names) Season {
 			Top:        wb.Themes.Top.ID,
 			Notes:      wb.Themes.Notes,
 			Motivation: wb.Themes.Motivation,
+			Updated:    wb.Themes.Updated,
 		},
 		Values: []Value{},
 		Goals:  []Goal{},

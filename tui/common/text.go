@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/tui/textbox"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Answer limits. cairn's text areas (tui/textbox) set no caps of their own
@@ -18,16 +19,16 @@ import (
 // screens check these limits first, so text is refused whole with a
 // message rather than quietly cut.
 const (
-	MaxAnswerBytes = 64 << 10
-	MaxAnswerLines = 10000
+	MaxAnswerBytes = workbook.MaxAnswerBytes
+	MaxAnswerLines = workbook.MaxAnswerLines
 )
 
 // Limits of one-line fields, in characters. A name of the runner's own (a
 // value, a theme) is a name, not an answer; any other line (the motivation
 // that matters most, an idea's blank, a search) is a line, not a page.
 const (
-	MaxNameRunes = 60
-	MaxLineRunes = 1000
+	MaxNameRunes = workbook.MaxNameRunes
+	MaxLineRunes = workbook.MaxLineRunes
 )
 
 // NormalizeNewlines turns CRLF and lone CR into LF, once, at the edge where
