@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/detect"
@@ -30,6 +31,12 @@ func Markdown(w io.Writer, p Print) error {
 	}
 	if len(p.Seasons) == 0 {
 		b.WriteString("# Your workbook\n\nNo seasons yet: open cairn to begin the first.\n")
+		if len(p.Journal) > 0 {
+			// The journal alone: the runs logged so far.
+			started := p.Journal[0].Day.Time()
+			journalOnly := PrintSeason{Snapshot: workbook.Snapshot{Season: workbook.Season{Started: time.Date(started.Year(), started.Month(), started.Day(), 12, 0, 0, 0, time.Local)}}, Last: p.Today}
+			mdSeason{b: &b, p: p, s: journalOnly, window: "your journal"}.journal()
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -40,6 +47,9 @@ type mdSeason struct {
 	b *strings.Builder
 	p Print
 	s PrintSeason
+	// window names the span of days in the journal's sentences; "this
+	// season" when empty.
+	window string
 }
 
 func (m mdSeason) f(format string, args ...any) { fmt.Fprintf(m.b, format, args...) }
@@ -325,7 +335,11 @@ func purposeName(id string) string { return strings.ReplaceAll(id, "-", " ") }
 func (m mdSeason) journal() {
 	m.section("Journal")
 	first, last := m.s.First(), max(m.s.Last, m.s.First())
-	w := journal.Window{Name: "this season", First: first, Last: last}
+	name := m.window
+	if name == "" {
+		name = "this season"
+	}
+	w := journal.Window{Name: name, First: first, Last: last}
 	runs := m.p.runs(first, last)
 	if len(runs) == 0 {
 		m.f("*No runs logged this season.*\n")

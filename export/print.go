@@ -42,11 +42,13 @@ type PrintSeason struct {
 // First is the day the season began.
 func (s PrintSeason) First() workbook.Day { return workbook.DayOf(s.Season.Started.Local()) }
 
-// JournalFrom is the first day of runs a Print of seasons needs.
+// JournalFrom is the first day of runs a Print of seasons needs: a year
+// before today (goals measure up to a year back) and before each season
+// (its weeks are compared with as many weeks before it).
 func JournalFrom(seasons []PrintSeason, today workbook.Day) workbook.Day {
-	first := today.AddDays(-366)
+	first := today.AddDays(-371)
 	for _, s := range seasons {
-		first = min(first, s.First())
+		first = min(first, s.First().AddDays(-371))
 	}
 	return first
 }

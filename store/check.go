@@ -216,6 +216,10 @@ func inspect(path string, salvage bool, found func(Problem)) (r Report, keep *Re
 	r.Size = info.Size()
 
 	h := readHeader(f, r.Size)
+	if _, _, ok := h.current(); !ok && h.metas[0].problem == notBolt && h.metas[1].problem != "its checksum does not match" {
+		// Neither page even looks like a header: another kind of file.
+		return r, keep, fmt.Errorf("%s: %w (it does not start as a workbook does)", path, ErrNotCairn)
+	}
 	if !c.header(h, path) {
 		return r, keep, nil
 	}
@@ -257,11 +261,7 @@ func inspect(path string, salvage bool, found func(Problem)) (r Report, keep *Re
 func (c *checker) header(h header, path string) bool {
 	cur, slot, ok := h.current()
 	if !ok {
-		if h.metas[0].problem == "it does not start as a bbolt header does" && h.metas[1].pageSize == 0 {
-			c.problem("the file", "it does not start as a workbook does: it is not a cairn workbook, or its first pages are destroyed")
-		} else {
-			c.problem("the file's header", "neither of its two header pages can be read (%s; %s), so nothing in it can be found", h.metas[0].problem, h.metas[1].problem)
-		}
+		c.problem("the file's header", "neither of its two header pages can be read (%s; %s), so nothing in it can be found", h.metas[0].problem, h.metas[1].problem)
 		return false
 	}
 	c.r.Commit = cur.txid

@@ -42,6 +42,9 @@ const (
 	firstPageBytes = 4096
 )
 
+// notBolt is the problem of a page that is not a bbolt header at all.
+const notBolt = "it does not start as a bbolt header does"
+
 // metaPage is what one meta page says.
 type metaPage struct {
 	// ok is true when magic, version and checksum are right.
@@ -91,7 +94,7 @@ func (h header) want() int64 {
 // parseMeta reads one meta page from the bytes of its page.
 func parseMeta(p []byte) metaPage {
 	if len(p) < metaEnd {
-		return metaPage{problem: "it is cut short"}
+		return metaPage{problem: notBolt} // too short to be one
 	}
 	u32 := func(at int) uint32 { return binary.NativeEndian.Uint32(p[at:]) }
 	u64 := func(at int) uint64 { return binary.NativeEndian.Uint64(p[at:]) }
@@ -106,7 +109,7 @@ func parseMeta(p []byte) metaPage {
 	sum.Write(p[metaAt:metaChecksum])
 	switch {
 	case u32(metaMagic) != boltMagic:
-		m.problem = "it does not start as a bbolt header does"
+		m.problem = notBolt
 	case u32(metaVersion) != boltVersion:
 		m.problem = fmt.Sprintf("it names bbolt format version %d", u32(metaVersion))
 	case u64(metaChecksum) != sum.Sum64():

@@ -98,7 +98,8 @@ func themesCmd(db *string) *cobra.Command {
 			return printStyled(cmd.OutOrStdout(), report.Text(newOutStyles().text()))
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the themes as a JSON array")
+	addJSON(cmd, &asJSON, "the themes (an array)")
+	addDB(cmd, db)
 	return cmd
 }
 
