@@ -305,3 +305,35 @@ func TestCheckReadsAWorkbookOpenForEditing(t *testing.T) {
 		t.Errorf("%+v", r.Problems)
 	}
 }
+
+// TestQuickCheckFindsWhatADiskDoes holds the check at start to the damage
+// a disk does to the journal: a flipped byte in a run, a damaged key.
+func TestQuickCheckFindsWhatADiskDoes(t *testing.T) {
+	path, _ := checkWorkbook(t)
+	healthy, err := CheckQuick(path, nil)
+	if err != nil || !healthy.Healthy() || healthy.Readable.Entries != 2 {
+		t.Fatalf("a healthy workbook: %+v, %v", healthy, err)
+	}
+	damage(t, path, func(raw []byte) []byte {
+		// In a leaf page a key is followed by its value.
+		first := bytes.Index(raw, []byte(`2026-11-3001a3ffc816400000e001{"kind":"entry"`))
+		second := bytes.Index(raw, []byte(`2026-12-0101a3ffc816400000e002{"kind":"entry"`))
+		if first < 0 || second < 0 {
+			t.Fatal("the runs are not in the file")
+		}
+		raw[first+bytes.Index(raw[first:], []byte(secret))] ^= 0x01 // the first run's note
+		raw[second+9] = '2'                                          // 2026-12-02: the second's key
+		return raw
+	})
+	r, err := CheckQuick(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := mustCheck(t, path)
+	if len(r.Problems) != len(full.Problems) || len(r.Problems) < 2 {
+		t.Errorf("quick found %+v\nthe full check %+v", r.Problems, full.Problems)
+	}
+	if !reports(r, `journal/"2026-12-0201a3ffc816400000e002"`, "unexpected key") {
+		t.Errorf("the damaged key: %+v", r.Problems)
+	}
+}

@@ -92,7 +92,8 @@ func checkCmd(db *string) *cobra.Command {
 }
 
 // runChild is the child: it reads path and writes what it finds as JSON
-// lines. mode is "check" or "salvage".
+// lines. mode is "check", "quick" (the app's check at start,
+// store.CheckQuick) or "salvage".
 func runChild(w io.Writer, path, mode string) error {
 	out := bufio.NewWriter(w)
 	enc := json.NewEncoder(out)
@@ -106,8 +107,12 @@ func runChild(w io.Writer, path, mode string) error {
 		return nil
 	}
 	switch mode {
-	case "check":
-		r, err := store.Check(path, func(p store.Problem) { say(childLine{Problem: &p}) })
+	case "check", "quick":
+		check := store.Check
+		if mode == "quick" {
+			check = store.CheckQuick
+		}
+		r, err := check(path, func(p store.Problem) { say(childLine{Problem: &p}) })
 		if err != nil {
 			return fail(err)
 		}
@@ -131,7 +136,7 @@ func runChild(w io.Writer, path, mode string) error {
 		doc.Journal = j
 		say(childLine{Report: &r, Doc: &doc})
 	default:
-		return fmt.Errorf("--child %q: check or salvage", mode)
+		return fmt.Errorf("--child %q: check, quick or salvage", mode)
 	}
 	return nil
 }

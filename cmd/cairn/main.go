@@ -127,7 +127,7 @@ func dbPath(flag string) (string, error) {
 func runWorkbook(path string) error {
 	checked := false
 	if _, err := os.Stat(path); err == nil {
-		r, _, err := readInChild(path, "check")
+		r, _, err := readInChild(path, "quick")
 		switch {
 		case err == nil && !r.Healthy():
 			return runRecovery(path, r)
