@@ -96,6 +96,9 @@ type Report struct {
 	Problems []Problem `json:"problems"`
 	// Notes are things worth knowing that are not damage.
 	Notes []string `json:"notes"`
+	// Incomplete is set when reading stopped before the end (the process
+	// reading died): Readable then counts nothing.
+	Incomplete bool `json:"incomplete,omitempty"`
 }
 
 // Healthy reports whether nothing is damaged.
@@ -319,8 +322,10 @@ func (c *checker) walk(tx *bolt.Tx) {
 	// Last: bbolt checks in a goroutine of its own, where a fault in the
 	// mapped file cannot be turned into a panic, and kills the process.
 	// Everything else has been found by then (and, in cairn check's child,
-	// already written out).
-	c.guard("the file", func() { c.structure(tx) })
+	// already written out). A salvage has no need of it.
+	if c.keep == nil {
+		c.guard("the file", func() { c.structure(tx) })
+	}
 }
 
 // structure runs bbolt's own consistency check.

@@ -322,7 +322,7 @@ func TestQuickCheckFindsWhatADiskDoes(t *testing.T) {
 			t.Fatal("the runs are not in the file")
 		}
 		raw[first+bytes.Index(raw[first:], []byte(secret))] ^= 0x01 // the first run's note
-		raw[second+9] = '2'                                          // 2026-12-02: the second's key
+		raw[second+9] = '2'                                         // 2026-12-02: the second's key
 		return raw
 	})
 	r, err := CheckQuick(path, nil)

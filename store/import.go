@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -107,7 +108,7 @@ var importSections = []struct {
 }
 
 // Import merges in into the workbook, all or nothing, and reports what it
-// did.
+// did. An import that changes nothing writes nothing, not even a commit.
 func (s *Store) Import(in Import) (ImportReport, error) {
 	var report ImportReport
 	now := s.now().UTC()
@@ -120,15 +121,21 @@ func (s *Store) Import(in Import) (ImportReport, error) {
 			}
 		}
 		if !report.Changed() {
-			return nil
+			return errUnchanged // roll back: there is nothing to commit
 		}
 		return touch(tx.Bucket(bucketMeta), now)
 	})
+	if errors.Is(err, errUnchanged) {
+		return report, nil
+	}
 	if err != nil {
 		return ImportReport{}, fmt.Errorf("import: %w", err)
 	}
 	return report, nil
 }
+
+// errUnchanged rolls back an import that found nothing to change.
+var errUnchanged = errors.New("nothing to change")
 
 // record is one record an import brings: where it goes, its kind, its
 // stored shape, and when it last changed (zero when it carries no such

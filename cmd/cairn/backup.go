@@ -73,6 +73,6 @@ func backupCmd(db *string) *cobra.Command {
 		},
 	}
 	addDB(cmd, db)
-	addJSON(cmd, &asJSON, "where the copy went")
+	addJSON(cmd, &asJSON, "print where the copy went, and what it holds, as JSON")
 	return cmd
 }

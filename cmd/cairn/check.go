@@ -85,7 +85,7 @@ func checkCmd(db *string) *cobra.Command {
 		},
 	}
 	addDB(cmd, db)
-	addJSON(cmd, &asJSON, "the report")
+	addJSON(cmd, &asJSON, "print the report as JSON")
 	cmd.Flags().StringVar(&child, "child", "", "read the workbook as the child process of check or salvage")
 	cmd.Flags().MarkHidden("child")
 	return cmd
@@ -225,6 +225,7 @@ func readInChild(path, mode string) (store.Report, *export.Document, error) {
 		}
 		r.Problems = append(r.Problems, store.Problem{Where: "the file",
 			What: "reading it stopped cairn's check (" + why + "): it is damaged where cairn cannot read it safely"})
+		r.Incomplete = true
 	}
 	return r, doc, nil
 }
@@ -311,7 +312,11 @@ func checkText(r store.Report, backup *store.BackupFile, st outStyles) string {
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "  %s %s\n", st.Muted.Render("Note:"), n)
 	}
-	fmt.Fprintf(&b, "  What still reads back whole: %s.\n", read)
+	if r.Incomplete {
+		b.WriteString("  How much still reads back is not known: the check stopped before the end.\n")
+	} else {
+		fmt.Fprintf(&b, "  What still reads back whole: %s.\n", read)
+	}
 	b.WriteString("\n" + st.Title.Render("What to do") + "\n")
 	b.WriteString(damageAdvice(r.Path, backup))
 	return b.String()

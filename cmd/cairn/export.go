@@ -55,11 +55,11 @@ func exportCmd(db *string) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "json", "md, card or json")
+	fl.StringVar(&f.format, "format", "json", "the format: md, card or json")
 	fl.StringVar(&f.season, "season", "", seasonUsage)
 	fl.StringVarP(&f.out, "output", "o", "", "write to this file, whole or not at all, instead of standard output")
 	fl.BoolVar(&f.salvage, "salvage", false, "write what still reads back from a damaged workbook")
-	addJSON(cmd, &f.asJSON, "the export (the same as --format json)")
+	addJSON(cmd, &f.asJSON, "print JSON: the same as --format json")
 	addDB(cmd, db)
 	return cmd
 }

@@ -22,9 +22,10 @@ func addDB(cmd *cobra.Command, db *string) {
 	cmd.Flags().StringVar(db, "db", "", dbUsage)
 }
 
-// addJSON gives cmd the --json flag; what says what the JSON holds.
-func addJSON(cmd *cobra.Command, to *bool, what string) {
-	cmd.Flags().BoolVar(to, "json", false, "print "+what+" as JSON instead of text")
+// addJSON gives cmd the --json flag; usage says what it prints, starting
+// "print".
+func addJSON(cmd *cobra.Command, to *bool, usage string) {
+	cmd.Flags().BoolVar(to, "json", false, usage)
 }
 
 // collects reports whether a flag gathers every value it is given.

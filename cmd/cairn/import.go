@@ -17,7 +17,7 @@ import (
 )
 
 func importCmd(db *string) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Bring a cairn export (or a jrnl journal) into the workbook",
 		Long: "Bring what a cairn export holds (cairn export --format json) into the workbook:\n" +
@@ -41,6 +41,8 @@ func importCmd(db *string) *cobra.Command {
 			return runImportFile(cmd, *db, args[0])
 		},
 	}
+	addDB(cmd, db)
+	return cmd
 }
 
 // nothingImported ends every refusal: the workbook is as it was.
@@ -148,10 +150,16 @@ func importWords(name string, r store.ImportReport) string {
 		if !ok {
 			nouns = [2]string{kind, kind}
 		}
-		if t.Added > 0 {
+		switch {
+		case kind == "settings" && t.Added > 0:
+			added = append(added, "the journal's settings")
+		case t.Added > 0:
 			added = append(added, count(t.Added, nouns[0], nouns[1]))
 		}
-		if t.Updated > 0 {
+		switch {
+		case kind == "settings" && t.Updated > 0:
+			updated = append(updated, "the journal's kinds of run")
+		case t.Updated > 0:
 			updated = append(updated, count(t.Updated, nouns[0], nouns[1]))
 		}
 		same += t.Same

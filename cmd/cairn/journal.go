@@ -333,7 +333,7 @@ func journalCmd(db *string) *cobra.Command {
 	fl.StringVar(&f.contains, "contains", "", "runs whose note or kinds hold this word")
 	fl.StringArrayVar(&f.tags, "tag", nil, "runs of this kind; repeat to ask for runs of every kind named")
 	fl.BoolVar(&f.onThisDay, "on-this-day", false, "runs on today's date in every year")
-	addJSON(cmd, &f.asJSON, "the runs (an array of the export's entries)")
+	addJSON(cmd, &f.asJSON, "print the runs as a JSON array (the export's entry shape)")
 	addDB(cmd, db)
 	return cmd
 }

@@ -62,6 +62,12 @@ func needTmux(t *testing.T) {
 // after cairn exits so its exit status can be read.
 func startTerminal(t *testing.T, w, h int, args ...string) *terminal {
 	t.Helper()
+	return startTerminalEnv(t, w, h, nil, args...)
+}
+
+// startTerminalEnv is startTerminal with env (NAME=value) set for cairn.
+func startTerminalEnv(t *testing.T, w, h int, env []string, args ...string) *terminal {
+	t.Helper()
 	needTmux(t)
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "tmux.conf")
@@ -74,9 +80,12 @@ func startTerminal(t *testing.T, w, h int, args ...string) *terminal {
 	for _, a := range args {
 		cmd = append(cmd, shellQuote(a))
 	}
-	tm.tmux("-f", conf, "new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
-		"-e", "XDG_DATA_HOME="+filepath.Join(dir, "data"), "-e", "CAIRN_DB=",
-		strings.Join(cmd, " "))
+	session := []string{"-f", conf, "new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
+		"-e", "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "-e", "CAIRN_DB="}
+	for _, e := range env {
+		session = append(session, "-e", e)
+	}
+	tm.tmux(append(session, strings.Join(cmd, " "))...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }

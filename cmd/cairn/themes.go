@@ -98,7 +98,7 @@ func themesCmd(db *string) *cobra.Command {
 			return printStyled(cmd.OutOrStdout(), report.Text(newOutStyles().text()))
 		},
 	}
-	addJSON(cmd, &asJSON, "the themes (an array)")
+	addJSON(cmd, &asJSON, "print the themes as a JSON array")
 	addDB(cmd, db)
 	return cmd
 }
