@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -8,6 +11,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/cairn-run/cairn/tui"
 )
 
 // Every command's help, walked: examples that run as written, flags that
@@ -144,4 +149,30 @@ func TestAFlagGivenTwiceIsRefused(t *testing.T) {
 	}
 	// --tag collects: a run of every kind named.
 	ok(t, "", "--db", db, "journal", "--tag", "hills", "--tag", "long")
+}
+
+// TestTheREADMEIsTrue holds the README to the command: how to install it,
+// the smallest window, every command and the editor's key.
+func TestTheREADMEIsTrue(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(raw)), " ")
+	for _, want := range []string{
+		"go install ./cmd/cairn",
+		"go install github.com/cairn-run/cairn/cmd/cairn@latest",
+		fmt.Sprintf("at least %d columns by %d lines", tui.MinWidth, tui.MinHeight),
+		"cairn completion bash", "cairn man",
+		"`ctrl+e`",
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("the README does not say %q", want)
+		}
+	}
+	for _, c := range rootCmd().Commands() {
+		if !c.Hidden && !strings.Contains(readme, "cairn "+c.Name()) {
+			t.Errorf("the README has no example of cairn %s", c.Name())
+		}
+	}
 }
