@@ -475,3 +475,28 @@ func longJournal(t *testing.T, n int) string {
 	}
 	return db
 }
+
+func TestSeasonPicksTheSameWayEverywhere(t *testing.T) {
+	db := fullWorkbook(t)
+	if got := lines(ok(t, "", "--db", db, "journal", "--season", "current")); len(got) != 6 {
+		t.Errorf("the current season's runs: %v", got)
+	}
+	r := runCairn(t, "", nil, "--db", db, "journal", "--season", "june 2026")
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "No runs") {
+		t.Errorf("an earlier season's runs: %+v", r)
+	}
+	if got := lines(ok(t, "", "--db", db, "journal", "--season", "all")); len(got) != 6 {
+		t.Errorf("every season's runs: %v", got)
+	}
+	june := ok(t, "", "--db", db, "themes", "--season", "june")
+	july := ok(t, "", "--db", db, "themes")
+	if !strings.Contains(june, "Season of June 2026") || !strings.Contains(july, "Season of July 2026") {
+		t.Errorf("themes of June:\n%s\nand of the current season:\n%s", june, july)
+	}
+	for _, args := range [][]string{
+		{"themes", "--season", "winter"}, {"journal", "--season", "winter"}, {"export", "--season", "winter"},
+	} {
+		containsAll(t, strings.Join(args, " "), refused(t, "", append([]string{"--db", db}, args...)...), `no season "winter"`, "Season of June 2026")
+	}
+	containsAll(t, "themes of a season and a file", refused(t, "", "--db", db, "themes", "--season", "june", writeFile(t, "a.txt", []byte("x"))), "one or the other")
+}

@@ -300,6 +300,7 @@ type journalFlags struct {
 	from, to  string
 	contains  string
 	tags      []string
+	season    string
 	onThisDay bool
 	asJSON    bool
 }
@@ -314,13 +315,16 @@ func journalCmd(db *string) *cobra.Command {
 			"-n keeps the latest N runs that match. --from and --to take dates the way you\n" +
 			"say them (last monday, 2 weeks ago, 2026-11-30, 30 nov). --tag can be given more\n" +
 			"than once: a run must be of every kind named. --contains finds a word in the\n" +
-			"note or the kinds, in any case. The workbook is only read, never changed.",
+			"note or the kinds, in any case. --season keeps the runs from the day a season\n" +
+			"began to the day before the next began. The workbook is only read, never changed,\n" +
+			"and can be open in cairn meanwhile.",
 		Example: "  cairn journal -n 10\n" +
 			"  cairn journal --from \"2 weeks ago\"\n" +
 			"  cairn journal --from 2026-11-01 --to 2026-11-30 --tag long\n" +
 			"  cairn journal --tag \"with others\" --tag race\n" +
 			"  cairn journal --contains hill --json | jq '.[].metres'\n" +
-			"  cairn journal --on-this-day",
+			"  cairn journal --on-this-day\n" +
+			"  cairn journal --season current --json",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runJournal(cmd, *db, f)
@@ -333,6 +337,7 @@ func journalCmd(db *string) *cobra.Command {
 	fl.StringVar(&f.contains, "contains", "", "runs whose note or kinds hold this word")
 	fl.StringArrayVar(&f.tags, "tag", nil, "runs of this kind; repeat to ask for runs of every kind named")
 	fl.BoolVar(&f.onThisDay, "on-this-day", false, "runs on today's date in every year")
+	fl.StringVar(&f.season, "season", "", seasonUsage)
 	addJSON(cmd, &f.asJSON, "print the runs as a JSON array (the export's entry shape)")
 	addDB(cmd, db)
 	return cmd
@@ -395,6 +400,13 @@ func runJournal(cmd *cobra.Command, db string, f journalFlags) error {
 	settings, err := st.JournalSettings()
 	if err != nil {
 		return explain(err)
+	}
+	if f.season != "" {
+		first, last, err := seasonSpan(st, f.season)
+		if err != nil {
+			return err
+		}
+		q.first, q.last = max(q.first, first), min(q.last, last)
 	}
 	var names export.Names
 	if f.asJSON {
@@ -544,4 +556,36 @@ func entryLine(e workbook.Entry, unit workbook.Unit) string {
 		b.WriteString("  " + note)
 	}
 	return b.String()
+}
+
+// seasonSpan is the days of the season --season names: from the day it
+// began to the day before the next began (open-ended for the newest, and
+// every day for "all").
+func seasonSpan(st *store.Store, name string) (workbook.Day, workbook.Day, error) {
+	if strings.EqualFold(strings.TrimSpace(name), "all") {
+		return store.FirstDay, store.LastDay, nil
+	}
+	seasons, err := st.Seasons()
+	if err != nil {
+		return 0, 0, explain(err)
+	}
+	current, err := st.CurrentSeason()
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return 0, 0, explain(err)
+	}
+	chosen, err := pickSeasons(seasons, current.ID, name, true)
+	if err != nil {
+		return 0, 0, err
+	}
+	for i, s := range seasons {
+		if s.ID != chosen[0].ID {
+			continue
+		}
+		first, last := workbook.DayOf(s.Started.Local()), store.LastDay
+		if i+1 < len(seasons) {
+			last = workbook.DayOf(seasons[i+1].Started.Local()).AddDays(-1)
+		}
+		return first, last, nil
+	}
+	return store.FirstDay, store.LastDay, nil
 }
