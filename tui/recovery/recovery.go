@@ -165,7 +165,7 @@ func (m Model) body(w int) string {
 	para(s.Text, m.info.Readable+". Press s to save it beside the workbook, as Markdown to read and JSON to import.")
 	b.WriteString("\n" + s.Subtitle.Render("What to do") + "\n")
 	for _, l := range strings.Split(strings.TrimRight(m.info.Advice, "\n"), "\n") {
-		b.WriteString(s.Text.Render(l) + "\n")
+		para(s.Text, l)
 	}
 	b.WriteString("\n" + s.Rule.Render(strings.Repeat("─", max(w, 1))) + "\n\n")
 	for _, l := range strings.Split(strings.TrimRight(m.info.Document, "\n"), "\n") {
