@@ -34,11 +34,11 @@ import (
 // DailyKeep is how many daily copies are kept beside a workbook.
 const DailyKeep = 7
 
-// Backup kinds, as Backups names them.
+// Backup kinds, as Backups names them, in words.
 const (
-	BackupDaily     = "daily"
-	BackupMigration = "before an update"
-	BackupManual    = "cairn backup"
+	BackupDaily     = "the daily copy"
+	BackupMigration = "the copy kept before an update"
+	BackupManual    = "a copy made with cairn backup"
 )
 
 // BackupFile is one copy of a workbook found beside it.

@@ -332,9 +332,9 @@ func damageAdvice(path string, backup *store.BackupFile) string {
 		b.WriteString("  3. There is no backup beside the workbook that passes the check.\n")
 		return b.String()
 	}
-	fmt.Fprintf(&b, "  3. The latest backup that is whole is %s (%s, made %s).\n", backup.Path, backup.Kind, backup.Made.Local().Format("2 January 2006 at 15:04"))
-	fmt.Fprintf(&b, "     To go back to it, close cairn, then:\n       mv %s %s.damaged\n       cp %s %s\n",
-		shellWord(path), shellWord(path), shellWord(backup.Path), shellWord(path))
+	fmt.Fprintf(&b, "  3. The latest backup that is whole is %s (%s, from %s).\n", backup.Path, backup.Kind, backup.Made.Local().Format("2 January 2006 at 15:04"))
+	fmt.Fprintf(&b, "     To go back to it, close cairn and, with the damaged file kept as in step 1:\n       cp %s %s\n",
+		shellWord(backup.Path), shellWord(path))
 	b.WriteString("     Then import what you saved in step 2 to bring back what came after it:\n")
 	fmt.Fprintf(&b, "       cairn --db %s import rescued.json\n", shellWord(path))
 	return b.String()
