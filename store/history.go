@@ -236,8 +236,17 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 			if err != nil {
 				return err
 			}
-			season.From, season.Carried = from.Season.ID, plan.Carry
 			carried = workbook.CarryForward(from, plan.Carry, season, utc)
+			// The season says what it did carry: a choice with nothing
+			// behind it (no values chosen yet) carried nothing.
+			season.Carried = workbook.Carry{
+				Values: len(carried.Values) > 0,
+				Themes: len(carried.Themes.Marks) > 0,
+				Goals:  len(carried.Goals) > 0,
+			}
+			if season.Carried.Any() {
+				season.From = from.Season.ID
+			}
 		}
 		b, err := seasons.CreateBucket([]byte(season.ID))
 		if err != nil {
@@ -251,7 +260,7 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 		if err := put(b, keySeason, kindSeason, seasonToRecord(season)); err != nil {
 			return err
 		}
-		if err := writeCarried(b, carried, plan.Carry); err != nil {
+		if err := writeCarried(b, carried); err != nil {
 			return err
 		}
 		if err := meta.Put(keyCurrent, []byte(season.ID)); err != nil {
@@ -288,13 +297,13 @@ func seasonName(seasons *bolt.Bucket, name string, now time.Time) (string, error
 }
 
 // writeCarried writes what a new season carries over into its bucket b.
-func writeCarried(b *bolt.Bucket, c workbook.Carried, carry workbook.Carry) error {
-	if carry.Values && len(c.Values) > 0 {
+func writeCarried(b *bolt.Bucket, c workbook.Carried) error {
+	if len(c.Values) > 0 {
 		if err := put(b, keyValues, kindValues, valuesToRecord(c.Values)); err != nil {
 			return err
 		}
 	}
-	if carry.Themes && (len(c.Themes.Marks) > 0 || len(c.Themes.Own) > 0) {
+	if len(c.Themes.Marks) > 0 {
 		if err := put(b, keyThemes, kindThemes, themeBoardToRecord(c.Themes)); err != nil {
 			return err
 		}
