@@ -137,7 +137,7 @@ func TestRestThenAnotherLookWhenItFallsDue(t *testing.T) {
 	}
 	clock = time.Date(2026, 11, 24, 7, 0, 0, 0, time.UTC) // Tuesday morning
 	m.syncKeys()
-	if !m.KeyMap().Look.Enabled() || !strings.Contains(view(m), "has rested long enough") || !strings.Contains(view(m), "another look due (o)") {
+	if !m.KeyMap().Look.Enabled() || !strings.Contains(view(m), "has rested long enough") || !strings.Contains(view(m), "◌ look again (o)") {
 		t.Fatalf("the rest fell due but the board does not say so:\n%s", view(m))
 	}
 	m = press(m, keys("o")...)
