@@ -274,6 +274,15 @@ func (f *flakyStore) PutGoal(season string, g workbook.Goal) error {
 	return f.Store.PutGoal(season, g)
 }
 
+func (f *flakyStore) SaveGoalChange(season string, g workbook.Goal, ev workbook.GoalEvent) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.broken {
+		return errors.New("disk is full")
+	}
+	return f.Store.SaveGoalChange(season, g, ev)
+}
+
 func (f *flakyStore) setBroken(b bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

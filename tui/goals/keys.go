@@ -102,7 +102,7 @@ func DefaultKeyMap() KeyMap {
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
 		Hint:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "next hint")),
 
-		State:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "commit, rest, reached…")),
+		State:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "commit, rest, reached")),
 		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest it")),
 		RestAll: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rest the board")),
 		Diary:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "its history")),
@@ -258,7 +258,7 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 
 // ShortHelp lists the live keys for the help footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Look, k.Week, k.Add, k.Ideas, k.Edit, k.State, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
+	return []key.Binding{k.Look, k.Week, k.Add, k.Ideas, k.Edit, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
 		k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close,
 		k.KeepIt, k.EditIt, k.CommitIt, k.LetItGo, k.RestAgain, k.Skip,
 		k.Outcome, k.TryAgain, k.Adjust, k.OptUp, k.OptPick, k.Days, k.Bigger, k.NewSeason, k.SaveLine, k.Back}
