@@ -120,9 +120,13 @@ func UncheckedWords(unchecked []workbook.Goal, now time.Time) string {
 		return ""
 	}
 	thisWeek := journal.ThisWeek(workbook.DayOf(now))
+	first, last := unchecked[0].Week, unchecked[len(unchecked)-1].Week
 	when := "Last week"
-	if unchecked[0].Week < thisWeek-7 {
-		when = "The weeks since " + ShortDate(unchecked[0].Week, now)
+	switch {
+	case first != last:
+		when = "The weeks since " + ShortDate(first, now)
+	case first < thisWeek-7:
+		when = "The week of " + ShortDate(first, now)
 	}
 	return fmt.Sprintf("%s had %s: how did %s go?", when, plural(len(unchecked), "small goal", "small goals"), pick(len(unchecked) == 1, "it", "they"))
 }

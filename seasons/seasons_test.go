@@ -137,6 +137,7 @@ func TestReturnWords(t *testing.T) {
 		{RestingWords(r.Resting), "“Spring half” rests until Mon 7 Dec."},
 		{UncheckedWords(r.Unchecked, now), "The weeks since 9 Nov had 2 small goals: how did they go?"},
 		{UncheckedWords(r.Unchecked[1:], now), "Last week had 1 small goal: how did it go?"},
+		{UncheckedWords(r.Unchecked[:1], now), "The week of 9 Nov had 1 small goal: how did it go?"},
 		{ActiveWords(r.Active, 60), "“Trail 30k”, “Parkrun”, “Strength twice a week” and 2 more"},
 		{ActiveWords(r.Active[:2], 60), "“Trail 30k” and “Parkrun”"},
 		{DueWords(nil) + RestingWords(nil) + UncheckedWords(nil, now) + ActiveWords(nil, 9), ""},

@@ -15,7 +15,8 @@ import (
 //
 // Every season holds, from schema 4, a history bucket beside its goals,
 // with a bucket per goal and an event per change, keyed by the event's ID
-// (workbook.NewID: the time, so oldest first is key order):
+// (workbook.NewEventID: the time, then the order they were made in, so
+// oldest first is key order):
 //
 //	seasons/<season id>/
 //	    history/
@@ -87,7 +88,7 @@ func (r goalEventRecord) event() (workbook.GoalEvent, error) {
 // bucket b, making the goal's history bucket if it is the first.
 func putEvent(b *bolt.Bucket, goalID string, ev workbook.GoalEvent) error {
 	if ev.ID == "" {
-		ev.ID = workbook.NewID(ev.At)
+		ev.ID = workbook.NewEventID(ev.At)
 	}
 	h, err := b.CreateBucketIfNotExists(bucketHistory)
 	if err != nil {

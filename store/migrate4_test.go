@@ -147,7 +147,7 @@ func TestNewSeasonLeavesTheOldOneAsItWas(t *testing.T) {
 }
 
 func TestNewSeasonNamesAndErrors(t *testing.T) {
-	s, _ := openWithClock(t, func() time.Time { return time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC) })
+	s, _ := openWithClock(t, tickingClock(time.Date(2026, 1, 10, 9, 0, 0, 0, time.UTC)))
 	first, err := s.NewSeason(workbook.SeasonPlan{Carry: workbook.CarryAll}) // nothing to carry yet
 	if err != nil || first.Name != "Winter 2026" || first.From != "" || first.Carried.Any() {
 		t.Fatalf("the first season = %+v, %v", first, err)

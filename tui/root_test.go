@@ -486,6 +486,7 @@ func screens(t *testing.T, w, hgt int, fn func(t *testing.T, name string, h *har
 	h.send(keyEsc, keyEsc)
 	again := startHarness(t, h.st, h.path, w, hgt)
 	fn(t, "welcome-back", again)
+	comingBack(t, again, fn)
 }
 
 func TestGoldenViews(t *testing.T) {

@@ -184,7 +184,7 @@ func (m Model) handleBegun(msg seasonBegunMsg) (tea.Model, tea.Cmd) {
 		was = m.seasons[len(m.seasons)-2].Name
 	}
 	if was != "" {
-		note += fmt.Sprintf(" %s is kept as it was: Past seasons, on the welcome screen.", was)
+		note += fmt.Sprintf(" %s is kept as it was, in Past seasons.", was)
 	}
 	moved, nav := m.navigate(common.NavigateMsg{To: common.Reflect, Question: 0})
 	m = moved.(Model)

@@ -104,9 +104,10 @@ func (r GoalRef) IsZero() bool { return r == GoalRef{} }
 func (g Goal) Weekly() bool { return g.Tier == Small && g.Week != 0 }
 
 // Unchecked reports whether g is a small goal whose week ended before
-// thisWeek and which the runner has not looked back on yet.
+// thisWeek, still being worked toward, which the runner has not looked
+// back on yet. A step already reached or let go needs no look back.
 func (g Goal) Unchecked(thisWeek Day) bool {
-	return g.Weekly() && g.Week < thisWeek && g.Check.Outcome == NotChecked && g.Status != LetGo
+	return g.Weekly() && g.Week < thisWeek && g.Check.Outcome == NotChecked && g.Status.Active()
 }
 
 // Open reports whether g is still being worked toward in thisWeek: its
@@ -122,10 +123,10 @@ func (g Goal) Open(thisWeek Day) bool {
 }
 
 // OnBoard reports whether the goal board shows g in thisWeek: everything
-// but the small goals of earlier weeks already looked back on, which live
-// on in the goal's history and the season's summary.
+// but the small goals of earlier weeks already looked back on, reached or
+// let go, which live on in the goal's history and the season's summary.
 func (g Goal) OnBoard(thisWeek Day) bool {
-	return !(g.Weekly() && g.Week < thisWeek && g.Check.Outcome != NotChecked)
+	return !(g.Weekly() && g.Week < thisWeek && (g.Check.Outcome != NotChecked || !g.Status.Active()))
 }
 
 // Move returns g moved to state to at now, with the event for its
@@ -257,7 +258,7 @@ func AddedEvent(g Goal, now time.Time) GoalEvent { return g.event(EventAdded, g.
 
 func (g Goal) event(kind EventKind, from GoalStatus, why string, now time.Time) GoalEvent {
 	return GoalEvent{
-		ID: NewID(now), At: now, Kind: kind, Text: g.Text, Tier: g.Tier,
+		ID: NewEventID(now), At: now, Kind: kind, Text: g.Text, Tier: g.Tier,
 		From: from, To: g.Status, Why: strings.TrimSpace(why),
 	}
 }

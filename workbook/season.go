@@ -2,8 +2,10 @@ package workbook
 
 import (
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -183,6 +185,23 @@ func NewID(t time.Time) string {
 	var r [4]byte
 	_, _ = rand.Read(r[:]) // crypto/rand.Read never fails on supported platforms
 	return fmt.Sprintf("%012x%s", t.UnixMilli(), hex.EncodeToString(r[:]))
+}
+
+// eventSeq numbers the events this process makes, from a random start.
+var eventSeq = func() *atomic.Uint32 {
+	var r [4]byte
+	_, _ = rand.Read(r[:])
+	var n atomic.Uint32
+	n.Store(binary.BigEndian.Uint32(r[:]) >> 1) // room to count up before wrapping
+	return &n
+}()
+
+// NewEventID returns an ID for a goal's event at t: NewID's shape, with a
+// count in place of the random part, so two events of the same
+// millisecond (a whole board put to rest, a rest kept and then edited)
+// still sort in the order they happened.
+func NewEventID(t time.Time) string {
+	return fmt.Sprintf("%012x%08x", t.UnixMilli(), eventSeq.Add(1))
 }
 
 // IsNewID reports whether id has the shape NewID gives: twenty lowercase

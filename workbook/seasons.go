@@ -230,7 +230,7 @@ func CarryForward(from Snapshot, c Carry, to Season, now time.Time) Carried {
 		n.Themes, n.Values = slices.Clone(g.Themes), slices.Clone(g.Values)
 		n.Said, n.Purpose = cloneBools(g.Said), cloneBools(g.Purpose)
 		n.Updated = now
-		ev := GoalEvent{ID: NewID(now), At: now, Kind: EventCarried, Text: n.Text, To: n.Status, Season: from.Season.Name}
+		ev := GoalEvent{ID: NewEventID(now), At: now, Kind: EventCarried, Text: n.Text, To: n.Status, Season: from.Season.Name}
 		out.Goals = append(out.Goals, GoalChange{Goal: n, Event: ev})
 	}
 	return out

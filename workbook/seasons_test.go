@@ -257,6 +257,13 @@ func TestTheWeeklyLoop(t *testing.T) {
 			t.Errorf("%s: a step looked back on is still open", tc.o)
 		}
 	}
+	for _, st := range []GoalStatus{Achieved, LetGo} {
+		done := g
+		done.Status = st
+		if done.Unchecked(thisWeek) || done.OnBoard(thisWeek) || !done.OnBoard(monday) {
+			t.Errorf("a step of last week already %s is still waiting, or gone from its own week's board", st)
+		}
+	}
 	again, ev := g.TryAgain(thisWeek, 5, now)
 	if again.ID == g.ID || again.Text != g.Text || again.Week != thisWeek || again.Again != g.ID || again.Parent != "m" ||
 		again.Status != Committed || again.Feel != Scary || again.Order != 5 || again.Check != (WeekCheck{}) {
@@ -292,5 +299,22 @@ func TestEditEvent(t *testing.T) {
 		if back, err := ParseEventKind(k.String()); err != nil || back != k {
 			t.Errorf("ParseEventKind(%q) = %v, %v", k.String(), back, err)
 		}
+	}
+}
+
+// TestEventIDsKeepTheOrderOfOneMillisecond: events made in the same
+// millisecond sort in the order they were made.
+func TestEventIDsKeepTheOrderOfOneMillisecond(t *testing.T) {
+	at := time.Date(2026, 12, 3, 21, 0, 0, 0, time.UTC)
+	prev := NewEventID(at)
+	for range 1000 {
+		id := NewEventID(at)
+		if id <= prev || !IsNewID(id) || id[:12] != prev[:12] {
+			t.Fatalf("%s after %s", id, prev)
+		}
+		prev = id
+	}
+	if later := NewEventID(at.Add(time.Millisecond)); later <= prev {
+		t.Errorf("an event a millisecond later sorts before: %s <= %s", later, prev)
 	}
 }

@@ -141,13 +141,16 @@ func (w week) words() string {
 func (m Model) weekView() string {
 	s := m.env.Styles
 	w := m.life.week
-	var first workbook.Day
+	var first, last workbook.Day
 	if len(w.rows) > 0 {
-		first = w.rows[0].before.Week
+		first, last = w.rows[0].before.Week, w.rows[len(w.rows)-1].before.Week
 	}
 	head := "Last week's small goals"
-	if first < m.thisWeek()-7 {
+	switch {
+	case first != last:
 		head = "Small goals from the weeks since " + seasons.ShortDate(first, m.env.Now())
+	case first < m.thisWeek()-7:
+		head = "Small goals from the week of " + seasons.ShortDate(first, m.env.Now())
 	}
 	lines := []string{m.title(head)}
 	if words := w.words(); words != "" {

@@ -202,9 +202,9 @@ func (m Model) View() string {
 	head := s.Title.Render(common.Truncate("Past seasons", m.width))
 	if n := len(m.past); n > 0 {
 		cur := m.past[m.at]
-		where := fmt.Sprintf("%s · %d of %d, newest first", cur.Name, m.at+1, n)
+		where := cur.Name
 		if n > 1 {
-			where = "‹ " + where + " ›"
+			where = fmt.Sprintf("‹ %s · %d of %d, newest first ›", cur.Name, m.at+1, n)
 		}
 		head = s.Title.Render("Past seasons  ") + s.Muted.Render(common.Truncate(where, max(m.width-14, 1)))
 		head = common.Truncate(head, m.width)

@@ -105,7 +105,7 @@ type Model struct {
 // New builds the screen; Open fills it as it is entered.
 func New(env common.Env) Model {
 	m := Model{env: env, keys: DefaultKeyMap(), Saver: common.NewSaver(common.NewSeason, env)}
-	m.own = input(env.Styles, "", "in your own words")
+	m.own = input(env.Styles, "", "type them here")
 	m.name = input(env.Styles, "", "")
 	m.sync()
 	return m
