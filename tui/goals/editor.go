@@ -38,9 +38,9 @@ type editor struct {
 	// keeps what changed in the goal's history.
 	before workbook.Goal
 	isNew  bool
-	focus field
-	text  textbox.Model
-	width int
+	focus  field
+	text   textbox.Model
+	width  int
 
 	links   []common.Ref // themes and values the goal can be linked to
 	linkAt  int

@@ -318,7 +318,9 @@ func (m Model) View() string {
 			sel = len(lines)
 		}
 	}
-	wrap := func(text string) []string { return strings.Split(s.Muted.Render(common.Wrap(text, max(m.width, 1))), "\n") }
+	wrap := func(text string) []string {
+		return strings.Split(s.Muted.Render(common.Wrap(text, max(m.width, 1))), "\n")
+	}
 	head := func(p part, text string) string {
 		if m.focus == p {
 			return s.Subtitle.Render(common.Truncate(text, m.width))
