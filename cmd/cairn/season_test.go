@@ -71,7 +71,13 @@ func goalsWorkbook(t *testing.T) (string, workbook.Snapshot) {
 
 func clocked(t *testing.T, args ...string) string {
 	t.Helper()
-	r := runCairn(t, "", []string{"CAIRN_TEST_CLOCK=" + testClock}, args...)
+	return clockedAt(t, testClock, args...)
+}
+
+// clockedAt runs cairn with its clock starting at at.
+func clockedAt(t *testing.T, at string, args ...string) string {
+	t.Helper()
+	r := runCairn(t, "", []string{"CAIRN_TEST_CLOCK=" + at}, args...)
 	if r.code != 0 {
 		t.Fatalf("cairn %v exited %d:\n%s", args, r.code, r.stderr)
 	}
@@ -145,7 +151,8 @@ func TestSeasonNewCarriesAndLeavesTheOldSeasonAlone(t *testing.T) {
 	if again := clocked(t, "--db", db, "season"); again != list {
 		t.Errorf("cairn season = %q, want the list", again)
 	}
-	out = clocked(t, "--db", db, "season", "new", "--reason", "my knee is better", "--name", "Comeback", "--carry", "values")
+	// A day later: seasons sort by when they began.
+	out = clockedAt(t, "2026-12-04T20:00:00Z", "--db", db, "season", "new", "--reason", "my knee is better", "--name", "Comeback", "--carry", "values")
 	if !strings.HasPrefix(out, "Began Comeback (my knee is better), carrying 1 value from Winter 2026.") {
 		t.Errorf("cairn season new in own words = %q", out)
 	}
