@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -221,6 +222,7 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		seasons := tx.Bucket(bucketSeasons)
+		season.ID = afterLast(seasons, season.ID)
 		name, err := seasonName(seasons, plan.Name, now)
 		if err != nil {
 			return err
@@ -273,6 +275,22 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 		return workbook.Season{}, fmt.Errorf("start season: %w", err)
 	}
 	return season, nil
+}
+
+// afterLast returns id, or when a season already sorts at or after it (a
+// clock set back, two seasons begun in one millisecond), an ID a
+// millisecond after the last season's: seasons sort in the order they
+// began, whatever the clock said.
+func afterLast(seasons *bolt.Bucket, id string) string {
+	last, _ := seasons.Cursor().Last()
+	if last == nil || string(last) < id || len(last) < 12 {
+		return id
+	}
+	ms, err := strconv.ParseInt(string(last[:12]), 16, 64)
+	if err != nil {
+		return id
+	}
+	return workbook.NewID(time.UnixMilli(ms + 1))
 }
 
 // seasonName is the new season's name: the runner's, or the time of year's,

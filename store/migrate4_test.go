@@ -245,3 +245,36 @@ func TestGoalHistoryPagesAndDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestSeasonsSortInTheOrderTheyBegan, whatever the clock says: begun in
+// one millisecond, or after the clock was set back, a new season is still
+// the last, and the one before it is the previous.
+func TestSeasonsSortInTheOrderTheyBegan(t *testing.T) {
+	at := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
+	clock := at
+	s, _ := openWithClock(t, func() time.Time { return clock })
+	var begun []workbook.Season
+	for _, back := range []time.Duration{0, 0, 0, -48 * time.Hour} {
+		clock = clock.Add(back)
+		season, err := s.NewSeason(workbook.SeasonPlan{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		begun = append(begun, season)
+	}
+	seasons, err := s.Seasons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range begun {
+		if seasons[i].ID != begun[i].ID {
+			t.Fatalf("seasons out of order: %v", seasons)
+		}
+	}
+	if !begun[3].Started.Equal(at.Add(-48 * time.Hour)) {
+		t.Errorf("the season's start is not the clock's: %v", begun[3].Started)
+	}
+	if prev, ok, err := s.PreviousSeason(begun[3].ID); err != nil || !ok || prev.ID != begun[2].ID {
+		t.Errorf("PreviousSeason = %+v, %v, %v", prev, ok, err)
+	}
+}

@@ -220,3 +220,32 @@ func TestRestsFallDueAndTheWeekRollsOver(t *testing.T) {
 		t.Errorf("no history: %v", err)
 	}
 }
+
+// TestANewSeasonWaitsForEverythingToBeSaved: while a write of the season
+// being left fails, the new season does not begin, and the runner is told;
+// once the disk recovers it does, with the answer saved in the old one.
+func TestANewSeasonWaitsForEverythingToBeSaved(t *testing.T) {
+	base := newHarness(t, 100, 30)
+	flaky := &flakyStore{Store: base.st}
+	h := startHarness(t, flaky, base.path, 100, 30)
+	h.dropTicks = true
+	h.send(keyEnter)
+	h.typeText("written just before")
+	flaky.setBroken(true)
+	h.send(common.NavigateMsg{To: common.NewSeason, Question: -1, Why: workbook.JustNew})
+	h.send(keyTab, keyTab, keyTab, keyEnter)
+	h.mustShow("The new season did not begin")
+	if seasons, _ := base.st.(*store.Store).Seasons(); len(seasons) != 1 {
+		t.Fatalf("a season began over an unsaved answer: %d seasons", len(seasons))
+	}
+	flaky.setBroken(false)
+	h.send(keyEnter)
+	if h.root().active != common.Reflect || len(h.root().seasons) != 2 {
+		t.Fatalf("once the disk recovered the season did not begin:\n%s", h.view())
+	}
+	seasons, _ := base.st.(*store.Store).Seasons()
+	old, err := base.st.Workbook(seasons[0].ID)
+	if err != nil || old.Answers["numbers-or-feelings"].Text != "written just before" {
+		t.Errorf("the answer typed before = %+v, %v", old.Answers, err)
+	}
+}
