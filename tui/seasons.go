@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/cairn-run/cairn/journal"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/newseason"
 	"github.com/cairn-run/cairn/workbook"
@@ -104,7 +105,7 @@ func back(to common.NavigateMsg) common.NavigateMsg {
 // toward.
 func carrySource(name string, values, themes int, goals []workbook.Goal, all []workbook.Season, now time.Time) newseason.Source {
 	open := 0
-	week := workbook.DayOf(now).WeekStart()
+	week := journal.ThisWeek(workbook.DayOf(now))
 	for _, g := range goals {
 		if g.Open(week) {
 			open++

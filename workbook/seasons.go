@@ -211,7 +211,7 @@ func CarryForward(from Snapshot, c Carry, to Season, now time.Time) Carried {
 	if !c.Goals {
 		return out
 	}
-	thisWeek := DayOf(now).WeekStart()
+	thisWeek := DayOf(now).WeekStart() // the journal's week (journal.WeekOf), which starts the same Monday
 	ids := map[string]string{}
 	var kept []Goal
 	for _, g := range from.Goals {
