@@ -239,7 +239,7 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 			if err != nil {
 				return err
 			}
-			carried = workbook.CarryForward(from, plan.Carry, season, utc)
+			carried = workbook.CarryForward(from, plan.Carry, season, now)
 			// The season says what it did carry: a choice with nothing
 			// behind it (no values chosen yet) carried nothing.
 			season.Carried = workbook.Carry{

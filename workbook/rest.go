@@ -132,6 +132,10 @@ func (g Goal) OnBoard(thisWeek Day) bool {
 // Move returns g moved to state to at now, with the event for its
 // history, or a *MoveError. Leaving a rest ends it; reaching a goal is
 // Reach, which asks how it felt.
+//
+// Here and in the other moves, now is in the runner's own location: the
+// days a rest ends and a week begins are their calendar's, and the times
+// kept are in UTC.
 func (g Goal) Move(to GoalStatus, why string, now time.Time) (Goal, GoalEvent, error) {
 	if to == Resting {
 		return g.RestFor(DefaultRestDays, why, now)
@@ -140,7 +144,7 @@ func (g Goal) Move(to GoalStatus, why string, now time.Time) (Goal, GoalEvent, e
 	if _, err := from.Move(to); err != nil {
 		return g, GoalEvent{}, err
 	}
-	g.Status, g.Updated = to, now
+	g.Status, g.Updated = to, now.UTC()
 	if from == Resting {
 		g.Rest = Rest{}
 	}
@@ -161,8 +165,8 @@ func (g Goal) RestFor(days int, why string, now time.Time) (Goal, GoalEvent, err
 	if _, err := from.Move(Resting); err != nil {
 		return g, GoalEvent{}, err
 	}
-	g.Status, g.Updated = Resting, now
-	g.Rest = Rest{Since: now, Until: DayOf(now).AddDays(days), From: from}
+	g.Status, g.Updated = Resting, now.UTC()
+	g.Rest = Rest{Since: now.UTC(), Until: DayOf(now).AddDays(days), From: from}
 	ev := g.event(EventMoved, from, why, now)
 	ev.Until = g.Rest.Until
 	return g, ev, nil
@@ -190,8 +194,8 @@ func (g Goal) Reach(felt string, now time.Time) (Goal, GoalEvent, error) {
 		return g, GoalEvent{}, &MoveError{From: from, To: Achieved}
 	}
 	felt = strings.TrimSpace(felt)
-	g.Status, g.Updated, g.Rest = Achieved, now, Rest{}
-	g.Reached = Reached{At: now, Felt: felt}
+	g.Status, g.Updated, g.Rest = Achieved, now.UTC(), Rest{}
+	g.Reached = Reached{At: now.UTC(), Felt: felt}
 	ev := g.event(EventMoved, from, "", now)
 	ev.Felt = felt
 	return g, ev, nil
@@ -206,15 +210,15 @@ func (g Goal) CheckWeek(o Outcome, now time.Time) (Goal, GoalEvent) {
 	case Done:
 		if g.Status.Active() {
 			g.Status, g.Rest = Achieved, Rest{}
-			g.Reached = Reached{At: now}
+			g.Reached = Reached{At: now.UTC()}
 		}
 	case Dropped:
 		if g.Status.Active() {
 			g.Status, g.Rest = LetGo, Rest{}
 		}
 	}
-	g.Check = WeekCheck{Week: g.Week, Outcome: o, At: now}
-	g.Updated = now
+	g.Check = WeekCheck{Week: g.Week, Outcome: o, At: now.UTC()}
+	g.Updated = now.UTC()
 	ev := g.event(EventChecked, from, "", now)
 	ev.Week, ev.Outcome = g.Week, o
 	return g, ev
@@ -231,7 +235,7 @@ func (g Goal) TryAgain(week Day, order int, now time.Time) (Goal, GoalEvent) {
 		ID: NewID(now), Tier: Small, Text: g.Text, Feel: g.Feel,
 		Themes: slices.Clone(g.Themes), Values: slices.Clone(g.Values),
 		Parent: g.Parent, Status: status, Idea: g.Idea, Order: order,
-		Week: week, Again: g.ID, Created: now, Updated: now,
+		Week: week, Again: g.ID, Created: now.UTC(), Updated: now.UTC(),
 	}
 	ev := n.event(EventAgain, status, "", now)
 	ev.Week = g.Week
@@ -258,7 +262,7 @@ func AddedEvent(g Goal, now time.Time) GoalEvent { return g.event(EventAdded, g.
 
 func (g Goal) event(kind EventKind, from GoalStatus, why string, now time.Time) GoalEvent {
 	return GoalEvent{
-		ID: NewEventID(now), At: now, Kind: kind, Text: g.Text, Tier: g.Tier,
+		ID: NewEventID(now), At: now.UTC(), Kind: kind, Text: g.Text, Tier: g.Tier,
 		From: from, To: g.Status, Why: strings.TrimSpace(why),
 	}
 }

@@ -196,7 +196,8 @@ type Carried struct {
 }
 
 // CarryForward works out what a new season, to, starts with from the
-// season from, as c chooses, at now. The old season is only read. Carried
+// season from, as c chooses, at now (in the runner's location: it says
+// which week is this week). The old season is only read. Carried
 // goals get new IDs (a goal belongs to one season), remember where they
 // came from, keep their steps toward each other, and begin their history
 // in the new season with the carrying over.
@@ -229,8 +230,8 @@ func CarryForward(from Snapshot, c Carry, to Season, now time.Time) Carried {
 		n.From = GoalRef{Season: from.Season.ID, Goal: g.ID}
 		n.Themes, n.Values = slices.Clone(g.Themes), slices.Clone(g.Values)
 		n.Said, n.Purpose = cloneBools(g.Said), cloneBools(g.Purpose)
-		n.Updated = now
-		ev := GoalEvent{ID: NewEventID(now), At: now, Kind: EventCarried, Text: n.Text, To: n.Status, Season: from.Season.Name}
+		n.Updated = now.UTC()
+		ev := GoalEvent{ID: NewEventID(now), At: now.UTC(), Kind: EventCarried, Text: n.Text, To: n.Status, Season: from.Season.Name}
 		out.Goals = append(out.Goals, GoalChange{Goal: n, Event: ev})
 	}
 	return out
@@ -241,7 +242,7 @@ func CarryForward(from Snapshot, c Carry, to Season, now time.Time) Carried {
 // matters most when it is one of them. Notes and the motivation in words
 // belong to the season they were written in.
 func confirmedThemes(b ThemeBoard, now time.Time) ThemeBoard {
-	out := ThemeBoard{Updated: now}
+	out := ThemeBoard{Updated: now.UTC()}
 	for _, mk := range b.Marks {
 		if mk.Status != Confirmed {
 			continue

@@ -318,3 +318,18 @@ func TestEventIDsKeepTheOrderOfOneMillisecond(t *testing.T) {
 		t.Errorf("an event a millisecond later sorts before: %s <= %s", later, prev)
 	}
 }
+
+// TestARestEndsOnTheRunnersCalendar: late on Monday in Auckland is
+// Monday morning in London; a three-day rest ends on Thursday, Auckland's
+// Thursday, and the times kept are in UTC.
+func TestARestEndsOnTheRunnersCalendar(t *testing.T) {
+	auckland := time.FixedZone("NZDT", 13*3600)
+	late := time.Date(2026, 11, 30, 23, 30, 0, 0, auckland)
+	g, ev, err := Goal{Status: Draft}.RestFor(3, "", late)
+	if err != nil || g.Rest.Until != MakeDay(2026, 12, 3) {
+		t.Errorf("rest until %s, %v; want 2026-12-03", g.Rest.Until, err)
+	}
+	if g.Rest.Since.Location() != time.UTC || g.Updated.Location() != time.UTC || ev.At.Location() != time.UTC || !ev.At.Equal(late) {
+		t.Errorf("times kept: since %v, updated %v, event %v", g.Rest.Since, g.Updated, ev.At)
+	}
+}

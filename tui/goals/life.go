@@ -171,7 +171,7 @@ func (m Model) moveGoal(id string, to workbook.GoalStatus) (Model, tea.Cmd) {
 	if !ok {
 		return m.done()
 	}
-	now := m.env.Now().UTC()
+	now := m.env.Now() // the runner's own calendar: the moves keep UTC times
 	var (
 		next workbook.Goal
 		ev   workbook.GoalEvent
@@ -331,7 +331,7 @@ func (m Model) updateRest(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, m.keys.More):
 		m.life.days = min(m.life.days+1, workbook.MaxRestDays)
 	case key.Matches(k, m.keys.OptPick):
-		now := m.env.Now().UTC()
+		now := m.env.Now() // a rest ends on the runner's own calendar
 		var cmds []tea.Cmd
 		for _, id := range m.life.resting {
 			g, ok := m.goal(id)

@@ -101,7 +101,7 @@ func (m Model) answer(o workbook.Outcome) (Model, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	g, ev := r.before.CheckWeek(o, m.env.Now().UTC())
+	g, ev := r.before.CheckWeek(o, m.env.Now())
 	w.rows[w.at].outcome = o
 	cmd := m.change(g, ev)
 	if o == workbook.Done || o == workbook.Dropped {
@@ -124,7 +124,7 @@ func (m Model) tryAgain() (Model, tea.Cmd, string) {
 	if !ok || r.again != "" || (r.outcome != workbook.Missed && r.outcome != workbook.Partly) {
 		return m, nil, ""
 	}
-	n, ev := r.before.TryAgain(m.thisWeek(), m.nextOrder(0), m.env.Now().UTC())
+	n, ev := r.before.TryAgain(m.thisWeek(), m.nextOrder(0), m.env.Now())
 	w.rows[w.at].again = n.ID
 	return m, m.change(n, ev), n.ID
 }
@@ -266,7 +266,7 @@ func (m Model) updateLook(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.life.look.done([]string{id})
 		return m.lookAt(m.life.look.ids)
 	}
-	now := m.env.Now().UTC()
+	now := m.env.Now()
 	keys := m.keys
 	switch {
 	case key.Matches(k, keys.KeepIt):
