@@ -3,7 +3,9 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -53,6 +55,16 @@ func TestComingBackIsExported(t *testing.T) {
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the export lacks %s", want)
+		}
+	}
+	// Every field written is described in docs/export.md.
+	docs, err := os.ReadFile("../docs/export.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range regexp.MustCompile(`"([a-z_-]+)":`).FindAllStringSubmatch(out, -1) {
+		if !bytes.Contains(docs, []byte("`"+k[1]+"`")) {
+			t.Errorf("docs/export.md does not describe %q", k[1])
 		}
 	}
 	var back Document
