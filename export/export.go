@@ -48,6 +48,8 @@ type Season struct {
 	// Experiments are the looks back at the values' experiments; absent
 	// when there are none.
 	Experiments []Experiment `json:"experiments,omitempty"`
+	// Origin says why the season began and what it carried (seasons.go).
+	Origin
 }
 
 // Place is where the runner left off.
@@ -73,6 +75,8 @@ type Goal struct {
 	Order   int             `json:"order"`
 	Created time.Time       `json:"created"`
 	Updated time.Time       `json:"updated"`
+	// Life is the goal's rest, week, reaching and history (seasons.go).
+	Life
 }
 
 // ThemeMark is the runner's decision on one theme.
@@ -182,6 +186,7 @@ func season(wb workbook.Snapshot) Season {
 	if len(wb.Reviews) > 0 {
 		s.Experiments = experiments(wb.Reviews)
 	}
+	comingBack(&s, wb)
 	return s
 }
 

@@ -57,6 +57,7 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(exportCmd(&db))
 	root.AddCommand(themesCmd(&db), ideasCmd())
 	root.AddCommand(logCmd(&db), journalCmd(&db), importRunsCmd(&db))
+	root.AddCommand(statusCmd(&db), seasonCmd(&db))
 	return root
 }
 
@@ -83,13 +84,13 @@ func dbPath(flag string) (string, error) {
 // runWorkbook opens the store and runs the workbook until the runner quits
 // or a signal arrives; either way everything typed is saved first.
 func runWorkbook(path string) error {
-	st, err := store.Open(path)
+	st, err := store.Open(path, store.WithClock(now))
 	if err != nil {
 		return explain(err)
 	}
 	defer st.Close()
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
+	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
 
 	// Bubble Tea does not catch SIGHUP (the terminal window closing), and
 	// its own SIGTERM handling quits without a word to the model. cairn
