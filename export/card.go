@@ -99,9 +99,12 @@ func (c *card) write() {
 		c.line("  Not named yet: the themes step asks.")
 	}
 
+	// The goals still being worked toward this week: not a small goal of
+	// a week gone by, nor one of a week to come.
+	thisWeek := c.p.Today.WeekStart()
 	var active []workbook.Goal
 	for _, g := range c.s.Goals {
-		if g.Status.Active() {
+		if g.Open(thisWeek) && g.OnBoard(thisWeek) && !(g.Weekly() && g.Week != thisWeek) {
 			active = append(active, g)
 		}
 	}
@@ -140,7 +143,10 @@ func (c *card) goals(active []workbook.Goal, t workbook.Tier, bullet string) {
 			break
 		}
 		text := oneLine(g.Text)
-		if g.Feel == workbook.Scary {
+		switch {
+		case g.Status == workbook.Resting:
+			text += " (resting)"
+		case g.Feel == workbook.Scary:
 			text += " (a little scary)"
 		}
 		if p, ok := workbook.GoalByID(c.s.Goals, g.Parent); ok && workbook.ValidParent(g, p) {

@@ -51,6 +51,8 @@ type Season struct {
 	// Experiments are the looks back at the values' experiments; absent
 	// when there are none.
 	Experiments []Experiment `json:"experiments,omitempty"`
+	// Origin says why the season began and what it carried (seasons.go).
+	Origin
 }
 
 // Place is where the runner left off.
@@ -81,6 +83,8 @@ type Goal struct {
 	// within version 1; an import ignores them.
 	ThemeNames []string `json:"theme_names,omitempty"`
 	ValueNames []string `json:"value_names,omitempty"`
+	// Life is the goal's rest, week, reaching and history (seasons.go).
+	Life
 }
 
 // ThemeMark is the runner's decision on one theme.
@@ -210,6 +214,7 @@ func season(wb workbook.Snapshot, names Names) Season {
 	if len(wb.Reviews) > 0 {
 		s.Experiments = experiments(wb.Reviews, names)
 	}
+	comingBack(&s, wb)
 	return s
 }
 

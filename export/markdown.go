@@ -11,6 +11,7 @@ import (
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/detect"
 	"github.com/cairn-run/cairn/journal"
+	"github.com/cairn-run/cairn/seasons"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -307,18 +308,34 @@ func (m mdSeason) goals() {
 				m.f("%s- Next step this week: %s\n", pad, inline(step.Text))
 			}
 		}
-		// A goal's history of edits (issue 8) goes here, under its checks.
+		if history := m.s.History[g.ID]; len(history) > 0 {
+			m.f("%s- History:\n", pad)
+			for _, ev := range history {
+				m.f("%s  - %s\n", pad, inline(seasons.Diary(ev, m.p.Made)))
+			}
+		}
 	}
 }
 
-// goalWords says a goal's column, feel and state: "big · a little scary ·
-// committed".
+// goalWords says a goal's column, feel and state, and for a small goal its
+// week and how it went: "small · doable · draft · week of Mon 30 Nov ·
+// partly done".
 func goalWords(g workbook.Goal) string {
 	words := []string{strings.ToLower(catalog.AboutTier(g.Tier).Name)}
 	if g.Feel != workbook.Unmarked {
 		words = append(words, g.Feel.Words())
 	}
-	return strings.Join(append(words, g.Status.Words()), " · ")
+	words = append(words, g.Status.Words())
+	if g.Status == workbook.Resting && g.Rest.Until != 0 {
+		words[len(words)-1] += " until " + seasons.DayName(g.Rest.Until)
+	}
+	if g.Weekly() {
+		words = append(words, "week of "+seasons.DayName(g.Week))
+	}
+	if g.Check.Outcome != workbook.NotChecked {
+		words = append(words, g.Check.Outcome.Words())
+	}
+	return strings.Join(words, " · ")
 }
 
 // tick is ✓ for a check met and ○ for one still open.

@@ -53,9 +53,20 @@ func printSeason() workbook.Snapshot {
 				Themes: []workbook.Ref{workbook.Theme("coping"), workbook.OwnThemeRef(ownTheme)}, Values: []workbook.Ref{workbook.OwnValueRef(ownValue)},
 				Said: map[string]bool{"attainable": true}, Purpose: map[string]bool{"excited": true, "smile": true}, Order: 0},
 			{ID: "g2", Tier: workbook.Medium, Text: "Run 20 km a week with the Tuesday group", Parent: "g1", Feel: workbook.Doable, Status: workbook.Draft, Order: 0},
-			{ID: "g3", Tier: workbook.Small, Text: "Tuesday 6:30, the long hill", Parent: "g2", Status: workbook.Draft, Order: 0},
-			{ID: "g4", Tier: workbook.Small, Text: "Stretch on *Thursday* evening", Status: workbook.Resting, Order: 1},
-			{ID: "g5", Tier: workbook.Small, Text: "Run a parkrun", Status: workbook.Achieved, Order: 2},
+			{ID: "g3", Tier: workbook.Small, Text: "Tuesday 6:30, the long hill", Parent: "g2", Status: workbook.Draft, Order: 0, Week: printDay.WeekStart()},
+			{ID: "g4", Tier: workbook.Small, Text: "Stretch on *Thursday* evening", Status: workbook.Resting, Order: 1,
+				Rest: workbook.Rest{Since: at, Until: printDay.AddDays(2), From: workbook.Draft}},
+			{ID: "g5", Tier: workbook.Small, Text: "Run a parkrun", Status: workbook.Achieved, Order: 2, Week: printDay.WeekStart().AddDays(-7),
+				Check: workbook.WeekCheck{Week: printDay.WeekStart().AddDays(-7), Outcome: workbook.Done, At: at}},
+			{ID: "g6", Tier: workbook.Small, Text: "Hills on Thursday", Status: workbook.Draft, Order: 3, Week: printDay.WeekStart().AddDays(-7),
+				Check: workbook.WeekCheck{Week: printDay.WeekStart().AddDays(-7), Outcome: workbook.Partly, At: at}},
+		},
+		History: map[string][]workbook.GoalEvent{
+			"g1": {
+				{ID: "e1", At: at, Kind: workbook.EventAdded, Text: "Run the ridge ultra", To: workbook.Draft, Tier: workbook.Big},
+				{ID: "e2", At: at.Add(48 * time.Hour), Kind: workbook.EventEdited, Text: "Run the ridge ultra in September", Was: "Run the ridge ultra", Tier: workbook.Big, Why: "after the race calendar came out"},
+				{ID: "e3", At: at.Add(96 * time.Hour), Kind: workbook.EventMoved, From: workbook.Draft, To: workbook.Committed, Text: "Run the ridge ultra in September", Tier: workbook.Big},
+			},
 		},
 	}
 }

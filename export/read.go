@@ -24,9 +24,10 @@ import (
 // each season its answers, themes, values, goals and experiments, then
 // the journal), each with a function of its own below. A section the
 // export gains (the seasons issue's goal histories and weekly check-ins)
-// gets its field in Document, a check-and-map function here called from
-// Contents or contents.season, and its records in Contents, which the
-// store merges (store/import.go).
+// gets its field in Document, a check-and-map function called from
+// Contents or contents.season (read_seasons.go holds those of coming
+// back: a season's origin, a goal's life and history), and its records in
+// Contents, which the store merges (store/import.go).
 
 // MaxImportBytes is the largest document ReadDocument reads: far beyond
 // a lifetime of running, small enough to hold in memory.
@@ -217,6 +218,7 @@ func (c *contents) season(where string, s Season) {
 		Season:  workbook.Season{ID: s.ID, Name: s.Name, Started: s.Started, Reason: s.Reason},
 		Answers: map[string]workbook.Answer{},
 	}
+	c.origin(where, s.Origin, &wb.Season)
 	if s.Place != nil {
 		wb.Place = workbook.Place{Screen: s.Place.Screen, Question: s.Place.Question, Updated: s.Place.Updated}
 		if s.Place.Question < 0 {
@@ -364,13 +366,20 @@ func (c *contents) goals(where string, gs []Goal, ownThemes, ownValues map[strin
 			c.problem(gw, "%v", err)
 		}
 		c.text(gw+".text", g.Text)
-		wb.Goals = append(wb.Goals, workbook.Goal{
+		goal := workbook.Goal{
 			ID: g.ID, Tier: tier, Text: g.Text, Feel: feel,
 			Themes: c.refs(gw+".themes", g.Themes, workbook.ThemeKind, ownThemes),
 			Values: c.refs(gw+".values", g.Values, workbook.ValueKind, ownValues),
 			Parent: g.Parent, Status: status, Said: g.Said, Purpose: g.Purpose,
 			Idea: g.Idea, Order: g.Order, Created: g.Created, Updated: g.Updated,
-		})
+		}
+		if history := c.life(gw, g.Life, &goal); len(history) > 0 {
+			if wb.History == nil {
+				wb.History = map[string][]workbook.GoalEvent{}
+			}
+			wb.History[g.ID] = history
+		}
+		wb.Goals = append(wb.Goals, goal)
 	}
 }
 

@@ -287,3 +287,20 @@ func TestDescribe(t *testing.T) {
 		}
 	}
 }
+
+// TestWeekOfAgreesWithTheWeeksSummed: the week a small goal is for is the
+// week Weeks sums runs by and a per-week target counts.
+func TestWeekOfAgreesWithTheWeeksSummed(t *testing.T) {
+	for d := workbook.MakeDay(2026, 11, 28); d < workbook.MakeDay(2026, 12, 10); d++ {
+		w := WeekOf(d)
+		if w.First.Weekday() != time.Monday || w.Last != w.First+6 || d < w.First || d > w.Last {
+			t.Errorf("WeekOf(%s) = %s to %s", d, w.First, w.Last)
+		}
+		if weeks := Weeks(nil, d, d); len(weeks) != 1 || weeks[0].Start != w.First {
+			t.Errorf("Weeks disagrees on the week of %s: %+v", d, weeks)
+		}
+		if first, _ := (Target{Period: PerWeek}).Window(d); first != w.First || ThisWeek(d) != w.First {
+			t.Errorf("a weekly target's week of %s starts %s, not %s", d, first, w.First)
+		}
+	}
+}

@@ -22,7 +22,7 @@ import (
 // made 0600, and only then given its name, so a copy is whole or absent.
 // Three kinds sit beside a workbook, named after it:
 //
-//	cairn.db.before-schema-3-2026-12-03.bak   before a migration (migrate.go)
+//	cairn.db.before-schema-4-2026-12-03.bak   before a migration (migrate.go)
 //	cairn.db.daily-2026-12-03.bak             the app's daily copy; the
 //	                                          newest DailyKeep are kept
 //	cairn.db.backup-2026-12-03-210405.bak     cairn backup with no PATH

@@ -484,6 +484,7 @@ var seasonKeys = []struct {
 	}},
 	{key: "answers", bucket: true, needed: true, check: (*checker).seasonAnswers},
 	{key: "goals", bucket: true, needed: true, check: (*checker).seasonGoals},
+	{key: "history", bucket: true, check: (*checker).seasonHistory},
 }
 
 func (c *checker) season(b *bolt.Bucket, id, where string) {
@@ -542,7 +543,12 @@ func (c *checker) seasonHeader(s *seasonCheck, where string) {
 	if r.ID != s.id {
 		c.problem(s.where, "is under an unexpected key: the season it holds is %q", r.ID)
 	}
-	s.wb.Season = r.season()
+	season, err := r.season()
+	if err != nil {
+		c.damaged(where, undecodable(kindSeason, err))
+		return
+	}
+	s.wb.Season = season
 }
 
 func (c *checker) seasonAnswers(s *seasonCheck, where string) {
@@ -597,6 +603,52 @@ func (c *checker) seasonGoals(s *seasonCheck, where string) {
 			if c.keep != nil {
 				s.wb.Goals = append(s.wb.Goals, g)
 			}
+		})
+		return nil
+	})
+}
+
+// seasonHistory checks every goal's history: a bucket per goal, an event
+// per change under its own ID.
+func (c *checker) seasonHistory(s *seasonCheck, where string) {
+	h := s.b.Bucket(bucketHistory)
+	h.ForEach(func(goal, v []byte) error {
+		gw := where + "/" + string(goal)
+		if v != nil {
+			c.problem(gw, "is a record where a goal's history belongs")
+			return nil
+		}
+		c.guard(gw, func() {
+			events := h.Bucket(goal)
+			events.ForEach(func(k, v []byte) error {
+				kw := gw + "/" + string(k)
+				if v == nil {
+					c.problem(kw, "is a bucket where an event of a goal's history belongs")
+					return nil
+				}
+				c.guard(kw, func() {
+					var r goalEventRecord
+					if err := decode(v, kindGoalEvent, upgradeContext{}, &r); err != nil {
+						c.damaged(kw, err)
+						return
+					}
+					ev, err := r.event()
+					if err != nil {
+						c.damaged(kw, undecodable(kindGoalEvent, err))
+						return
+					}
+					if ev.ID != string(k) {
+						c.problem(fmt.Sprintf("%s/%q", gw, k), "is under an unexpected key: it is event %q, so its key was damaged", ev.ID)
+					}
+					if c.keep != nil {
+						if s.wb.History == nil {
+							s.wb.History = map[string][]workbook.GoalEvent{}
+						}
+						s.wb.History[string(goal)] = append(s.wb.History[string(goal)], ev)
+					}
+				})
+				return nil
+			})
 		})
 		return nil
 	})

@@ -100,7 +100,7 @@ func TestCheckAHealthyWorkbook(t *testing.T) {
 	if r.Readable != want || r.Schema != SchemaVersion || r.Commit == 0 || r.LastSaved.IsZero() {
 		t.Errorf("report %+v, want counts %+v", r, want)
 	}
-	for _, name := range []string{"schema1.db", "schema2.db", "schema3.db"} {
+	for _, name := range []string{"schema1.db", "schema2.db", "schema3.db", "schema4.db"} {
 		if r := mustCheck(t, copyFixture(t, name)); !r.Healthy() {
 			t.Errorf("%s: %+v", name, r.Problems)
 		}

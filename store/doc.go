@@ -3,7 +3,7 @@
 //
 // # Layout
 //
-// Schema 3, the layout this build writes:
+// Schema 4, the layout this build writes:
 //
 //	meta/
 //	    schema            {app, version, created}: what this file is
@@ -13,7 +13,8 @@
 //	    journal-settings  JournalSettings: unit, kinds of run, weekly plan
 //	seasons/
 //	    <season id>/      one bucket per season; IDs sort by start time
-//	        season        Season: name, started, why the runner came back
+//	        season        Season: name, started, why the runner came back,
+//	                      what it carried over and from which season
 //	        place         Place: the screen, question, goal, theme and idea
 //	                      filters to resume on
 //	        themes        ThemeBoard: confirmed, dismissed and own themes
@@ -21,13 +22,18 @@
 //	        answers/
 //	            <question id>  Answer: one reflection answer
 //	        goals/
-//	            <goal id>      Goal: one goal on the board
-//	journal/              empty until the journal lands: entries keyed by
-//	                      time (workbook.NewID), read in pages
+//	            <goal id>      Goal: one goal on the board, with its rest,
+//	                           its week and how it went, its line on
+//	                           being reached, where it was carried from
+//	        history/
+//	            <goal id>/
+//	                <event id> GoalEvent: every move and edit of the goal,
+//	                           keyed by time, read in pages (history.go)
+//	journal/              entries keyed by their day and ID, read in pages
+//	journal-index/        entry IDs and imported runs' fingerprints
 //
-// Later features get buckets beside these (a history/ bucket inside each
-// season for kept goal edits) through a schema step, without touching
-// what is already there.
+// Later features get buckets beside these through a schema step, without
+// touching what is already there.
 //
 // # Records
 //
@@ -42,9 +48,10 @@
 // its text.
 //
 // v is the version of that kind alone: each kind changes shape on its own
-// schedule. This build writes schema, season, answer, last-active, entry,
-// journal-settings and experiments records at version 1, goal, values and
-// place at version 2, and themes at version 3. From version 2, links to
+// schedule. This build writes schema, answer, last-active, entry,
+// journal-settings, experiments and goal-event records at version 1,
+// season, values and place at version 2, and themes and goals at version
+// 3. From version 2, links to
 // themes and values are objects saying whose they are
 // ({"id":"…","own":true}) and a chosen value carries an own flag; version
 // 1 said so by convention only: an own theme's ID began with "own-", an
@@ -53,7 +60,13 @@
 // keeping only the direction the runner gave a theme before deciding on
 // it. Place version 2 adds the goal selected on the board (and whether its
 // editor was open), the theme selected and the idea picker's filters to
-// version 1's screen and question. Records are always written at their
+// version 1's screen and question. Season version 2 names which reason
+// began the season (why) beside the reason in words, and what it carried
+// over from which season. Goal version 3 adds a resting goal's rest, a
+// small goal's week and how that week went, the runner's line on reaching
+// it, and where a carried goal came from; upgrading a version 2 goal gives
+// a small goal the week it was written in, and a resting goal a rest of
+// the usual three days from when it was last changed. Records are always written at their
 // kind's newest version; reading runs the upgrade steps from the version
 // stored to the newest (record.go, records.go), so every caller sees one
 // shape. A record newer than this build knows is ErrNewerSchema, naming
@@ -75,7 +88,9 @@
 // creates the journal bucket, rewrites every record at its newest version,
 // and fills meta/last-active (and meta/current, if it was missing); the
 // step to 3 creates the journal's index and indexes whatever the journal
-// holds. A
+// holds; the step to 4 gives every season a history bucket, rewrites its
+// records at their newest versions and begins each goal's history with
+// its adding, dated when the goal was made. A
 // damaged record stops the step and the open, with nothing written.
 // Opening a file read-only (OpenReadOnly: export, cairn themes) never
 // migrates: records are upgraded in memory as they are read, and a schema
@@ -104,7 +119,9 @@
 // and linked into place, so a crash during creation never leaves a
 // half-made file at the real path. The current season is never made by
 // reading: CurrentSeason reports ErrNotFound on a new workbook, and
-// StartSeason is the one way a season begins. Every save also records
+// NewSeason is the one way a season begins (NewSeason with what it
+// carries over; a new season only reads the old one, in the same
+// transaction, and never changes it). Every save also records
 // meta/last-active in the same transaction.
 //
 // One process at a time edits a workbook: Open takes the editor's lock

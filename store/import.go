@@ -210,6 +210,7 @@ var seasonSections = []func(m *merger, b *bolt.Bucket, where string, s workbook.
 	(*merger).seasonAnswers,
 	(*merger).seasonThemes,
 	(*merger).seasonGoals,
+	(*merger).seasonHistory,
 	(*merger).seasonPlace,
 	(*merger).seasonExperiments,
 }
@@ -228,7 +229,7 @@ func (m *merger) seasons() error {
 			if b, err = all.CreateBucket([]byte(s.Season.ID)); err != nil {
 				return err
 			}
-			for _, name := range [][]byte{bucketAnswers, bucketGoals} {
+			for _, name := range [][]byte{bucketAnswers, bucketGoals, bucketHistory} {
 				if _, err := b.CreateBucket(name); err != nil {
 					return err
 				}
@@ -319,6 +320,33 @@ func (m *merger) seasonGoals(b *bolt.Bucket, where string, s workbook.Snapshot) 
 			data: goalToRecord(g), at: g.Updated, existingAt: updatedAt}
 		if err := m.merge(t, rec); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// seasonHistory adds the events of each goal's history the workbook
+// lacks. An event never changes once written, so one already there is
+// kept as it is.
+func (m *merger) seasonHistory(b *bolt.Bucket, where string, s workbook.Snapshot) error {
+	if len(s.History) == 0 {
+		return nil
+	}
+	t := m.out.tally("history")
+	h, err := b.CreateBucketIfNotExists(bucketHistory)
+	if err != nil {
+		return err
+	}
+	for _, goal := range slices.Sorted(maps.Keys(s.History)) {
+		g, err := h.CreateBucketIfNotExists([]byte(goal))
+		if err != nil {
+			return err
+		}
+		for _, ev := range s.History[goal] {
+			rec := record{b: g, where: where + "/history/" + goal, key: []byte(ev.ID), kind: kindGoalEvent, data: goalEventToRecord(ev)}
+			if err := m.merge(t, rec); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // A schemaStep brings a file from schema to-1 to schema to. Each step runs
@@ -28,6 +30,7 @@ type schemaStep struct {
 var schemaSteps = []schemaStep{
 	{to: 2, why: "add the journal, rewrite records with explicit own links, note when it was last used", run: toSchema2},
 	{to: 3, why: "add the journal's index", run: toSchema3},
+	{to: 4, why: "keep each goal's history, and say why each season began", run: toSchema4},
 }
 
 // migrate brings a file opened for writing up to SchemaVersion. Before it
@@ -302,4 +305,69 @@ func toSchema3(tx *bolt.Tx) error {
 		}
 		return indexEntry(idx, e, k)
 	})
+}
+
+// toSchema4 gives every season a history bucket, rewrites its records in
+// the newest version of their kind (a season says which reason began it;
+// a small goal says its week, a resting goal its rest), and begins each
+// goal's history with its adding, on the day it was made. Nothing the
+// runner wrote changes.
+func toSchema4(tx *bolt.Tx) error {
+	seasons := tx.Bucket(bucketSeasons)
+	var keys [][]byte
+	err := seasons.ForEach(func(k, v []byte) error {
+		if v != nil {
+			return &DamagedError{Where: "seasons/" + string(k), Err: fmt.Errorf("%w: a record where a season belongs", ErrDamaged)}
+		}
+		keys = append(keys, append([]byte(nil), k...))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		where := "seasons/" + string(k)
+		b := seasons.Bucket(k)
+		if _, err := rewriteSeason(b, where); err != nil {
+			return err
+		}
+		if _, err := b.CreateBucketIfNotExists(bucketHistory); err != nil {
+			return err
+		}
+		goals := b.Bucket(bucketGoals)
+		if goals == nil {
+			continue
+		}
+		var added []workbook.Goal
+		err := goals.ForEach(func(gk, v []byte) error {
+			if v == nil {
+				return nil
+			}
+			var r goalRecord
+			if _, err := get(goals, where+"/goals", gk, kindGoal, upgradeContext{}, &r); err != nil {
+				return err
+			}
+			g, err := r.goal()
+			if err != nil {
+				return &DamagedError{Where: where + "/goals/" + string(gk), Err: undecodable(kindGoal, err)}
+			}
+			if historyOf(b, g.ID) == nil {
+				added = append(added, g)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, g := range added {
+			at := g.Created
+			if at.IsZero() {
+				at = g.Updated
+			}
+			if err := putEvent(b, g.ID, workbook.AddedEvent(g, at)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

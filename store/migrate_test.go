@@ -229,7 +229,7 @@ func checkMigratedFile(t *testing.T, path string) {
 		t.Errorf("buckets = %v, want %v", got, want)
 	}
 	kinds := map[string]recordKind{}
-	for _, k := range []recordKind{kindSchema, kindSeason, kindPlace, kindAnswer, kindGoal, kindThemes, kindValues, kindLastActive} {
+	for _, k := range []recordKind{kindSchema, kindSeason, kindPlace, kindAnswer, kindGoal, kindThemes, kindValues, kindLastActive, kindGoalEvent} {
 		kinds[k.name] = k
 	}
 	all := records(t, path)
@@ -271,6 +271,19 @@ func checkMigratedFile(t *testing.T, path string) {
 	}
 	if goals != 3 {
 		t.Errorf("%d goal records, want 3", goals)
+	}
+	// Each goal's history begins with its adding, in its own words.
+	added := 0
+	for where, raw := range all {
+		if strings.Contains(where, "/history/") && !strings.HasSuffix(where, "/") {
+			added++
+			if !strings.Contains(raw, `"kind":"added"`) || !strings.Contains(raw, "Run the ridge loop fxgoal") {
+				t.Errorf("%s does not begin the goal's history: %s", where, raw)
+			}
+		}
+	}
+	if added != 3 {
+		t.Errorf("%d history events, want one for each goal", added)
 	}
 	themes := all["seasons/"+fixtureSeason+"/themes"]
 	if !strings.Contains(themes, `"top":{"id":"`+fixtureOwnTheme+`","own":true}`) ||
@@ -505,7 +518,7 @@ func TestNewerRecordNamesItsKind(t *testing.T) {
 		return b.Put([]byte("g"), seal(kindGoal, kindGoal.latest()+1, []byte(`{"id":"g","shape":"new"}`)))
 	})
 	_, err := s.Workbook(season.ID)
-	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "goal record version 3") {
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), fmt.Sprintf("goal record version %d", kindGoal.latest()+1)) {
 		t.Errorf("Workbook = %v, want a newer goal record", err)
 	}
 }

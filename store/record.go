@@ -75,11 +75,11 @@ func step[From, To any](fn func(From, upgradeContext) (To, error)) upgrade {
 // records.go.
 var (
 	kindSchema     = recordKind{name: "schema"}
-	kindSeason     = recordKind{name: "season"}
+	kindSeason     = recordKind{name: "season", up: []upgrade{step(seasonRecordV1.upgrade)}}
 	kindPlace      = recordKind{name: "place", up: []upgrade{step(placeRecordV1.upgrade)}}
 	kindAnswer     = recordKind{name: "answer"}
 	kindLastActive = recordKind{name: "last-active"}
-	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade)}}
+	kindGoal       = recordKind{name: "goal", up: []upgrade{step(goalRecordV1.upgrade), step(upgradeGoalV2)}}
 	kindThemes     = recordKind{name: "themes", up: []upgrade{step(themeBoardRecordV1.upgrade), step(upgradeThemesV2)}}
 	kindValues     = recordKind{name: "values", up: []upgrade{step(upgradeValuesV1)}}
 
@@ -87,6 +87,9 @@ var (
 	kindEntry           = recordKind{name: "entry"}
 	kindJournalSettings = recordKind{name: "journal-settings"}
 	kindReviews         = recordKind{name: "experiments"}
+
+	// A goal's history (history.go).
+	kindGoalEvent = recordKind{name: "goal-event"}
 )
 
 // checksum is the CRC-32C of b as eight hex digits. It runs on every

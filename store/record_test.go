@@ -21,11 +21,12 @@ func TestRecordVersions(t *testing.T) {
 		data any
 	}{
 		{kindSchema, 1, schema{App: appName, Version: SchemaVersion}},
-		{kindSeason, 1, seasonRecord{ID: "s"}},
+		{kindSeason, 2, seasonRecord{ID: "s"}},
 		{kindPlace, 2, placeRecord{Screen: "goals"}},
 		{kindAnswer, 1, answerRecord{Question: "q"}},
 		{kindLastActive, 1, lastActiveRecord{}},
-		{kindGoal, 2, goalRecord{ID: "g"}},
+		{kindGoal, 3, goalRecord{ID: "g"}},
+		{kindGoalEvent, 1, goalEventRecord{ID: "e"}},
 		{kindThemes, 3, themeBoardRecord{}},
 		{kindValues, 2, []valueRecord{}},
 	}
@@ -72,7 +73,7 @@ func TestRecordDecodeRejects(t *testing.T) {
 		{"changed sum", bytes.Replace(good, []byte(`"sum":"`), []byte(`"sum":"0`), 1), kindAnswer, ErrDamaged, "checksum"},
 		{"no version", bytes.Replace(good, []byte(`"v":1`), []byte(`"v":0`), 1), kindAnswer, ErrDamaged, "no version"},
 		{"newer answer", bytes.Replace(good, []byte(`"v":1`), []byte(`"v":2`), 1), kindAnswer, ErrNewerSchema, "answer record version 2"},
-		{"newer goal", bytes.Replace(goal, []byte(`"v":2`), []byte(`"v":3`), 1), kindGoal, ErrNewerSchema, "goal record version 3"},
+		{"newer goal", bytes.Replace(goal, []byte(`"v":3`), []byte(`"v":4`), 1), kindGoal, ErrNewerSchema, "goal record version 4"},
 		{"v1 data that does not upgrade", seal(kindGoal, 1, []byte(`{"themes":"coping"}`)), kindGoal, ErrDamaged, "does not upgrade from version 1"},
 		{"data that does not decode", seal(kindAnswer, 1, []byte(`{"text":7}`)), kindAnswer, ErrDamaged, "does not decode"},
 	}
@@ -131,6 +132,7 @@ func TestGoalV1Upgrades(t *testing.T) {
 		Parent: "01a1fa6fe6c1c7d97a37", Status: workbook.Committed,
 		Said: map[string]bool{"attainable": true}, Purpose: map[string]bool{"smile": true},
 		Idea: "first-5k", Order: 3, Created: at, Updated: at.AddDate(0, 0, 1),
+		Week: workbook.MakeDay(2026, 11, 16), // a small goal is for the week it was written in (version 3)
 	}
 	if !reflect.DeepEqual(g, want) {
 		t.Errorf("upgraded goal =\n%+v\nwant\n%+v", g, want)

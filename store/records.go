@@ -13,19 +13,59 @@ import (
 // the file format changes only when this file does; each kind maps to and
 // from its workbook type by hand.
 
+// seasonRecord is version 2 of the season kind: besides the reason in
+// words, which of the reasons it is (why), and the season it carried
+// things over from and what it carried.
 type seasonRecord struct {
+	ID      string       `json:"id"`
+	Name    string       `json:"name"`
+	Started time.Time    `json:"started"`
+	Reason  string       `json:"reason,omitempty"`
+	Why     string       `json:"why,omitempty"`
+	From    string       `json:"from,omitempty"`
+	Carried *carryRecord `json:"carried,omitempty"`
+}
+
+// carryRecord is what a season carried over from the one before.
+type carryRecord struct {
+	Values bool `json:"values,omitempty"`
+	Themes bool `json:"themes,omitempty"`
+	Goals  bool `json:"goals,omitempty"`
+}
+
+func seasonToRecord(s workbook.Season) seasonRecord {
+	r := seasonRecord{ID: s.ID, Name: s.Name, Started: s.Started, Reason: s.Reason, Why: s.Why.String(), From: s.From}
+	if s.Carried.Any() {
+		r.Carried = &carryRecord{Values: s.Carried.Values, Themes: s.Carried.Themes, Goals: s.Carried.Goals}
+	}
+	return r
+}
+
+func (r seasonRecord) season() (workbook.Season, error) {
+	why, err := workbook.ParseWhy(r.Why)
+	if err != nil {
+		return workbook.Season{}, err
+	}
+	s := workbook.Season{ID: r.ID, Name: r.Name, Started: r.Started, Reason: r.Reason, Why: why, From: r.From}
+	if r.Carried != nil {
+		s.Carried = workbook.Carry{Values: r.Carried.Values, Themes: r.Carried.Themes, Goals: r.Carried.Goals}
+	}
+	return s, nil
+}
+
+// seasonRecordV1 is version 1 of the season kind: the reason in words
+// only.
+type seasonRecordV1 struct {
 	ID      string    `json:"id"`
 	Name    string    `json:"name"`
 	Started time.Time `json:"started"`
 	Reason  string    `json:"reason,omitempty"`
 }
 
-func seasonToRecord(s workbook.Season) seasonRecord {
-	return seasonRecord{ID: s.ID, Name: s.Name, Started: s.Started, Reason: s.Reason}
-}
-
-func (r seasonRecord) season() workbook.Season {
-	return workbook.Season{ID: r.ID, Name: r.Name, Started: r.Started, Reason: r.Reason}
+// upgrade names the reason a version 1 season gave: the words of one of
+// the reasons become that reason, any others are the runner's own.
+func (r seasonRecordV1) upgrade(upgradeContext) (seasonRecord, error) {
+	return seasonRecord{ID: r.ID, Name: r.Name, Started: r.Started, Reason: r.Reason, Why: workbook.WhyOf(r.Reason).String()}, nil
 }
 
 // placeRecord is version 2 of the place kind: besides the screen and
@@ -119,8 +159,10 @@ func (r refRecord) value() workbook.Ref {
 	return workbook.Value(r.ID)
 }
 
-// goalRecord is version 2 of the goal kind: theme and value links say
-// whose they are.
+// goalRecord is version 3 of the goal kind: theme and value links say
+// whose they are (from version 2); a resting goal keeps its rest, a small
+// goal its week and how that week went, a reached goal the runner's line
+// about it, and a carried goal where it came from (from version 3).
 type goalRecord struct {
 	ID      string          `json:"id"`
 	Tier    string          `json:"tier"`
@@ -134,17 +176,95 @@ type goalRecord struct {
 	Purpose map[string]bool `json:"purpose,omitempty"`
 	Idea    string          `json:"idea,omitempty"`
 	Order   int             `json:"order"`
+	Rest    *restRecord     `json:"rest,omitempty"`
+	Week    string          `json:"week,omitempty"`
+	Check   *checkRecord    `json:"check,omitempty"`
+	Reached *reachedRecord  `json:"reached,omitempty"`
+	From    *goalRefRecord  `json:"from,omitempty"`
+	Again   string          `json:"again,omitempty"`
 	Created time.Time       `json:"created"`
 	Updated time.Time       `json:"updated"`
 }
 
+// restRecord is a resting goal's rest: since when, the day it ends, and
+// the state it rested from.
+type restRecord struct {
+	Since time.Time `json:"since"`
+	Until string    `json:"until"`
+	From  string    `json:"from"`
+}
+
+// checkRecord is the look back at a small goal's week.
+type checkRecord struct {
+	Week    string    `json:"week"`
+	Outcome string    `json:"outcome"`
+	At      time.Time `json:"at"`
+}
+
+// reachedRecord is the runner's line on reaching a goal.
+type reachedRecord struct {
+	At   time.Time `json:"at"`
+	Felt string    `json:"felt,omitempty"`
+}
+
+// goalRefRecord names a goal in another season.
+type goalRefRecord struct {
+	Season string `json:"season"`
+	Goal   string `json:"goal"`
+}
+
 func goalToRecord(g workbook.Goal) goalRecord {
-	return goalRecord{
+	r := goalRecord{
 		ID: g.ID, Tier: string(g.Tier), Text: g.Text, Feel: g.Feel.String(),
 		Themes: refsToRecord(g.Themes), Values: refsToRecord(g.Values),
 		Parent: g.Parent, Status: g.Status.String(), Said: g.Said, Purpose: g.Purpose,
-		Idea: g.Idea, Order: g.Order, Created: g.Created, Updated: g.Updated,
+		Idea: g.Idea, Order: g.Order, Again: g.Again, Created: g.Created, Updated: g.Updated,
 	}
+	if g.Rest != (workbook.Rest{}) {
+		r.Rest = &restRecord{Since: g.Rest.Since, Until: dayString(g.Rest.Until), From: g.Rest.From.String()}
+	}
+	r.Week = dayString(g.Week)
+	if g.Check != (workbook.WeekCheck{}) {
+		r.Check = &checkRecord{Week: dayString(g.Check.Week), Outcome: g.Check.Outcome.String(), At: g.Check.At}
+	}
+	if g.Reached != (workbook.Reached{}) {
+		r.Reached = &reachedRecord{At: g.Reached.At, Felt: g.Reached.Felt}
+	}
+	if !g.From.IsZero() {
+		r.From = &goalRefRecord{Season: g.From.Season, Goal: g.From.Goal}
+	}
+	return r
+}
+
+// dayString stores a day as 2026-11-30, and no day as "".
+func dayString(d workbook.Day) string {
+	if d == 0 {
+		return ""
+	}
+	return d.String()
+}
+
+// parseDay reads what dayString wrote.
+func parseDay(s string) (workbook.Day, error) {
+	if s == "" {
+		return 0, nil
+	}
+	return workbook.ParseDay(s)
+}
+
+// upgradeGoalV2 takes a version 2 goal to version 3. A small goal was for
+// the week it was written in; a resting goal rested from a draft since it
+// was last changed, for the usual few days, which is over by now, so the
+// runner is asked for the other look it was waiting for.
+func upgradeGoalV2(r goalRecord, _ upgradeContext) (goalRecord, error) {
+	if r.Tier == string(workbook.Small) && r.Week == "" && !r.Created.IsZero() {
+		r.Week = workbook.DayOf(r.Created).WeekStart().String()
+	}
+	if r.Status == workbook.Resting.String() && r.Rest == nil {
+		since := r.Updated
+		r.Rest = &restRecord{Since: since, Until: workbook.DayOf(since).AddDays(workbook.DefaultRestDays).String(), From: workbook.Draft.String()}
+	}
+	return r, nil
 }
 
 func (r goalRecord) goal() (workbook.Goal, error) {
@@ -166,6 +286,38 @@ func (r goalRecord) goal() (workbook.Goal, error) {
 	}
 	for _, v := range r.Values {
 		g.Values = append(g.Values, v.value())
+	}
+	g.Again = r.Again
+	if g.Week, err = parseDay(r.Week); err != nil {
+		return g, err
+	}
+	if r.Rest != nil {
+		from, err := workbook.ParseGoalStatus(r.Rest.From)
+		if err != nil {
+			return g, err
+		}
+		until, err := parseDay(r.Rest.Until)
+		if err != nil {
+			return g, err
+		}
+		g.Rest = workbook.Rest{Since: r.Rest.Since, Until: until, From: from}
+	}
+	if r.Check != nil {
+		o, err := workbook.ParseOutcome(r.Check.Outcome)
+		if err != nil {
+			return g, err
+		}
+		week, err := parseDay(r.Check.Week)
+		if err != nil {
+			return g, err
+		}
+		g.Check = workbook.WeekCheck{Week: week, Outcome: o, At: r.Check.At}
+	}
+	if r.Reached != nil {
+		g.Reached = workbook.Reached{At: r.Reached.At, Felt: r.Reached.Felt}
+	}
+	if r.From != nil {
+		g.From = workbook.GoalRef{Season: r.From.Season, Goal: r.From.Goal}
 	}
 	return g, nil
 }

@@ -131,10 +131,15 @@ func (s *Store) PutGoal(seasonID string, g workbook.Goal) error {
 	})
 }
 
-// DeleteGoal removes a goal. Deleting a goal that is not there is not an
-// error.
+// DeleteGoal removes a goal and its history. Deleting a goal that is not
+// there is not an error.
 func (s *Store) DeleteGoal(seasonID, goalID string) error {
 	return s.update("goal", seasonID, func(b *bolt.Bucket) error {
+		if h := b.Bucket(bucketHistory); h != nil && h.Bucket([]byte(goalID)) != nil {
+			if err := h.DeleteBucket([]byte(goalID)); err != nil {
+				return err
+			}
+		}
 		return b.Bucket(bucketGoals).Delete([]byte(goalID))
 	})
 }

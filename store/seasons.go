@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -51,35 +52,16 @@ func (s *Store) SetCurrent(id string) error {
 	return nil
 }
 
-// StartSeason begins a new season and makes it the current one. reason is
-// why the runner is back; it is empty for the first season. It is the one
-// way a season is made.
+// StartSeason begins a new season, carrying nothing over, and makes it the
+// current one. reason is why the runner is back, in words (see
+// workbook.WhyOf); it is empty for the first season. NewSeason is the
+// same with a name and things carried over.
 func (s *Store) StartSeason(reason string) (workbook.Season, error) {
-	now := s.now().UTC()
-	season := workbook.Season{ID: workbook.NewID(now), Name: "Season of " + now.Format("January 2006"), Started: now, Reason: reason}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		b, err := tx.Bucket(bucketSeasons).CreateBucket([]byte(season.ID))
-		if err != nil {
-			return err
-		}
-		for _, name := range [][]byte{bucketAnswers, bucketGoals} {
-			if _, err := b.CreateBucket(name); err != nil {
-				return err
-			}
-		}
-		if err := put(b, keySeason, kindSeason, seasonToRecord(season)); err != nil {
-			return err
-		}
-		meta := tx.Bucket(bucketMeta)
-		if err := meta.Put(keyCurrent, []byte(season.ID)); err != nil {
-			return err
-		}
-		return touch(meta, now)
-	})
-	if err != nil {
-		return workbook.Season{}, fmt.Errorf("start season: %w", err)
+	plan := workbook.SeasonPlan{Why: workbook.WhyOf(reason)}
+	if plan.Why == workbook.OwnWords {
+		plan.Reason = strings.TrimSpace(reason)
 	}
-	return season, nil
+	return s.NewSeason(plan)
 }
 
 // Seasons returns every season's header, oldest first. It reads only the
@@ -151,7 +133,11 @@ func readSeason(b *bolt.Bucket, where string) (workbook.Season, error) {
 	if !found {
 		return workbook.Season{}, &DamagedError{Where: where + "/season", Err: fmt.Errorf("%w: the season's header is missing", ErrDamaged)}
 	}
-	return rec.season(), nil
+	season, err := rec.season()
+	if err != nil {
+		return workbook.Season{}, &DamagedError{Where: where + "/season", Err: undecodable(kindSeason, err)}
+	}
+	return season, nil
 }
 
 // seasonBucket returns the season's bucket or ErrNotFound.
@@ -262,8 +248,9 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 }
 
 // All reads every season's workbook, oldest season first, in one
-// consistent snapshot. It is what an export is made from; screens read one
-// season with Workbook and list seasons with Seasons.
+// consistent snapshot, with every goal's history. It is what an export is
+// made from; screens read one season with Workbook, list seasons with
+// Seasons and read a goal's history a page at a time with GoalHistory.
 func (s *Store) All() ([]workbook.Snapshot, error) {
 	var out []workbook.Snapshot
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -276,6 +263,9 @@ func (s *Store) All() ([]workbook.Snapshot, error) {
 			}
 			wb, err := readWorkbook(b, where)
 			if err != nil {
+				return err
+			}
+			if wb.History, err = readHistories(b, where); err != nil {
 				return err
 			}
 			out = append(out, wb)

@@ -181,7 +181,7 @@ func TestDamageWhilePaging(t *testing.T) {
 	}{
 		{"flipped byte in a header", func(tx *bolt.Tx, id string) error {
 			b := tx.Bucket(bucketSeasons).Bucket([]byte(id))
-			raw := bytes.Replace(b.Get(keySeason), []byte("Season of"), []byte("Season op"), 1)
+			raw := bytes.Replace(b.Get(keySeason), []byte(`"name":"`), []byte(`"name":"x`), 1)
 			return b.Put(keySeason, raw)
 		}, "seasons/<id>/season"},
 		{"missing header", func(tx *bolt.Tx, id string) error {

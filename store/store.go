@@ -15,7 +15,7 @@ import (
 // SchemaVersion is the layout version this build writes. Files of an
 // older layout are migrated when opened for writing (see migrate.go) and
 // read as they are when opened read-only.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // LockTimeout is how long Open waits for another process to let go of the
 // file before it gives up with ErrLocked.

@@ -2,8 +2,10 @@ package tui
 
 import (
 	"strings"
+	"time"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/seasons"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/goals"
 	journalscreen "github.com/cairn-run/cairn/tui/journal"
@@ -16,15 +18,19 @@ import (
 // screen as it is entered. Each is a pure function of its arguments, so it
 // is tested with tables (derived_test.go) rather than through the screens.
 
-// visitOf is what the welcome screen says about the season on disk: when
-// the runner was last here, where to resume, and how far they got.
-func visitOf(wb workbook.Snapshot) welcome.Visit {
+// visitOf is what the welcome screen says about the season on disk at
+// now: when the runner was last here, where to resume, how far they got,
+// what waits for them (seasons.Returning), and how many seasons there
+// are.
+func visitOf(wb workbook.Snapshot, now time.Time, seasonCount int) welcome.Visit {
 	return welcome.Visit{
 		LastActive: wb.LastActive,
 		Resume:     resumeAt(wb.Place),
 		Answered:   answered(wb.Answers),
 		Questions:  len(catalog.Questions()),
 		Goals:      len(wb.Goals),
+		Return:     seasons.Returning(wb.Goals, wb.LastActive, now),
+		Seasons:    seasonCount,
 	}
 }
 
@@ -32,7 +38,7 @@ func visitOf(wb workbook.Snapshot) welcome.Visit {
 // they left, or the first question when the place names no screen of the
 // exercise past the welcome (the journal is beside it, never a place).
 func resumeAt(p workbook.Place) common.NavigateMsg {
-	if to, ok := common.ParseScreen(p.Screen); ok && to != common.Welcome && to != common.Journal {
+	if to, ok := common.ParseScreen(p.Screen); ok && to != common.Welcome && !common.Beside(to) {
 		return common.NavigateMsg{To: to, Question: p.Question, Resume: true}
 	}
 	return common.NavigateMsg{To: common.Reflect, Question: 0, Resume: true}

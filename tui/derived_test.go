@@ -66,11 +66,20 @@ func TestVisitOf(t *testing.T) {
 		LastActive: last,
 		Place:      workbook.Place{Screen: "themes"},
 		Answers:    map[string]workbook.Answer{qs[0].ID: {Text: "a"}, qs[3].ID: {Text: "b"}},
-		Goals:      []workbook.Goal{{ID: "1"}, {ID: "2"}, {ID: "3"}},
-	})
+		Goals: []workbook.Goal{{ID: "1"}, {ID: "2"}, {ID: "3", Status: workbook.Resting,
+			Rest: workbook.Rest{Until: workbook.DayOf(last) + 1}}},
+	}, last.AddDate(0, 0, 30), 3)
 	want := common.NavigateMsg{To: common.Themes, Resume: true}
-	if !v.LastActive.Equal(last) || v.Resume != want || v.Answered != 2 || v.Questions != len(qs) || v.Goals != 3 {
+	if !v.LastActive.Equal(last) || v.Resume != want || v.Answered != 2 || v.Questions != len(qs) || v.Goals != 3 || v.Seasons != 3 {
 		t.Errorf("visit = %+v", v)
+	}
+	if r := v.Return; r.Days != 30 || r.Offer != workbook.BackAfterBreak || len(r.Due) != 1 || len(r.Active) != 2 {
+		t.Errorf("what waits = %+v", r)
+	}
+	for _, beside := range []string{"journal", "new-season", "history", "compare"} {
+		if to := resumeAt(workbook.Place{Screen: beside}); to.To != common.Reflect {
+			t.Errorf("a place on %s resumes on %v", beside, to.To)
+		}
 	}
 }
 

@@ -1,11 +1,14 @@
 // Package tui is cairn's terminal interface: a root model (root.go) that
 // routes messages between the screens, each of which lives in a package of
-// its own: welcome, reflection, values, themes, goals and summary, and the
-// journal beside them (tui/journal: not a step of the exercise). What
-// the screens share (screen names, navigation, styles, text limits, the
-// save path) is in tui/common; views the root derives from what several
-// screens hold (the goal board's context, value names, answer counts) are
-// pure functions in derived.go.
+// its own: welcome, reflection, values, themes, goals and summary, and
+// beside them the journal (tui/journal) and the screens that deal in
+// seasons: newseason, history (past seasons) and compare (season over
+// season). Screens beside the exercise (common.Beside) are named on their
+// own in the header and are never a place to resume. What the screens
+// share (screen names, navigation, styles, text limits, the save path) is
+// in tui/common; views the root derives from what several screens hold
+// (the goal board's context, value names, answer counts) are pure
+// functions in derived.go, and the root's part in seasons is seasons.go.
 //
 // # Shape
 //
@@ -38,6 +41,14 @@
 //     cannot be seen, and nothing but quitting and resizing acts.
 //     Shutdown's message (main sends it on SIGHUP,
 //     SIGTERM or SIGINT) saves everything and quits, as quitting does.
+//   - A new season (common.StartSeasonMsg, from the new season screen)
+//     flushes every screen and waits for the ledger, exactly as quitting
+//     does; only when every write landed does the store begin the season
+//     (which reads the old one and never writes to it), and the root then
+//     loads the workbook on the new season and opens its first question.
+//     A write that failed leaves the old season open and says so.
+//   - Last season's answers reach the reflection screen after the first
+//     frame (previousMsg), so start-up never waits for a second season.
 //   - A move (common.NavigateMsg) flushes the screen being left, runs the
 //     entered screen's hand-over from Model.screen and records the place
 //     to resume from: the screen and question, the theme and goal
@@ -105,11 +116,11 @@
 //     (the live keys), and Saving. A screen with a text area for an
 //     answer or a note is also common.Editable (EditorText), and passes a
 //     textbox.ReplaceMsg through common.Admit to that area as it does a
-//     paste, so ctrl+e works there and the footer shows it. A screen that writes embeds a
-//     common.Saver made with common.NewSaver, sends AutosaveMsg, SavedMsg
-//     and RetryMsg to Saver.Update, calls Saver.Edited for typing and
-//     Saver.Write for decisions, and returns &m.Saver from Saving; one
-//     that writes nothing returns nil.
+//     paste, so ctrl+e works there and the footer shows it. A screen
+//     that writes embeds a common.Saver made with common.NewSaver, sends
+//     AutosaveMsg, SavedMsg and RetryMsg to Saver.Update, calls
+//     Saver.Edited for typing and Saver.Write for decisions, and returns
+//     &m.Saver from Saving; one that writes nothing returns nil.
 //  3. In the root (root.go), three places: a field in Model, a pointer to
 //     the screen's Model; a case in Model.screen, binding the field and
 //     saying what the screen is handed from the others as it is entered

@@ -200,6 +200,59 @@ var lineFields = []lineField{
 			return ""
 		},
 	},
+	{
+		name:  "why a goal was let go",
+		limit: common.MaxLineRunes,
+		open: func(h *harness) {
+			h.send(common.GoTo(common.Goals), letter('a'))
+			h.typeText("Ultra")
+			h.send(keyEsc, letter('s'), keyDown, keyDown, keyDown, keyEnter)
+			h.mustShow("Why let it go?")
+		},
+		done: func(h *harness) string {
+			h.send(keyEnter)
+			wb := h.workbook()
+			evs, _, _ := h.st.GoalHistory(wb.Season.ID, wb.Goals[0].ID, "", 1, true)
+			if len(evs) == 1 {
+				return evs[0].Why
+			}
+			return ""
+		},
+	},
+	{
+		name:  "how reaching a goal felt",
+		limit: common.MaxLineRunes,
+		open: func(h *harness) {
+			h.send(common.GoTo(common.Goals), letter('a'))
+			h.typeText("Parkrun")
+			h.send(keyEsc, letter('s'), keyDown, keyDown, keyEnter)
+			h.mustShow("You reached it.")
+		},
+		done: func(h *harness) string {
+			h.send(keyEnter)
+			return h.workbook().Goals[0].Reached.Felt
+		},
+	},
+	{
+		name:  "a new season's name",
+		limit: common.MaxNameRunes,
+		open:  func(h *harness) { h.send(common.GoTo(common.NewSeason), keyTab) },
+		done: func(h *harness) string {
+			h.send(keyTab, keyTab, keyEnter)
+			return h.workbook().Season.Name
+		},
+	},
+	{
+		name:  "why a new season, in one's own words",
+		limit: common.MaxLineRunes,
+		open: func(h *harness) {
+			h.send(common.GoTo(common.NewSeason), keyDown, keyDown, keyDown, keyDown, keyDown)
+		},
+		done: func(h *harness) string {
+			h.send(keyTab, keyTab, keyTab, keyEnter)
+			return h.workbook().Season.Reason
+		},
+	},
 }
 
 // TestEveryLineFieldRefusesWhatWouldTakeItPastItsLimit: a one-line field

@@ -16,8 +16,11 @@ import (
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/compare"
 	"github.com/cairn-run/cairn/tui/goals"
+	"github.com/cairn-run/cairn/tui/history"
 	journalscreen "github.com/cairn-run/cairn/tui/journal"
+	"github.com/cairn-run/cairn/tui/newseason"
 	"github.com/cairn-run/cairn/tui/reflection"
 	"github.com/cairn-run/cairn/tui/summary"
 	"github.com/cairn-run/cairn/tui/themes"
@@ -33,6 +36,7 @@ type Store interface {
 	StartSeason(reason string) (workbook.Season, error)
 	Workbook(seasonID string) (workbook.Snapshot, error)
 	SavePlace(seasonID string, p workbook.Place) error
+	SeasonStore // seasons.go
 	reflection.AnswerSaver
 	values.ValuesSaver
 	themes.BoardSaver
@@ -113,6 +117,11 @@ type Model struct {
 	goals      *goals.Model
 	summary    *summary.Model
 	journal    *journalscreen.Model
+	newSeason  *newseason.Model
+	history    *history.Model
+	compare    *compare.Model
+
+	seasons []workbook.Season // every season's header, oldest first
 
 	status     string
 	statusKind statusKind
@@ -255,6 +264,12 @@ func (m Model) screen(s common.Screen) part {
 			if to.Resume {
 				g.Resume(place)
 			}
+			switch to.Board {
+			case common.BoardWeek:
+				g.OpenWeek()
+			case common.BoardLook:
+				g.OpenLook()
+			}
 			return goals.LoadRuns(st, workbook.DayOf(now()))
 		})
 	case common.Journal:
@@ -266,7 +281,7 @@ func (m Model) screen(s common.Screen) part {
 			})
 		})
 	case common.Summary:
-		sum, season, r, v, th, g := m.summary, m.season, m.reflection, m.values, m.themes, m.goals
+		sum, season, r, v, th, g, from := m.summary, m.season, m.reflection, m.values, m.themes, m.goals, seasonName(m.seasons, m.season.From)
 		return bind(sum, func(common.NavigateMsg) tea.Cmd {
 			toward, averse := th.Chosen()
 			sum.SetSeason(summary.Season{
@@ -277,9 +292,12 @@ func (m Model) screen(s common.Screen) part {
 				Averse:  averse,
 				Values:  summaryValues(v.Chosen()),
 				Goals:   g.Goals(),
+				From:    from,
 			})
 			return nil
 		})
+	case common.NewSeason, common.History, common.Compare:
+		return m.seasonScreen(s)
 	}
 	return bind(m.welcome, nil) // no such screen: the welcome, never a panic
 }
@@ -295,9 +313,10 @@ func (m Model) Err() error { return m.err }
 func (m Model) Done() bool { return m.done }
 
 type loadedMsg struct {
-	season workbook.Season
-	wb     workbook.Snapshot
-	err    error
+	season  workbook.Season
+	wb      workbook.Snapshot
+	seasons []workbook.Season
+	err     error
 }
 
 type statusExpiredMsg struct{ seq int }
@@ -321,7 +340,11 @@ func load(st Store) tea.Cmd {
 			return loadedMsg{err: err}
 		}
 		wb, err := st.Workbook(season.ID)
-		return loadedMsg{season: season, wb: wb, err: err}
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		seasons, err := st.Seasons() // headers only
+		return loadedMsg{season: season, wb: wb, seasons: seasons, err: err}
 	}
 }
 
@@ -365,6 +388,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.quit()
 	case editorDoneMsg:
 		return m.handleEdited(msg)
+	case common.StartSeasonMsg:
+		return m.beginSeason(msg)
+	case seasonBegunMsg:
+		return m.handleBegun(msg)
+	case previousMsg:
+		m.reflection.SetPrevious(msg.name, msg.answers)
+		return m, nil
 	case flushedMsg:
 		return m.handleFlushed(msg)
 	case common.SavedMsg:
@@ -399,10 +429,11 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.loaded = true
 	m.season = msg.season
+	m.seasons = msg.seasons
 	wb := msg.wb
 	env := common.Env{Season: m.season.ID, Ledger: m.ledger, Styles: m.styles, Now: m.now, Tick: m.tick}
 
-	visit := visitOf(wb)
+	visit := visitOf(wb, m.now(), len(m.seasons))
 	m.welcome = ptr(welcome.New(env, visit))
 	m.reflection = ptr(reflection.New(env, m.st, wb.Answers, max(visit.Resume.Question, 0)))
 	m.values = ptr(values.New(env, m.st, wb.Values))
@@ -415,9 +446,12 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.goals.Select(wb.Place.Goal)
 	m.summary = ptr(summary.New(env))
 	m.journal = ptr(journalscreen.New(env, m.st, wb.Reviews))
+	m.newSeason = ptr(newseason.New(env))
+	m.history = ptr(history.New(env, m.st))
+	m.compare = ptr(compare.New(env, m.st))
 	m.active = common.Welcome
 	m.resize()
-	return m, nil
+	return m, loadPrevious(m.st, m.seasons, m.season.ID)
 }
 
 func (m *Model) setStyles(st *common.Styles) {
@@ -576,8 +610,8 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 // savePlace records where to resume: the screen and question, the theme
 // and goal selected, and whether the goal editor or ideas were open.
 func (m *Model) savePlace() tea.Cmd {
-	// The journal is beside the exercise, not a place in it.
-	if m.active == common.Welcome || m.active == common.Journal || !m.loaded {
+	// The journal and the seasons are beside the exercise, not places in it.
+	if m.active == common.Welcome || common.Beside(m.active) || !m.loaded {
 		return nil
 	}
 	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
@@ -800,9 +834,9 @@ func (m Model) header(w int) string {
 		}
 	}
 	left := s.Brand.Render("cairn") + "  " + strings.Join(trail, s.Rule.Render(" · "))
-	if m.active == common.Journal {
+	if common.Beside(m.active) {
 		// Beside the exercise, not a step of it.
-		left += s.Rule.Render("   ") + s.StepActive.Render(common.Journal.Title())
+		left += s.Rule.Render("   ") + s.StepActive.Render(m.active.Title())
 	}
 	right := m.saveMark()
 	if w-lipgloss.Width(left)-lipgloss.Width(right) < 1 {

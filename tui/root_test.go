@@ -274,6 +274,15 @@ func (f *flakyStore) PutGoal(season string, g workbook.Goal) error {
 	return f.Store.PutGoal(season, g)
 }
 
+func (f *flakyStore) SaveGoalChange(season string, g workbook.Goal, ev workbook.GoalEvent) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.broken {
+		return errors.New("disk is full")
+	}
+	return f.Store.SaveGoalChange(season, g, ev)
+}
+
 func (f *flakyStore) setBroken(b bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -477,6 +486,7 @@ func screens(t *testing.T, w, hgt int, fn func(t *testing.T, name string, h *har
 	h.send(keyEsc, keyEsc)
 	again := startHarness(t, h.st, h.path, w, hgt)
 	fn(t, "welcome-back", again)
+	comingBack(t, again, fn)
 }
 
 func TestGoldenViews(t *testing.T) {

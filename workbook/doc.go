@@ -2,7 +2,9 @@
 // what a runner writes in it, the polarity of a theme, how a goal feels, the
 // states a goal moves through and the moves allowed between them, references
 // to themes and values (from the catalog or the runner's own), the rules
-// of the goal ladder, and the after-run journal: the calendar day of a run,
+// of the goal ladder, coming back (why a season began, what it carries
+// over, a goal's rest, the weekly loop, a goal's history), and the
+// after-run journal: the calendar day of a run,
 // an entry with its scores, where it came from, the runner's journal
 // settings and their look back at a value's experiment.
 //

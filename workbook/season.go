@@ -2,8 +2,10 @@ package workbook
 
 import (
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -13,8 +15,15 @@ type Season struct {
 	Name    string
 	Started time.Time
 	// Reason is why the runner came back for this season, in their words or
-	// one of the catalog's reasons. Empty for a first season.
+	// the words of Why (Why.Words). Empty for a first season.
 	Reason string
+	// Why is which of the reasons seed 001 names began the season, or
+	// OwnWords when the runner said it their own way (seasons.go).
+	Why Why
+	// From is the ID of the season this one carried things over from, and
+	// Carried what it carried; From is empty when nothing was carried.
+	From    string
+	Carried Carry
 }
 
 // Place is where the runner was, so the next session resumes exactly there.
@@ -69,8 +78,22 @@ type Goal struct {
 	// Purpose holds the runner's answers to the purpose check, keyed by item.
 	Purpose map[string]bool
 	// Idea is the catalog idea the goal started from, if any.
-	Idea    string
-	Order   int
+	Idea  string
+	Order int
+	// Rest is the goal's rest while it is Resting (rest.go).
+	Rest Rest
+	// Week is the Monday of the week a small goal is for; 0 for medium and
+	// big goals.
+	Week Day
+	// Check is how a small goal's week went, once the runner said so.
+	Check WeekCheck
+	// Reached is the runner's line about reaching the goal, once achieved.
+	Reached Reached
+	// From is the goal this one was carried over from, in an earlier
+	// season; the zero GoalRef when it began in this one.
+	From GoalRef
+	// Again is the ID of last week's small goal this one tries again.
+	Again   string
 	Created time.Time
 	Updated time.Time
 }
@@ -150,6 +173,10 @@ type Snapshot struct {
 	// LastActive is the newest Updated time of anything in the season, or
 	// the zero time if nothing was ever written.
 	LastActive time.Time
+	// History is every goal's history, oldest first, by goal ID. Only a
+	// read of the whole workbook for an export fills it: screens read a
+	// goal's history a page at a time, never all of it at start.
+	History map[string][]GoalEvent
 }
 
 // NewID returns an ID that sorts by t and is unique in practice: the time in
@@ -158,6 +185,23 @@ func NewID(t time.Time) string {
 	var r [4]byte
 	_, _ = rand.Read(r[:]) // crypto/rand.Read never fails on supported platforms
 	return fmt.Sprintf("%012x%s", t.UnixMilli(), hex.EncodeToString(r[:]))
+}
+
+// eventSeq numbers the events this process makes, from a random start.
+var eventSeq = func() *atomic.Uint32 {
+	var r [4]byte
+	_, _ = rand.Read(r[:])
+	var n atomic.Uint32
+	n.Store(binary.BigEndian.Uint32(r[:]) >> 1) // room to count up before wrapping
+	return &n
+}()
+
+// NewEventID returns an ID for a goal's event at t: NewID's shape, with a
+// count in place of the random part, so two events of the same
+// millisecond (a whole board put to rest, a rest kept and then edited)
+// still sort in the order they happened.
+func NewEventID(t time.Time) string {
+	return fmt.Sprintf("%012x%08x", t.UnixMilli(), eventSeq.Add(1))
 }
 
 // IsNewID reports whether id has the shape NewID gives: twenty lowercase

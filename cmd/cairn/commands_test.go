@@ -310,7 +310,7 @@ func TestThemesOfTheCurrentSeason(t *testing.T) {
 
 	out := ok(t, "", "--db", db, "themes")
 	containsAll(t, "season themes", out,
-		"Season of ", "themes read from 3 answers",
+		"Spring 2026 (2)", "themes read from 3 answers",
 		"Headspace (coping) · drawn to it · ", "you confirmed it",
 		"Competition (competition) · would rather not · ", "you set it aside",
 		"“I hate races.”",

@@ -48,10 +48,10 @@ func fullWorkbook(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	first, err := st.StartSeason("")
+	first, err := st.NewSeason(workbook.SeasonPlan{Name: "Spring base"})
 	must(err)
 	must(st.SaveAnswer(first.ID, workbook.Answer{Question: "big-dream", Text: "An ultra, one day.", Updated: clock()}))
-	season, err := st.StartSeason("a new training cycle")
+	season, err := st.NewSeason(workbook.SeasonPlan{Name: "Summer build", Why: workbook.NewCycle, Reason: "a new training cycle"})
 	must(err)
 	at := clock()
 	for q, text := range map[string]string{
@@ -204,12 +204,12 @@ func TestImportAJrnlJournal(t *testing.T) {
 func TestExportFormatsAndSeasons(t *testing.T) {
 	db := fullWorkbook(t)
 	md := ok(t, "", "--db", db, "export", "--format", "md")
-	containsAll(t, "md", md, "# Season of July 2026", "Time with my dad", "Slow mornings", "Run the ridge ultra", "## Journal")
+	containsAll(t, "md", md, "# Summer build", "Time with my dad", "Slow mornings", "Run the ridge ultra", "## Journal")
 	if strings.Contains(md, ownValue) || strings.Contains(md, "An ultra, one day") {
 		t.Errorf("the current season's Markdown shows an ID or the other season:\n%s", md)
 	}
 	all := ok(t, "", "--db", db, "export", "--format", "md", "--season", "all")
-	if strings.Count(all, "\n# Season") != 1 || !strings.Contains(all, "An ultra, one day") {
+	if strings.Count(all, "\n# ") != 1 || !strings.Contains(all, "# Spring base") || !strings.Contains(all, "An ultra, one day") {
 		t.Errorf("--season all:\n%s", all)
 	}
 	card := ok(t, "", "--db", db, "export", "--format", "card")
@@ -220,11 +220,11 @@ func TestExportFormatsAndSeasons(t *testing.T) {
 		}
 	}
 	var one export.Document
-	json.Unmarshal([]byte(ok(t, "", "--db", db, "export", "--json", "--season", "july 2026")), &one)
+	json.Unmarshal([]byte(ok(t, "", "--db", db, "export", "--json", "--season", "summer build")), &one)
 	if len(one.Seasons) != 1 || one.Seasons[0].Reason != "a new training cycle" || len(one.Journal.Entries) == 0 {
 		t.Errorf("one season as JSON: %d seasons, %+v", len(one.Seasons), one.Journal)
 	}
-	containsAll(t, "an unknown season", refused(t, "", "--db", db, "export", "--season", "winter"), `no season "winter"`, "Season of July 2026")
+	containsAll(t, "an unknown season", refused(t, "", "--db", db, "export", "--season", "winter"), `no season "winter"`, "Summer build")
 	containsAll(t, "a card of every season", refused(t, "", "--db", db, "export", "--format", "card", "--season", "all"), "one season")
 	containsAll(t, "two formats", refused(t, "", "--db", db, "export", "--json", "--format", "md"), "two formats")
 	containsAll(t, "over the workbook", refused(t, "", "--db", db, "export", "-o", db), "the workbook itself")
@@ -481,22 +481,22 @@ func TestSeasonPicksTheSameWayEverywhere(t *testing.T) {
 	if got := lines(ok(t, "", "--db", db, "journal", "--season", "current")); len(got) != 6 {
 		t.Errorf("the current season's runs: %v", got)
 	}
-	r := runCairn(t, "", nil, "--db", db, "journal", "--season", "june 2026")
+	r := runCairn(t, "", nil, "--db", db, "journal", "--season", "spring base")
 	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "No runs") {
 		t.Errorf("an earlier season's runs: %+v", r)
 	}
 	if got := lines(ok(t, "", "--db", db, "journal", "--season", "all")); len(got) != 6 {
 		t.Errorf("every season's runs: %v", got)
 	}
-	june := ok(t, "", "--db", db, "themes", "--season", "june")
+	june := ok(t, "", "--db", db, "themes", "--season", "spring")
 	july := ok(t, "", "--db", db, "themes")
-	if !strings.Contains(june, "Season of June 2026") || !strings.Contains(july, "Season of July 2026") {
+	if !strings.Contains(june, "Spring base") || !strings.Contains(july, "Summer build") {
 		t.Errorf("themes of June:\n%s\nand of the current season:\n%s", june, july)
 	}
 	for _, args := range [][]string{
 		{"themes", "--season", "winter"}, {"journal", "--season", "winter"}, {"export", "--season", "winter"},
 	} {
-		containsAll(t, strings.Join(args, " "), refused(t, "", append([]string{"--db", db}, args...)...), `no season "winter"`, "Season of June 2026")
+		containsAll(t, strings.Join(args, " "), refused(t, "", append([]string{"--db", db}, args...)...), `no season "winter"`, "Spring base")
 	}
-	containsAll(t, "themes of a season and a file", refused(t, "", "--db", db, "themes", "--season", "june", writeFile(t, "a.txt", []byte("x"))), "one or the other")
+	containsAll(t, "themes of a season and a file", refused(t, "", "--db", db, "themes", "--season", "spring", writeFile(t, "a.txt", []byte("x"))), "one or the other")
 }

@@ -30,6 +30,28 @@ func commands(root *cobra.Command) []*cobra.Command {
 // flagsIn finds the flags an example line uses: --name and -x.
 var flagsIn = regexp.MustCompile(`(?:^|\s)(--?[a-z][a-z-]*)`)
 
+// exampleRuns reads an example: the command its words name (cairn, then
+// each subcommand word in turn) and the flags it gives, up to a pipe.
+func exampleRuns(line string) (*cobra.Command, []string) {
+	_, line, _ = strings.Cut(line, "cairn")
+	line, _, _ = strings.Cut(line, "|")
+	run := rootCmd()
+	var flags []string
+	for _, word := range strings.Fields(line) {
+		if m := flagsIn.FindStringSubmatch(" " + word); m != nil {
+			flag, _, _ := strings.Cut(strings.TrimLeft(m[1], "-"), "=")
+			flags = append(flags, flag)
+			continue
+		}
+		for _, sub := range run.Commands() {
+			if sub.Name() == word {
+				run = sub
+			}
+		}
+	}
+	return run, flags
+}
+
 func TestEveryCommandsHelpIsConsistent(t *testing.T) {
 	usage := map[string]string{"db": dbUsage, "season": seasonUsage}
 	for _, c := range commands(rootCmd()) {
@@ -45,30 +67,17 @@ func TestEveryCommandsHelpIsConsistent(t *testing.T) {
 			if !strings.Contains(line, "cairn ") && line != "cairn" {
 				t.Errorf("%s: example %q does not run cairn", name, line)
 			}
-			// The flags an example gives to this command exist on it.
-			_, rest, _ := strings.Cut(line, strings.TrimPrefix(name, "cairn "))
-			if name == "cairn" {
-				// The root's own flags come before any command's name.
-				rest = strings.TrimPrefix(line, "cairn")
-				for _, sub := range c.Commands() {
-					if i := strings.Index(rest, " "+sub.Name()+" "); i >= 0 {
-						rest = rest[:i]
-					}
-				}
-			}
-			if i := strings.Index(rest, "|"); i >= 0 {
-				rest = rest[:i]
-			}
-			for _, m := range flagsIn.FindAllStringSubmatch(rest, -1) {
-				flag := strings.TrimLeft(m[1], "-")
+			// The flags an example gives exist on the command it runs.
+			run, flags := exampleRuns(line)
+			for _, flag := range flags {
 				var f *pflag.Flag
 				if len(flag) == 1 {
-					f = c.Flags().ShorthandLookup(flag)
+					f = run.Flags().ShorthandLookup(flag)
 				} else {
-					f = c.Flags().Lookup(flag)
+					f = run.Flags().Lookup(flag)
 				}
-				if f == nil && flag != "db" {
-					t.Errorf("%s: example %q uses %s, which it does not have", name, line, m[1])
+				if f == nil {
+					t.Errorf("%s: example %q gives %s --%s, which it does not have", name, line, run.CommandPath(), flag)
 				}
 			}
 		}

@@ -30,12 +30,12 @@ const writeWait = 2 * time.Second
 // openForWriting opens the workbook to write what a command was asked to,
 // saying plainly, if cairn is open elsewhere, that nothing was written and
 // what to do.
-func openForWriting(db, nothing, instead string) (*store.Store, error) {
+func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(path, store.WaitForEditor(writeWait))
+	st, err := store.Open(path, append([]store.Option{store.WaitForEditor(writeWait)}, opts...)...)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("%w, so %s.\nQuit cairn there and run this again%s", err, nothing, instead)
 	}

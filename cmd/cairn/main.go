@@ -92,6 +92,7 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(exportCmd(&db), importCmd(&db), backupCmd(&db), checkCmd(&db))
 	root.AddCommand(themesCmd(&db), ideasCmd())
 	root.AddCommand(logCmd(&db), journalCmd(&db), importRunsCmd(&db))
+	root.AddCommand(statusCmd(&db), seasonCmd(&db))
 	refuseRepeats(root)
 	return root
 }
@@ -137,13 +138,13 @@ func runWorkbook(path string) error {
 		// A file that cannot be checked at all (not a workbook, written
 		// by a newer cairn) is refused by store.Open, in its own words.
 	}
-	st, err := store.Open(path)
+	st, err := store.Open(path, store.WithClock(now))
 	if err != nil {
 		return explain(err)
 	}
 	defer st.Close()
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
+	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
 	if checked {
 		go func() {
 			if _, err := st.DailyBackup(); err != nil {

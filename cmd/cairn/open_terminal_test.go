@@ -62,7 +62,7 @@ func TestReadersWhileTheAppIsOpen(t *testing.T) {
 		{[]string{"export", "--format", "md"}, "Feelings first, and the hills."},
 		{[]string{"export", "--format", "card"}, "WHAT MATTERS MOST"},
 		{[]string{"journal"}, ""},
-		{[]string{"themes"}, "Season of"},
+		{[]string{"themes"}, "themes read from"},
 		{[]string{"backup", backups}, "passes cairn check"},
 		{[]string{"check"}, "Healthy"},
 	} {

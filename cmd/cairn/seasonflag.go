@@ -8,11 +8,11 @@ import (
 )
 
 // --season picks seasons by name the same way on every command: the whole
-// name or a part of it ("november 2026"), in any case, or a season's ID,
+// name or a part of it ("winter 2026"), in any case, or a season's ID,
 // or "current", or "all" where a command can show every season.
 
 // seasonUsage is the help of --season, the same everywhere.
-const seasonUsage = `the season: its name or part of it ("November 2026"), its ID, "current" or "all"`
+const seasonUsage = `the season: its name or part of it ("Winter 2026"), its ID, "current" or "all"`
 
 // pickSeasons returns the seasons name picks among seasons (oldest
 // first), current being the one the workbook opens on. all says whether

@@ -73,7 +73,7 @@ func themesCmd(db *string) *cobra.Command {
 			"text, such as a client's written answers; paragraphs separated by a blank line are\n" +
 			"read as separate answers. The workbook file is only read, never changed.",
 		Example: "  cairn themes\n" +
-			"  cairn themes --season \"march 2026\"\n" +
+			"  cairn themes --season \"autumn 2026\"\n" +
 			"  cairn themes answers.txt\n" +
 			"  cat notes/*.txt | cairn themes -\n" +
 			"  cairn themes --json | jq '.[].theme'",

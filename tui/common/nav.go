@@ -25,16 +25,27 @@ const (
 	// Journal is the after-run journal: beside the exercise, not a step of
 	// it, reached from anywhere with the log and journal keys.
 	Journal
+	// NewSeason starts the next pass through the exercise; History reads
+	// past seasons; Compare lays seasons side by side. All three are
+	// beside the exercise, like the journal, and never a place to resume.
+	NewSeason
+	History
+	Compare
 )
 
 // Screens are all the screens, in order. The root walks them to size,
 // restyle, flush and salvage every one.
-var Screens = []Screen{Welcome, Reflect, Values, Themes, Goals, Summary, Journal}
+var Screens = []Screen{Welcome, Reflect, Values, Themes, Goals, Summary, Journal, NewSeason, History, Compare}
 
 var (
-	screenNames  = [...]string{"welcome", "reflect", "values", "themes", "goals", "summary", "journal"}
-	screenTitles = [...]string{"Welcome", "Reflect", "Values", "Themes", "Goals", "Summary", "Journal"}
+	screenNames  = [...]string{"welcome", "reflect", "values", "themes", "goals", "summary", "journal", "new-season", "history", "compare"}
+	screenTitles = [...]string{"Welcome", "Reflect", "Values", "Themes", "Goals", "Summary", "Journal", "New season", "Past seasons", "Season over season"}
 )
+
+// Beside reports whether s is beside the exercise rather than a step of
+// it or the welcome: never a place to resume, and named on its own in the
+// header.
+func Beside(s Screen) bool { return s >= Journal }
 
 // String returns the screen's stable name, which is also how a Place stores it.
 func (s Screen) String() string {
@@ -102,6 +113,29 @@ type NavigateMsg struct {
 	From Screen
 	// Log opens the journal's entry form: the runner asked to log a run.
 	Log bool
+	// Why is the reason a new season is offered for, chosen on the new
+	// season screen as it opens.
+	Why workbook.Why
+	// Board opens the goal board on the weekly look back or on another
+	// look at resting goals.
+	Board BoardOpen
+}
+
+// BoardOpen says what the goal board opens on.
+type BoardOpen uint8
+
+// What the board can open on.
+const (
+	BoardAsLeft BoardOpen = iota // the board as it was
+	BoardWeek                    // last week's small goals, to look back on
+	BoardLook                    // the goals that have rested long enough
+)
+
+// StartSeasonMsg asks the root to begin a new season as planned: every
+// screen is saved first, then the season begins and the workbook opens on
+// it.
+type StartSeasonMsg struct {
+	Plan workbook.SeasonPlan
 }
 
 // GoTo returns a NavigateMsg for screen to.

@@ -33,11 +33,14 @@ const (
 // what it is a step toward, and its checks. Nothing in it blocks saving:
 // the checks coach, they do not police.
 type editor struct {
-	goal  workbook.Goal
-	isNew bool
-	focus field
-	text  textbox.Model
-	width int
+	goal workbook.Goal
+	// before is the goal as it was when the editor opened: closing it
+	// keeps what changed in the goal's history.
+	before workbook.Goal
+	isNew  bool
+	focus  field
+	text   textbox.Model
+	width  int
 
 	links   []common.Ref // themes and values the goal can be linked to
 	linkAt  int
@@ -51,7 +54,7 @@ func newEditor(s *common.Styles, g workbook.Goal, isNew bool, ctx Context, goals
 	ta.SetHeight(3)
 	ta.SetValue(g.Text)
 	ta.Focus()
-	e := editor{goal: g, isNew: isNew, text: ta}
+	e := editor{goal: g, before: g, isNew: isNew, text: ta}
 	e.links = append(slices.Clone(ctx.Themes), ctx.Values...)
 	// Links to a theme no longer confirmed or a value no longer chosen stay
 	// in view, so they can be seen and let go of.
@@ -175,6 +178,7 @@ func (m Model) updateField(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		to := (tierIndex(e.goal.Tier) + step + len(tierOrder)) % len(tierOrder)
 		e.goal.Tier, e.goal.Order = tierOrder[to], m.nextOrder(to)
+		e.goal.Week = m.weekFor(e.goal)
 		e.setParents(m.goals)
 		changed = true
 	case fieldFeel:

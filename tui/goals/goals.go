@@ -12,15 +12,20 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/seasons"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
-// GoalSaver is what the board asks of the store.
+// GoalSaver is what the board asks of the store: goals written and
+// deleted, a change written with the event that keeps it in the goal's
+// history, and that history read a page at a time.
 type GoalSaver interface {
 	PutGoal(seasonID string, g workbook.Goal) error
 	DeleteGoal(seasonID, goalID string) error
+	SaveGoalChange(seasonID string, g workbook.Goal, ev workbook.GoalEvent) error
+	HistoryReader
 }
 
 var tierOrder = workbook.Tiers()
@@ -63,6 +68,7 @@ type Model struct {
 	ctx     Context
 	nav     common.Request
 	runs    runs // the journal's runs, for progress (progress.go)
+	life    life // a goal's state, rest, week and history (life.go)
 
 	width, height int
 }
@@ -175,6 +181,8 @@ func (m *Model) Saving() *common.Saver { return &m.Saver }
 // Typing reports whether plain keys are text right now.
 func (m Model) Typing() bool {
 	switch {
+	case m.life.overlay == overlayLine && !m.editing && !m.picking:
+		return true
 	case m.editing:
 		return m.editor.focus == fieldText
 	case m.picking:
@@ -203,6 +211,9 @@ func (m *Model) SetStyles(s *common.Styles) {
 // SetSize gives the board its width and height.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	if m.life.overlay == overlayLine {
+		common.SetInputWidth(&m.life.line, max(w-4, 4))
+	}
 	if m.editing {
 		m.editor.setWidth(w)
 	}
@@ -224,14 +235,17 @@ func (m *Model) syncKeys() {
 		m.keys.setMode(modePickSearch, false)
 	case m.picking:
 		m.keys.setMode(modePick, false)
+	case m.life.overlay != noOverlay:
+		m.keys.setMode(m.lifeMode(), false)
 	case m.confirm:
 		m.keys.setMode(modeConfirm, false)
 	default:
 		m.keys.setMode(modeBoard, len(m.column(m.col)) == 0)
 	}
+	m.syncLifeKeys()
 	// Beside the board every hint shows if they fit; the narrow strip, and
 	// a panel too short for them all, show one at a time.
-	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && len(m.ctx.Hints) > 1 && !m.allHintsFit())
+	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && m.life.overlay == noOverlay && len(m.ctx.Hints) > 1 && !m.allHintsFit())
 }
 
 // allHintsFit reports whether the panel beside the board has room for
@@ -250,11 +264,13 @@ func (m Model) boardHeight() int {
 }
 
 // column returns the indexes into m.goals of the goals in tier column c,
-// in board order.
+// in board order: the small column holds this week's goals, and those of
+// earlier weeks not looked back on yet.
 func (m Model) column(c int) []int {
 	var idx []int
+	week := m.thisWeek()
 	for i, g := range m.goals {
-		if g.Tier == tierOrder[c] {
+		if g.Tier == tierOrder[c] && g.OnBoard(week) {
 			idx = append(idx, i)
 		}
 	}
@@ -279,12 +295,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = m.Saver.Update(msg)
 	case RunsMsg:
 		m.takeRuns(msg)
+	case DiaryMsg:
+		cmd = m.takeDiary(msg)
 	case tea.KeyPressMsg:
 		switch {
 		case m.picking:
 			m, cmd = m.updatePicker(msg)
 		case m.editing:
 			m, cmd = m.updateEditor(msg)
+		case m.life.overlay != noOverlay:
+			m, cmd = m.updateLife(msg)
 		case m.confirm:
 			m, cmd = m.updateConfirm(msg)
 		default:
@@ -296,6 +316,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m, cmd = m.updatePicker(msg)
 		case m.editing:
 			m, cmd = m.updateEditor(msg)
+		case m.life.overlay == overlayLine:
+			m, cmd = m.updateLine(msg)
 		}
 	case textbox.ReplaceMsg:
 		if _, ok := m.EditorText(); ok {
@@ -337,6 +359,25 @@ func (m Model) updateBoard(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.reorder(-1)
 	case key.Matches(msg, k.MoveDown):
 		return m.reorder(+1)
+	case key.Matches(msg, k.State):
+		return m.openState()
+	case key.Matches(msg, k.Rest):
+		if i := m.selected(); i >= 0 {
+			g := m.goals[i]
+			if !g.Status.CanMove(workbook.Resting) {
+				m.Saver.Refuse(fmt.Sprintf("A %s goal does not rest: s shows what it can do.", stateWords(g, m.today())))
+				return m, nil
+			}
+			return m.openRest([]string{g.ID})
+		}
+	case key.Matches(msg, k.RestAll):
+		return m.restBoard()
+	case key.Matches(msg, k.Diary):
+		return m.openDiary()
+	case key.Matches(msg, k.Week):
+		m.OpenWeek()
+	case key.Matches(msg, k.Look):
+		return m.openLook()
 	case key.Matches(msg, k.Next):
 		m.nav.Navigate(common.GoTo(common.NextStep(common.Goals)))
 	case key.Matches(msg, k.Prev):
@@ -375,6 +416,9 @@ func (m Model) add() (Model, tea.Cmd) {
 		Created: now,
 		Updated: now,
 	}
+	if g.Tier == workbook.Small {
+		g.Week = m.thisWeek() // small goals are for this week
+	}
 	m.editing = true
 	m.editor = newEditor(m.env.Styles, g, true, m.ctx, m.goals)
 	m.editor.setWidth(m.width)
@@ -404,10 +448,12 @@ func (m Model) toggleFeel() (Model, tea.Cmd) {
 	if i < 0 {
 		return m, nil
 	}
-	g := &m.goals[i]
+	before := m.goals[i]
+	g := before
 	g.Feel = nextFeel(g.Feel, 1)
 	g.Updated = m.env.Now().UTC()
-	return m, m.save(*g)
+	ev, _ := workbook.EditEvent(before, g, "", g.Updated)
+	return m, m.change(g, ev)
 }
 
 // moveTier moves the selected goal to the next column left or right, to
@@ -418,12 +464,27 @@ func (m Model) moveTier(d int) (Model, tea.Cmd) {
 	if i < 0 || to < 0 || to > 2 {
 		return m, nil
 	}
+	before := m.goals[i]
 	g := &m.goals[i]
 	g.Tier, g.Order, g.Updated = tierOrder[to], m.nextOrder(to), m.env.Now().UTC()
+	g.Week = m.weekFor(*g)
 	m.col = to
 	m.row[to] = len(m.column(to)) - 1
 	m.row[m.col-d] = max(min(m.row[m.col-d], len(m.column(m.col-d))-1), 0)
-	return m, tea.Batch(m.save(*g), m.settleLadder())
+	ev, _ := workbook.EditEvent(before, *g, "", g.Updated)
+	return m, tea.Batch(m.change(*g, ev), m.settleLadder())
+}
+
+// weekFor is the week of g once it is in its column: a goal becoming
+// small is for this week, one leaving the small column is for no week.
+func (m Model) weekFor(g workbook.Goal) workbook.Day {
+	switch {
+	case g.Tier != workbook.Small:
+		return 0
+	case g.Week == 0:
+		return m.thisWeek()
+	}
+	return g.Week
 }
 
 // reorder swaps the selected goal with its neighbour above or below.
@@ -450,8 +511,10 @@ func (m Model) reorder(d int) (Model, tea.Cmd) {
 }
 
 // closeEditor ends editing: a goal left without words is dropped, anything
-// else is saved now. Either write is of the goal's record, so it takes the
-// typing still waiting for its tick along.
+// else is saved now, with the event that keeps the change in its history
+// (a new goal's adding, or what the edit changed). Either write is of the
+// goal's record, so it takes the typing still waiting for its tick along.
+// A change of words asks for a line about why.
 func (m Model) closeEditor() (Model, tea.Cmd) {
 	m.editing = false
 	g := m.editor.goal
@@ -462,7 +525,8 @@ func (m Model) closeEditor() (Model, tea.Cmd) {
 		if i >= 0 {
 			m.goals = slices.Delete(m.goals, i, i+1)
 		}
-		return m, tea.Batch(m.remove(g.ID), m.settleLadder())
+		m, back := m.done()
+		return m, tea.Batch(m.remove(g.ID), m.settleLadder(), back)
 	}
 	if i < 0 {
 		m.goals = append(m.goals, g)
@@ -473,7 +537,25 @@ func (m Model) closeEditor() (Model, tea.Cmd) {
 	if r := slices.IndexFunc(m.column(m.col), func(j int) bool { return m.goals[j].ID == g.ID }); r >= 0 {
 		m.row[m.col] = r
 	}
-	return m, tea.Batch(m.save(g), m.settleLadder())
+	now := m.env.Now().UTC()
+	var save tea.Cmd
+	ev, changed := workbook.EditEvent(m.editor.before, g, "", now)
+	switch {
+	case m.editor.isNew:
+		save = m.change(g, workbook.AddedEvent(g, now))
+	case changed:
+		save = m.change(g, ev)
+	default:
+		save = m.save(g)
+	}
+	if changed && !m.editor.isNew && ev.Was != ev.Text {
+		back := m.life.back
+		m.askLine(g.ID, ev, false)
+		m.life.back = back
+		return m, tea.Batch(save, m.settleLadder())
+	}
+	m, back := m.done()
+	return m, tea.Batch(save, m.settleLadder(), back)
 }
 
 // nextOrder is the position after the last goal in column col.
@@ -556,6 +638,8 @@ func (m Model) View() string {
 		return m.editor.view(m.env.Styles, m.height, m.ctx, m.goals)
 	case m.picking:
 		return m.pickerView()
+	case m.life.overlay != noOverlay:
+		return m.lifeView()
 	}
 	s := m.env.Styles
 	var bottom string
@@ -634,6 +718,7 @@ func (m Model) stripView(h int) string {
 	if len(lines) == 0 {
 		lines = append(lines, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
 	}
+	lines = append(m.notes(), lines...)
 	if step := m.nextStepLine(); step != "" {
 		lines = append(lines, step)
 	}
@@ -685,7 +770,16 @@ func (m Model) sidePanel(w int, allHints bool) string {
 		}
 		b.WriteString(s.Subtitle.Render(title) + "\n" + style.Render(common.Wrap(body, w)))
 	}
+	for _, n := range m.notes() {
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(common.Wrap(n, w))
+	}
 	if step := m.nextStepLine(); step != "" {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
 		b.WriteString(common.Wrap(step, w))
 	}
 	section("What matters most", m.ctx.Motivation, s.Accent)
@@ -906,6 +1000,12 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 	} else {
 		lines = append(lines, common.Truncate(feel, inner), common.Truncate(glance, inner))
 	}
+	if state := m.stateLine(g); state != "" {
+		lines = append(lines, common.Truncate(state, inner))
+	}
+	if steps := seasons.StepsOf(m.goals, g.ID).Words(); steps != "" && g.Tier == workbook.Medium {
+		lines = append(lines, s.Muted.Render(common.Truncate(steps, inner)))
+	}
 	lines = append(lines, m.progressLines(g, inner)...)
 	if p, ok := workbook.GoalByID(m.goals, g.Parent); ok && workbook.ValidParent(g, p) {
 		step := "↳ " + firstLine(p.Text)
@@ -916,6 +1016,48 @@ func (m Model) card(g workbook.Goal, w int, selected, onLadder bool) string {
 		}
 	}
 	return style.Width(w).Render(strings.Join(lines, "\n"))
+}
+
+// stateLine says on a card where its goal stands, when it is not a
+// draft: resting (and whether its rest is over), committed, reached, let
+// go; and for a small goal of an earlier week, that it waits to be looked
+// back on.
+func (m Model) stateLine(g workbook.Goal) string {
+	s := m.env.Styles
+	today := m.today()
+	switch {
+	case g.Unchecked(m.thisWeek()) && g.Week == m.thisWeek()-7:
+		return s.Nudge.Render("◇ last week (w)")
+	case g.Unchecked(m.thisWeek()):
+		return s.Nudge.Render("◇ week of " + seasons.ShortDate(g.Week, m.env.Now()) + " (w)")
+	case g.Due(today):
+		return s.Nudge.Render("◌ look again (o)")
+	}
+	switch g.Status {
+	case workbook.Resting:
+		return s.Muted.Render("◌ " + stateWords(g, today))
+	case workbook.Committed:
+		return s.Accent.Render("● committed")
+	case workbook.Achieved:
+		return s.Met.Render("✓ reached")
+	case workbook.LetGo:
+		return s.Muted.Render("· let go")
+	}
+	return ""
+}
+
+// notes are the lines above or beside the board about what is due: goals
+// rested long enough, and small goals of earlier weeks to look back on.
+func (m Model) notes() []string {
+	s := m.env.Styles
+	var out []string
+	if due := seasons.DueWords(m.due()); due != "" {
+		out = append(out, s.Nudge.Render(due+" (o)"))
+	}
+	if week := seasons.UncheckedWords(m.unchecked(), m.env.Now()); week != "" {
+		out = append(out, s.Nudge.Render(week+" (w)"))
+	}
+	return out
 }
 
 func firstLine(text string) string {

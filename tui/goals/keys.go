@@ -24,6 +24,40 @@ type KeyMap struct {
 	Ideas key.Binding
 	Hint  key.Binding
 
+	// Coming back (life.go): a goal's state, its rest, its history, the
+	// weekly look back and another look at what has rested.
+	State   key.Binding
+	Rest    key.Binding
+	RestAll key.Binding
+	Diary   key.Binding
+	Week    key.Binding
+	Look    key.Binding
+
+	// Keys while one of those is open.
+	OptUp     key.Binding
+	OptDown   key.Binding
+	OptPick   key.Binding
+	Days      key.Binding // ←/→: shown in help; matched by the two below
+	Fewer     key.Binding
+	More      key.Binding
+	Outcome   key.Binding // d/p/m/l: shown in help; matched by the four below
+	DoneIt    key.Binding
+	PartlyIt  key.Binding
+	MissedIt  key.Binding
+	DropIt    key.Binding
+	TryAgain  key.Binding
+	Adjust    key.Binding
+	KeepIt    key.Binding
+	CommitIt  key.Binding
+	LetItGo   key.Binding
+	EditIt    key.Binding
+	RestAgain key.Binding
+	Skip      key.Binding
+	Bigger    key.Binding
+	NewSeason key.Binding
+	SaveLine  key.Binding
+	Back      key.Binding
+
 	// Idea picker keys.
 	PickUp   key.Binding
 	PickDown key.Binding
@@ -68,6 +102,37 @@ func DefaultKeyMap() KeyMap {
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
 		Hint:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "next hint")),
 
+		State:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "commit, rest, reached")),
+		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest it")),
+		RestAll: key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rest the board")),
+		Diary:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "its history")),
+		Week:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "look back on last week")),
+		Look:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "another look")),
+
+		OptUp:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
+		OptDown:   key.NewBinding(key.WithKeys("down", "j")),
+		OptPick:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),
+		Days:      key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "days")),
+		Fewer:     key.NewBinding(key.WithKeys("left", "h", "-")),
+		More:      key.NewBinding(key.WithKeys("right", "l", "+")),
+		Outcome:   key.NewBinding(key.WithKeys("d", "p", "m", "l"), key.WithHelp("d/p/m/l", "done, partly, missed, let go")),
+		DoneIt:    key.NewBinding(key.WithKeys("d")),
+		PartlyIt:  key.NewBinding(key.WithKeys("p")),
+		MissedIt:  key.NewBinding(key.WithKeys("m")),
+		DropIt:    key.NewBinding(key.WithKeys("l")),
+		TryAgain:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "try again this week")),
+		Adjust:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "adjust it")),
+		KeepIt:    key.NewBinding(key.WithKeys("k"), key.WithHelp("k", "keep as is")),
+		CommitIt:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "commit")),
+		LetItGo:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "let go")),
+		EditIt:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		RestAgain: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest longer")),
+		Skip:      key.NewBinding(key.WithKeys("n", "tab"), key.WithHelp("n", "later")),
+		Bigger:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "a bigger goal")),
+		NewSeason: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "a new season")),
+		SaveLine:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep it")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+
 		PickUp:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "idea")),
 		PickDown: key.NewBinding(key.WithKeys("down", "j", "pgdown")),
 		Kind:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "kind")),
@@ -100,6 +165,14 @@ const (
 	modePick
 	modePickSearch
 	modeFill
+	// Coming back (life.go).
+	modeState
+	modeRest
+	modeLine
+	modeNext
+	modeWeek
+	modeLook
+	modeDiary
 )
 
 func (k *KeyMap) setMode(m mode, empty bool) {
@@ -137,12 +210,58 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 		k.Field.SetEnabled(true)
 		k.FieldBack.SetEnabled(true)
 	}
+	for _, b := range []*key.Binding{&k.State, &k.Rest, &k.Diary} {
+		b.SetEnabled(board && !empty)
+	}
+	// RestAll, Week and Look depend on the goals, not only the mode: the
+	// board sets them after this (syncKeys).
+	for _, b := range []*key.Binding{&k.RestAll, &k.Week, &k.Look} {
+		b.SetEnabled(false)
+	}
+	k.OptUp.SetEnabled(m == modeState || m == modeWeek || m == modeDiary)
+	k.OptDown.SetEnabled(m == modeState || m == modeWeek || m == modeDiary)
+	k.OptPick.SetEnabled(m == modeState || m == modeRest)
+	if m == modeRest {
+		k.OptPick.SetHelp("enter", "rest")
+	} else {
+		k.OptPick.SetHelp("enter", "choose")
+	}
+	if m == modeDiary {
+		k.OptUp.SetHelp("↑/↓", "scroll")
+	} else {
+		k.OptUp.SetHelp("↑/↓", "choose")
+	}
+	for _, b := range []*key.Binding{&k.Days, &k.Fewer, &k.More} {
+		b.SetEnabled(m == modeRest)
+	}
+	for _, b := range []*key.Binding{&k.Outcome, &k.DoneIt, &k.PartlyIt, &k.MissedIt, &k.DropIt} {
+		b.SetEnabled(m == modeWeek)
+	}
+	k.TryAgain.SetEnabled(false) // only on a step missed or partly done (syncKeys)
+	k.Adjust.SetEnabled(false)
+	for _, b := range []*key.Binding{&k.KeepIt, &k.CommitIt, &k.LetItGo, &k.EditIt, &k.RestAgain, &k.Skip} {
+		b.SetEnabled(m == modeLook)
+	}
+	k.Bigger.SetEnabled(m == modeNext)
+	k.NewSeason.SetEnabled(m == modeNext)
+	k.SaveLine.SetEnabled(m == modeLine)
+	k.Back.SetEnabled(m >= modeState)
+	switch m {
+	case modeLine:
+		k.Back.SetHelp("esc", "skip")
+	case modeWeek, modeNext:
+		k.Back.SetHelp("esc", "the board")
+	default:
+		k.Back.SetHelp("esc", "back")
+	}
 }
 
 // ShortHelp lists the live keys for the help footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Add, k.Ideas, k.Edit, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
-		k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close}
+	return []key.Binding{k.Look, k.Week, k.Add, k.Ideas, k.Edit, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
+		k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close,
+		k.KeepIt, k.EditIt, k.CommitIt, k.LetItGo, k.RestAgain, k.Skip,
+		k.Outcome, k.TryAgain, k.Adjust, k.OptUp, k.OptPick, k.Days, k.Bigger, k.NewSeason, k.SaveLine, k.Back}
 }
 
 // FullHelp lists every live key for the expanded help.
@@ -153,5 +272,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Next, k.Prev, k.Yes, k.No},
 		{k.Field, k.FieldBack, k.Choose, k.ItemUp, k.Toggle, k.Done},
 		{k.PickUp, k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close},
+		{k.State, k.Rest, k.RestAll, k.Diary, k.Week, k.Look},
+		{k.KeepIt, k.EditIt, k.CommitIt, k.LetItGo, k.RestAgain, k.Skip},
+		{k.Outcome, k.TryAgain, k.Adjust, k.OptUp, k.OptPick, k.Days, k.Bigger, k.NewSeason, k.SaveLine, k.Back},
 	}
 }

@@ -5,6 +5,7 @@ package reflection
 import (
 	"fmt"
 	"maps"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -27,6 +28,8 @@ type KeyMap struct {
 	Prev    key.Binding
 	Newline key.Binding
 	Save    key.Binding
+	// Last shows last season's answer beside this one (last.go).
+	Last key.Binding
 }
 
 // DefaultKeyMap returns the reflection screen's keys.
@@ -36,15 +39,16 @@ func DefaultKeyMap() KeyMap {
 		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
 		Newline: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line")),
 		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save now")),
+		Last:    key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "last season"), key.WithDisabled()),
 	}
 }
 
 // ShortHelp lists the keys for the help footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Newline} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Last, k.Newline} }
 
 // FullHelp lists the keys for the expanded help.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev}, {k.Newline, k.Save}}
+	return [][]key.Binding{{k.Next, k.Prev}, {k.Newline, k.Save, k.Last}}
 }
 
 // Model is the reflection screen. Its Saver writes each answer.
@@ -62,8 +66,10 @@ type Model struct {
 	area      textbox.Model
 	head      string // the heading as drawn, made again only when it changes
 	nav       common.Request
+	last      last // last season's answers (last.go)
 
 	width, height int
+	full          int // the width the root gave, before the writing column's cap
 }
 
 // New builds the screen on the season's saved answers, open at question at.
@@ -105,7 +111,7 @@ func (m *Model) open(i int) {
 	m.idx = max(0, min(i, len(m.questions)-1))
 	m.area.SetValue(m.answers[m.idx])
 	m.area.MoveToEnd()
-	m.layout()
+	m.layout() // the heading, and last season's answer to this question
 }
 
 // Open shows question i and returns the command that saves the question
@@ -169,19 +175,31 @@ const MaxWriting = 96
 
 // SetSize gives the screen its width and height.
 func (m *Model) SetSize(w, h int) {
-	m.width, m.height = min(w, MaxWriting), h
+	m.full, m.height = w, h
 	m.layout()
 }
 
 // layout sizes the text area to what the question and guidance leave free.
 func (m *Model) layout() {
-	if m.width == 0 {
+	if m.full == 0 {
 		return
 	}
+	m.width = m.writingWidth()
 	m.head = m.heading()
 	top := lipgloss.Height(m.head)
+	room := m.height - top - 2
+	m.last.panel = ""
+	switch {
+	case m.sideBySide():
+		m.last.panel = m.lastPanel(m.full-m.width-sideGap, m.height)
+	case m.last.shown:
+		// Above the answer, in at most a third of the room, leaving the
+		// answer at least three lines.
+		m.last.panel = m.lastPanel(m.width, min(max(room/3, 2), max(room-4, 1)))
+		room -= lipgloss.Height(m.last.panel) + 1
+	}
 	m.area.SetWidth(max(m.width, 4))
-	m.area.SetHeight(max(m.height-top-2, 1))
+	m.area.SetHeight(max(room, 1))
 }
 
 // Update handles a message for this screen.
@@ -197,6 +215,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m.move(m.idx - 1)
 		case key.Matches(msg, m.keys.Save):
 			return m, m.Saver.Flush()
+		case key.Matches(msg, m.keys.Last):
+			return m.toggleLast(), nil
 		}
 	}
 	return m.edit(msg)
@@ -266,6 +286,13 @@ func (m Model) View() string {
 	}
 	// Joined by hand: this is drawn on every key, and the heading, made
 	// once per question and width, need not be measured again.
+	switch {
+	case m.sideBySide() && m.last.panel != "":
+		left := head + "\n" + m.area.View() + "\n\n" + foot
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.width).Render(left), strings.Repeat(" ", sideGap), m.last.panel)
+	case m.last.shown && m.last.panel != "":
+		return head + "\n" + m.last.panel + "\n\n" + m.area.View() + "\n\n" + foot
+	}
 	return head + "\n" + m.area.View() + "\n\n" + foot
 }
 

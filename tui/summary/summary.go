@@ -27,6 +27,9 @@ type Season struct {
 	Averse []common.Ref
 	Values []Value
 	Goals  []workbook.Goal
+	// From is the name of the season this one carried things over from;
+	// "" when it carried nothing.
+	From string
 }
 
 // Value is a chosen value with what the runner wrote about it.
@@ -147,6 +150,12 @@ func Render(season Season, s *common.Styles, w int) string {
 
 	section(season.Season.Name)
 	para(s.Muted, "Started "+season.Season.Started.Local().Format("2 January 2006")+".")
+	if why := season.Season.Because(); why != "" {
+		para(s.Muted, "Begun: "+why+".")
+	}
+	if c := season.Season.Carried.Words(); c != "" && season.From != "" {
+		para(s.Muted, "Carried over from "+season.From+": "+c+".")
+	}
 
 	section("What matters most")
 	if m := strings.TrimSpace(season.Themes.Motivation); m != "" {
@@ -191,7 +200,7 @@ func Render(season Season, s *common.Styles, w int) string {
 			if g.Feel != workbook.Unmarked {
 				feel = " (" + g.Feel.Words() + ")"
 			}
-			lines = append(lines, "• "+common.OneLine(g.Text)+feel)
+			lines = append(lines, "• "+common.OneLine(g.Text)+feel+goalState(g))
 		}
 		if len(lines) == 0 {
 			continue
@@ -217,4 +226,21 @@ func Render(season Season, s *common.Styles, w int) string {
 		b.WriteString("\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// goalState says where a goal stands, after its words: nothing for a
+// draft, a week's outcome for a small goal looked back on, and the line
+// the runner wrote on reaching it.
+func goalState(g workbook.Goal) string {
+	switch {
+	case g.Check.Outcome != workbook.NotChecked:
+		return " — the week of " + g.Check.Week.Time().Format("2 Jan") + ": " + g.Check.Outcome.Words()
+	case g.Status == workbook.Achieved && strings.TrimSpace(g.Reached.Felt) != "":
+		return " — reached: “" + common.OneLine(g.Reached.Felt) + "”"
+	case g.Status == workbook.Achieved:
+		return " — reached"
+	case g.Status == workbook.Draft:
+		return ""
+	}
+	return " — " + g.Status.Words()
 }

@@ -1,6 +1,10 @@
 // Package welcome is the first screen: on a first run it explains the
-// exercise, a line for each step; on later runs it says when the runner was last
-// here and offers to continue exactly where they left off.
+// exercise, a line for each step; on later runs it says how long the
+// runner has been away, what is resting and due for another look, which
+// goals are being worked toward, last week's steps to look back on, and
+// offers to continue exactly where they left off — or, after a long gap or
+// a big goal reached, a new season. The menu keeps one order whatever the
+// resume point, so a key pressed from memory lands where it did last time.
 package welcome
 
 import (
@@ -12,7 +16,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/cairn-run/cairn/seasons"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Visit is what the welcome screen knows about the runner's last session.
@@ -24,6 +30,11 @@ type Visit struct {
 	Answered  int
 	Questions int
 	Goals     int
+	// Return is what the runner finds coming back (seasons.Returning).
+	Return seasons.Return
+	// Seasons counts the seasons in the workbook: with more than one, the
+	// comparison and the past seasons are offered.
+	Seasons int
 }
 
 // First reports whether this is the runner's first time in the workbook.
@@ -77,15 +88,35 @@ func New(env common.Env, v Visit) Model {
 		m.keys.Down.SetEnabled(false)
 		return m
 	}
+	r := v.Return
 	m.choices = []choice{{"Continue where you left off: " + describe(v.Resume, v.Questions), v.Resume}}
-	for _, c := range []choice{
-		{"Read back from the first question", common.NavigateMsg{To: common.Reflect, Question: 0}},
-		{"Go to the goal board", common.NavigateMsg{To: common.Goals, Question: -1}},
-		{"See the summary", common.NavigateMsg{To: common.Summary, Question: -1}},
-	} {
-		if c.to.To != v.Resume.To || (c.to.To == common.Reflect && c.to.Question != v.Resume.Question) {
-			m.choices = append(m.choices, c)
-		}
+	if n := len(r.Unchecked); n > 0 {
+		m.choices = append(m.choices, choice{fmt.Sprintf("Look back on last week's small goals (%d)", n),
+			common.NavigateMsg{To: common.Goals, Question: -1, Board: common.BoardWeek}})
+	}
+	if n := len(r.Due); n > 0 {
+		m.choices = append(m.choices, choice{fmt.Sprintf("Take another look at what has rested (%d)", n),
+			common.NavigateMsg{To: common.Goals, Question: -1, Board: common.BoardLook}})
+	}
+	m.choices = append(m.choices,
+		choice{"Read back from the first question", common.NavigateMsg{To: common.Reflect, Question: 0}},
+		choice{"Go to the goal board", common.NavigateMsg{To: common.Goals, Question: -1}},
+		choice{"See the summary", common.NavigateMsg{To: common.Summary, Question: -1}},
+	)
+	season := choice{"Start a new season", common.NavigateMsg{To: common.NewSeason, Question: -1, Why: r.Offer}}
+	if r.Offer != workbook.FirstSeason {
+		season.label += ": " + r.Offer.Words()
+	}
+	m.choices = append(m.choices, season)
+	if r.Offer == workbook.BackAfterBreak {
+		// Back after a long gap, the new season is what is offered.
+		m.cursor = len(m.choices) - 1
+	}
+	if v.Seasons > 1 {
+		m.choices = append(m.choices,
+			choice{"Season over season", common.GoTo(common.Compare)},
+			choice{"Past seasons", common.GoTo(common.History)},
+		)
 	}
 	return m
 }
@@ -183,15 +214,7 @@ func (m Model) View() string {
 	menu := strings.Join(choices, "\n")
 
 	if !m.visit.First() {
-		now := m.env.Now()
-		return strings.Join([]string{
-			block(s.Title, "Welcome back."),
-			block(s.Text, fmt.Sprintf("You were last here %s.", Since(now, m.visit.LastActive))),
-			block(s.Muted, fmt.Sprintf("You have answered %d of %d questions and drafted %s.",
-				m.visit.Answered, m.visit.Questions, common.Plural(m.visit.Goals, "goal", "goals"))),
-			"",
-			menu,
-		}, "\n")
+		return m.backView(block, menu)
 	}
 
 	title := block(s.Title, "A quiet place to work out why you run, and what to aim for next.")
@@ -226,7 +249,7 @@ func (m Model) View() string {
 			return v
 		}
 	}
-	return menu
+	return m.menuWindow(menu)
 }
 
 // Since says how long ago then was, in the words a friend would use.
@@ -259,4 +282,74 @@ func Since(now, then time.Time) string {
 func dayNumber(t time.Time) int {
 	y, mo, d := t.Date()
 	return int(time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// backView is the welcome back: how long it has been, then what waits,
+// most pressing first, above the menu. A short window loses the lines at
+// the end of the list first, and never the menu.
+func (m Model) backView(block func(lipgloss.Style, string) string, menu string) string {
+	s := m.env.Styles
+	v, r := m.visit, m.visit.Return
+	now := m.env.Now()
+	away := fmt.Sprintf("You were last here %s.", Since(now, v.LastActive))
+	if r.Days > 0 {
+		away = fmt.Sprintf("It has been %s since you were last here.", r.Away)
+	}
+	var offer string
+	switch r.Offer {
+	case workbook.BackAfterBreak:
+		offer = "After a while away, a new season is a good way back in: say why you're back, and carry over what still fits."
+	case workbook.GoalReached:
+		offer = "A big goal reached is a good time to do the exercise again, with a new season."
+	}
+	var reached string
+	if len(r.Reached) > 0 {
+		reached = "Reached this season: " + seasons.ActiveWords(r.Reached[:1], max(m.width-24, 20)) + "."
+	}
+	var active string
+	if len(r.Active) > 0 {
+		active = "Working toward " + seasons.ActiveWords(r.Active, max(m.width*2-20, 20)) + "."
+	}
+	// In order of importance: what is most worth seeing stays longest.
+	parts := []struct {
+		style lipgloss.Style
+		text  string
+	}{
+		{s.Text, away},
+		{s.Nudge, offer},
+		{s.Nudge, seasons.DueWords(r.Due)},
+		{s.Nudge, seasons.UncheckedWords(r.Unchecked, now)},
+		{s.Text, active},
+		{s.Muted, seasons.RestingWords(r.Resting)},
+		{s.Text, reached},
+		{s.Muted, fmt.Sprintf("You have answered %d of %d questions and drafted %s.",
+			v.Answered, v.Questions, common.Plural(v.Goals, "goal", "goals"))},
+	}
+	var blocks []string
+	for _, p := range parts {
+		if p.text != "" {
+			blocks = append(blocks, block(p.style, p.text))
+		}
+	}
+	title := block(s.Title, "Welcome back.")
+	for n := len(blocks); n >= 0; n-- {
+		view := strings.Join(append(append([]string{title}, blocks[:n]...), "", menu), "\n")
+		if m.height <= 0 || lipgloss.Height(view) <= m.height {
+			return view
+		}
+	}
+	if v := title + "\n" + menu; lipgloss.Height(v) <= m.height {
+		return v
+	}
+	return m.menuWindow(menu)
+}
+
+// menuWindow shows as much of the menu as fits, the chosen entry in view.
+func (m Model) menuWindow(menu string) string {
+	lines := strings.Split(menu, "\n")
+	if m.height <= 0 || len(lines) <= m.height {
+		return menu
+	}
+	top := max(min(m.cursor-m.height/2, len(lines)-m.height), 0)
+	return strings.Join(lines[top:top+m.height], "\n")
 }
