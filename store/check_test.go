@@ -271,6 +271,18 @@ func TestCheckFindsWhatDoesNotBelong(t *testing.T) {
 		{"an index entry pointing nowhere", func(tx *bolt.Tx, _ string) error {
 			return tx.Bucket(bucketJournalIndex).Put(idKey("01a3ffc816400000e009"), []byte("2026-11-30zz"))
 		}, "journal-index", "does not hold"},
+		{"a goal's event under another's key", func(tx *bolt.Tx, id string) error {
+			h, err := tx.Bucket(bucketSeasons).Bucket([]byte(id)).CreateBucketIfNotExists(bucketHistory)
+			if err != nil {
+				return err
+			}
+			g, err := h.CreateBucketIfNotExists([]byte("01a3ffc816400000b001"))
+			if err != nil {
+				return err
+			}
+			ev := workbook.GoalEvent{ID: "01a3ffc816400000f001", At: time.Now(), Kind: workbook.EventAdded, Text: "goal"}
+			return put(g, []byte("01a3ffc816400000f00f"), kindGoalEvent, goalEventToRecord(ev))
+		}, `history/01a3ffc816400000b001/"01a3ffc816400000f00f"`, "unexpected key"},
 		{"a goal under another goal's key", func(tx *bolt.Tx, id string) error {
 			goals := tx.Bucket(bucketSeasons).Bucket([]byte(id)).Bucket(bucketGoals)
 			raw := bytes.Clone(goals.Get([]byte("01a3ffc816400000b001")))

@@ -80,6 +80,16 @@ func fullWorkbook(t *testing.T) string {
 	} {
 		must(st.PutGoal(season.ID, g))
 	}
+	// What coming back keeps: a week looked back on, a rest, their history.
+	step := workbook.Goal{ID: "01a3ffc816400000b003", Tier: workbook.Small, Text: "Thursday tempo at 7", Week: workbook.DayOf(at).WeekStart(),
+		Order: 1, Created: at, Updated: at}
+	must(st.SaveGoalChange(season.ID, step, workbook.AddedEvent(step, at)))
+	checked, ev := step.CheckWeek(workbook.Partly, at.Add(time.Hour))
+	must(st.SaveGoalChange(season.ID, checked, ev))
+	resting, ev, err := workbook.Goal{ID: "01a3ffc816400000b004", Tier: workbook.Medium, Text: "Hill repeats for six weeks",
+		Created: at, Updated: at}.RestFor(5, "after the calf strain", at.Add(2*time.Hour))
+	must(err)
+	must(st.SaveGoalChange(season.ID, resting, ev))
 	must(st.SavePlace(season.ID, workbook.Place{Screen: "goals", Question: 7, Updated: at}))
 	must(st.SaveExperimentReview(season.ID, workbook.ExperimentReview{Value: workbook.OwnValueRef(ownValue), Experiment: "Before the house wakes",
 		Tries: 3, Felt: "lighter", Decision: workbook.Keep, StillFits: workbook.FitsYes, At: at}))
@@ -129,7 +139,7 @@ func TestExportImportExportIsTheSame(t *testing.T) {
 	}
 	fresh := filepath.Join(dir, "fresh", "cairn.db")
 	said := ok(t, "", "--db", fresh, "import", first)
-	containsAll(t, "import", said, "Imported", "added 2 seasons", "6 runs")
+	containsAll(t, "import", said, "Imported", "added 2 seasons", "6 runs", "3 events of goals' histories")
 	again := filepath.Join(dir, "again.json")
 	ok(t, "", "--db", fresh, "export", "-o", again)
 	a, _ := os.ReadFile(first)

@@ -137,6 +137,7 @@ var tallyNouns = map[string][2]string{
 	"experiments": {"look back at an experiment", "looks back at experiments"},
 	"settings":    {"journal setting", "journal settings"},
 	"runs":        {"run", "runs"},
+	"history":     {"event of a goal's history", "events of goals' histories"},
 }
 
 // importWords says what an import did: "Imported cairn.json: added 1
