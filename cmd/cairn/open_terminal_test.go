@@ -17,7 +17,8 @@ import (
 )
 
 // The workbook open in a real terminal, and the commands beside it: the
-// readers read it, the second window and the writers are told plainly,
+// readers (export, journal, status, season list, themes, backup, check)
+// read it, the second window and the writers are told plainly,
 // and a damaged workbook opens in the recovery mode.
 
 // within runs cairn with args, failing the test if it takes longer than
@@ -62,6 +63,8 @@ func TestReadersWhileTheAppIsOpen(t *testing.T) {
 		{[]string{"export", "--format", "md"}, "Feelings first, and the hills."},
 		{[]string{"export", "--format", "card"}, "WHAT MATTERS MOST"},
 		{[]string{"journal"}, ""},
+		{[]string{"status"}, "2026"},
+		{[]string{"season", "list"}, "2026"},
 		{[]string{"themes"}, "themes read from"},
 		{[]string{"backup", backups}, "passes cairn check"},
 		{[]string{"check"}, "Healthy"},
