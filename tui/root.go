@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"time"
@@ -70,6 +72,9 @@ type KeyMap struct {
 	// never type a letter.
 	Log     key.Binding
 	Journal key.Binding
+	// Editor opens the runner's own editor on the answer or note being
+	// written (editor.go).
+	Editor key.Binding
 }
 
 // DefaultKeyMap returns the global keys.
@@ -80,6 +85,7 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Log:       key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
 		Journal:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
+		Editor:    key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "editor")),
 	}
 }
 
@@ -87,6 +93,8 @@ func DefaultKeyMap() KeyMap {
 type Model struct {
 	st     Store
 	now    func() time.Time
+	getenv func(string) string
+	exec   func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	styles *common.Styles
 	keys   KeyMap
@@ -142,6 +150,12 @@ type Options struct {
 	// to about a terminal's frame: a key typed after a pause is still
 	// drawn at once.
 	FrameEvery time.Duration
+	// Getenv reads the environment ($VISUAL, $EDITOR); nil means
+	// os.Getenv.
+	Getenv func(string) string
+	// Exec runs the runner's editor with the terminal handed over; nil
+	// means tea.ExecProcess.
+	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 }
 
 // New returns the root model for the workbook in st.
@@ -152,9 +166,17 @@ func New(st Store, opts Options) Model {
 	if opts.Tick == nil {
 		opts.Tick = tea.Tick
 	}
+	if opts.Getenv == nil {
+		opts.Getenv = os.Getenv
+	}
+	if opts.Exec == nil {
+		opts.Exec = tea.ExecProcess
+	}
 	m := Model{
 		st:     st,
 		now:    opts.Now,
+		getenv: opts.Getenv,
+		exec:   opts.Exec,
 		tick:   opts.Tick,
 		styles: common.NewStyles(opts.Dark),
 		keys:   DefaultKeyMap(),
@@ -364,6 +386,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.ShutdownMsg:
 		return m.quit()
+	case editorDoneMsg:
+		return m.handleEdited(msg)
 	case common.StartSeasonMsg:
 		return m.beginSeason(msg)
 	case seasonBegunMsg:
@@ -487,6 +511,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.navigate(common.NavigateMsg{To: common.Journal, Question: -1, Log: true})
 	case key.Matches(msg, m.keys.Journal) && m.active != common.Journal:
 		return m.navigate(common.GoTo(common.Journal))
+	case key.Matches(msg, m.keys.Editor):
+		return m.openEditor()
 	}
 	if !m.typing() {
 		switch {
@@ -849,7 +875,11 @@ func (m Model) saveMark() string {
 func (m Model) helpView() string {
 	keys := helpKeys{global: m.keys, typing: m.typing()}
 	if m.loaded {
-		keys.screen = m.screen(m.active)
+		p := m.screen(m.active)
+		keys.screen = p
+		if ed, ok := p.component.(common.Editable); ok {
+			_, keys.editor = ed.EditorText()
+		}
 	}
 	// The help bubble lets one item overflow when not even its "…" fits,
 	// so the footer is clipped to the width it was given.
@@ -861,6 +891,8 @@ type helpKeys struct {
 	screen help.KeyMap
 	global KeyMap
 	typing bool
+	// editor says a text area has focus, for the runner's own editor.
+	editor bool
 }
 
 func (h helpKeys) globals() []key.Binding {
@@ -876,6 +908,9 @@ func (h helpKeys) ShortHelp() []key.Binding {
 		// While typing, ctrl+c is the only way out: it goes first, so a
 		// narrow footer never cuts it off.
 		out = append(out, h.globals()...)
+	}
+	if h.editor {
+		out = append(out, h.global.Editor)
 	}
 	// The log key works everywhere and is the journal's way in: it comes
 	// next, before a screen's own keys can crowd it out.
@@ -894,5 +929,9 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	if h.screen != nil {
 		out = append(out, h.screen.FullHelp()...)
 	}
-	return append(out, append(h.globals(), h.global.Log, h.global.Journal))
+	globals := append(h.globals(), h.global.Log, h.global.Journal)
+	if h.editor {
+		globals = append(globals, h.global.Editor)
+	}
+	return append(out, globals)
 }
