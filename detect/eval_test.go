@@ -84,6 +84,11 @@ const realisticDevPath = "testdata/themes/realistic-dev.jsonl"
 // 0.530.
 const realisticPath = "testdata/themes/realistic.jsonl"
 
+// realistic2Path holds 240 answers written blind by a fourth writer, with
+// aversions said in many ways on purpose: held out, never tuned on, its
+// misses never listed.
+const realistic2Path = "testdata/themes/realistic2.jsonl"
+
 // The floors the evaluations hold the detector to, a little under what it
 // measured, so a change that makes it read worse fails while the sets can
 // still grow.
@@ -291,6 +296,7 @@ var evalSets = []evalSet{
 	{path: realisticDevPath, floor: evalFloorRealisticDev},
 	{path: holdoutPath, heldOut: true, floor: evalFloorHoldout},
 	{path: realisticPath, heldOut: true, floor: evalFloorRealistic},
+	{path: realistic2Path, heldOut: true},
 }
 
 // TestThemeEvaluation scores Detect on every labelled set, each statement
