@@ -111,6 +111,9 @@ type detHit struct {
 	drop   bool
 	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
 	person bool // the cue is a word for a person ("my sister")
+	// denied: the cue carries its own "no" ("no plan", "no watch"); no
+	// other negation turns it again.
+	denied bool
 	// others: the cue's clause is about someone else ("my husband does it
 	// for the medals", "my coach says I should race").
 	others bool
@@ -307,6 +310,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 			}
 			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
 			h.person = toks[m.j-1].person
+			h.denied = negator(toks[m.i].norm)
 			sh = append(sh, h)
 		}
 	}
@@ -675,7 +679,11 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 			for hit < len(d.sentHits) && int(d.sentHits[hit].tok) < i {
 				hit++
 			}
-			if op.m >= 0 {
+			if op.m >= 0 && hit < len(d.sentHits) && d.sentHits[hit].denied {
+				// "No races, no plan": a cue that carries its own "no" is
+				// not turned again; the list goes on past it.
+				op.hit = true
+			} else if op.m >= 0 {
 				for k := hit; k < len(d.sentHits) && int(d.sentHits[k].tok) == i; k++ {
 					d.applyOp(&d.sentHits[k], &op, ms, toks)
 				}
@@ -757,11 +765,31 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.m = -1
 			}
 		case opPast:
-		case opContrast, opBoundary, opBlock, opPostAverse, opPostNegate, opAccept:
+		case opBoundary:
+			if op.m < 0 || !complementizer(toks[i].norm) || !d.openObject(toks, &ms[op.m], i) {
+				op.m = -1
+			}
+		case opContrast, opBlock, opPostAverse, opPostNegate, opAccept:
 			op.m = -1
 		}
 		i = m.j
 	}
+}
+
+// openObject reports a question word at i that opens what operator m is
+// about, rather than a new clause: right after the operator, or after a
+// verb of caring or knowing in its reach. "I don't care who finishes
+// ahead of me", "I never mind what the watch says".
+func (d *detector) openObject(toks []detToken, m *detMatch, i int) bool {
+	if i == m.j {
+		return true
+	}
+	for k := i - 1; k >= m.j && k >= i-2; k-- {
+		if attitude(toks[k].stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // listHead reports an operator that heads a list: followed by a colon or a
@@ -847,10 +875,13 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 		m := &ms[mi]
 		kind := m.e.kind
 		idle := !m.inert && m.applied == 0
-		anaphor := anaphorAfter(toks, m.j)
-		ends := clauseEndsAt(toks, m.j) || anaphor
+		anaphor := anaphorAfter(toks, d.clause, m.j, d.cueAt)
+		ends := clauseEndsAt(toks, d.clause, m.j) || anaphor
 		switch {
 		case kind == opPostAverse || kind == opPostNegate || kind == opAccept:
+		case kind == opNegate && idle && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m):
+			// Stopping what a pronoun points back at: "I stopped opening
+			// them", "gave it up".
 		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && ends:
 			if doAux(toks[m.i].norm) && m.i > 0 && !toks[m.i].brk && d.hitEndsAt(d.clause[m.i], m.i) {
 				// "my Tuesday 6am doesn't": the cue is the subject of a
@@ -904,7 +935,9 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 // words or "that": "not bothered", "I couldn't care less", "I'm done with
 // that".
 func (d *detector) verdict(toks []detToken, m *detMatch) bool {
-	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) || turnedRound(toks, m.j) {
+	ends := clauseEndsAt(toks, d.clause, m.j) || anaphorAfter(toks, d.clause, m.j, d.cueAt) ||
+		m.e.kind == opNegate && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m)
+	if !ends || turnedRound(toks, m.j) {
 		return false
 	}
 	for k := m.i - 1; k >= 0; k-- {
@@ -969,7 +1002,7 @@ func (d *detector) reachBack(m *detMatch, mi int, toks []detToken) bool {
 // theme as written, or one a negation has already turned ("I've never been
 // fast and I don't care"), which an aversion or acceptance settles.
 func (d *detector) judgeable(h *detHit, m *detMatch) bool {
-	if h.drop || h.sense == fixed {
+	if h.drop || h.sense == fixed || h.denied && (m.e.kind == opNegate || m.e.kind == opPostNegate) {
 		return false
 	}
 	if h.flipBy == -1 {
@@ -1021,7 +1054,8 @@ func (d *detector) lightBefore(toks []detToken, c int16) bool {
 func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi int) {
 	m := &ms[mi]
 	cur := &d.sentences[sent]
-	anaphor := anaphorAfter(toks, m.j) || d.pronounBefore(toks, m) || denial(toks, m)
+	anaphor := anaphorAfter(toks, d.clause, m.j, d.cueAt) || d.pronounBefore(toks, m) || denial(toks, m) ||
+		m.e.kind == opNegate && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m)
 	targets := make([]int32, 0, 2)
 	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
 		prev := &d.sentences[p]
@@ -1035,7 +1069,10 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 		}
 	}
 	span := Span{toks[m.i].start, toks[m.j-1].end}
-	averse := m.e.kind == opAverse || m.e.kind == opPostAverse
+	// An aversion is evidence in itself, and so is an action turned down
+	// on a pronoun: "I stopped opening them", "I don't need them".
+	averse := m.e.kind == opAverse || m.e.kind == opPostAverse ||
+		m.e.kind == opNegate && m.e.flags&flagDirect != 0 && anaphor && !pronounSubject(toks, m)
 	var done [16]bool // by theme index
 	for _, t := range targets {
 		ts := &d.sentences[t]
@@ -1102,6 +1139,31 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 	cur.hitTo = int32(len(d.hits))
 }
 
+// verbOnPronoun reports a pronoun object ending the clause after match
+// m, straight after it or after one verb: "gave it up", "stopped opening
+// them after a while".
+func (d *detector) verbOnPronoun(toks []detToken, m *detMatch) bool {
+	if anaphorAfter(toks, d.clause, m.j, d.cueAt) {
+		return true
+	}
+	j := m.j
+	return j+1 < len(toks) && !toks[j].brk && !toks[j+1].brk && !d.cueAt(j) && !toks[j].glue &&
+		d.clause[j+1] == d.clause[j] && anaphorAfter(toks, d.clause, j+1, d.cueAt)
+}
+
+// cueAt reports a theme cue matched at token k of the current sentence.
+func (d *detector) cueAt(k int) bool {
+	mi := d.matchAt[k]
+	return mi >= 0 && d.matches[mi].e.kind == opTheme
+}
+
+// pronounSubject reports a negation whose subject is a pronoun: "it
+// doesn't", "that isn't" describe what came before; they do not turn it
+// down.
+func pronounSubject(toks []detToken, m *detMatch) bool {
+	return m.i > 0 && pronoun(toks[m.i-1].norm)
+}
+
 // pronounBefore reports a pronoun subject right before a verdict: "it's
 // not why", "that was never the point".
 func (d *detector) pronounBefore(toks []detToken, m *detMatch) bool {
@@ -1159,7 +1221,10 @@ func (d *detector) flipAhead(m *detMatch, mi int, toks []detToken) {
 		stop := false
 		count = 0
 		for t := m.j; t < int(h.tok); t++ {
-			if toks[t].brk || (d.matchAt[t] >= 0 && d.matches[d.matchAt[t]].e.kind == opContrast) {
+			// A new clause ends the reach, unless it opens right after the
+			// verdict with a question word: "doesn't matter if it's 5k".
+			newClause := d.clause[t] != d.clause[t-1] && !(t == m.j && complementizer(toks[t].norm))
+			if toks[t].brk || newClause || (d.matchAt[t] >= 0 && d.matches[d.matchAt[t]].e.kind == opContrast) {
 				stop = true
 				break
 			}

@@ -222,7 +222,7 @@ var themeLexicon = []themeCues{
 		"do a <num> k", "do a <num> km",
 	}},
 	{catalog.Achievement, medium, away, []string{
-		"no watch", "without watch", "leave watch at home", "leave watch behind",
+		"gps off", "no watch", "without watch", "leave watch at home", "leave watch behind",
 		"left watch at home", "ditch watch", "ditched watch", "watch off", "turn off gps",
 		"by feel", "run by feel", "no gps", "no data", "no numbers", "without numbers",
 		"unplugged", "naked running",
@@ -258,6 +258,7 @@ var themeLexicon = []themeCues{
 		"race", "beat", "prize*", "overall", "start line", "=adrenaline",
 		"elite", "bib", "relay", "segment*", "=nerves", "results", "=pressure",
 		"bragging rights", "faster than me", "quicker than me",
+		"ahead of me", "in front of me", "who finishes", "who's in front", "who's ahead", "who beats me",
 	}},
 	{catalog.Competition, weak, away, []string{
 		"back of pack", "own pace", "at own pace", "for myself not",
@@ -928,12 +929,13 @@ var opLexicon = []opCues{
 		"not much", "not at all", "not anymore", "not any more", "not so",
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal, phrases: []string{
+		"don't need", "doesn't need", "didn't need",
 		"don't", "doesn't", "didn't", "won't", "=hardly", "=barely", "=rarely", "=seldom",
 		"don't really", "don't actually", "don't often", "hardly ever",
 		"rarely ever",
 	}},
 	{kind: opNegate, window: 4, phrases: []string{
-		"wouldn't", "shouldn't", "neither", "nor", "don't need", "doesn't need", "not about",
+		"wouldn't", "shouldn't", "neither", "nor", "not about",
 		"isn't about", "wasn't about", "nothing to do with", "less about",
 		"not so much about", "don't bother with",
 	}},
@@ -950,6 +952,11 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 2, flags: flagDirect, phrases: []string{
 		"no more", "=turned off", "turn off", "switched off the", "nobody", "no one",
+	}},
+	// A subject that denies its verb, as "we don't" does: "none of us care
+	// about pace", "neither of us bothers with a watch".
+	{kind: opNegate, window: 4, flags: flagDirect | flagCross, phrases: []string{
+		"none of us", "neither of us", "not one of us", "none of we", "neither of we",
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal | flagCease, phrases: []string{
 		"no longer",
@@ -1006,6 +1013,14 @@ var opLexicon = []opCues{
 	{kind: opAverse, window: 5, flags: flagCross, phrases: []string{
 		"stopped pretending", "stop pretending", "gave up pretending",
 	}},
+	// Putting a thing out of the way: "I ignore them", "sold my Garmin",
+	// "I binned it". The object comes right after, so the reach is short.
+	{kind: opAverse, window: 2, phrases: []string{
+		"ignor*", "=sold", "sell", "=selling", "binned", "=bin", "=binning", "chucked", "chuck",
+		"threw out", "threw away", "thrown out", "thrown away", "gave away", "given away",
+		"give away", "delet*", "uninstall*", "unfollow*", "unsubscrib*", "muted", "mute",
+		"put away", "packed away", "took off", "taken off",
+	}},
 	{kind: opPostAverse, phrases: []string{
 		"not for me", "isn't for me", "aren't for me", "wasn't for me", "not really for me",
 		"not my thing", "isn't my thing", "not my cup of tea", "isn't my cup of tea",
@@ -1022,6 +1037,11 @@ var opLexicon = []opCues{
 		"doesn't drive me", "don't drive me", "never drove me",
 		"means nothing", "mean nothing", "no thanks", "no thank you", "drains me",
 		"not bothered", "not fussed", "who cares", "gives me anxiety", "give me anxiety",
+		// Out of the way, and not missed: "the watch is in a drawer now",
+		// "I don't miss it".
+		"in a drawer", "in drawer", "in the bin", "gathering dust", "in the loft",
+		"at back of cupboard", "on ebay", "don't miss it", "don't miss them", "haven't missed it",
+		"never missed it", "not missed it", "don't miss that", "never missed them",
 		"not my scene", "not my jam", "matter less", "matters less", "is not for me",
 		"are not for me", "was not for me", "is not my thing", "are not my thing",
 		"aren't my thing", "is not important", "are not important", "=ruined", "=ruins",

@@ -1,6 +1,9 @@
 package detect
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The word classes and token patterns the detector's rules consult: small
 // closed lists of words ("preposition", "filler", "closing") and what a run
@@ -33,13 +36,20 @@ func lightAdjective(w string) bool {
 // cue it rejects the cue as clearly as "no" does: "I don't look at my
 // times", "I don't do Strava", "I don't wear a watch".
 func engaging(stem string) bool {
-	switch stem {
-	case "do", "look", "check", "track", "wear", "use", "follow", "count", "bother",
-		"care", "chase", "enter", "sign", "pay", "attention", "think", "worry", "own", "need":
-		return true
-	}
-	return false
+	return engagingStems()[stem]
 }
+
+// engagingStems are the verbs of engaging, stemmed as tokens are (the
+// stemmer makes "care" "car" and "bother" "both").
+var engagingStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"do", "look", "check", "track", "wear", "use", "follow", "count",
+		"bother", "care", "chase", "enter", "sign", "pay", "attention", "think", "worry", "own",
+		"need"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
 
 // restarts reports a word that opens a new phrase rather than continuing a
 // list: "Not for the medal, for my mum".
@@ -58,6 +68,49 @@ func pronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// complementizer reports the question words and "if" that open what a
+// verb is about: "I don't care who ...", "doesn't matter if ...".
+func complementizer(w string) bool {
+	switch w {
+	case "who", "who's", "whom", "what", "what's", "how", "where", "when", "whether", "if",
+		"which", "whatever":
+		return true
+	}
+	return false
+}
+
+// attitude reports, by stem, the verbs of caring and knowing whose object
+// a question word may open: "care", "mind", "know", "matter", "tell".
+func attitude(stem string) bool {
+	return attitudeStems()[stem]
+}
+
+var attitudeStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"care", "mind", "know", "matter", "tell", "bother", "worry", "fuss"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
+// timeWord reports the words that open a time adverbial: "ages ago",
+// "after a while", "since the baby".
+func timeWord(w string) bool {
+	switch w {
+	case "after", "since", "before", "ago", "during", "until", "till", "last", "years", "months",
+		"weeks", "ages", "again", "completely", "entirely", "altogether", "off", "away", "out",
+		"down", "long", "once", "twice", "yesterday", "today", "straight":
+		return true
+	}
+	return false
+}
+
+// demonstrative reports "this", "that", "these", "those": pronouns on
+// their own, determiners before a noun.
+func demonstrative(w string) bool {
+	return w == "this" || w == "that" || w == "these" || w == "those"
 }
 
 // anaphorWord reports a word that points back at something already said.
@@ -147,27 +200,40 @@ func denial(toks []detToken, m *detMatch) bool {
 }
 
 // anaphorAfter reports "that", "it", "all that", "that whole game" right
-// after j, ending its clause: "I'm done with that", "couldn't care less
-// about any of it".
-func anaphorAfter(toks []detToken, j int) bool {
-	seen := false
+// after j, as the object that ends its clause: "I'm done with that",
+// "couldn't care less about any of it", "I avoid them when I'm running",
+// "I binned it in January". After the pronoun the clause may go on, but
+// with no theme cue of its own ("I hate it when races ..." has its own
+// clause). clause gives each token's clause (detector.layout); cue reports
+// a theme cue starting at a token.
+func anaphorAfter(toks []detToken, clause []int16, j int, cue func(int) bool) bool {
+	seen, adjunct := false, false
 	for k := j; k < len(toks); k++ {
 		t := &toks[k]
-		if t.brk && k > j {
+		if t.brk && k > j || k > j && clause[k] != clause[k-1] {
 			break
 		}
 		switch {
+		case seen && cue(k):
+			return false
+		case seen && k-1 >= j && demonstrative(toks[k-1].norm) && !t.glue && !preposition(t.norm) && !closing(t.norm):
+			// "this time", "that race": a determiner, not a pronoun.
+			return false
+		case seen && (adjunct || t.glue || t.emoji || t.num || closing(t.norm) || anaphorWord(t.norm)):
+		case seen && (preposition(t.norm) || timeWord(t.norm)):
+			// "I binned it in January", "stopped opening them after a
+			// while": when and where, not what.
+			adjunct = true
+		case seen:
+			// "none of them timed": the pronoun is a subject, not an object.
+			return false
 		case t.norm == "that" || t.norm == "it" || t.norm == "them" || t.norm == "those" || t.norm == "this":
 			seen = true
 		case anaphorWord(t.norm) || t.glue || t.emoji:
 		case t.norm == "about" || t.norm == "with" || t.norm == "of" || t.norm == "for" || t.norm == "on":
-			if seen {
-				return false
-			}
+		case closing(t.norm):
 		default:
-			if !closing(t.norm) {
-				return false
-			}
+			return false
 		}
 	}
 	return seen
@@ -192,11 +258,13 @@ func subjectEnd(toks []detToken, i int) int {
 }
 
 // clauseEndsAt reports whether nothing but glue and a few closing words
-// stand between token j and the end of its clause: "Racing? Not really."
-func clauseEndsAt(toks []detToken, j int) bool {
+// stand between token j and the end of its clause: "Racing? Not really.",
+// "I've given it up since the baby came". clause gives each token's clause
+// (detector.layout).
+func clauseEndsAt(toks []detToken, clause []int16, j int) bool {
 	for k := j; k < len(toks); k++ {
 		t := &toks[k]
-		if t.brk {
+		if t.brk || k > 0 && clause[k] != clause[k-1] {
 			return true
 		}
 		if t.glue || t.emoji {

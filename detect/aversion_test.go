@@ -1,0 +1,111 @@
+package detect
+
+import (
+	"testing"
+
+	"github.com/cairn-run/cairn/catalog"
+	"github.com/cairn-run/cairn/workbook"
+)
+
+// How runners say the "rather not" side, mechanism by mechanism. Every
+// sentence is invented for these tests; none comes from a labelled set.
+// They read with the lexicon alone (detectLexicon), the reader the model
+// builds on, so that a mechanism is tested where it lives.
+
+// readerCase is one text, the themes the reader must propose with their
+// polarity, and the themes it must not propose at all.
+type readerCase struct {
+	text  string
+	label string // the question it answers, if any
+	want  map[catalog.ThemeID]workbook.Polarity
+	not   []catalog.ThemeID
+}
+
+func runReaderCases(t *testing.T, cases []readerCase) {
+	t.Helper()
+	for _, c := range cases {
+		fs := detectLexicon([]Source{{Label: c.label, Text: c.text}})
+		got := map[catalog.ThemeID]workbook.Polarity{}
+		for _, f := range fs {
+			got[f.Theme] = f.Polarity
+		}
+		for theme, pol := range c.want {
+			if gp, ok := got[theme]; !ok {
+				t.Errorf("%q: %s not found (got %s)", c.text, theme, describe(fs))
+			} else if gp != pol {
+				t.Errorf("%q: %s is %s, want %s", c.text, theme, gp, pol)
+			}
+		}
+		for _, theme := range c.not {
+			if gp, ok := got[theme]; ok {
+				t.Errorf("%q: %s found (%s), want nothing", c.text, theme, gp)
+			}
+		}
+	}
+}
+
+// drawnTo and ratherNot are the two polarities, for short tables.
+const (
+	drawnTo   = workbook.Toward
+	ratherNot = workbook.Away
+)
+
+// want builds a table's expectations from theme, polarity pairs.
+func want(kv ...any) map[catalog.ThemeID]workbook.Polarity {
+	m := map[catalog.ThemeID]workbook.Polarity{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(catalog.ThemeID)] = kv[i+1].(workbook.Polarity)
+	}
+	return m
+}
+
+// A subject that is itself a denial, "none of us", "neither of us",
+// negates its verb as "we don't" would.
+func TestReaderDenyingSubjects(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "None of us care about splits on a Sunday.", want: want(catalog.Achievement, ratherNot)},
+		{text: "Neither of us bothers with a watch.", want: want(catalog.Achievement, ratherNot)},
+		{text: "None of us are in it for the medals.", want: want(catalog.Recognition, ratherNot)},
+		// A denial that is not the subject still only reaches its window.
+		{text: "I run with none of the pressure I had at work.", not: []catalog.ThemeID{catalog.Coping}},
+	})
+}
+
+// A cue that carries its own "no" ("no plan", "no watch") is not turned
+// again by the "no" that heads its list.
+func TestReaderSelfDeniedListItems(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "No races, no plan, no pressure.", want: want(catalog.Competition, ratherNot, catalog.Routine, ratherNot)},
+		{text: "No parkrun, no watch, nothing.", want: want(catalog.Achievement, ratherNot)},
+	})
+}
+
+// A pronoun object points back at what was named: "I avoid them", "I
+// gave it up". The nearest cue before it, in its clause's sentence or the
+// one before, is what is turned down.
+func TestReaderPronounObjects(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "Everyone at work talks about their splits. I ignore them when I'm out.", want: want(catalog.Achievement, ratherNot)},
+		{text: "I had a training plan on the fridge for years. I binned it in January and I don't miss it.",
+			want: want(catalog.Routine, ratherNot)},
+		{text: "The club used to send me race entries. I stopped opening them after a while.",
+			want: want(catalog.Competition, ratherNot)},
+		// The pronoun is the runner's object; the cue is nearer than the person.
+		{text: "My brother keeps sending me marathon links. I delete them.", want: want(catalog.Achievement, ratherNot),
+			not: []catalog.ThemeID{catalog.Affiliation}},
+		// "it" as a subject of something good stays good.
+		{text: "I joined a club last year. I love it.", want: want(catalog.Affiliation, drawnTo)},
+	})
+}
+
+// After "care", "mind" or "know", a question word opens what is cared
+// about, not a new clause: "I don't care who finishes ahead of me".
+func TestReaderCareAboutWhat(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I genuinely don't care who finishes ahead of me.", want: want(catalog.Competition, ratherNot)},
+		{text: "I don't care how fast I go as long as I get out.", want: want(catalog.Achievement, ratherNot)},
+		{text: "I honestly couldn't tell you what my 10k time is.", want: want(catalog.Achievement, ratherNot)},
+		// "when" after a plain verb still opens a clause of its own.
+		{text: "I don't run when I'm chasing a deadline at work.", not: []catalog.ThemeID{catalog.Achievement}},
+	})
+}
