@@ -109,3 +109,61 @@ func TestReaderCareAboutWhat(t *testing.T) {
 		{text: "I don't run when I'm chasing a deadline at work.", not: []catalog.ThemeID{catalog.Achievement}},
 	})
 }
+
+// that opens a sentence does: "..., not the racing".
+func TestReaderNotThisButThat(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "It's the people I go for, not the racing.", want: want(catalog.Affiliation, drawnTo, catalog.Competition, ratherNot)},
+		{text: "I run to clear my head, not to chase a time on a watch.", want: want(catalog.Coping, drawnTo, catalog.Achievement, ratherNot)},
+		{text: "Not races, not medals, just the hills and a flask.", want: want(catalog.Competition, ratherNot)},
+		// A "not" with a verb after it describes: "not" + "fast" is no aversion.
+		{text: "I like the hills, not that I'm fast on them.", not: []catalog.ThemeID{catalog.Achievement}},
+	})
+}
+
+// again" after a story refuses what the story was about.
+func TestReaderFutureRefusal(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I've never raced and I never will.", want: want(catalog.Competition, ratherNot)},
+		{text: "I've never done a marathon and I don't intend to.", want: want(catalog.Achievement, ratherNot)},
+		{text: "I did one road race in 2019, elbows everywhere at the start. Never again.", want: want(catalog.Competition, ratherNot)},
+		{text: "Club time trial? Did it once. Never again.", want: want(catalog.Competition, ratherNot)},
+		// Experience alone stays experience.
+		{text: "I've never raced before.", not: []catalog.ThemeID{catalog.Competition}},
+		{text: "I've never done a marathon but I'd love to.", not: []catalog.ThemeID{catalog.Achievement}},
+	})
+}
+
+// description.
+func TestReaderNotThatKindOfPerson(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I'm not a numbers person.", want: want(catalog.Achievement, ratherNot)},
+		{text: "Honestly I've never been a race person.", want: want(catalog.Competition, ratherNot)},
+		{text: "I'm not a group runner, I'm happier alone.", want: want(catalog.Affiliation, ratherNot)},
+	})
+}
+
+// Quiet aversions: the thing given away, put in a drawer, not missed.
+func TestReaderQuietAversions(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I sold my Garmin last spring.", want: want(catalog.Achievement, ratherNot)},
+		{text: "The watch is in a drawer now.", want: want(catalog.Achievement, ratherNot)},
+		{text: "Turned the GPS off in March and never looked back.", want: want(catalog.Achievement, ratherNot)},
+		{text: "I gave away all my medals years ago.", want: want(catalog.Recognition, ratherNot)},
+		// Selling or giving away something else says nothing.
+		{text: "I sold my car and run to work now.", not: []catalog.ThemeID{catalog.Achievement}},
+	})
+}
+
+// or two later.
+func TestReaderThenAndNow(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "It used to be all about my PBs. I had a spreadsheet for everything. Now I just go out and see how I feel.",
+			want: want(catalog.Achievement, ratherNot)},
+		{text: "Years ago I chased a PB every weekend. I had a spreadsheet for it all. These days I jog with the dog.",
+			want: want(catalog.Achievement, ratherNot)},
+		// A trouble in the past is still why they run.
+		{text: "I used to be so anxious. I barely left the house. Now I run every morning.",
+			want: want(catalog.Coping, drawnTo)},
+	})
+}

@@ -153,6 +153,7 @@ type detOp struct {
 	list   bool // heads a list ("hate: crowds, races"): reaches every item
 	cease  bool // "stop", "no longer": a problem that stops is a gain
 	drop   bool // "better than": what follows is a yardstick, not a motive
+	opens  bool // direct only because it opens a clause: not for a person
 }
 
 // A detEvidence is one sentence's evidence for a theme, with what it is
@@ -201,13 +202,21 @@ func (d *detector) readSource(si int, src Source) {
 	d.spans = splitSentences(text, d.spans[:0])
 	firstSent, firstHit := len(d.sentences), len(d.hits)
 	words := 0
+	// nowFrom: the first sentence after which one says where the runner
+	// is now ("Now I ...", "These days ..."): a "used to" before it is
+	// the past, however many sentences of story come between.
+	nowFrom := len(d.spans)
+	for k := len(d.spans) - 1; k > 0; k-- {
+		if opensWithNow(text[d.spans[k].start:d.spans[k].end]) {
+			nowFrom = k
+		}
+	}
 	for k, sp := range d.spans {
 		sent := int32(len(d.sentences))
 		st := text[sp.start:sp.end]
 		d.sentences = append(d.sentences, detSentence{src: si, text: st, factor: 1,
 			question: strings.HasSuffix(strings.TrimRight(st, " \"')”’)"), "?")})
-		nowNext := k+1 < len(d.spans) && opensWithNow(text[d.spans[k+1].start:d.spans[k+1].end])
-		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowNext)
+		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowFrom < len(d.spans) && k < nowFrom)
 		if k == 0 && src.Label == "competition" {
 			d.answerCue(sent)
 		}
@@ -236,8 +245,8 @@ func (d *detector) readSource(si int, src Source) {
 }
 
 // readSentence finds the theme cues in one sentence and records them as
-// hits. nowNext says the next sentence opens with "now" or "these days",
-// which turns a "used to" in this one into the past. It returns the number
+// hits. nowNext says a later sentence of the answer opens with "now" or
+// "these days", which turns a "used to" in this one into the past. It returns the number
 // of words read.
 func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int {
 	lex := d.lex
@@ -714,7 +723,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.m = -1
 				i = ms[d.matchAt[m.j]].j
 				continue
-			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j):
+			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j) && !refusalAfter(toks, m.j):
 				// "I've never run a marathon", "I'd never raced before".
 				m.inert = true
 				op.m = -1
@@ -730,9 +739,14 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				f := m.e.flags
 				// A fragment that opens with a negation rejects what it names:
 				// "Not people.", "No racing for me."
-				direct := f&flagDirect != 0 || m.i == 0
+				// So does one that opens a clause after a comma or a dash:
+				// "I run for my head, not the pace" (but not a role, "not a
+				// mum, not a wife", nor "not even the pub").
+				opens := toks[m.i].brk && !(m.j < len(toks) && toks[m.j].norm == "even")
+				direct := f&flagDirect != 0 || m.i == 0 || opens
 				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
-					cross: f&flagCross != 0, direct: direct, bonus: true, cease: f&flagCease != 0}
+					cross: f&flagCross != 0, direct: direct, bonus: true, cease: f&flagCease != 0,
+					opens: opens && f&flagDirect == 0 && m.i > 0}
 				op.list = d.listHead(toks, m, false)
 			}
 		case opAverse:
@@ -844,8 +858,13 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 		h.flipBy = int32(op.m)
 		// A negated action right before its cue rejects it: "I don't race",
 		// "I'm not chasing anything", "I don't look at my times".
-		action := op.direct || op.count == 0 && strings.HasSuffix(toks[h.tok].norm, "ing")
-		if action && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h) {
+		action := op.direct && !(op.opens && h.person) || op.count == 0 && strings.HasSuffix(toks[h.tok].norm, "ing")
+		switch {
+		case action && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h):
+			h.base += detBonus
+		case identityAfter(toks, int(h.tokEnd)) && d.primary(h):
+			// "I'm not a numbers person", "never been a race person": an
+			// identity turned down is an aversion, not a description.
 			h.base += detBonus
 		}
 	case op.kind == opAverse:

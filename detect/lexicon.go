@@ -948,7 +948,7 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 3, phrases: []string{
 		"instead of", "rather than", "except", "apart from", "other than",
-		"not for", "never again", "not in it for",
+		"not for", "not in it for",
 	}},
 	{kind: opNegate, window: 2, flags: flagDirect, phrases: []string{
 		"no more", "=turned off", "turn off", "switched off the", "nobody", "no one",
@@ -960,6 +960,12 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal | flagCease, phrases: []string{
 		"no longer",
+	}},
+	// A refusal of more of the same: on its own after a story it turns
+	// down what the story was about ("Did one road race. Never again.").
+	{kind: opNegate, window: 3, flags: flagDirect | flagFinal, phrases: []string{
+		"never again", "not again", "never ever again", "not doing that again",
+		"never doing that again", "won't be doing that again", "once was enough",
 	}},
 	{kind: opNegate, window: 1, flags: flagDirect | flagCease, phrases: []string{
 		"=stopped", "=stop", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",

@@ -107,6 +107,19 @@ func timeWord(w string) bool {
 	return false
 }
 
+// identityAfter reports a noun of identity at token k, after a cue:
+// "a numbers person", "a race type", "a group runner".
+func identityAfter(toks []detToken, k int) bool {
+	if k >= len(toks) || toks[k].brk {
+		return false
+	}
+	switch toks[k].norm {
+	case "person", "people", "type", "guy", "girl", "gal", "kind", "sort", "fan", "runner", "lady", "bloke":
+		return true
+	}
+	return false
+}
+
 // demonstrative reports "this", "that", "these", "those": pronouns on
 // their own, determiners before a noun.
 func demonstrative(w string) bool {
@@ -192,7 +205,7 @@ func turnedRound(toks []detToken, j int) bool {
 func denial(toks []detToken, m *detMatch) bool {
 	for k := m.i; k < m.j; k++ {
 		switch toks[k].norm {
-		case "it", "that", "true", "truth", "case":
+		case "it", "that", "true", "truth", "case", "again", "enough":
 			return true
 		}
 	}
@@ -319,6 +332,26 @@ func experience(toks []detToken, i, j int) bool {
 		return j+1 < len(toks) && toks[j+1].norm == "to" // "never been to a race"
 	}
 	return true
+}
+
+// refusalAfter reports a refusal of the future after token j in the
+// sentence, which turns an experience into a choice: "I've never raced
+// and I never will", "... and I don't intend to", "... and have no plans
+// to".
+func refusalAfter(toks []detToken, j int) bool {
+	for k := j; k < len(toks); k++ {
+		switch w := toks[k].norm; w {
+		case "will", "going", "intend", "intention", "plan", "plans", "want", "wish":
+			for b := k - 1; b >= j && b >= k-2; b-- {
+				if nb := toks[b].norm; nb == "never" || nb == "no" || nb == "not" || strings.HasSuffix(nb, "n't") {
+					return true
+				}
+			}
+		case "won't", "wont":
+			return true
+		}
+	}
+	return false
 }
 
 // counterfactual reports "would" or "lost" around "without" (tokens [i,
