@@ -167,3 +167,41 @@ func TestReaderThenAndNow(t *testing.T) {
 			want: want(catalog.Coping, drawnTo)},
 	})
 }
+
+// before, often about someone else.
+func TestReaderElliptical(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "Everyone at work thinks I'm training for a marathon. I'm not.", want: want(catalog.Achievement, ratherNot)},
+		{text: "My coach wants me to race the county champs. I don't.", want: want(catalog.Competition, ratherNot)},
+		// A yes is not a no.
+		{text: "My coach wants me to race the county champs. I do too.", want: want(catalog.Competition, drawnTo)},
+	})
+}
+
+// dreading my runs".
+func TestReaderBadConsequence(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "If I chased times I'd end up hating it.", want: want(catalog.Achievement, ratherNot)},
+		{text: "Whenever I set a target I start dreading my runs.", want: want(catalog.Achievement, ratherNot)},
+		{text: "Every time I enter a race I feel sick for a week.", want: want(catalog.Competition, ratherNot)},
+		// A bad feeling running eases is still why they run.
+		{text: "Whenever I'm stressed I go for a run and it clears my head.", want: want(catalog.Coping, drawnTo)},
+		{text: "If I miss a run I feel awful.", not: []catalog.ThemeID{catalog.Routine}},
+	})
+}
+
+// "nothing says ... like", a claim taken back ("(It isn't.)").
+func TestReaderSarcasm(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "Oh yes, I live for the age group results 🙃", want: want(catalog.Competition, ratherNot)},
+		{text: "Nothing says fun like a club captain shouting splits at you.", want: want(catalog.Achievement, ratherNot),
+			not: []catalog.ThemeID{catalog.Joy}},
+		{text: "A marathon in the sleet with four thousand strangers. Said no one ever.", want: want(catalog.Achievement, ratherNot)},
+		{text: "My dream weekend is obviously a mass start road race. (It isn't.)", want: want(catalog.Competition, ratherNot)},
+		{text: "Posting every run for the likes, because that's so healthy 🙄", want: want(catalog.Recognition, ratherNot)},
+		// A plain smile is no wink.
+		{text: "I love the age group results 🙂", want: want(catalog.Competition, drawnTo)},
+	})
+}
+
+// "I'm not." "I don't." A verb left out points back at what was said

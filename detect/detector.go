@@ -328,7 +328,9 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	d.scopeForward(toks, ms)
 	d.scopeBackward(toks, ms)
 	d.pastNow(toks, ms, nowNext)
+	d.consequence(toks, ms)
 	d.yieldAffect(toks)
+	d.irony(sent, toks)
 	for k := range d.sentHits {
 		h := &d.sentHits[k]
 		if h.drop {
@@ -1073,8 +1075,11 @@ func (d *detector) lightBefore(toks []detToken, c int16) bool {
 func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi int) {
 	m := &ms[mi]
 	cur := &d.sentences[sent]
+	// "I'm not." "I don't." A verb left out points back at what was said,
+	// often someone else's idea of the runner, and makes it their own.
+	ellipsis := d.elliptical(toks, m)
 	anaphor := anaphorAfter(toks, d.clause, m.j, d.cueAt) || d.pronounBefore(toks, m) || denial(toks, m) ||
-		m.e.kind == opNegate && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m)
+		m.e.kind == opNegate && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m) || ellipsis
 	targets := make([]int32, 0, 2)
 	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
 		prev := &d.sentences[p]
@@ -1090,7 +1095,12 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 	span := Span{toks[m.i].start, toks[m.j-1].end}
 	// An aversion is evidence in itself, and so is an action turned down
 	// on a pronoun: "I stopped opening them", "I don't need them".
-	averse := m.e.kind == opAverse || m.e.kind == opPostAverse ||
+	// "It isn't." on its own after a claim takes the claim back: sarcasm
+	// explained ("My dream weekend is a mass start road race. (It
+	// isn't.)").
+	retract := m.e.kind == opNegate && len(toks) <= m.j+1 && m.i == 1 && pronoun(toks[0].norm) &&
+		clauseEndsAt(toks, d.clause, m.j) && len(targets) == 1 && !d.sentences[targets[0]].question
+	averse := m.e.kind == opAverse || m.e.kind == opPostAverse || ellipsis || retract ||
 		m.e.kind == opNegate && m.e.flags&flagDirect != 0 && anaphor && !pronounSubject(toks, m)
 	var done [16]bool // by theme index
 	for _, t := range targets {
@@ -1127,6 +1137,13 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 			factor := 1.0
 			if h.base > 0 {
 				factor = h.weight / h.base
+			}
+			if ellipsis && h.others {
+				// "Everyone thinks I'm training for a marathon. I'm not."
+				h.others = false
+				if themes[h.theme].ID != catalog.Affiliation {
+					factor /= detOthers
+				}
 			}
 			switch {
 			case h.pol == workbook.Toward && m.e.kind != opAccept:
@@ -1174,6 +1191,30 @@ func (d *detector) verbOnPronoun(toks []detToken, m *detMatch) bool {
 func (d *detector) cueAt(k int) bool {
 	mi := d.matchAt[k]
 	return mi >= 0 && d.matches[mi].e.kind == opTheme
+}
+
+// elliptical reports a negation that ends a clause of its own with only
+// the runner and an auxiliary before it: "I'm not.", "I don't, though.",
+// "we won't". The verb left out is the one said before.
+func (d *detector) elliptical(toks []detToken, m *detMatch) bool {
+	if m.e.kind != opNegate || !clauseEndsAt(toks, d.clause, m.j) {
+		return false
+	}
+	first := false
+	for k := m.i - 1; k >= 0 && d.clause[k] == d.clause[m.i]; k-- {
+		switch w := toks[k].norm; {
+		case w == "i" || w == "i'm" || w == "we" || w == "we're" || w == "i've" || w == "we've":
+			first = true
+		case w == "am" || w == "do" || w == "did" || w == "have" || w == "was" || w == "really" ||
+			w == "just" || w == "honestly" || w == "but" || w == "and" || w == "so" || w == "definitely":
+		default:
+			return false
+		}
+		if toks[k].brk {
+			break
+		}
+	}
+	return first
 }
 
 // pronounSubject reports a negation whose subject is a pronoun: "it
@@ -1346,6 +1387,141 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 				h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
 			}
 		}
+	}
+}
+
+// consequence reads a goal by what it does to the runner: a sentence that
+// opens with "if", "whenever" or "every time" and names a cue, then says
+// in its main clause that the runner ends up dreading it, hating it or
+// feeling bad: "whenever I set a target I start dreading my runs", "every
+// time I enter a race I feel sick". The cues of the opening clause turn
+// away. Not when the opening clause is itself a loss ("if I miss a run I
+// feel awful": the run is wanted), nor for troubles ("whenever I'm
+// stressed").
+func (d *detector) consequence(toks []detToken, ms []detMatch) {
+	start := conditionOpener(toks)
+	if start == 0 {
+		return
+	}
+	main, subjects := -1, 0
+	for k := start; k < len(toks); k++ {
+		if toks[k].brk {
+			main = k
+			break
+		}
+		if toks[k].subject {
+			if subjects++; subjects == 2 {
+				main = k
+				break
+			}
+		}
+	}
+	if main < 0 || !toks[main].brk && d.clause[main] != d.clause[0] {
+		// "Every time I get out the door when I don't want to": the second
+		// subject opens a clause of its own, not the main one.
+		return
+	}
+	for k := start; k < main; k++ {
+		if negator(toks[k].norm) || losing(toks[k].stem) {
+			return
+		}
+	}
+	bad := false
+	for k := main; k < len(toks) && !bad; k++ {
+		if mi := d.matchAt[k]; mi >= 0 {
+			switch ms[mi].e.kind {
+			case opAverse, opPostAverse:
+				bad = true
+			case opContrast:
+				return
+			}
+		}
+		bad = bad || toks[k].bad && feeling(toks, k)
+	}
+	if !bad {
+		return
+	}
+	top := -1
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tok) >= main || h.drop || h.sense != toward || h.pol != workbook.Toward || h.flipBy != -1 {
+			continue
+		}
+		h.pol, h.flipBy = workbook.Away, int32(d.matchAt[main])
+		if top < 0 || h.base > d.sentHits[top].base {
+			top = k
+		}
+	}
+	if top >= 0 && d.primary(&d.sentHits[top]) {
+		d.sentHits[top].base += detBonus
+	}
+}
+
+// irony reads sarcasm, which says the opposite of its words: a wink (🙃,
+// 🙄), "nothing says fun like ...", "... said no one ever". The cues the
+// sentence praises turn away, and a good feeling said of them is no joy.
+// "Said no one" is about the sentence before as well: "A marathon in the
+// sleet. Said no one ever."
+func (d *detector) irony(sent int32, toks []detToken) {
+	wink, said, says := false, -1, false
+	for k := range toks {
+		t := &toks[k]
+		switch {
+		case t.emoji && winkEmoji(t.norm):
+			wink = true
+		case t.norm == "said" && k+1 < len(toks) && (toks[k+1].norm == "nobody" || toks[k+1].norm == "no" &&
+			k+2 < len(toks) && (toks[k+2].norm == "one" || toks[k+2].norm == "runner" || toks[k+2].norm == "ever")):
+			said = k
+		case t.norm == "nothing" && k+2 < len(toks) && (toks[k+1].norm == "says" || toks[k+1].norm == "screams"):
+			says = true
+		}
+	}
+	if !wink && said < 0 && !says {
+		return
+	}
+	top := -1
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if h.drop || said >= 0 && int(h.tok) >= said {
+			continue
+		}
+		switch {
+		case h.sense == affect || themes[h.theme].ID == catalog.Joy && says:
+			h.drop = true
+		case h.sense == toward && h.pol == workbook.Toward:
+			h.pol, h.flipBy = workbook.Away, -4
+			if top < 0 || h.base > d.sentHits[top].base {
+				top = k
+			}
+		}
+	}
+	if top >= 0 && d.primary(&d.sentHits[top]) {
+		d.sentHits[top].base += detBonus
+	}
+	if said < 0 || sent == 0 || d.sentences[sent-1].src != d.sentences[sent].src {
+		return
+	}
+	prev := &d.sentences[sent-1]
+	top = -1
+	for k := prev.hitFrom; k < prev.hitTo; k++ {
+		h := &d.hits[k]
+		if !h.drop && h.sense == toward && h.pol == workbook.Toward {
+			factor := 1.0
+			if h.base > 0 {
+				factor = h.weight / h.base
+			}
+			h.pol, h.flipBy = workbook.Away, -4
+			if top < 0 || h.base > d.hits[top].base {
+				top = int(k)
+			}
+			h.weight = h.base * factor
+		}
+	}
+	if top >= 0 && d.primary(&d.hits[top]) {
+		h := &d.hits[top]
+		factor := h.weight / h.base
+		h.base += detBonus
+		h.weight = h.base * factor
 	}
 }
 

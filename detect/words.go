@@ -120,6 +120,61 @@ func identityAfter(toks []detToken, k int) bool {
 	return false
 }
 
+// conditionOpener returns how many tokens open a sentence with a
+// condition that recurs: "if", "whenever", "every time", "each time",
+// "any time"; 0 when it opens otherwise.
+func conditionOpener(toks []detToken) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	switch toks[0].norm {
+	case "if", "whenever", "anytime":
+		return 1
+	case "every", "each", "any":
+		if len(toks) > 1 && toks[1].norm == "time" {
+			return 2
+		}
+	}
+	return 0
+}
+
+// losing reports, by stem, the verbs of missing out: "if I miss a run"
+// wants the run.
+func losing(stem string) bool {
+	return losingStems()[stem]
+}
+
+var losingStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"miss", "skip", "stop", "quit", "lose", "drop", "can't", "cannot"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
+// feeling reports a bad word at k said as how the runner feels or ends
+// up: "I feel sick", "I get anxious", "I end up miserable".
+func feeling(toks []detToken, k int) bool {
+	for b := k - 1; b >= 0 && b >= k-3 && !toks[b+1].brk; b-- {
+		switch toks[b].norm {
+		case "feel", "felt", "feeling", "get", "got", "getting", "am", "i'm", "become", "up", "so", "go":
+			return true
+		}
+	}
+	return false
+}
+
+// winkEmoji reports the emoji that say "I don't mean it": upside-down
+// face, eye roll, unamused.
+func winkEmoji(e string) bool {
+	for _, w := range []string{"🙃", "🙄", "😒", "😑"} {
+		if strings.HasPrefix(e, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // demonstrative reports "this", "that", "these", "those": pronouns on
 // their own, determiners before a noun.
 func demonstrative(w string) bool {
