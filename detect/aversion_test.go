@@ -110,6 +110,7 @@ func TestReaderCareAboutWhat(t *testing.T) {
 	})
 }
 
+// A "not" that opens a clause without a verb rejects what it names, as one
 // that opens a sentence does: "..., not the racing".
 func TestReaderNotThisButThat(t *testing.T) {
 	runReaderCases(t, []readerCase{
@@ -121,6 +122,8 @@ func TestReaderNotThisButThat(t *testing.T) {
 	})
 }
 
+// A refusal of the future turns an experience into a choice: "I've never
+// raced" reports, "I've never raced and I never will" refuses. "Never
 // again" after a story refuses what the story was about.
 func TestReaderFutureRefusal(t *testing.T) {
 	runReaderCases(t, []readerCase{
@@ -134,6 +137,7 @@ func TestReaderFutureRefusal(t *testing.T) {
 	})
 }
 
+// "Not a ... person": an identity turned down is an aversion, not a
 // description.
 func TestReaderNotThatKindOfPerson(t *testing.T) {
 	runReaderCases(t, []readerCase{
@@ -155,6 +159,7 @@ func TestReaderQuietAversions(t *testing.T) {
 	})
 }
 
+// "Used to ... now ..." across an answer: the present may come a sentence
 // or two later.
 func TestReaderThenAndNow(t *testing.T) {
 	runReaderCases(t, []readerCase{
@@ -168,6 +173,7 @@ func TestReaderThenAndNow(t *testing.T) {
 	})
 }
 
+// "I'm not." "I don't." A verb left out points back at what was said
 // before, often about someone else.
 func TestReaderElliptical(t *testing.T) {
 	runReaderCases(t, []readerCase{
@@ -178,6 +184,8 @@ func TestReaderElliptical(t *testing.T) {
 	})
 }
 
+// What a goal does to the runner says how they feel about it: "if I
+// chased times I'd end up hating it", "whenever I set a target I start
 // dreading my runs".
 func TestReaderBadConsequence(t *testing.T) {
 	runReaderCases(t, []readerCase{
@@ -190,6 +198,7 @@ func TestReaderBadConsequence(t *testing.T) {
 	})
 }
 
+// Sarcasm says the opposite of its words: a wink (🙃, 🙄), "said no one",
 // "nothing says ... like", a claim taken back ("(It isn't.)").
 func TestReaderSarcasm(t *testing.T) {
 	runReaderCases(t, []readerCase{
