@@ -214,3 +214,45 @@ func TestReaderSarcasm(t *testing.T) {
 }
 
 // "I'm not." "I don't." A verb left out points back at what was said
+
+// A verdict on a cue that carries its own "no" settles it rather than
+// turning it back: "No watch, no splits, I'm not interested in any of
+// that" is against numbers twice over.
+func TestReaderDeniedCuesSettle(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "No watch, no splits, I'm not interested in any of that.", want: want(catalog.Achievement, ratherNot)},
+		{text: "Mostly on my own and I hate it, honestly.", want: want(catalog.Affiliation, drawnTo)},
+	})
+}
+
+// Not doing something to what a pronoun points back at: "I try not to
+// look at it", "I never check them".
+func TestReaderNotDoingItToIt(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "My weekly mileage used to rule me. Now I try not to look at it.", want: want(catalog.Achievement, ratherNot)},
+		{text: "The app sends me my splits after every run. I never check them.", want: want(catalog.Achievement, ratherNot)},
+		// Looking at something good stays good.
+		{text: "I got a medal at the weekend. I keep looking at it.", want: want(catalog.Recognition, drawnTo)},
+	})
+}
+
+// What running is for, turned down: "I don't run for X" says X is not
+// the motive, as "I don't race" says racing is not.
+func TestReaderNotWhatItsFor(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I don't run for the medals, I run for my head.", want: want(catalog.Recognition, ratherNot, catalog.Coping, drawnTo)},
+		{text: "I don't do it for the fitness, never have.", want: want(catalog.Health, ratherNot)},
+		{text: "It's not a weight thing, I just like being out.", want: want(catalog.Weight, ratherNot)},
+		// How long one runs is no motive turned down.
+		{text: "I don't run for long, twenty minutes or so.", not: []catalog.ThemeID{catalog.Achievement, catalog.Routine}},
+	})
+}
+
+// Someone else's trouble is the setting, not the runner's motive: "his
+// stroke", "my dad's heart attack".
+func TestReaderOthersTroubles(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I look after my husband since his stroke, so the run is my hour off.", not: []catalog.ThemeID{catalog.Health}},
+		{text: "After my stroke I wanted my heart strong again.", want: want(catalog.Health, drawnTo)},
+	})
+}

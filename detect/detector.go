@@ -311,7 +311,11 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				// run or done together.
 				h.base = weak.units()
 			}
-			if (themes[lt.theme].ID == catalog.Achievement || themes[lt.theme].ID == catalog.Competition) && d.othersEvent(toks, m) {
+			if lt.sense == problem && othersOwn(toks, m) {
+				// "I'm caring for my husband after his stroke": someone
+				// else's trouble is the setting, not the runner's motive.
+				h.base *= detOthers
+			} else if (themes[lt.theme].ID == catalog.Achievement || themes[lt.theme].ID == catalog.Competition) && d.othersEvent(toks, m) {
 				// "her first sub-2 half", "my dad came to watch my first
 				// marathon": someone else's goal, or the setting of what
 				// someone else did, says less about the runner's own.
@@ -429,15 +433,8 @@ func (d *detector) answerCue(sent int32) {
 // ("mum came to cheer at my first 10k", "he came to watch my first
 // marathon").
 func (d *detector) othersEvent(toks []detToken, m *detMatch) bool {
-	for k := m.i - 1; k >= 0 && k >= m.i-2 && !toks[k+1].brk; k-- {
-		switch w := toks[k].norm; {
-		case w == "her" || w == "his" || w == "their":
-			return true
-		case toks[k].person && strings.HasSuffix(w, "'s"):
-			return true
-		case !toks[k].glue:
-			k = -1
-		}
+	if othersOwn(toks, m) {
+		return true
 	}
 	// The clause's subject is someone else, and the cue is where they were.
 	c := d.clause[m.i]
@@ -467,6 +464,22 @@ func (d *detector) othersEvent(toks []detToken, m *detMatch) bool {
 		switch toks[k].norm {
 		case "at", "watch", "watched", "watching", "cheer", "cheered", "cheering", "see", "saw", "to":
 			return true
+		}
+	}
+	return false
+}
+
+// othersOwn reports a cue that someone else owns: "her first half",
+// "his stroke", "my dad's heart attack".
+func othersOwn(toks []detToken, m *detMatch) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-2 && !toks[k+1].brk; k-- {
+		switch w := toks[k].norm; {
+		case w == "her" || w == "his" || w == "their":
+			return true
+		case toks[k].person && strings.HasSuffix(w, "'s"):
+			return true
+		case !toks[k].glue:
+			return false
 		}
 	}
 	return false
@@ -673,7 +686,8 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 					}
 				default:
 					op.count++
-					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) {
+					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) &&
+						!motiveFrame(toks, i) {
 						op.plain = true
 					}
 					if op.count > op.window {
@@ -900,9 +914,9 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 		ends := clauseEndsAt(toks, d.clause, m.j) || anaphor
 		switch {
 		case kind == opPostAverse || kind == opPostNegate || kind == opAccept:
-		case kind == opNegate && idle && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m):
-			// Stopping what a pronoun points back at: "I stopped opening
-			// them", "gave it up".
+		case kind == opNegate && idle && d.actionOnPronoun(toks, m):
+			// Stopping or not doing what a pronoun points back at: "I
+			// stopped opening them", "I'm trying not to look at it".
 		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && ends:
 			if doAux(toks[m.i].norm) && m.i > 0 && !toks[m.i].brk && d.hitEndsAt(d.clause[m.i], m.i) {
 				// "my Tuesday 6am doesn't": the cue is the subject of a
@@ -957,7 +971,7 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 // that".
 func (d *detector) verdict(toks []detToken, m *detMatch) bool {
 	ends := clauseEndsAt(toks, d.clause, m.j) || anaphorAfter(toks, d.clause, m.j, d.cueAt) ||
-		m.e.kind == opNegate && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m)
+		d.actionOnPronoun(toks, m)
 	if !ends || turnedRound(toks, m.j) {
 		return false
 	}
@@ -1026,6 +1040,9 @@ func (d *detector) judgeable(h *detHit, m *detMatch) bool {
 	if h.drop || h.sense == fixed || h.denied && (m.e.kind == opNegate || m.e.kind == opPostNegate) {
 		return false
 	}
+	if h.denied {
+		return settles(m.e.kind)
+	}
 	if h.flipBy == -1 {
 		return m.e.kind != opAccept
 	}
@@ -1078,8 +1095,9 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 	// "I'm not." "I don't." A verb left out points back at what was said,
 	// often someone else's idea of the runner, and makes it their own.
 	ellipsis := d.elliptical(toks, m)
+	action := d.actionOnPronoun(toks, m)
 	anaphor := anaphorAfter(toks, d.clause, m.j, d.cueAt) || d.pronounBefore(toks, m) || denial(toks, m) ||
-		m.e.kind == opNegate && m.e.flags&flagCease != 0 && d.verbOnPronoun(toks, m) || ellipsis
+		action || ellipsis
 	targets := make([]int32, 0, 2)
 	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
 		prev := &d.sentences[p]
@@ -1100,7 +1118,7 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 	// isn't.)").
 	retract := m.e.kind == opNegate && len(toks) <= m.j+1 && m.i == 1 && pronoun(toks[0].norm) &&
 		clauseEndsAt(toks, d.clause, m.j) && len(targets) == 1 && !d.sentences[targets[0]].question
-	averse := m.e.kind == opAverse || m.e.kind == opPostAverse || ellipsis || retract ||
+	averse := m.e.kind == opAverse || m.e.kind == opPostAverse || ellipsis || retract || action ||
 		m.e.kind == opNegate && m.e.flags&flagDirect != 0 && anaphor && !pronounSubject(toks, m)
 	var done [16]bool // by theme index
 	for _, t := range targets {
@@ -1173,6 +1191,24 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 		m.applied++
 	}
 	cur.hitTo = int32(len(d.hits))
+}
+
+// actionOnPronoun reports a negation of doing something to a pronoun
+// object: a stop ("I stopped opening them", "gave it up") or a verb of
+// engaging ("not to look at it", "I never check them").
+func (d *detector) actionOnPronoun(toks []detToken, m *detMatch) bool {
+	if m.e.kind != opNegate {
+		return false
+	}
+	if m.e.flags&flagCease != 0 {
+		return d.verbOnPronoun(toks, m)
+	}
+	j := m.j
+	for j < len(toks) && (toks[j].norm == "to" || toks[j].norm == "even") && !toks[j].brk {
+		j++
+	}
+	return j < len(toks) && j > m.j-1 && !toks[j].brk && engaging(toks[j].stem) && !d.cueAt(j) &&
+		d.verbOnPronoun(toks, &detMatch{e: m.e, i: m.i, j: j})
 }
 
 // verbOnPronoun reports a pronoun object ending the clause after match
@@ -1316,9 +1352,10 @@ func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonu
 	if h.sense == fixed {
 		return
 	}
-	if h.pol == workbook.Away && h.flipBy >= 0 {
-		// Already turned by a negation: the verdict settles it. "I've never
-		// been fast and I don't care."
+	if h.pol == workbook.Away && (h.flipBy >= 0 || h.denied) {
+		// Already turned by a negation, or by its own "no": the verdict
+		// settles it. "I've never been fast and I don't care", "No watch,
+		// no races, I'm not interested in any of that."
 		h.firm = true
 		if d.primary(h) {
 			h.base += detBonus

@@ -107,6 +107,22 @@ func timeWord(w string) bool {
 	return false
 }
 
+// motiveFrame reports "run for", "do it for", "race for" at i: the verb
+// that says what a motive is for. Negated, it turns the motive down: "I
+// don't run for fitness".
+func motiveFrame(toks []detToken, i int) bool {
+	switch toks[i].norm {
+	case "run", "running", "race", "racing", "jog", "jogging", "do", "doing", "train", "training":
+	default:
+		return false
+	}
+	k := i + 1
+	if k < len(toks) && (toks[k].norm == "it" || toks[k].norm == "this") {
+		k++
+	}
+	return k < len(toks) && toks[k].norm == "for" && !toks[k].brk
+}
+
 // identityAfter reports a noun of identity at token k, after a cue:
 // "a numbers person", "a race type", "a group runner".
 func identityAfter(toks []detToken, k int) bool {
@@ -114,7 +130,8 @@ func identityAfter(toks []detToken, k int) bool {
 		return false
 	}
 	switch toks[k].norm {
-	case "person", "people", "type", "guy", "girl", "gal", "kind", "sort", "fan", "runner", "lady", "bloke":
+	case "person", "people", "type", "guy", "girl", "gal", "kind", "sort", "fan", "runner", "lady", "bloke",
+		"thing":
 		return true
 	}
 	return false
