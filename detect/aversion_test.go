@@ -256,3 +256,25 @@ func TestReaderOthersTroubles(t *testing.T) {
 		{text: "After my stroke I wanted my heart strong again.", want: want(catalog.Health, drawnTo)},
 	})
 }
+
+// A line that ends with a colon and turns something down heads the list
+// under it: each item is turned down.
+func TestReaderListHeads(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "Would not love:\n- a big city marathon\n- anything with a start pen", want: want(catalog.Competition, ratherNot)},
+		{text: "Hate:\n- medals\n- people posting their kudos", want: want(catalog.Recognition, ratherNot)},
+		{text: "Would love:\n- the coast path\n- a trail in the Alps", want: want(catalog.Exploration, drawnTo)},
+		// A line after the list is no longer an item.
+		{text: "Not for me:\n- crowds\nI love my club runs though.", want: want(catalog.Affiliation, drawnTo)},
+	})
+}
+
+// A bare verdict answering the competition question answers it: "Not my
+// thing." To another question it says nothing.
+func TestReaderVerdictAnswers(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "Not my thing.", label: "competition", want: want(catalog.Competition, ratherNot)},
+		{text: "Hard pass, sorry.", label: "competition", want: want(catalog.Competition, ratherNot)},
+		{text: "Not my thing.", label: "busy-life", not: []catalog.ThemeID{catalog.Competition}},
+	})
+}

@@ -211,6 +211,7 @@ func (d *detector) readSource(si int, src Source) {
 			nowFrom = k
 		}
 	}
+	head := headNone
 	for k, sp := range d.spans {
 		sent := int32(len(d.sentences))
 		st := text[sp.start:sp.end]
@@ -219,6 +220,14 @@ func (d *detector) readSource(si int, src Source) {
 		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowFrom < len(d.spans) && k < nowFrom)
 		if k == 0 && src.Label == "competition" {
 			d.answerCue(sent)
+		}
+		switch {
+		case k > 0 && head != headNone && bulletBefore(text, d.spans[k-1].end, sp.start):
+			d.underHead(sent, head)
+		case strings.HasSuffix(st, ":"):
+			head = d.listHeadKind(sent)
+		default:
+			head = headNone
 		}
 	}
 	d.srcWords[si] = words
@@ -425,6 +434,29 @@ func (d *detector) answerCue(sent int32) {
 			d.hits = append(d.hits, h)
 			return
 		}
+	}
+	// A verdict with nothing to judge answers the question itself: "Not
+	// my thing.", "Hard pass, I'm afraid."
+	if d.sentences[sent].hitTo > d.sentences[sent].hitFrom {
+		return
+	}
+	for mi := range d.matches {
+		m := &d.matches[mi]
+		if m.e.kind != opPostAverse && m.e.kind != opPostNegate || m.i > 1 || !clauseEndsAt(toks, d.clause, m.j) {
+			continue
+		}
+		if m.i == 1 && !toks[0].subject && !pronoun(toks[0].norm) && !filler(toks[0].norm) {
+			continue
+		}
+		h := detHit{
+			theme: ci, pol: workbook.Away, base: medium.units(), sent: sent, entry: -1,
+			tok: int32(m.i), tokEnd: int32(m.j), flipBy: -2,
+		}
+		h.weight = h.base
+		h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+		d.hits = append(d.hits, h)
+		d.sentences[sent].hitTo = int32(len(d.hits))
+		return
 	}
 }
 
@@ -647,6 +679,64 @@ func (d *detector) segFactor(seg int) float64 {
 		f *= detAfterContrast
 	}
 	return f
+}
+
+// A list head on a line of its own ("Would not love:", "Hate:") and what
+// it does to the items on the lines after it.
+type headKind int8
+
+const (
+	headNone headKind = iota
+	headToward
+	headAway
+)
+
+// listHeadKind reads a line ending with a colon that names no theme:
+// an aversion or a negation in it makes it a head that turns its items
+// away ("Would not love:", "Not for me:"), a boost one that draws to them
+// ("Would love:"). d.matches still holds the line's matches.
+func (d *detector) listHeadKind(sent int32) headKind {
+	if s := &d.sentences[sent]; s.hitTo > s.hitFrom {
+		return headNone
+	}
+	kind := headNone
+	for mi := range d.matches {
+		switch d.matches[mi].e.kind {
+		case opNegate, opAverse, opPostAverse, opPostNegate:
+			return headAway
+		case opBoost:
+			kind = headToward
+		}
+	}
+	return kind
+}
+
+// underHead applies a list head to one of its items: a head that turns
+// away turns the item's cues that point toward, with an aversion's weight
+// for the clearest of them; one that draws adds nothing, the items say
+// it themselves.
+func (d *detector) underHead(sent int32, head headKind) {
+	if head != headAway {
+		return
+	}
+	s := &d.sentences[sent]
+	top := int32(-1)
+	for k := s.hitFrom; k < s.hitTo; k++ {
+		h := &d.hits[k]
+		if h.drop || h.sense != toward || h.pol != workbook.Toward || h.flipBy != -1 {
+			continue
+		}
+		h.pol, h.flipBy = workbook.Away, -3
+		if top < 0 || h.base > d.hits[top].base {
+			top = k
+		}
+	}
+	if top >= 0 && d.primary(&d.hits[top]) {
+		h := &d.hits[top]
+		factor := h.weight / h.base
+		h.base += detBonus
+		h.weight = h.base * factor
+	}
 }
 
 // ---------------------------------------------------------------- turning cues around
