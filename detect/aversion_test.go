@@ -278,3 +278,23 @@ func TestReaderVerdictAnswers(t *testing.T) {
 		{text: "Not my thing.", label: "busy-life", not: []catalog.ThemeID{catalog.Competition}},
 	})
 }
+
+// Ways of turning something down that the lexicon lacked: refusals ("said
+// no to", "couldn't face"), understatements ("isn't my idea of fun"),
+// nobody looking, the past of the past.
+func TestReaderTurnDownPhrases(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "Racing in the rain isn't my idea of fun.", want: want(catalog.Competition, ratherNot)},
+		{text: "I said no to the spring marathon.", want: want(catalog.Achievement, ratherNot)},
+		{text: "After the injury I couldn't face a start line.", want: want(catalog.Competition, ratherNot)},
+		{text: "Please don't ask me about my PB.", want: want(catalog.Achievement, ratherNot)},
+		{text: "I just didn't care about the pace anymore.", want: want(catalog.Achievement, ratherNot)},
+		{text: "My best runs are the ones nobody saw.", want: want(catalog.Recognition, ratherNot)},
+		{text: "I won't be telling anyone about it.", want: want(catalog.Recognition, ratherNot)},
+		{text: "Sometimes a run is just a run.", want: want(catalog.Meaning, ratherNot)},
+		{text: "I'd been chasing a sub-3 marathon for years. Now I run for fun.", want: want(catalog.Achievement, ratherNot)},
+		// Not against is not averse; an idiom is no audience.
+		{text: "I'm not against a race now and then.", not: []catalog.ThemeID{catalog.Competition}},
+		{text: "She won the whole thing, which nobody saw coming.", not: []catalog.ThemeID{catalog.Recognition}},
+	})
+}

@@ -191,6 +191,7 @@ var themeLexicon = []themeCues{
 		"run faster", "be faster",
 	}},
 	{catalog.Achievement, medium, toward, []string{
+		"how long it takes", "how long it took", "how fast", "how quick",
 		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
 		"first <num> mile", "first <num> miler", "first trail race", "first race",
 		"run a <num> k", "run a <num> km", "run a <num> mile",
@@ -219,7 +220,7 @@ var themeLexicon = []themeCues{
 		"get better", "getting better", "level up", "plateau", "training block", "build up",
 		"segment*", "=achieve", "see what i can do", "=times",
 		"<num> miles a week", "<num> km a week", "<num> miles per week", "<num> km per week",
-		"do a <num> k", "do a <num> km",
+		"do a <num> k", "do a <num> km", "=split",
 	}},
 	{catalog.Achievement, medium, away, []string{
 		"gps off", "no watch", "without watch", "leave watch at home", "leave watch behind",
@@ -277,6 +278,7 @@ var themeLexicon = []themeCues{
 		"finisher medal", "finisher photo", "race photo", "for medal", "for medals",
 		"for bling", "for t shirt", "tell everyone", "tell people", "told everyone",
 		"status", "respected", "look up to me", "looks up to me", "name read out",
+		"tell anyone", "telling anyone", "told anyone",
 		"he was proud", "she was proud", "they were proud", "was proud of me",
 		"were proud of me", "being seen", "seen by", "people see", "people seeing",
 		"anyone seeing", "anyone see", "see me as", "say i did", "say i've", "say i ran",
@@ -679,7 +681,7 @@ var themeLexicon = []themeCues{
 	}},
 	{catalog.Weight, medium, toward, []string{
 		"=weight", "=weigh", "=weighed", "=weighing", "=weighs", "=pounds", "=lbs", "=kilos",
-		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "calorie*", "diet*",
+		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "=scale", "calorie*", "diet*",
 		"waist*", "look good", "the mirror", "=mirror", "toned", "get in shape", "how i look",
 		"how it looks", "how my body looks", "my looks",
 		"fit into",
@@ -774,6 +776,8 @@ var themeLexicon = []themeCues{
 	{catalog.Recognition, medium, away, []string{
 		"medal* in drawer", "medal* _ in drawer", "medal* _ _ in drawer",
 		"=anonymity", "=anonymous", "set to private", "nobody needs to know",
+		"nobody saw", "no one saw", "nobody watching", "no one watching", "nobody needs to see",
+		"no one needs to see", "no audience",
 		"no one needs to know", "keep it to myself", "keep it quiet",
 	}},
 
@@ -815,6 +819,7 @@ var themeLexicon = []themeCues{
 	}},
 	{catalog.Meaning, medium, away, []string{
 		"not that deep", "isn't that deep", "nothing deep", "not deep", "it's exercise",
+		"just a run", "only a run",
 		"just exercise", "it's just running", "just a hobby", "only a hobby",
 	}},
 
@@ -995,6 +1000,9 @@ var opLexicon = []opCues{
 		"terrified of", "anxious about", "done with", "had enough of", "stay away from",
 		"steer clear of", "worst part", "least favourite", "least favorite",
 		"can't be bothered", "can't see the point", "don't see the point", "see no point",
+		"didn't care", "doesn't care", "never cared", "never really cared", "said no to", "say no to",
+		"saying no to", "couldn't face", "can't face", "cannot face", "don't ask me about",
+		"took down", "taking down", "taken down",
 		"no point in", "what's the point of", "not enjoy", "don't enjoy", "didn't enjoy",
 		"doesn't enjoy", "never enjoy", "never enjoyed", "never liked", "never cared about",
 		"never cared for", "resent*", "no need for", "no need to", "not motivated by",
@@ -1050,7 +1058,7 @@ var opLexicon = []opCues{
 		"never missed it", "not missed it", "don't miss that", "never missed them",
 		"not my scene", "not my jam", "matter less", "matters less", "is not for me",
 		"are not for me", "was not for me", "is not my thing", "are not my thing",
-		"aren't my thing", "is not important", "are not important", "=ruined", "=ruins",
+		"aren't my thing", "is not important", "are not important", "=ruined", "=ruins", "=ruining",
 		"=ruin", "spoils it", "spoiled it", "spoilt it", "takes the joy out",
 		"takes the fun out", "took the joy out", "sucks the joy out", "makes me miserable",
 		"made me miserable", "make me miserable", "want to hide", "=meaningless",
@@ -1071,6 +1079,9 @@ var opLexicon = []opCues{
 		"can take a hike", "means less", "mean less", "means little", "mean little",
 		"means less than nothing", "not really my thing", "not really for me", "no ta",
 		"not my bag", "not my idea of fun", "not my kind of thing", "not fussed",
+		"isn't my idea of fun", "is not my idea of fun", "not really my idea of fun",
+		"never been my thing", "never really been my thing", "not what it's for", "isn't what it's for",
+		"not what it is for", "hate every minute", "hated every minute", "hating every minute",
 		"bores me to tears", "isn't for me either",
 	}},
 	{kind: opPostNegate, phrases: []string{
@@ -1119,6 +1130,9 @@ var opLexicon = []opCues{
 	{kind: opPast, factor: 0.6, phrases: []string{
 		"used to", "back then", "in the past", "years ago", "when i was younger",
 		"=formerly", "=previously", "once upon a time", "as a kid",
+		// The past of the past: "I'd been chasing a sub-50", "I'd spent
+		// months doing it for the kudos".
+		"i'd been", "i had been", "i'd spent", "i had spent",
 	}},
 	{kind: opContrast, phrases: []string{
 		"but", "however", "whereas", "that said", "having said that", "on the other hand",
@@ -1161,6 +1175,8 @@ var opLexicon = []opCues{
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
 		// running for him, a time "in mind" not a mind to clear.
+		"not against", "nothing against", "no problem with", "nobody saw coming",
+		"no one saw coming", "nobody saw it coming", "no one saw it coming",
 		"in mind", "on purpose", "by nature", "human nature", "at the same time", "beat myself up",
 		"beating myself up", "beat yourself up", "love for <person> to", "like for <person> to",
 		"love for _ <person> to", "like for _ <person> to", "post it note", "post its",

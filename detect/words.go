@@ -101,7 +101,7 @@ func timeWord(w string) bool {
 	switch w {
 	case "after", "since", "before", "ago", "during", "until", "till", "last", "years", "months",
 		"weeks", "ages", "again", "completely", "entirely", "altogether", "off", "away", "out",
-		"down", "long", "once", "twice", "yesterday", "today", "straight":
+		"down", "long", "once", "twice", "yesterday", "today", "straight", "round", "around":
 		return true
 	}
 	return false
