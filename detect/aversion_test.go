@@ -298,3 +298,12 @@ func TestReaderTurnDownPhrases(t *testing.T) {
 		{text: "She won the whole thing, which nobody saw coming.", not: []catalog.ThemeID{catalog.Recognition}},
 	})
 }
+
+// A cue said twice in a sentence counts once, as its strongest
+// occurrence, not its first: "I used to race most months, but I'd rather
+// not turn up to races now" turns racing down.
+func TestReaderRepeatedCueCountsAtItsStrongest(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I used to race most months, but I'd rather not turn up to races now.", want: want(catalog.Competition, ratherNot)},
+	})
+}

@@ -1796,6 +1796,9 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			strongest, sum, topBase, sumBase float64
 			n, first                         int
 			entries                          []int32
+			// w and b are what each of entries counts for: its strongest
+			// occurrence in the sentence.
+			w, b []float64
 		}
 		spans[0], spans[1] = spans[0][:0], spans[1][:0]
 		end := start
@@ -1808,15 +1811,22 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			}
 			sd.n++
 			w, b := h.weight, h.base
-			if h.entry >= 0 && (counted[x][h.entry] == stamp || slices.Contains(sd.entries, h.entry)) {
-				w, b = 0, 0
-			} else if h.entry >= 0 {
+			switch k := slices.Index(sd.entries, h.entry); {
+			case h.entry < 0:
+				// No lexicon entry (a verdict's own hit, an answer): each
+				// counts.
+				sd.entries = append(sd.entries, -1)
+				sd.w, sd.b = append(sd.w, w), append(sd.b, b)
+			case counted[x][h.entry] == stamp:
+			case k >= 0:
+				// The same cue again in the sentence counts once, as its
+				// strongest occurrence: "I used to race, but I'd rather not
+				// turn up to races" is the second.
+				sd.w[k], sd.b[k] = max(sd.w[k], w), max(sd.b[k], b)
+			default:
 				sd.entries = append(sd.entries, h.entry)
+				sd.w, sd.b = append(sd.w, w), append(sd.b, b)
 			}
-			sd.strongest = max(sd.strongest, w)
-			sd.sum += w
-			sd.topBase = max(sd.topBase, b)
-			sd.sumBase += b
 			if sources != nil {
 				spans[x] = append(spans[x], h.spans[:h.nspans]...)
 			}
@@ -1826,6 +1836,12 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		var strength, base [2]float64
 		for x := range 2 {
 			sd := &side[x]
+			for k := range sd.w {
+				sd.strongest = max(sd.strongest, sd.w[k])
+				sd.sum += sd.w[k]
+				sd.topBase = max(sd.topBase, sd.b[k])
+				sd.sumBase += sd.b[k]
+			}
 			strength[x] = sd.strongest + detSameSentence*(sd.sum-sd.strongest)
 			base[x] = sd.topBase + detSameSentence*(sd.sumBase-sd.topBase)
 		}
@@ -1844,7 +1860,9 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			continue
 		}
 		for _, e := range side[win].entries {
-			counted[win][e] = stamp
+			if e >= 0 {
+				counted[win][e] = stamp
+			}
 		}
 		s := &tally[win]
 		s.strength += lead
