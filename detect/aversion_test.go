@@ -307,3 +307,33 @@ func TestReaderRepeatedCueCountsAtItsStrongest(t *testing.T) {
 		{text: "I used to race most months, but I'd rather not turn up to races now.", want: want(catalog.Competition, ratherNot)},
 	})
 }
+
+// "... and so do I", "Neither do I.": the runner takes someone else's
+// stance as their own, in full.
+func TestReaderEcho(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "My partner hates all the race talk and so do I.", want: want(catalog.Competition, ratherNot)},
+		{text: "My sister never bothers with a watch. Neither do I.", want: want(catalog.Achievement, ratherNot)},
+	})
+}
+
+// A want that never was is not an experience: "I've never wanted to
+// race" turns racing down where "I've never raced" only reports.
+func TestReaderNeverWanted(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I've never really wanted to race.", want: want(catalog.Competition, ratherNot)},
+		{text: "I've never fancied a marathon, and I still don't.", want: want(catalog.Achievement, ratherNot)},
+		{text: "If I had to plan a trip around a race I wouldn't bother.", want: want(catalog.Exploration, ratherNot)},
+		{text: "Mountains or the coast, honestly not fussy.", want: want(catalog.Exploration, drawnTo)},
+		{text: "The club asked me to do the relay. No chance.", want: want(catalog.Affiliation, ratherNot)},
+	})
+}
+
+// The story between a "used to" and the "now" that turns it is the past
+// too, and weighs little.
+func TestReaderThenStoryNow(t *testing.T) {
+	runReaderCases(t, []readerCase{
+		{text: "I used to be all about the numbers. Splits, PBs, a spreadsheet for every run. These days I go by feel.",
+			want: want(catalog.Achievement, ratherNot)},
+	})
+}

@@ -42,6 +42,7 @@ type detector struct {
 	segCount int     // contrast segments in the current sentence
 	cond     []int16 // conditional clauses in the current sentence
 	text     string  // the current sentence
+	curSent  int32   // and its index
 	verdicts []int   // matches in the current sentence that judge the sentence before
 	// srcWords counts the words of each source.
 	srcWords []int
@@ -92,6 +93,8 @@ type detSentence struct {
 	// or in a shorter answer: where an answer usually lands, after the
 	// story that leads up to it.
 	point bool
+	// past: a "used to" here is turned by a "now" in a later sentence.
+	past bool
 }
 
 // A detHit is one theme suggested by one cue in one sentence.
@@ -231,6 +234,7 @@ func (d *detector) readSource(si int, src Source) {
 		}
 	}
 	d.srcWords[si] = words
+	d.thenAndNow(firstSent, nowFrom)
 	n := len(d.sentences) - firstSent
 	for k := firstSent; k < len(d.sentences); k++ {
 		d.sentences[k].point = n < 4 || k >= len(d.sentences)-2
@@ -249,6 +253,30 @@ func (d *detector) readSource(si int, src Source) {
 		d.hits = d.hits[:firstHit+len(keep)]
 		if len(keep) == 0 {
 			d.sentences = d.sentences[:firstSent]
+		}
+	}
+}
+
+// thenAndNow reads the story between a "used to" and the "now" that
+// turns it as the past too: "I used to be all about the numbers. Club
+// champs, age-grading, a PB to the second. These days ..." The cues that
+// point toward in the sentences between them count pastStory of their
+// weight.
+const pastStory = 0.3
+
+func (d *detector) thenAndNow(first, nowFrom int) {
+	from := -1
+	for k := first; k < len(d.sentences) && k-first < nowFrom; k++ {
+		s := &d.sentences[k]
+		switch {
+		case s.past:
+			from = k
+		case from >= 0:
+			for h := s.hitFrom; h < s.hitTo; h++ {
+				if hit := &d.hits[h]; hit.pol == workbook.Toward && hit.sense != problem && hit.sense != fixed {
+					hit.weight *= pastStory
+				}
+			}
 		}
 	}
 }
@@ -281,6 +309,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	}
 	d.toks = toks
 	d.text = text
+	d.curSent = sent
 	d.sentences[sent].words = words
 	if d.grams != nil {
 		d.grams.sentence(d.sentences[sent].src, sent, toks)
@@ -342,6 +371,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	d.scopeBackward(toks, ms)
 	d.pastNow(toks, ms, nowNext)
 	d.consequence(toks, ms)
+	d.echo(sent, toks)
 	d.yieldAffect(toks)
 	d.irony(sent, toks)
 	for k := range d.sentHits {
@@ -777,7 +807,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				default:
 					op.count++
 					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) &&
-						!motiveFrame(toks, i) {
+						!motiveFrame(toks, i) && !desire(toks[i].stem) {
 						op.plain = true
 					}
 					if op.count > op.window {
@@ -1497,6 +1527,9 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 		if !now {
 			continue
 		}
+		if nowNext && until == len(toks) {
+			d.sentences[d.curSent].past = true
+		}
 		c := d.clause[m.i]
 		for k := range d.sentHits {
 			h := &d.sentHits[k]
@@ -1512,6 +1545,44 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 				h.pol = -h.pol
 				h.flipBy = int32(mi)
 				h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+			}
+		}
+	}
+}
+
+// echo reads "... and neither do I", "so do I", "me neither": the runner
+// takes what someone else said as their own. The cues of the clause
+// before (or, opening a sentence, of the sentence before) stop being
+// someone else's and weigh in full, the way they were turned there: "she
+// hates all that and so do I", "Bramble doesn't care about age-grading
+// and neither do I".
+func (d *detector) echo(sent int32, toks []detToken) {
+	at := echoAt(toks)
+	if at < 0 {
+		return
+	}
+	restore := func(h *detHit) {
+		if h.others {
+			h.others = false
+		}
+	}
+	if c := d.clause[at]; c > 0 || at > 0 {
+		for k := range d.sentHits {
+			if h := &d.sentHits[k]; int(h.tok) < at {
+				restore(h)
+			}
+		}
+		return
+	}
+	if sent == 0 || d.sentences[sent-1].src != d.sentences[sent].src {
+		return
+	}
+	prev := &d.sentences[sent-1]
+	for k := prev.hitFrom; k < prev.hitTo; k++ {
+		if h := &d.hits[k]; h.others {
+			h.others = false
+			if themes[h.theme].ID != catalog.Affiliation {
+				h.weight /= detOthers
 			}
 		}
 	}

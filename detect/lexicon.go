@@ -1002,6 +1002,8 @@ var opLexicon = []opCues{
 		"can't be bothered", "can't see the point", "don't see the point", "see no point",
 		"didn't care", "doesn't care", "never cared", "never really cared", "said no to", "say no to",
 		"saying no to", "couldn't face", "can't face", "cannot face", "don't ask me about",
+		"wouldn't bother", "won't bother", "wouldn't bother with", "don't fancy", "didn't fancy",
+		"never fancied", "never really fancied", "doesn't fancy",
 		"took down", "taking down", "taken down",
 		"no point in", "what's the point of", "not enjoy", "don't enjoy", "didn't enjoy",
 		"doesn't enjoy", "never enjoy", "never enjoyed", "never liked", "never cared about",
@@ -1076,6 +1078,7 @@ var opLexicon = []opCues{
 		"suck the fun out", "suck the life out",
 		// Mild and slang dismissals: "leaves me cold" above, and these.
 		"hard pass", "i'll pass", "not worth it", "can do one", "can get lost", "can jog on",
+		"no chance", "not a chance", "not a hope", "no thank you very much",
 		"can take a hike", "means less", "mean less", "means little", "mean little",
 		"means less than nothing", "not really my thing", "not really for me", "no ta",
 		"not my bag", "not my idea of fun", "not my kind of thing", "not fussed",
@@ -1175,7 +1178,8 @@ var opLexicon = []opCues{
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
 		// running for him, a time "in mind" not a mind to clear.
-		"not against", "nothing against", "no problem with", "nobody saw coming",
+		"not against", "nothing against", "no problem with", "nobody saw coming", "not =fussy",
+		"not =picky",
 		"no one saw coming", "nobody saw it coming", "no one saw it coming",
 		"in mind", "on purpose", "by nature", "human nature", "at the same time", "beat myself up",
 		"beating myself up", "beat yourself up", "love for <person> to", "like for <person> to",

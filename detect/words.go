@@ -123,6 +123,53 @@ func motiveFrame(toks []detToken, i int) bool {
 	return k < len(toks) && toks[k].norm == "for" && !toks[k].brk
 }
 
+// desire reports, by stem, the verbs of wanting and liking: "I've never
+// wanted", "never fancied", "never cared for".
+func desire(stem string) bool {
+	return desireStems()[stem]
+}
+
+var desireStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"want", "wanted", "like", "liked", "fancy", "fancied", "care", "cared",
+		"enjoy", "enjoyed", "love", "loved", "wish", "wished", "dream", "dreamed", "dreamt", "bother",
+		"bothered", "need", "needed"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
+// echoAt finds "neither do I", "nor have I", "so do I", "me neither",
+// "me too", "same here" where a clause starts, and returns its first
+// token, or -1.
+func echoAt(toks []detToken) int {
+	for k := range toks {
+		if k > 0 && !toks[k].brk && toks[k-1].norm != "and" && toks[k-1].norm != "but" {
+			continue
+		}
+		w := toks[k].norm
+		switch {
+		case (w == "neither" || w == "nor" || w == "so") && k+2 < len(toks) && auxiliary(toks[k+1].norm) &&
+			(toks[k+2].norm == "i" || toks[k+2].norm == "we"):
+			return k
+		case w == "me" && k+1 < len(toks) && (toks[k+1].norm == "neither" || toks[k+1].norm == "either" || toks[k+1].norm == "too"):
+			return k
+		case w == "same" && k+1 < len(toks) && toks[k+1].norm == "here":
+			return k
+		}
+	}
+	return -1
+}
+
+// auxiliary reports the verbs an echo repeats: "neither do I", "so am I".
+func auxiliary(w string) bool {
+	switch w {
+	case "do", "does", "did", "am", "is", "was", "have", "has", "had", "will", "would", "can", "could":
+		return true
+	}
+	return false
+}
+
 // identityAfter reports a noun of identity at token k, after a cue:
 // "a numbers person", "a race type", "a group runner".
 func identityAfter(toks []detToken, k int) bool {
@@ -277,7 +324,7 @@ func turnedRound(toks []detToken, j int) bool {
 func denial(toks []detToken, m *detMatch) bool {
 	for k := m.i; k < m.j; k++ {
 		switch toks[k].norm {
-		case "it", "that", "true", "truth", "case", "again", "enough":
+		case "it", "that", "true", "truth", "case", "again", "enough", "chance":
 			return true
 		}
 	}
@@ -352,6 +399,10 @@ func clauseEndsAt(toks []detToken, clause []int16, j int) bool {
 		if t.brk || k > 0 && clause[k] != clause[k-1] {
 			return true
 		}
+		if (t.norm == "and" || t.norm == "or") && k+1 < len(toks) && toks[k+1].subject {
+			// "I haven't and I don't care": a new subject, a new clause.
+			return true
+		}
 		if t.glue || t.emoji {
 			continue
 		}
@@ -398,6 +449,11 @@ func experience(toks []detToken, i, j int) bool {
 		}
 	}
 	if !perfect {
+		return false
+	}
+	if j < len(toks) && (desire(toks[j].stem) || j+1 < len(toks) && toks[j].norm == "really" && desire(toks[j+1].stem)) {
+		// "I've never wanted to race", "never really fancied the club": a
+		// want that never was, not an experience.
 		return false
 	}
 	if j < len(toks) && toks[j].norm == "been" {
