@@ -53,6 +53,10 @@ type detector struct {
 	// source it is weighing (see counted).
 	seen  [2][]int32
 	stamp int32
+	// weighE, weighW and weighB are weigh's scratch, per side.
+	weighE [2][]int32
+	weighW [2][]float64
+	weighB [2][]float64
 }
 
 // counted returns the per-entry stamps weigh marks counted entries with,
@@ -1871,6 +1875,10 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			// occurrence in the sentence.
 			w, b []float64
 		}
+		for x := range 2 {
+			// Scratch kept across sentences, so weighing allocates once.
+			side[x].entries, side[x].w, side[x].b = d.weighE[x][:0], d.weighW[x][:0], d.weighB[x][:0]
+		}
 		spans[0], spans[1] = spans[0][:0], spans[1][:0]
 		end := start
 		for end < len(order) && hits[order[end]].sent == h0.sent {
@@ -1907,6 +1915,7 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		var strength, base [2]float64
 		for x := range 2 {
 			sd := &side[x]
+			d.weighE[x], d.weighW[x], d.weighB[x] = sd.entries, sd.w, sd.b
 			for k := range sd.w {
 				sd.strongest = max(sd.strongest, sd.w[k])
 				sd.sum += sd.w[k]
