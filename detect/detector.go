@@ -264,10 +264,8 @@ func (d *detector) readSource(si int, src Source) {
 // thenAndNow reads the story between a "used to" and the "now" that
 // turns it as the past too: "I used to be all about the numbers. Club
 // champs, age-grading, a PB to the second. These days ..." The cues that
-// point toward in the sentences between them count pastStory of their
+// point toward in the sentences between them count detThenStory of their
 // weight.
-const pastStory = 0.3
-
 func (d *detector) thenAndNow(first, nowFrom int) {
 	from := -1
 	for k := first; k < len(d.sentences) && k-first < nowFrom; k++ {
@@ -278,7 +276,7 @@ func (d *detector) thenAndNow(first, nowFrom int) {
 		case from >= 0:
 			for h := s.hitFrom; h < s.hitTo; h++ {
 				if hit := &d.hits[h]; hit.pol == workbook.Toward && hit.sense != problem && hit.sense != fixed {
-					hit.weight *= pastStory
+					hit.weight *= detThenStory
 				}
 			}
 		}
@@ -287,8 +285,8 @@ func (d *detector) thenAndNow(first, nowFrom int) {
 
 // readSentence finds the theme cues in one sentence and records them as
 // hits. nowNext says a later sentence of the answer opens with "now" or
-// "these days", which turns a "used to" in this one into the past. It returns the number
-// of words read.
+// "these days", which turns a "used to" in this one into the past. It
+// returns the number of words read.
 func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int {
 	lex := d.lex
 	toks := tokenize(text, low, d.toks[:0])
@@ -1565,15 +1563,12 @@ func (d *detector) echo(sent int32, toks []detToken) {
 	if at < 0 {
 		return
 	}
-	restore := func(h *detHit) {
-		if h.others {
-			h.others = false
-		}
-	}
-	if c := d.clause[at]; c > 0 || at > 0 {
+	if at > 0 {
+		// In its sentence: the weights are not set yet, so clearing the
+		// mark is enough.
 		for k := range d.sentHits {
 			if h := &d.sentHits[k]; int(h.tok) < at {
-				restore(h)
+				h.others = false
 			}
 		}
 		return

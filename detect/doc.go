@@ -73,9 +73,10 @@
 // answer's words and the question it answers: it turns down what the
 // lexicon reads into a story as readily as it adds what the lexicon
 // missed. Its thresholds are calibrated on real answers' out-of-fold
-// readings, for both sides of "rather not" and then for precision. A season's answers then combine, and each finding
-// says how strong its evidence is (Strength: strong, clear or faint), so
-// the runner reads the strongest first.
+// readings, for both sides of "rather not" and then for precision. A
+// season's answers then combine, and each finding says how strong its
+// evidence is (Strength: strong, clear or faint), so the runner reads the
+// strongest first.
 //
 // # Files
 //
