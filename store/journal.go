@@ -66,10 +66,14 @@ func JournalCursor(e workbook.Entry) string { return string(entryKey(e.Day, e.ID
 
 // decodeEntry reads the entry stored under key and checks it is the one
 // the key names.
-func decodeEntry(key, raw []byte) (workbook.Entry, error) {
+func decodeEntry(tx *bolt.Tx, key, raw []byte) (workbook.Entry, error) {
 	where := "journal/" + string(key)
 	if raw == nil {
 		return workbook.Entry{}, &DamagedError{Where: where, Err: fmt.Errorf("%w: a bucket where an entry belongs", ErrDamaged)}
+	}
+	raw, err := openAt(tx, string(bucketJournal), key, raw, kindEntry)
+	if err != nil {
+		return workbook.Entry{}, err
 	}
 	var r entryRecord
 	if err := decode(raw, kindEntry, upgradeContext{}, &r); err != nil {
@@ -130,7 +134,7 @@ func putEntry(j, idx *bolt.Bucket, e workbook.Entry) error {
 			return err
 		}
 	}
-	if err := put(j, key, kindEntry, entryToRecord(e)); err != nil {
+	if err := put(j, "journal", key, kindEntry, entryToRecord(e)); err != nil {
 		return err
 	}
 	return indexEntry(idx, e, key)
@@ -174,7 +178,7 @@ func (s *Store) Entry(id string) (workbook.Entry, error) {
 			return ErrNotFound
 		}
 		var err error
-		e, err = decodeEntry(key, j.Get(key))
+		e, err = decodeEntry(tx, key, j.Get(key))
 		return err
 	})
 	if err != nil {
@@ -202,7 +206,7 @@ func (s *Store) JournalPage(from string, limit int, newestFirst bool) (entries [
 		next = string(n)
 		entries = make([]workbook.Entry, 0, len(raw))
 		for _, r := range raw {
-			e, err := decodeEntry(r.key, r.value)
+			e, err := decodeEntry(tx, r.key, r.value)
 			if err != nil {
 				return err
 			}
@@ -241,7 +245,7 @@ func (s *Store) JournalScan(first, last workbook.Day, newestFirst bool, fn func(
 				if (!newestFirst && bytes.Compare(r.key, stop) > 0) || (newestFirst && bytes.Compare(r.key, stop) < 0) {
 					return nil
 				}
-				e, err := decodeEntry(r.key, r.value)
+				e, err := decodeEntry(tx, r.key, r.value)
 				if err != nil {
 					return err
 				}
@@ -330,7 +334,7 @@ func (s *Store) SaveJournalSettings(js workbook.JournalSettings) error {
 	now := s.now().UTC()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if err := put(meta, keyJournalSettings, kindJournalSettings, journalSettingsToRecord(js)); err != nil {
+		if err := put(meta, "meta", keyJournalSettings, kindJournalSettings, journalSettingsToRecord(js)); err != nil {
 			return err
 		}
 		return touch(meta, now)
@@ -346,10 +350,10 @@ func (s *Store) SaveJournalSettings(js workbook.JournalSettings) error {
 func (s *Store) SaveExperimentReview(seasonID string, r workbook.ExperimentReview) error {
 	return s.update("experiment review", seasonID, func(b *bolt.Bucket) error {
 		var rs []reviewRecord
-		if _, err := get(b, "seasons/"+seasonID, keyExperiments, kindReviews, upgradeContext{}, &rs); err != nil {
+		if _, err := get(b, seasonPath(seasonID), keyExperiments, kindReviews, upgradeContext{}, &rs); err != nil {
 			return err
 		}
-		return put(b, keyExperiments, kindReviews, append(rs, reviewsToRecord([]workbook.ExperimentReview{r})...))
+		return put(b, seasonPath(seasonID), keyExperiments, kindReviews, append(rs, reviewsToRecord([]workbook.ExperimentReview{r})...))
 	})
 }
 

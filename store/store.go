@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -53,7 +54,16 @@ type schema struct {
 	App     string    `json:"app"`
 	Version int       `json:"version"`
 	Created time.Time `json:"created"`
+	// Sealed says the workbook's records are encrypted (crypt.go). Only
+	// a sealed workbook's schema record is written at version 2, so a
+	// cairn from before encryption refuses it as newer than it knows
+	// rather than reading every record as damaged, or writing plain ones
+	// among them; a plain workbook stays readable by it.
+	Sealed bool `json:"sealed,omitempty"`
 }
+
+// upgradeSchemaV1 reads a version 1 schema record: always a plain file.
+func upgradeSchemaV1(s schema, _ upgradeContext) (schema, error) { return s, nil }
 
 // Store is an open cairn workbook. Its methods are safe for concurrent use.
 type Store struct {
@@ -104,6 +114,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 
 // openEditor opens the workbook at path for the editor holding lock.
 func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
+	removeRewrites(path)
 	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := create(path); err != nil {
@@ -282,12 +293,22 @@ func readSchema(tx *bolt.Tx) (schema, error) {
 		return s, fmt.Errorf("%w (schema %d; this cairn knows up to %d)", ErrNewerSchema, s.Version, SchemaVersion)
 	case s.Version < 1:
 		return s, fmt.Errorf("%w (its schema version %d was never used)", ErrNotCairn, s.Version)
+	case s.Sealed != (meta.Get(keyCrypt) != nil):
+		return s, &DamagedError{Where: "meta/crypt", Err: fmt.Errorf("%w: the schema and the key record disagree on whether the workbook is encrypted", ErrDamaged)}
 	}
 	return s, nil
 }
 
 func putSchema(tx *bolt.Tx, s schema) error {
-	return put(tx.Bucket(bucketMeta), keySchema, kindSchema, s)
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	v := 1
+	if s.Sealed {
+		v = 2
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, seal(kindSchema, v, data))
 }
 
 // openError explains why bbolt could not open path. A lock held elsewhere
@@ -338,9 +359,20 @@ func (s *Store) Close() error {
 	return err
 }
 
-// put encodes v as the newest version of its kind and stores it under key.
-func put(b *bolt.Bucket, key []byte, kind recordKind, v any) error {
+// put encodes v as the newest version of its kind and stores it under key
+// in b, the bucket at path where: sealed, when the workbook is (crypt.go).
+func put(b *bolt.Bucket, where string, key []byte, kind recordKind, v any) error {
 	raw, err := encode(kind, v)
+	if err != nil {
+		return err
+	}
+	return putRaw(b, where, key, kind, raw)
+}
+
+// putRaw stores raw, a plain record of kind, under key in b, the bucket
+// at path where: sealed, when the workbook is.
+func putRaw(b *bolt.Bucket, where string, key []byte, kind recordKind, raw []byte) error {
+	raw, err := sealAt(b.Tx(), where, key, kind, raw)
 	if err != nil {
 		return err
 	}
@@ -354,6 +386,10 @@ func get(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgradeCon
 	raw := b.Get(key)
 	if raw == nil {
 		return false, nil
+	}
+	raw, err = openAt(b.Tx(), where, key, raw, kind)
+	if err != nil {
+		return true, err
 	}
 	if err := decode(raw, kind, c, v); err != nil {
 		return true, &DamagedError{Where: where + "/" + string(key), Err: err}
