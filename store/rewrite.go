@@ -28,6 +28,10 @@ import (
 // The editor's lock is held throughout, so no save is lost between the
 // copy and the rename.
 
+// sealNew, when set, seals every workbook create makes: the tests run
+// the whole store suite on sealed workbooks with it (CAIRN_TEST_SEALED).
+var sealNew func(tx *bolt.Tx) error
+
 // crashPoint, when set, is told each step of a rewrite as it is reached.
 // Tests make it end the process, to prove every step can be survived.
 var crashPoint func(step string)

@@ -231,7 +231,13 @@ func create(path string) error {
 				return err
 			}
 		}
-		return putSchema(tx, schema{App: appName, Version: SchemaVersion, Created: time.Now().UTC()})
+		if err := putSchema(tx, schema{App: appName, Version: SchemaVersion, Created: time.Now().UTC()}); err != nil {
+			return err
+		}
+		if sealNew != nil {
+			return sealNew(tx)
+		}
+		return nil
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -265,6 +271,11 @@ func validate(path string) (int, error) {
 		}
 		if tx.Bucket(bucketSeasons) == nil {
 			return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
+		}
+		if k, encrypted, err := keyOf(tx); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		} else if encrypted && k == nil {
+			return fmt.Errorf("%s: %w", path, ErrEncrypted)
 		}
 		version = s.Version
 		return nil
