@@ -487,3 +487,15 @@ func encodeCrypt(c cryptRecord) ([]byte, error) {
 // seasonPath is the bucket path of the season with ID id, as records are
 // named in errors and sealed (recordAD).
 func seasonPath(id string) string { return "seasons/" + id }
+
+// UnlockedKeys returns the keys this process has unlocked, for passing to
+// a child process (never to a file, an argument or the environment).
+func UnlockedKeys() []*Key {
+	keyring.RLock()
+	defer keyring.RUnlock()
+	out := make([]*Key, 0, len(keyring.byID))
+	for _, k := range keyring.byID {
+		out = append(out, k)
+	}
+	return out
+}

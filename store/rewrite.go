@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -135,26 +136,29 @@ func Encrypt(path string, passphrase []byte, withRecovery bool) (recovery string
 // Decrypt writes the sealed workbook at path back as a plain one. Its key
 // must have been unlocked in this process.
 func Decrypt(path string) error {
-	return rewriteLocked(path, func(c *cryptRecord, encrypted bool) (copier, error) {
-		if !encrypted {
-			return nil, errors.New("the workbook is not encrypted")
+	return rewriteLocked(path, decryptPlan)
+}
+
+// decryptPlan writes every record of a sealed file plain.
+func decryptPlan(c *cryptRecord, encrypted bool) (copier, error) {
+	if !encrypted {
+		return nil, errors.New("the workbook is not encrypted")
+	}
+	k, err := unlocked(*c)
+	if err != nil {
+		return nil, err
+	}
+	*c = cryptRecord{}
+	return func(path string, key, v []byte) ([]byte, error) {
+		if !sealable(path, key) {
+			return v, nil
 		}
-		k, err := unlocked(*c)
+		plain, err := k.open(path, key, v)
 		if err != nil {
-			return nil, err
+			return nil, &DamagedError{Where: path + "/" + string(key), Err: err}
 		}
-		*c = cryptRecord{}
-		return func(path string, key, v []byte) ([]byte, error) {
-			if !sealable(path, key) {
-				return v, nil
-			}
-			plain, err := k.open(path, key, v)
-			if err != nil {
-				return nil, &DamagedError{Where: path + "/" + string(key), Err: err}
-			}
-			return plain, nil
-		}, nil
-	})
+		return plain, nil
+	}, nil
 }
 
 // ChangePassphrase wraps the sealed workbook's data key by a new
@@ -181,8 +185,10 @@ func ChangePassphrase(path string, passphrase []byte) error {
 
 // EncryptCopy seals a plain copy cairn made of the workbook at path (a
 // daily copy, a copy from before an update) with the workbook's own key
-// and meta/crypt, so the same passphrase opens it. The workbook must be
-// sealed and unlocked.
+// and meta/crypt, so the same passphrase opens it; a copy sealed with the
+// same key is given the workbook's meta/crypt (after a passphrase
+// change), and one sealed with another key is left alone. The workbook
+// must be sealed and unlocked.
 func EncryptCopy(path, copyPath string) error {
 	c, encrypted, err := readCrypt(path)
 	if err != nil {
@@ -195,13 +201,26 @@ func EncryptCopy(path, copyPath string) error {
 	if err != nil {
 		return err
 	}
-	return rewriteFile(copyPath, nil, func(cur *cryptRecord, copyEncrypted bool) (copier, error) {
-		if copyEncrypted {
+	err = rewriteFile(copyPath, nil, func(cur *cryptRecord, copyEncrypted bool) (copier, error) {
+		switch {
+		case !copyEncrypted:
+			*cur = c
+			return sealingCopier(k), nil
+		case !bytes.Equal(cur.KeyID, c.KeyID):
+			return nil, errNothingToDo
+		}
+		a, _ := encodeCrypt(*cur)
+		b, _ := encodeCrypt(c)
+		if bytes.Equal(a, b) {
 			return nil, errNothingToDo
 		}
 		*cur = c
-		return sealingCopier(k), nil
+		return func(_ string, _, v []byte) ([]byte, error) { return v, nil }, nil
 	})
+	if errors.Is(err, errNothingToDo) {
+		return nil
+	}
+	return err
 }
 
 // errNothingToDo ends a rewrite that has nothing to change.
@@ -402,4 +421,21 @@ func removeRewrites(path string) {
 	for _, f := range found {
 		os.Remove(f)
 	}
+}
+
+// WriteCopy writes the workbook to w as one read transaction sees it,
+// sealed records and all: a backup made into something other than a
+// file beside it, such as an age stream.
+func (s *Store) WriteCopy(w io.Writer) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
+	})
+}
+
+// DecryptCopy writes a sealed copy of a workbook (a backup, never the
+// workbook itself: it takes no lock) back as a plain one, in place. Its
+// key must have been unlocked in this process.
+func DecryptCopy(copyPath string) error {
+	return rewriteFile(copyPath, nil, decryptPlan)
 }

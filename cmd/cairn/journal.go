@@ -35,6 +35,9 @@ func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.S
 	if err != nil {
 		return nil, err
 	}
+	if err := unlockWorkbook(path); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(path, append([]store.Option{store.WaitForEditor(writeWait)}, opts...)...)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("%w, so %s.\nQuit cairn there and run this again%s", err, nothing, instead)
@@ -53,6 +56,9 @@ func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.S
 func openForReading(db string) (*store.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
+		return nil, err
+	}
+	if err := unlockWorkbook(path); err != nil {
 		return nil, err
 	}
 	st, err := store.OpenReadOnly(path)

@@ -93,6 +93,7 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(themesCmd(&db), ideasCmd())
 	root.AddCommand(logCmd(&db), journalCmd(&db), importRunsCmd(&db))
 	root.AddCommand(statusCmd(&db), seasonCmd(&db))
+	root.AddCommand(encryptCmd(&db), decryptCmd(&db), passphraseCmd(&db))
 	refuseRepeats(root)
 	return root
 }
@@ -211,6 +212,10 @@ func explain(err error) error {
 		return fmt.Errorf("%w.\nUpdate cairn to open it. The file was not changed", err)
 	case errors.Is(err, store.ErrNotCairn):
 		return fmt.Errorf("%w.\nThe file was left exactly as it was. Use --db to choose another file", err)
+	case errors.Is(err, store.ErrEncrypted):
+		return fmt.Errorf("%w.\nIt asks for its passphrase in a terminal, or reads it from the file %s names. Nothing was read", err, passphraseFileEnv)
+	case errors.Is(err, store.ErrWrongPassphrase):
+		return fmt.Errorf("%w. Nothing was read or changed", err)
 	case errors.Is(err, store.ErrDamaged):
 		return fmt.Errorf("part of your workbook could not be read: %w.\nNothing was changed. Keep a copy of the file before trying anything else", err)
 	}
