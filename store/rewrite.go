@@ -439,3 +439,14 @@ func (s *Store) WriteCopy(w io.Writer) error {
 func DecryptCopy(copyPath string) error {
 	return rewriteFile(copyPath, nil, decryptPlan)
 }
+
+// Unlocked reports whether the workbook at path can be read by this
+// process without asking: it is plain, or its key has been unlocked.
+func Unlocked(path string) bool {
+	c, encrypted, err := readCrypt(path)
+	if err != nil || !encrypted {
+		return err == nil
+	}
+	_, err = unlocked(c)
+	return err == nil
+}

@@ -127,6 +127,9 @@ func dbPath(flag string) (string, error) {
 // passes gets today's copy beside it (store.DailyBackup), made while the
 // runner starts writing.
 func runWorkbook(path string) error {
+	if ok, err := unlockApp(path); err != nil || !ok {
+		return err
+	}
 	checked := false
 	if _, err := os.Stat(path); err == nil {
 		r, _, err := readInChild(path, "quick")
@@ -145,7 +148,8 @@ func runWorkbook(path string) error {
 	}
 	defer st.Close()
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
+	encrypted, _ := store.Encrypted(path)
+	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, OfferPassphrase: !encrypted}), tea.WithoutSignalHandler())
 	if checked {
 		go func() {
 			if _, err := st.DailyBackup(); err != nil {
@@ -198,6 +202,13 @@ func runWorkbook(path string) error {
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
+	}
+	if root.WantsPassphrase() {
+		st.Close()
+		if err := setupPassphrase(path); err != nil {
+			return err
+		}
+		return runWorkbook(path)
 	}
 	return nil
 }

@@ -11,11 +11,13 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"filippo.io/age"
 	"filippo.io/age/armor"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/tui/unlock"
 )
 
 // Unlocking
@@ -236,3 +238,59 @@ func sealWith(write func(io.Writer) error, armored bool) func(io.Writer) error {
 // plaintextWarning is said when --plaintext writes an encrypted
 // workbook's words out in the open.
 const plaintextWarning = "Warning: the workbook is encrypted, and this copy of it is not (--plaintext): anyone who can read the file can read every word. Keep it somewhere only you can reach, and delete it when you are done.\n"
+
+// unlockApp unlocks an encrypted workbook before the app opens it: on a
+// screen of its own, or from CAIRN_PASSPHRASE_FILE. ok is false when the
+// runner left without unlocking it.
+func unlockApp(path string) (ok bool, err error) {
+	if _, err := os.Stat(path); err != nil || store.Unlocked(path) {
+		return true, nil
+	}
+	if os.Getenv(passphraseFileEnv) != "" {
+		return true, unlockWorkbook(path)
+	}
+	m := unlock.New(unlock.Options{
+		Mode:   unlock.Unlock,
+		Path:   path,
+		Unlock: func(pass []byte) error { return tryUnlock(path, pass) },
+		Wrong:  func(err error) bool { return errors.Is(err, store.ErrWrongPassphrase) },
+		Pause:  wrongDelay,
+	}, true)
+	final, err := tea.NewProgram(m).Run()
+	if err != nil {
+		return false, err
+	}
+	done, _ := final.(unlock.Model)
+	return done.Unlocked(), nil
+}
+
+// setupPassphrase gives the workbook at path a passphrase, on the screen
+// the first run's welcome offers it from, and encrypts cairn's own plain
+// copies of it with it.
+func setupPassphrase(path string) error {
+	m := unlock.New(unlock.Options{
+		Mode:      unlock.Setup,
+		Path:      path,
+		MinLength: minPassphrase,
+		Encrypt: func(pass []byte) (string, error) {
+			code, err := store.Encrypt(path, pass, true)
+			if err != nil {
+				return "", err
+			}
+			unlocked = bytes.Clone(pass)
+			for _, c := range plainCopies(path) {
+				if strings.HasSuffix(c, ".md") || strings.HasSuffix(c, ".json") {
+					err = ageFile(c)
+				} else {
+					err = store.EncryptCopy(path, c)
+				}
+				if err != nil {
+					return code, fmt.Errorf("the workbook is encrypted, but a copy beside it is not: %s", c)
+				}
+			}
+			return code, nil
+		},
+	}, true)
+	_, err := tea.NewProgram(m).Run()
+	return err
+}
