@@ -702,3 +702,97 @@ func TestSealOverhead(t *testing.T) {
 		t.Errorf("SealOverhead = %d", SealOverhead)
 	}
 }
+
+// BenchmarkUnlock is the one derivation a process makes: Argon2id at the
+// real default parameters (scripts/measure-encryption.sh reports it).
+func BenchmarkUnlock(b *testing.B) {
+	salt := make([]byte, 16)
+	for b.Loop() {
+		derive([]byte("correct horse battery staple"), salt, DefaultKDF)
+	}
+}
+
+// BenchmarkOpenRecord is what sealing adds to reading one answer.
+func BenchmarkOpenRecord(b *testing.B) {
+	k, err := newKey(make([]byte, keySize))
+	if err != nil {
+		b.Fatal(err)
+	}
+	plain := seal(kindAnswer, 1, []byte(`{"question":"proud-moment","text":"`+strings.Repeat("a hill at dawn ", 140)+`"}`))
+	sealed, err := k.seal("seasons/01a3ffc816400000f001/answers", []byte("proud-moment"), plain)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(plain)))
+	for b.Loop() {
+		if _, err := k.open("seasons/01a3ffc816400000f001/answers", []byte("proud-moment"), sealed); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The sealed fixture: testdata/schema4.db encrypted by this build, under
+// sealedFixturePass and the recovery key below, with the tests' light
+// Argon2id parameters (stored in it, so it opens quickly) and known
+// randomness, so it is the same each time it is made. Every later
+// build must open it with every word.
+const (
+	sealedFixturePass     = "a sealed fixture of schema 4"
+	sealedFixtureRecovery = "JBEU-US2M-JVHE-6UCR-KJJV-IVKW-K5MF-SWS3"
+)
+
+// TestMakeSealedFixture writes testdata/schema4-sealed.db:
+//
+//	go test ./store -run TestMakeSealedFixture -update
+func TestMakeSealedFixture(t *testing.T) {
+	if !*update || SchemaVersion != 4 {
+		t.Skip("run with -update in a schema 4 build to rewrite testdata/schema4-sealed.db")
+	}
+	path := copyFixture(t, "schema4.db")
+	knownRandom(t)
+	code, err := Encrypt(path, []byte(sealedFixturePass), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code != sealedFixtureRecovery {
+		t.Fatalf("recovery key %s: set sealedFixtureRecovery to it", code)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("testdata", "schema4-sealed.db"), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestSealedFixture opens the sealed file this build wrote, by its
+// passphrase and by its recovery key, and checks every word.
+func TestSealedFixture(t *testing.T) {
+	for _, unlock := range []func(path string) (*Key, error){
+		func(path string) (*Key, error) { return Unlock(path, []byte(sealedFixturePass)) },
+		func(path string) (*Key, error) { return UnlockWithRecovery(path, sealedFixtureRecovery) },
+	} {
+		forget(t)
+		path := copyFixture(t, "schema4-sealed.db")
+		if _, err := Open(path); !errors.Is(err, ErrEncrypted) {
+			t.Fatalf("Open before unlocking: %v", err)
+		}
+		if _, err := unlock(path); err != nil {
+			t.Fatal(err)
+		}
+		ro, err := OpenReadOnly(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSchema4(t, ro)
+		ro.Close()
+		if r, err := Check(path, nil); err != nil || !r.Healthy() {
+			t.Errorf("Check = %+v, %v", r.Problems, err)
+		}
+		raw, _ := os.ReadFile(path)
+		if marker4.Match(raw) {
+			t.Error("the sealed fixture holds the runner's words in plain text")
+		}
+	}
+}
