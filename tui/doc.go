@@ -50,9 +50,11 @@
 //     entered screen's hand-over from Model.screen and records the place
 //     to resume from: the screen and question, the theme and goal
 //     selected, and the goal editor or ideas if open (quitting records it
-//     too). Selections come back as the screens are built; the move that
-//     continues from the welcome screen is marked Resume, and the board
-//     then opens what was open.
+//     too). While a screen beside the exercise is open, the place is the
+//     step left for it, as that step is now (an editor closed after the
+//     log key stays closed). Selections come back as the screens are
+//     built; the move that continues from the welcome screen is marked
+//     Resume, and the board then opens what was open.
 //   - As soon as a screen's Update returns, the root takes two things the
 //     screen may have recorded: a move (common.Request, read through
 //     TakeNavigation) and a refusal (Saver.Refuse, read through

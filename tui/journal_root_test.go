@@ -134,3 +134,27 @@ func TestTheLogKeyWaitsForARoomyWindow(t *testing.T) {
 		t.Error("the log key opened a form the runner cannot see")
 	}
 }
+
+// TestThePlaceFollowsTheBoardWhileTheJournalIsOpen: the goal editor was
+// open when the log key was pressed and closed after the form; quitting
+// from the journal keeps the board as it is now, editor closed, not as it
+// was when the journal first opened.
+func TestThePlaceFollowsTheBoardWhileTheJournalIsOpen(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.send(common.GoTo(common.Goals), letter('a'))
+	h.typeText("Run Tuesday at 7am")
+	h.send(keyEsc, keyEnter) // on the board, then its editor
+	h.mustShow("Edit goal")
+	h.send(keyCtrlL)
+	h.mustShow("Log a run")
+	h.send(keyEsc) // the form, back to the editor
+	h.mustShow("Edit goal")
+	h.send(keyEsc, keyCtrlO, letter('q'))
+	if !h.quit {
+		t.Fatal("q did not quit from the journal")
+	}
+	p := h.workbook().Place
+	if p.Screen != "goals" || p.Editing || p.Goal == "" {
+		t.Errorf("place = %+v, want the board with the goal selected and its editor closed", p)
+	}
+}

@@ -98,6 +98,10 @@ type Model struct {
 	season workbook.Season
 	active common.Screen
 	resume workbook.Place // where the last session left off
+	// step is the step of the exercise last shown in this session
+	// (Welcome until one is): the place to resume while a screen beside
+	// the exercise is open.
+	step common.Screen
 
 	// The screens, built once the workbook is loaded. They are held by
 	// pointer: the root is copied on every Update and View, and the
@@ -425,7 +429,7 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.newSeason = ptr(newseason.New(env))
 	m.history = ptr(history.New(env, m.st))
 	m.compare = ptr(compare.New(env, m.st))
-	m.active = common.Welcome
+	m.active, m.step = common.Welcome, common.Welcome
 	m.resize()
 	return m, loadPrevious(m.st, m.seasons, m.season.ID)
 }
@@ -566,6 +570,9 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 	}
 	msg.From = m.active
 	m.active = msg.To
+	if msg.To != common.Welcome && !common.Beside(msg.To) {
+		m.step = msg.To
+	}
 	if enter := m.screen(msg.To).enter; enter != nil {
 		cmds = append(cmds, enter(msg))
 	}
@@ -583,12 +590,20 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 
 // savePlace records where to resume: the screen and question, the theme
 // and goal selected, and whether the goal editor or ideas were open.
+//
+// The journal and the seasons are beside the exercise, never places in
+// it: while one is open, the place is the step left for it, as it is now.
+// Recording nothing there would leave the place as it was when the step
+// was left, and a goal editor closed since would open again next time.
 func (m *Model) savePlace() tea.Cmd {
-	// The journal and the seasons are beside the exercise, not places in it.
-	if m.active == common.Welcome || common.Beside(m.active) || !m.loaded {
+	at := m.active
+	if common.Beside(at) {
+		at = m.step
+	}
+	if at == common.Welcome || !m.loaded {
 		return nil
 	}
-	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
+	p := workbook.Place{Screen: at.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
 	p.Goal, p.Editing, p.Ideas = m.goals.Where()
 	season, st := m.season.ID, m.st
 	return m.ledger.Save(common.Welcome, m.ledger.Next(), common.Record{Key: "place", What: "your place", Save: func() error {
