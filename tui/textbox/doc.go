@@ -41,6 +41,9 @@
 //     text is deleted it slides back down rather than showing empty rows
 //     while text is hidden above, and after SetValue it shows the cursor
 //     at once, not at the next Update.
+//   - Blurred, it shows its text from the first row, wherever the cursor
+//     was: a box of answers read back, or left with esc, begins at its
+//     beginning rather than at its last lines.
 //   - No row is wider than the width. Bubbles lets a word that mixes wide
 //     and narrow runes overflow a row and cuts it when drawing; here the
 //     word breaks one rune earlier. A single rune wider than the whole

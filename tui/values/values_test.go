@@ -576,3 +576,21 @@ func TestGoldenViews(t *testing.T) {
 		}
 	}
 }
+
+// TestAFinishedAnswerShowsItsStart: a field not being typed in shows its
+// words from the first line, however many lines they wrap to; it showed
+// only its last ("sister is family too.").
+func TestAFinishedAnswerShowsItsStart(t *testing.T) {
+	serve := "Sunday runs with my brother and his kids, the long way round the reservoir, and a coffee after: my sister is family too."
+	m, _ := setup(t, workbook.ValueChoice{ID: "family", Serve: serve})
+	m = to(t, m, "family")
+	if v := view(m); !strings.Contains(v, "Sunday runs with") {
+		t.Errorf("the list's preview of the answer:\n%s", v)
+	}
+	m = press(m, enter) // into the field, the cursor at its end
+	m = press(m, text(" Always.")...)
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if v := view(m); !strings.Contains(v, "Sunday runs with") {
+		t.Errorf("after esc, the answer:\n%s", v)
+	}
+}
