@@ -904,7 +904,7 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 // words or "that": "not bothered", "I couldn't care less", "I'm done with
 // that".
 func (d *detector) verdict(toks []detToken, m *detMatch) bool {
-	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) || turnedRound(toks, m.j) {
+	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) && !newSubjectAt(toks, m.j) || turnedRound(toks, m.j) {
 		return false
 	}
 	for k := m.i - 1; k >= 0; k-- {
@@ -1499,12 +1499,27 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 		Polarity: pol,
 		Score:    score,
 		Strength: lexiconStrength(score),
-		Evidence: make([]Evidence, len(evs)),
 	}
-	for k := range evs {
-		f.Evidence[k] = evs[k].ev
-	}
+	f.Evidence = distinct(evs)
 	return f, true
+}
+
+// distinct returns the evidence, strongest first as sorted, with each
+// sentence once: an answer that says the same thing again (or two answers
+// that share a sentence) is read again, but shown once, where it counted
+// most. Sentences differing only in case or spacing are the same.
+func distinct(evs []detEvidence) []Evidence {
+	out := make([]Evidence, 0, len(evs))
+	seen := make(map[string]bool, len(evs))
+	for _, e := range evs {
+		key := e.ev.Polarity.String() + strings.ToLower(strings.Join(strings.Fields(e.ev.Sentence), " "))
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, e.ev)
+	}
+	return out
 }
 
 // ---------------------------------------------------------------- the model's findings
@@ -1685,12 +1700,8 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 				strength = max(strength, v.strength)
 			}
 		}
-		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: strength,
-			Evidence: make([]Evidence, len(evs))}
-		for k := range evs {
-			f.Evidence[k] = evs[k].ev
-		}
-		out = append(out, f)
+		out = append(out, Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: strength,
+			Evidence: distinct(evs)})
 	}
 	sortFindings(out)
 	return out
