@@ -158,3 +158,24 @@ func TestThePlaceFollowsTheBoardWhileTheJournalIsOpen(t *testing.T) {
 		t.Errorf("place = %+v, want the board with the goal selected and its editor closed", p)
 	}
 }
+
+// TestTheLogKeyOffersTheRunnersOwnKinds: the first thing in a session is
+// ctrl+l; the form offers the kinds of run the runner added before, not
+// only the defaults, and reads distances in their unit.
+func TestTheLogKeyOffersTheRunnersOwnKinds(t *testing.T) {
+	h := newHarness(t, 100, 40)
+	settings := workbook.DefaultJournalSettings()
+	settings.Unit = workbook.Miles
+	settings, _ = settings.AddTags("hill reps")
+	if err := h.st.SaveJournalSettings(settings); err != nil {
+		t.Fatal(err)
+	}
+	again := startHarness(t, h.st, h.path, 100, 40)
+	again.send(keyCtrlL)
+	again.mustShow("Log a run", "hill reps")
+	again.typeText("3")
+	again.send(keyEsc)
+	if runs := again.runs(); len(runs) != 1 || runs[0].Metres < 4800 || runs[0].Metres > 4830 {
+		t.Errorf("3 in miles: %+v", runs)
+	}
+}
