@@ -80,10 +80,13 @@ func logCmd(db *string) *cobra.Command {
 			"1 to 5. A kind of run you have not used before is added to your list.",
 		Example: "  cairn log 5k 28:30 --enjoy 4 --before 2 --after 4 --tag group --note \"hill loop\"\n" +
 			"  cairn log 10k 52:10 --date yesterday\n" +
+			"  cairn log 8 mi 1:05:00\n" +
 			"  cairn log half 1:58:03 --date 2026-11-30 --tag race\n" +
 			"  cairn log 45m --enjoy 5 --fit belonging=5 --tried belonging\n" +
 			"  pbpaste | cairn log 8k --note -",
-		Args: cobra.MaximumNArgs(2),
+		// A unit may come as an argument of its own ("8 mi 1:05:00"):
+		// distanceAndTime joins it and says when too much is left.
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLog(cmd, *db, args, f)
 		},
@@ -217,6 +220,10 @@ func parseScore(s string) (workbook.Score, error) {
 // it reads as a time (45m, 1h05) and not as a distance; otherwise it is
 // the distance.
 func distanceAndTime(args []string, unit workbook.Unit) (int, time.Duration, error) {
+	args = joinUnits(args, unit)
+	if len(args) > 2 {
+		return 0, 0, fmt.Errorf("cairn log takes a distance and a time, such as 8 mi 1:05:00; %q is one more than that", args[2])
+	}
 	switch len(args) {
 	case 0:
 		return 0, 0, nil
@@ -243,6 +250,28 @@ func distanceAndTime(args []string, unit workbook.Unit) (int, time.Duration, err
 		return 0, 0, err
 	}
 	return metres, d, nil
+}
+
+// joinUnits joins a unit given as an argument of its own to the number
+// before it, as the form teaches them: "8 mi", "10 km", "45 min", "half
+// marathon". A word joins only when the two read together as a distance
+// or a time and it holds no digit, so "10 45m" stays ten and 45 minutes.
+func joinUnits(args []string, unit workbook.Unit) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		if i+1 < len(args) && !strings.ContainsAny(args[i+1], "0123456789:") {
+			both := args[i] + " " + args[i+1]
+			_, distErr := journal.ParseDistance(both, unit)
+			_, timeErr := journal.ParseDuration(both)
+			if distErr == nil || timeErr == nil {
+				out = append(out, both)
+				i++
+				continue
+			}
+		}
+		out = append(out, args[i])
+	}
+	return out
 }
 
 // chosenValues are the values of the current season, with their names.

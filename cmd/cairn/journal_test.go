@@ -21,6 +21,7 @@ import (
 
 	"github.com/cairn-run/cairn/export"
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // These tests run `cairn log`, `cairn journal` and `cairn import-runs` as a
@@ -334,5 +335,49 @@ func TestImportRunsRefuses(t *testing.T) {
 	r := runCairn(t, "", nil, "--db", db, "import-runs", bad)
 	if r.code == 0 || !strings.Contains(r.stderr, "none of the 1 file could be read") {
 		t.Errorf("a folder of bad files: %+v", r)
+	}
+}
+
+// TestLogTakesAUnitAsAnArgumentOfItsOwn: the form teaches "3.1 mi", and
+// the shell splits it in two; "cairn log 8 mi 1:05:00" said it took at
+// most 2 arguments.
+func TestLogTakesAUnitAsAnArgumentOfItsOwn(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	ok(t, "", "--db", db, "log", "8", "mi", "1:05:00")
+	ok(t, "", "--db", db, "log", "10", "km", "52", "min", "--date", "yesterday")
+	ok(t, "", "--db", db, "log", "half", "marathon", "--date", "2 days ago")
+	es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json"))
+	if len(es) != 3 {
+		t.Fatalf("%d runs logged", len(es))
+	}
+	// Oldest first: the half two days ago, 10 km yesterday, 8 mi today.
+	if e := es[2]; e.Metres != 12875 || e.Seconds != 3900 {
+		t.Errorf("8 mi 1:05:00 logged as %+v", e)
+	}
+	if e := es[1]; e.Metres != 10000 || e.Seconds != 52*60 {
+		t.Errorf("10 km 52 min logged as %+v", e)
+	}
+	if e := es[0]; e.Metres != 21098 && e.Metres != 21097 {
+		t.Errorf("half marathon logged as %+v", e)
+	}
+	msg := refused(t, "", "--db", db, "log", "5k", "28:30", "easy")
+	containsAll(t, "three arguments", msg, "a distance and a time")
+}
+
+func TestJoinUnits(t *testing.T) {
+	for _, tc := range []struct {
+		in, want []string
+	}{
+		{[]string{"8", "mi", "1:05:00"}, []string{"8 mi", "1:05:00"}},
+		{[]string{"3.1", "miles"}, []string{"3.1 miles"}},
+		{[]string{"5k", "45", "min"}, []string{"5k", "45 min"}},
+		{[]string{"10", "45m"}, []string{"10", "45m"}}, // ten, and 45 minutes: never 1045 m
+		{[]string{"5k", "28:30"}, []string{"5k", "28:30"}},
+		{[]string{"half", "marathon", "1:58:03"}, []string{"half marathon", "1:58:03"}},
+		{[]string{"5k", "28:30", "easy"}, []string{"5k", "28:30", "easy"}},
+	} {
+		if got := joinUnits(tc.in, workbook.Kilometres); !slices.Equal(got, tc.want) {
+			t.Errorf("joinUnits(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
