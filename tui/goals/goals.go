@@ -119,7 +119,7 @@ func (m Model) Where() (goal string, editing bool, ideas *workbook.IdeaSearch) {
 			ideas.Kind = string(catalog.IdeaKinds()[p.kind-1])
 		}
 		if p.theme > 0 {
-			ideas.Theme = string(catalog.Themes()[p.theme-1].ID)
+			ideas.Theme = string(p.themes[p.theme-1])
 		}
 		if p.tier > 0 {
 			ideas.Tier = tierOrder[p.tier-1]

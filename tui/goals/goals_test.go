@@ -1032,3 +1032,43 @@ func TestASelectedCardCutAtTheBoxSaysSo(t *testing.T) {
 		t.Errorf("the cut card:\n%s", v)
 	}
 }
+
+// TestIdeasForTheStarredThemeComeFirst: with Headspace starred beside
+// Confidence, the ideas open on Headspace's, not on eight that fit
+// Confidence; and the theme filter offers the runner's own themes first,
+// the starred one leading.
+func TestIdeasForTheStarredThemeComeFirst(t *testing.T) {
+	c := Context{
+		Top: workbook.Theme("coping"),
+		Themes: []common.Ref{
+			{Ref: workbook.Theme("coping"), Name: "Headspace"},
+			{Ref: workbook.Theme("self-esteem"), Name: "Confidence"},
+			{Ref: workbook.Theme("affiliation"), Name: "Company"},
+			{Ref: workbook.OwnTheme{ID: "own-1", Name: "The dog"}.Ref(), Name: "The dog"},
+		},
+	}
+	m, _ := setup(t)
+	m.SetContext(c)
+	m = press(m, right)
+	m = press(m, keys("i")...) // the medium column's ideas
+	if len(m.picker.list) == 0 {
+		t.Fatal("no ideas")
+	}
+	first := m.picker.list[0].Idea
+	if !slices.Contains(first.Themes, catalog.Coping) {
+		t.Errorf("the ideas open on %q (%v), not one for the starred Headspace", first.Text, first.Themes)
+	}
+	var offered []string
+	for range 4 {
+		m = press(m, keys("2")...)
+		id := m.picker.themes[m.picker.theme-1]
+		offered = append(offered, string(id))
+	}
+	if want := []string{"coping", "self-esteem", "affiliation", string(catalog.Themes()[0].ID)}; !slices.Equal(offered, want) {
+		t.Errorf("the theme filter offers %v, want the runner's themes first: %v", offered, want)
+	}
+	m = press(m, esc, keys("i")[0], keys("2")[0]) // opened again, the first theme offered
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "theme Headspace ★") {
+		t.Errorf("the starred theme is not first, or not marked, in the filter:\n%s", v)
+	}
+}
