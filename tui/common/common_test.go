@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestNormalizeNewlines(t *testing.T) {
@@ -128,5 +129,26 @@ func TestStepsWalkInOrder(t *testing.T) {
 		if got, ok := ParseScreen(step.String()); !ok || got != step {
 			t.Errorf("ParseScreen(%q) = %v, %v", step, got, ok)
 		}
+	}
+}
+
+// TestWrapFitsEitherMeasureOfAJoinedEmoji: "😮‍💨" is two cells where the
+// terminal joins it and four where it does not (tmux); a line wrapped to
+// the edge by the first measure lost its last letter in the second.
+func TestWrapFitsEitherMeasureOfAJoinedEmoji(t *testing.T) {
+	base := "I was out of breath on the hill 😮‍💨 but the view at the top was worth every 👨‍👩‍👧 step of it ❤️ and the 🇬🇧 flag flew, 👍🏽 and then some more words follow here to fill the lines"
+	for w := 10; w <= 80; w++ {
+		out := Wrap(base, w)
+		if got, want := strings.Join(strings.Fields(out), " "), strings.Join(strings.Fields(base), " "); got != want {
+			t.Fatalf("at %d words were lost:\n%s", w, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > w || ansi.StringWidthWc(l) > w {
+				t.Errorf("at %d a line is %d cells joined, %d apart: %q", w, ansi.StringWidth(l), ansi.StringWidthWc(l), l)
+			}
+		}
+	}
+	if got := Wrap("plain words only", 8); got != "plain\nwords\nonly" {
+		t.Errorf("plain text wraps as before: %q", got)
 	}
 }
