@@ -581,3 +581,38 @@ func TestTheFirstRunIsTheFirstWeekCounted(t *testing.T) {
 		t.Errorf("the year counts weeks before the journal, or a plan never set:\n%s", v)
 	}
 }
+
+// TestTheFormsLabelsNeverRunIntoTheirFields: a value named with an emoji
+// ("Time to myself 🌿") ran into its dots, and a long name of the
+// runner's own was cut at 19 letters even at 160 columns.
+func TestTheFormsLabelsNeverRunIntoTheirFields(t *testing.T) {
+	emoji := Value{Ref: workbook.OwnValueRef("a"), Name: "Time to myself 🌿"}
+	long := Value{Ref: workbook.OwnValueRef("b"), Name: "Being outdoors with the dog, whatever the weather"}
+	for _, tc := range []struct {
+		w      int
+		values []Value
+	}{{80, []Value{emoji}}, {80, []Value{emoji, long}}, {160, []Value{emoji, long}}} {
+		w := tc.w
+		s := newScreen(t, openStore(t), w, 40, tc.values...)
+		s.keys("a")
+		v := s.view()
+		for _, l := range strings.Split(v, "\n") {
+			for _, label := range []string{"Time to myself 🌿", "Kind of run", "Enjoyment", "Being outdoors"} {
+				i := strings.Index(l, label)
+				if i < 0 {
+					continue
+				}
+				rest := l[i+len(label):]
+				if label == "Being outdoors" {
+					rest = rest[strings.IndexAny(rest, "○●")-2:]
+				}
+				if !strings.HasPrefix(rest, "  ") {
+					t.Errorf("at %d columns %q runs into its field: %q", w, label, l)
+				}
+			}
+		}
+		if w == 160 && !strings.Contains(v, long.Name) {
+			t.Errorf("at 160 columns the long name is cut:\n%s", v)
+		}
+	}
+}
