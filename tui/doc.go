@@ -31,8 +31,9 @@
 //     is showing. A failed write also puts a line in the status bar.
 //   - ctrl+c always reaches the root; so do ctrl+l (log a run: the
 //     journal's entry form, from any screen, even mid-answer; done returns
-//     to the screen it was pressed on) and ctrl+o (the journal). q and ?
-//     reach the root unless the screen shown is taking text (Typing).
+//     to the screen it was pressed on), ctrl+o (the journal) and ctrl+/
+//     (every key; ctrl+_ and F1 too). q and ? reach the root unless the
+//     screen shown is taking text (Typing).
 //     Every other key, and every paste, goes to the screen shown, except
 //     below the smallest size (MinWidth by MinHeight): there the screen
 //     cannot be seen, and nothing but quitting and resizing acts.

@@ -66,6 +66,10 @@ type KeyMap struct {
 	Quit      key.Binding
 	Interrupt key.Binding
 	Help      key.Binding
+	// HelpAnywhere shows every key even while typing, where ? is a
+	// letter: ctrl+/ (which terminals send as ctrl+_), or F1. No text area
+	// uses either.
+	HelpAnywhere key.Binding
 	// Log and Journal work everywhere, even while typing: control keys
 	// never type a letter.
 	Log     key.Binding
@@ -75,11 +79,12 @@ type KeyMap struct {
 // DefaultKeyMap returns the global keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Log:       key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
-		Journal:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Interrupt:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		HelpAnywhere: key.NewBinding(key.WithKeys("ctrl+/", "ctrl+_", "f1"), key.WithHelp("ctrl+/", "more keys")),
+		Log:          key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
+		Journal:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
 	}
 }
 
@@ -491,14 +496,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.navigate(common.NavigateMsg{To: common.Journal, Question: -1, Log: true})
 	case key.Matches(msg, m.keys.Journal) && m.active != common.Journal:
 		return m.navigate(common.GoTo(common.Journal))
-	}
-	if !m.typing() {
-		switch {
-		case key.Matches(msg, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			m.resize()
-			return m, nil
-		}
+	case key.Matches(msg, m.keys.HelpAnywhere), !m.typing() && key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.resize()
+		return m, nil
 	}
 	before := m.reflection.Index()
 	next, cmd := m.updateActive(msg)
@@ -866,9 +867,60 @@ func (m Model) helpView() string {
 	if m.loaded {
 		keys.screen = m.screen(m.active)
 	}
+	view := m.help.View(keys)
+	if m.help.ShowAll {
+		view = m.fullHelp(keys.FullHelp(), m.help.Width(), max(m.height-8, 3))
+	}
 	// The help bubble lets one item overflow when not even its "…" fits,
 	// so the footer is clipped to the width it was given.
-	return lipgloss.NewStyle().MaxWidth(m.help.Width()).Render(m.help.View(keys))
+	return lipgloss.NewStyle().MaxWidth(m.help.Width()).Render(view)
+}
+
+// fullHelp lays out every live key in columns, as the help bubble does,
+// but starts a new row of columns where the next one does not fit rather
+// than cutting it off: at 80 columns the bubble showed the board's first
+// three and "…", and never the keys every screen shares. Each screen
+// lists its main keys first, so they come first here. At most lines
+// rows are drawn, the last saying "…" when more were left out.
+func (m Model) fullHelp(groups [][]key.Binding, width, lines int) string {
+	st := m.help.Styles
+	sep := st.FullSeparator.Inline(true).Render(m.help.FullSeparator)
+	var rows, row []string
+	rowW := 0
+	end := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+	}
+	for _, g := range groups {
+		var keys, descs []string
+		for _, b := range g {
+			if b.Enabled() {
+				keys = append(keys, b.Help().Key)
+				descs = append(descs, b.Help().Desc)
+			}
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		col := lipgloss.JoinHorizontal(lipgloss.Top,
+			st.FullKey.Render(strings.Join(keys, "\n")), " ", st.FullDesc.Render(strings.Join(descs, "\n")))
+		if rowW > 0 && rowW+lipgloss.Width(sep)+lipgloss.Width(col) > width {
+			end()
+		}
+		if rowW > 0 {
+			col = lipgloss.JoinHorizontal(lipgloss.Top, sep, col)
+		}
+		row = append(row, col)
+		rowW += lipgloss.Width(col)
+	}
+	end()
+	out := strings.Split(strings.Join(rows, "\n"), "\n")
+	if len(out) > lines {
+		out = append(out[:lines-1], st.Ellipsis.Render(m.help.Ellipsis))
+	}
+	return strings.Join(out, "\n")
 }
 
 // helpKeys joins the screen's keys and the global ones for the footer.
@@ -880,20 +932,21 @@ type helpKeys struct {
 
 func (h helpKeys) globals() []key.Binding {
 	if h.typing {
-		return []key.Binding{h.global.Interrupt}
+		return []key.Binding{h.global.Interrupt, h.global.HelpAnywhere}
 	}
 	return []key.Binding{h.global.Help, h.global.Quit}
 }
 
+// ShortHelp is the footer. While typing, ctrl+c (the only way out) and
+// ctrl+/ (every other key) go first, so a narrow footer never cuts them
+// off; the log key, the journal's way in, comes next, before a screen's
+// own keys can crowd it out; the journal key comes last, where a wide
+// footer shows it.
 func (h helpKeys) ShortHelp() []key.Binding {
 	var out []key.Binding
 	if h.typing {
-		// While typing, ctrl+c is the only way out: it goes first, so a
-		// narrow footer never cuts it off.
 		out = append(out, h.globals()...)
 	}
-	// The log key works everywhere and is the journal's way in: it comes
-	// next, before a screen's own keys can crowd it out.
 	out = append(out, h.global.Log)
 	if h.screen != nil {
 		out = append(out, h.screen.ShortHelp()...)
@@ -901,7 +954,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 	if !h.typing {
 		out = append(out, h.globals()...)
 	}
-	return out
+	return append(out, h.global.Journal)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
