@@ -152,3 +152,22 @@ func TestWrapFitsEitherMeasureOfAJoinedEmoji(t *testing.T) {
 		t.Errorf("plain text wraps as before: %q", got)
 	}
 }
+
+func TestWrapIndentedKeepsEachLinesIndent(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		width      int
+		want       string
+	}{
+		{"plain", "easy miles by the canal", 10, "easy miles\nby the\ncanal"},
+		{"spaces", "  To try: easy miles by the canal", 14, "  To try: easy\n  miles by the\n  canal"},
+		{"bullet", "• Run Tuesday and Thursday", 12, "• Run\n  Tuesday\n  and\n  Thursday"},
+		{"dash under spaces", "  - hills and a long run", 12, "  - hills\n    and a\n    long run"},
+		{"lines apart", "Things:\n- a trail half\nmore words here", 10, "Things:\n- a trail\n  half\nmore words\nhere"},
+		{"indent too deep falls back", "        deep indent words", 12, "        deep\nindent words"},
+	} {
+		if got := WrapIndented(tc.text, tc.width); got != tc.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+}

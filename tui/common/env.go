@@ -52,6 +52,44 @@ func Wrap(text string, width int) string {
 	return out
 }
 
+// WrapIndented wraps text as Wrap does, each of its lines keeping its own
+// indent on the rows it wraps to: a line that begins with spaces, or a
+// bullet ("• ", "- ", "* ", "· "), wraps under its first word rather
+// than back at the margin.
+func WrapIndented(text string, width int) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lead := indentOf(l)
+		n := ansi.StringWidth(lead)
+		if n == 0 || n > width/2 {
+			lines[i] = Wrap(l, width)
+			continue
+		}
+		rows := strings.Split(Wrap(l[len(lead):], width-n), "\n")
+		pad := strings.Repeat(" ", n)
+		for j := range rows {
+			if j == 0 {
+				rows[j] = lead + rows[j]
+			} else {
+				rows[j] = pad + rows[j]
+			}
+		}
+		lines[i] = strings.Join(rows, "\n")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// indentOf is a line's leading spaces and bullet, if any.
+func indentOf(l string) string {
+	rest := strings.TrimLeft(l, " ")
+	for _, b := range []string{"• ", "- ", "* ", "· "} {
+		if strings.HasPrefix(rest, b) {
+			return l[:len(l)-len(rest)+len(b)]
+		}
+	}
+	return l[:len(l)-len(rest)]
+}
+
 // mayJoin reports runes that can join the cluster before them (joiners,
 // variation selectors, skin tones, combining marks, regional indicators),
 // where the two measures of width can part.
