@@ -97,8 +97,8 @@ func logCmd(db *string) *cobra.Command {
 	fl.IntVar(&f.before, "before", 0, "how you felt before, 1 to 5")
 	fl.IntVar(&f.after, "after", 0, "how you felt after, 1 to 5")
 	fl.StringArrayVar(&f.tags, "tag", nil, "a kind of run (solo, with others, long, …); repeat for more")
-	fl.StringArrayVar(&f.fits, "fit", nil, "how well it fit a value, VALUE=1..5 (a value's name or ID); repeat for more")
-	fl.StringVar(&f.tried, "tried", "", "the value whose experiment this run tried")
+	fl.StringArrayVar(&f.fits, "fit", nil, "how well it fit one of your values, VALUE=1..5 (its name or ID); repeat for more")
+	fl.StringVar(&f.tried, "tried", "", "the value (one of yours) whose experiment this run tried")
 	fl.StringVar(&f.note, "note", "", "a note; - reads it from standard input")
 	return cmd
 }
@@ -191,7 +191,7 @@ func entryFromFlags(cmd *cobra.Command, st *store.Store, args []string, f logFla
 			}
 			ref, err := findValue(values, name)
 			if err != nil {
-				return e, err
+				return e, fmt.Errorf("--fit %s: %w", fit, err)
 			}
 			if e.Fit == nil {
 				e.Fit = map[workbook.Ref]workbook.Score{}
@@ -200,7 +200,7 @@ func entryFromFlags(cmd *cobra.Command, st *store.Store, args []string, f logFla
 		}
 		if f.tried != "" {
 			if e.Experiment, err = findValue(values, f.tried); err != nil {
-				return e, err
+				return e, fmt.Errorf("--tried %s: %w", f.tried, err)
 			}
 		}
 	}
@@ -291,7 +291,9 @@ func chosenValues(st *store.Store) ([]workbook.ValueChoice, error) {
 }
 
 // findValue finds a value by its ID or name among the runner's chosen
-// values, then in the catalog.
+// values. A run fits or tries only a value the runner picked, as in the
+// journal's form: one of the catalog's not picked is refused with the way
+// to pick it, rather than kept beside values the runner never chose.
 func findValue(chosen []workbook.ValueChoice, name string) (workbook.Ref, error) {
 	name = strings.TrimSpace(name)
 	for _, v := range chosen {
@@ -299,17 +301,21 @@ func findValue(chosen []workbook.ValueChoice, name string) (workbook.Ref, error)
 			return v.Ref(), nil
 		}
 	}
-	for _, v := range catalog.Values() {
-		if strings.EqualFold(v.ID, name) || strings.EqualFold(v.Name, name) {
-			return workbook.Value(v.ID), nil
-		}
-	}
 	var names []string
 	for _, v := range chosen {
 		names = append(names, catalog.ValueName(v.ID, v.Name))
 	}
+	yours := "you have not picked any yet"
+	if len(names) > 0 {
+		yours = "yours are " + orList(names)
+	}
+	for _, v := range catalog.Values() {
+		if strings.EqualFold(v.ID, name) || strings.EqualFold(v.Name, name) {
+			return workbook.Ref{}, fmt.Errorf("%s is not one of your values (%s): pick it in the values step in cairn first", v.Name, yours)
+		}
+	}
 	if len(names) == 0 {
-		return workbook.Ref{}, fmt.Errorf("there is no value %q; the values step in cairn lists them all", name)
+		return workbook.Ref{}, fmt.Errorf("there is no value %q, and you have not picked any yet: the values step in cairn lists them all", name)
 	}
 	return workbook.Ref{}, fmt.Errorf("there is no value %q: your values are %s", name, orList(names))
 }

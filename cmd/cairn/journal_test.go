@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -153,8 +154,57 @@ func TestLogRefusesWhatCannotBe(t *testing.T) {
 	}
 }
 
+// TestLogRefusesAValueNeverPicked: --fit and --tried take the runner's
+// own values, as the journal's form does; one of the catalog's never
+// picked is refused with the way to pick it, and nothing is logged.
+func TestLogRefusesAValueNeverPicked(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	msg := refused(t, "", "--db", db, "log", "45m", "--fit", "belonging=5")
+	containsAll(t, "with no values picked", msg, "--fit belonging=5: Belonging is not one of your values (you have not picked any yet)",
+		"pick it in the values step")
+	pickValues(t, db, "calm", "nature")
+	msg = refused(t, "", "--db", db, "log", "45m", "--fit", "belonging=5")
+	containsAll(t, "--fit", msg, "Belonging is not one of your values (yours are Calm or Nature)")
+	msg = refused(t, "", "--db", db, "log", "45m", "--fit", "calm=4", "--tried", "Belonging")
+	containsAll(t, "--tried", msg, "--tried Belonging: Belonging is not one of your values")
+	if out := ok(t, "", "--db", db, "journal", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("something was logged:\n%s", out)
+	}
+	ok(t, "", "--db", db, "log", "45m", "--fit", "Nature=5", "--tried", "calm")
+	if es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json")); len(es) != 1 || es[0].Experiment != "calm" ||
+		len(es[0].Fit) != 1 || es[0].Fit[0] != (export.Fit{Value: "nature", Score: 5}) {
+		t.Errorf("entries = %+v", es)
+	}
+}
+
+// pickValues begins a season in the workbook at db with the catalog's
+// values ids picked.
+func pickValues(t *testing.T, db string, ids ...string) {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	season, err := st.CurrentSeason()
+	if errors.Is(err, store.ErrNotFound) {
+		season, err = st.NewSeason(workbook.SeasonPlan{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var picked []workbook.ValueChoice
+	for _, id := range ids {
+		picked = append(picked, workbook.ValueChoice{ID: id})
+	}
+	if err := st.SaveValues(season.ID, picked); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestLogReadsTheNoteFromStandardInput(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "cairn.db")
+	pickValues(t, db, "calm")
 	ok(t, "Legs heavy at first.\r\nThen light by the river.\n", "--db", db, "log", "8k", "--note", "-", "--fit", "calm=4", "--tried", "Calm")
 	es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json"))
 	if len(es) != 1 || es[0].Note != "Legs heavy at first.\nThen light by the river." || es[0].Experiment != "calm" ||
