@@ -207,6 +207,9 @@ const (
 	// detYield is what an affect cue ("buzz", "half the fun") gives the
 	// theme cue it is about.
 	detYield = 0.5
+	// detThenStory is what a cue pointing toward keeps in the story between
+	// a "used to" and the "now" that turns it: the past, told at length.
+	detThenStory = 0.3
 
 	// detGlueSkip is how many glue words a phrase may step over at once.
 	detGlueSkip = 4

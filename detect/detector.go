@@ -42,6 +42,7 @@ type detector struct {
 	segCount int     // contrast segments in the current sentence
 	cond     []int16 // conditional clauses in the current sentence
 	text     string  // the current sentence
+	curSent  int32   // and its index
 	verdicts []int   // matches in the current sentence that judge the sentence before
 	// srcWords counts the words of each source.
 	srcWords []int
@@ -52,6 +53,10 @@ type detector struct {
 	// source it is weighing (see counted).
 	seen  [2][]int32
 	stamp int32
+	// weighE, weighW and weighB are weigh's scratch, per side.
+	weighE [2][]int32
+	weighW [2][]float64
+	weighB [2][]float64
 }
 
 // counted returns the per-entry stamps weigh marks counted entries with,
@@ -92,6 +97,8 @@ type detSentence struct {
 	// or in a shorter answer: where an answer usually lands, after the
 	// story that leads up to it.
 	point bool
+	// past: a "used to" here is turned by a "now" in a later sentence.
+	past bool
 }
 
 // A detHit is one theme suggested by one cue in one sentence.
@@ -111,6 +118,9 @@ type detHit struct {
 	drop   bool
 	firm   bool // a negated cue a dismissal has settled: "never fast, and I don't care"
 	person bool // the cue is a word for a person ("my sister")
+	// denied: the cue carries its own "no" ("no plan", "no watch"); no
+	// other negation turns it again.
+	denied bool
 	// others: the cue's clause is about someone else ("my husband does it
 	// for the medals", "my coach says I should race").
 	others bool
@@ -150,6 +160,7 @@ type detOp struct {
 	list   bool // heads a list ("hate: crowds, races"): reaches every item
 	cease  bool // "stop", "no longer": a problem that stops is a gain
 	drop   bool // "better than": what follows is a yardstick, not a motive
+	opens  bool // direct only because it opens a clause: not for a person
 }
 
 // A detEvidence is one sentence's evidence for a theme, with what it is
@@ -198,18 +209,36 @@ func (d *detector) readSource(si int, src Source) {
 	d.spans = splitSentences(text, d.spans[:0])
 	firstSent, firstHit := len(d.sentences), len(d.hits)
 	words := 0
+	// nowFrom: the first sentence after which one says where the runner
+	// is now ("Now I ...", "These days ..."): a "used to" before it is
+	// the past, however many sentences of story come between.
+	nowFrom := len(d.spans)
+	for k := len(d.spans) - 1; k > 0; k-- {
+		if opensWithNow(text[d.spans[k].start:d.spans[k].end]) {
+			nowFrom = k
+		}
+	}
+	head := headNone
 	for k, sp := range d.spans {
 		sent := int32(len(d.sentences))
 		st := text[sp.start:sp.end]
 		d.sentences = append(d.sentences, detSentence{src: si, text: st, factor: 1,
 			question: strings.HasSuffix(strings.TrimRight(st, " \"')”’)"), "?")})
-		nowNext := k+1 < len(d.spans) && opensWithNow(text[d.spans[k+1].start:d.spans[k+1].end])
-		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowNext)
+		words += d.readSentence(sent, text[sp.start:sp.end], low[sp.start:sp.end], nowFrom < len(d.spans) && k < nowFrom)
 		if k == 0 && src.Label == "competition" {
 			d.answerCue(sent)
 		}
+		switch {
+		case k > 0 && head != headNone && bulletBefore(text, d.spans[k-1].end, sp.start):
+			d.underHead(sent, head)
+		case strings.HasSuffix(st, ":"):
+			head = d.listHeadKind(sent)
+		default:
+			head = headNone
+		}
 	}
 	d.srcWords[si] = words
+	d.thenAndNow(firstSent, nowFrom)
 	n := len(d.sentences) - firstSent
 	for k := firstSent; k < len(d.sentences); k++ {
 		d.sentences[k].point = n < 4 || k >= len(d.sentences)-2
@@ -232,10 +261,32 @@ func (d *detector) readSource(si int, src Source) {
 	}
 }
 
+// thenAndNow reads the story between a "used to" and the "now" that
+// turns it as the past too: "I used to be all about the numbers. Club
+// champs, age-grading, a PB to the second. These days ..." The cues that
+// point toward in the sentences between them count detThenStory of their
+// weight.
+func (d *detector) thenAndNow(first, nowFrom int) {
+	from := -1
+	for k := first; k < len(d.sentences) && k-first < nowFrom; k++ {
+		s := &d.sentences[k]
+		switch {
+		case s.past:
+			from = k
+		case from >= 0:
+			for h := s.hitFrom; h < s.hitTo; h++ {
+				if hit := &d.hits[h]; hit.pol == workbook.Toward && hit.sense != problem && hit.sense != fixed {
+					hit.weight *= detThenStory
+				}
+			}
+		}
+	}
+}
+
 // readSentence finds the theme cues in one sentence and records them as
-// hits. nowNext says the next sentence opens with "now" or "these days",
-// which turns a "used to" in this one into the past. It returns the number
-// of words read.
+// hits. nowNext says a later sentence of the answer opens with "now" or
+// "these days", which turns a "used to" in this one into the past. It
+// returns the number of words read.
 func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int {
 	lex := d.lex
 	toks := tokenize(text, low, d.toks[:0])
@@ -260,6 +311,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	}
 	d.toks = toks
 	d.text = text
+	d.curSent = sent
 	d.sentences[sent].words = words
 	if d.grams != nil {
 		d.grams.sentence(d.sentences[sent].src, sent, toks)
@@ -299,7 +351,11 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 				// run or done together.
 				h.base = weak.units()
 			}
-			if (themes[lt.theme].ID == catalog.Achievement || themes[lt.theme].ID == catalog.Competition) && d.othersEvent(toks, m) {
+			if lt.sense == problem && othersOwn(toks, m) {
+				// "I'm caring for my husband after his stroke": someone
+				// else's trouble is the setting, not the runner's motive.
+				h.base *= detOthers
+			} else if (themes[lt.theme].ID == catalog.Achievement || themes[lt.theme].ID == catalog.Competition) && d.othersEvent(toks, m) {
 				// "her first sub-2 half", "my dad came to watch my first
 				// marathon": someone else's goal, or the setting of what
 				// someone else did, says less about the runner's own.
@@ -307,6 +363,7 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 			}
 			h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
 			h.person = toks[m.j-1].person
+			h.denied = negator(toks[m.i].norm)
 			sh = append(sh, h)
 		}
 	}
@@ -315,7 +372,10 @@ func (d *detector) readSentence(sent int32, text, low string, nowNext bool) int 
 	d.scopeForward(toks, ms)
 	d.scopeBackward(toks, ms)
 	d.pastNow(toks, ms, nowNext)
+	d.consequence(toks, ms)
+	d.echo(sent, toks)
 	d.yieldAffect(toks)
+	d.irony(sent, toks)
 	for k := range d.sentHits {
 		h := &d.sentHits[k]
 		if h.drop {
@@ -407,6 +467,29 @@ func (d *detector) answerCue(sent int32) {
 			return
 		}
 	}
+	// A verdict with nothing to judge answers the question itself: "Not
+	// my thing.", "Hard pass, I'm afraid."
+	if d.sentences[sent].hitTo > d.sentences[sent].hitFrom {
+		return
+	}
+	for mi := range d.matches {
+		m := &d.matches[mi]
+		if m.e.kind != opPostAverse && m.e.kind != opPostNegate || m.i > 1 || !clauseEndsAt(toks, d.clause, m.j) {
+			continue
+		}
+		if m.i == 1 && !toks[0].subject && !pronoun(toks[0].norm) && !filler(toks[0].norm) {
+			continue
+		}
+		h := detHit{
+			theme: ci, pol: workbook.Away, base: medium.units(), sent: sent, entry: -1,
+			tok: int32(m.i), tokEnd: int32(m.j), flipBy: -2,
+		}
+		h.weight = h.base
+		h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
+		d.hits = append(d.hits, h)
+		d.sentences[sent].hitTo = int32(len(d.hits))
+		return
+	}
 }
 
 // othersEvent reports a goal or race cue that belongs to someone else
@@ -414,15 +497,8 @@ func (d *detector) answerCue(sent int32) {
 // ("mum came to cheer at my first 10k", "he came to watch my first
 // marathon").
 func (d *detector) othersEvent(toks []detToken, m *detMatch) bool {
-	for k := m.i - 1; k >= 0 && k >= m.i-2 && !toks[k+1].brk; k-- {
-		switch w := toks[k].norm; {
-		case w == "her" || w == "his" || w == "their":
-			return true
-		case toks[k].person && strings.HasSuffix(w, "'s"):
-			return true
-		case !toks[k].glue:
-			k = -1
-		}
+	if othersOwn(toks, m) {
+		return true
 	}
 	// The clause's subject is someone else, and the cue is where they were.
 	c := d.clause[m.i]
@@ -452,6 +528,22 @@ func (d *detector) othersEvent(toks []detToken, m *detMatch) bool {
 		switch toks[k].norm {
 		case "at", "watch", "watched", "watching", "cheer", "cheered", "cheering", "see", "saw", "to":
 			return true
+		}
+	}
+	return false
+}
+
+// othersOwn reports a cue that someone else owns: "her first half",
+// "his stroke", "my dad's heart attack".
+func othersOwn(toks []detToken, m *detMatch) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-2 && !toks[k+1].brk; k-- {
+		switch w := toks[k].norm; {
+		case w == "her" || w == "his" || w == "their":
+			return true
+		case toks[k].person && strings.HasSuffix(w, "'s"):
+			return true
+		case !toks[k].glue:
+			return false
 		}
 	}
 	return false
@@ -621,6 +713,64 @@ func (d *detector) segFactor(seg int) float64 {
 	return f
 }
 
+// A list head on a line of its own ("Would not love:", "Hate:") and what
+// it does to the items on the lines after it.
+type headKind int8
+
+const (
+	headNone headKind = iota
+	headToward
+	headAway
+)
+
+// listHeadKind reads a line ending with a colon that names no theme:
+// an aversion or a negation in it makes it a head that turns its items
+// away ("Would not love:", "Not for me:"), a boost one that draws to them
+// ("Would love:"). d.matches still holds the line's matches.
+func (d *detector) listHeadKind(sent int32) headKind {
+	if s := &d.sentences[sent]; s.hitTo > s.hitFrom {
+		return headNone
+	}
+	kind := headNone
+	for mi := range d.matches {
+		switch d.matches[mi].e.kind {
+		case opNegate, opAverse, opPostAverse, opPostNegate:
+			return headAway
+		case opBoost:
+			kind = headToward
+		}
+	}
+	return kind
+}
+
+// underHead applies a list head to one of its items: a head that turns
+// away turns the item's cues that point toward, with an aversion's weight
+// for the clearest of them; one that draws adds nothing, the items say
+// it themselves.
+func (d *detector) underHead(sent int32, head headKind) {
+	if head != headAway {
+		return
+	}
+	s := &d.sentences[sent]
+	top := int32(-1)
+	for k := s.hitFrom; k < s.hitTo; k++ {
+		h := &d.hits[k]
+		if h.drop || h.sense != toward || h.pol != workbook.Toward || h.flipBy != -1 {
+			continue
+		}
+		h.pol, h.flipBy = workbook.Away, -3
+		if top < 0 || h.base > d.hits[top].base {
+			top = k
+		}
+	}
+	if top >= 0 && d.primary(&d.hits[top]) {
+		h := &d.hits[top]
+		factor := h.weight / h.base
+		h.base += detBonus
+		h.weight = h.base * factor
+	}
+}
+
 // ---------------------------------------------------------------- turning cues around
 
 // scopeForward applies negations, aversions and boosts to the theme cues
@@ -658,7 +808,8 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 					}
 				default:
 					op.count++
-					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) {
+					if !engaging(toks[i].stem) && !preposition(toks[i].norm) && !lightAdjective(toks[i].norm) &&
+						!motiveFrame(toks, i) && !desire(toks[i].stem) {
 						op.plain = true
 					}
 					if op.count > op.window {
@@ -675,7 +826,11 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 			for hit < len(d.sentHits) && int(d.sentHits[hit].tok) < i {
 				hit++
 			}
-			if op.m >= 0 {
+			if op.m >= 0 && hit < len(d.sentHits) && d.sentHits[hit].denied {
+				// "No races, no plan": a cue that carries its own "no" is
+				// not turned again; the list goes on past it.
+				op.hit = true
+			} else if op.m >= 0 {
 				for k := hit; k < len(d.sentHits) && int(d.sentHits[k].tok) == i; k++ {
 					d.applyOp(&d.sentHits[k], &op, ms, toks)
 				}
@@ -706,7 +861,7 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.m = -1
 				i = ms[d.matchAt[m.j]].j
 				continue
-			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j):
+			case m.e.flags&flagExperience != 0 && experience(toks, m.i, m.j) && !refusalAfter(toks, m.j):
 				// "I've never run a marathon", "I'd never raced before".
 				m.inert = true
 				op.m = -1
@@ -722,9 +877,14 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				f := m.e.flags
 				// A fragment that opens with a negation rejects what it names:
 				// "Not people.", "No racing for me."
-				direct := f&flagDirect != 0 || m.i == 0
+				// So does one that opens a clause after a comma or a dash:
+				// "I run for my head, not the pace" (but not a role, "not a
+				// mum, not a wife", nor "not even the pub").
+				opens := toks[m.i].brk && !(m.j < len(toks) && toks[m.j].norm == "even")
+				direct := f&flagDirect != 0 || m.i == 0 || opens
 				op = detOp{m: int(mi), kind: opNegate, window: int(m.e.window),
-					cross: f&flagCross != 0, direct: direct, bonus: true, cease: f&flagCease != 0}
+					cross: f&flagCross != 0, direct: direct, bonus: true, cease: f&flagCease != 0,
+					opens: opens && f&flagDirect == 0 && m.i > 0}
 				op.list = d.listHead(toks, m, false)
 			}
 		case opAverse:
@@ -757,11 +917,31 @@ func (d *detector) scopeForward(toks []detToken, ms []detMatch) {
 				op.m = -1
 			}
 		case opPast:
-		case opContrast, opBoundary, opBlock, opPostAverse, opPostNegate, opAccept:
+		case opBoundary:
+			if op.m < 0 || !complementizer(toks[i].norm) || !d.openObject(toks, &ms[op.m], i) {
+				op.m = -1
+			}
+		case opContrast, opBlock, opPostAverse, opPostNegate, opAccept:
 			op.m = -1
 		}
 		i = m.j
 	}
+}
+
+// openObject reports a question word at i that opens what operator m is
+// about, rather than a new clause: right after the operator, or after a
+// verb of caring or knowing in its reach. "I don't care who finishes
+// ahead of me", "I never mind what the watch says".
+func (d *detector) openObject(toks []detToken, m *detMatch, i int) bool {
+	if i == m.j {
+		return true
+	}
+	for k := i - 1; k >= m.j && k >= i-2; k-- {
+		if attitude(toks[k].stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // listHead reports an operator that heads a list: followed by a colon or a
@@ -816,8 +996,13 @@ func (d *detector) applyOp(h *detHit, op *detOp, ms []detMatch, toks []detToken)
 		h.flipBy = int32(op.m)
 		// A negated action right before its cue rejects it: "I don't race",
 		// "I'm not chasing anything", "I don't look at my times".
-		action := op.direct || op.count == 0 && strings.HasSuffix(toks[h.tok].norm, "ing")
-		if action && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h) {
+		action := op.direct && !(op.opens && h.person) || op.count == 0 && strings.HasSuffix(toks[h.tok].norm, "ing")
+		switch {
+		case action && op.bonus && (op.count == 0 || op.count <= 2 && !op.plain) && d.primary(h):
+			h.base += detBonus
+		case identityAfter(toks, int(h.tokEnd)) && d.primary(h):
+			// "I'm not a numbers person", "never been a race person": an
+			// identity turned down is an aversion, not a description.
 			h.base += detBonus
 		}
 	case op.kind == opAverse:
@@ -847,10 +1032,13 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 		m := &ms[mi]
 		kind := m.e.kind
 		idle := !m.inert && m.applied == 0
-		anaphor := anaphorAfter(toks, m.j)
-		ends := clauseEndsAt(toks, m.j) || anaphor
+		anaphor := anaphorAfter(toks, d.clause, m.j, d.cueAt)
+		ends := clauseEndsAt(toks, d.clause, m.j) || anaphor
 		switch {
 		case kind == opPostAverse || kind == opPostNegate || kind == opAccept:
+		case kind == opNegate && idle && d.actionOnPronoun(toks, m):
+			// Stopping or not doing what a pronoun points back at: "I
+			// stopped opening them", "I'm trying not to look at it".
 		case kind == opNegate && idle && m.e.flags&flagFinal != 0 && ends:
 			if doAux(toks[m.i].norm) && m.i > 0 && !toks[m.i].brk && d.hitEndsAt(d.clause[m.i], m.i) {
 				// "my Tuesday 6am doesn't": the cue is the subject of a
@@ -904,7 +1092,9 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 // words or "that": "not bothered", "I couldn't care less", "I'm done with
 // that".
 func (d *detector) verdict(toks []detToken, m *detMatch) bool {
-	if !clauseEndsAt(toks, m.j) && !anaphorAfter(toks, m.j) && !newSubjectAt(toks, m.j) || turnedRound(toks, m.j) {
+	ends := clauseEndsAt(toks, d.clause, m.j) || anaphorAfter(toks, d.clause, m.j, d.cueAt) ||
+		d.actionOnPronoun(toks, m) || newSubjectAt(toks, m.j)
+	if !ends || turnedRound(toks, m.j) {
 		return false
 	}
 	for k := m.i - 1; k >= 0; k-- {
@@ -969,8 +1159,11 @@ func (d *detector) reachBack(m *detMatch, mi int, toks []detToken) bool {
 // theme as written, or one a negation has already turned ("I've never been
 // fast and I don't care"), which an aversion or acceptance settles.
 func (d *detector) judgeable(h *detHit, m *detMatch) bool {
-	if h.drop || h.sense == fixed {
+	if h.drop || h.sense == fixed || h.denied && (m.e.kind == opNegate || m.e.kind == opPostNegate) {
 		return false
+	}
+	if h.denied {
+		return settles(m.e.kind)
 	}
 	if h.flipBy == -1 {
 		return m.e.kind != opAccept
@@ -1021,7 +1214,12 @@ func (d *detector) lightBefore(toks []detToken, c int16) bool {
 func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi int) {
 	m := &ms[mi]
 	cur := &d.sentences[sent]
-	anaphor := anaphorAfter(toks, m.j) || d.pronounBefore(toks, m) || denial(toks, m)
+	// "I'm not." "I don't." A verb left out points back at what was said,
+	// often someone else's idea of the runner, and makes it their own.
+	ellipsis := d.elliptical(toks, m)
+	action := d.actionOnPronoun(toks, m)
+	anaphor := anaphorAfter(toks, d.clause, m.j, d.cueAt) || d.pronounBefore(toks, m) || denial(toks, m) ||
+		action || ellipsis
 	targets := make([]int32, 0, 2)
 	if p := sent - 1; p >= 0 && d.sentences[p].src == cur.src {
 		prev := &d.sentences[p]
@@ -1035,7 +1233,15 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 		}
 	}
 	span := Span{toks[m.i].start, toks[m.j-1].end}
-	averse := m.e.kind == opAverse || m.e.kind == opPostAverse
+	// An aversion is evidence in itself, and so is an action turned down
+	// on a pronoun: "I stopped opening them", "I don't need them".
+	// "It isn't." on its own after a claim takes the claim back: sarcasm
+	// explained ("My dream weekend is a mass start road race. (It
+	// isn't.)").
+	retract := m.e.kind == opNegate && len(toks) <= m.j+1 && m.i == 1 && pronoun(toks[0].norm) &&
+		clauseEndsAt(toks, d.clause, m.j) && len(targets) == 1 && !d.sentences[targets[0]].question
+	averse := m.e.kind == opAverse || m.e.kind == opPostAverse || ellipsis || retract || action ||
+		m.e.kind == opNegate && m.e.flags&flagDirect != 0 && anaphor && !pronounSubject(toks, m)
 	var done [16]bool // by theme index
 	for _, t := range targets {
 		ts := &d.sentences[t]
@@ -1072,6 +1278,13 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 			if h.base > 0 {
 				factor = h.weight / h.base
 			}
+			if ellipsis && h.others {
+				// "Everyone thinks I'm training for a marathon. I'm not."
+				h.others = false
+				if themes[h.theme].ID != catalog.Affiliation {
+					factor /= detOthers
+				}
+			}
 			switch {
 			case h.pol == workbook.Toward && m.e.kind != opAccept:
 				h.pol = workbook.Away
@@ -1100,6 +1313,73 @@ func (d *detector) judgePrevious(sent int32, toks []detToken, ms []detMatch, mi 
 		m.applied++
 	}
 	cur.hitTo = int32(len(d.hits))
+}
+
+// actionOnPronoun reports a negation of doing something to a pronoun
+// object: a stop ("I stopped opening them", "gave it up") or a verb of
+// engaging ("not to look at it", "I never check them").
+func (d *detector) actionOnPronoun(toks []detToken, m *detMatch) bool {
+	if m.e.kind != opNegate {
+		return false
+	}
+	if m.e.flags&flagCease != 0 {
+		return d.verbOnPronoun(toks, m)
+	}
+	j := m.j
+	for j < len(toks) && (toks[j].norm == "to" || toks[j].norm == "even") && !toks[j].brk {
+		j++
+	}
+	return j < len(toks) && j > m.j-1 && !toks[j].brk && engaging(toks[j].stem) && !d.cueAt(j) &&
+		d.verbOnPronoun(toks, &detMatch{e: m.e, i: m.i, j: j})
+}
+
+// verbOnPronoun reports a pronoun object ending the clause after match
+// m, straight after it or after one verb: "gave it up", "stopped opening
+// them after a while".
+func (d *detector) verbOnPronoun(toks []detToken, m *detMatch) bool {
+	if anaphorAfter(toks, d.clause, m.j, d.cueAt) {
+		return true
+	}
+	j := m.j
+	return j+1 < len(toks) && !toks[j].brk && !toks[j+1].brk && !d.cueAt(j) && !toks[j].glue &&
+		d.clause[j+1] == d.clause[j] && anaphorAfter(toks, d.clause, j+1, d.cueAt)
+}
+
+// cueAt reports a theme cue matched at token k of the current sentence.
+func (d *detector) cueAt(k int) bool {
+	mi := d.matchAt[k]
+	return mi >= 0 && d.matches[mi].e.kind == opTheme
+}
+
+// elliptical reports a negation that ends a clause of its own with only
+// the runner and an auxiliary before it: "I'm not.", "I don't, though.",
+// "we won't". The verb left out is the one said before.
+func (d *detector) elliptical(toks []detToken, m *detMatch) bool {
+	if m.e.kind != opNegate || !clauseEndsAt(toks, d.clause, m.j) {
+		return false
+	}
+	first := false
+	for k := m.i - 1; k >= 0 && d.clause[k] == d.clause[m.i]; k-- {
+		switch w := toks[k].norm; {
+		case w == "i" || w == "i'm" || w == "we" || w == "we're" || w == "i've" || w == "we've":
+			first = true
+		case w == "am" || w == "do" || w == "did" || w == "have" || w == "was" || w == "really" ||
+			w == "just" || w == "honestly" || w == "but" || w == "and" || w == "so" || w == "definitely":
+		default:
+			return false
+		}
+		if toks[k].brk {
+			break
+		}
+	}
+	return first
+}
+
+// pronounSubject reports a negation whose subject is a pronoun: "it
+// doesn't", "that isn't" describe what came before; they do not turn it
+// down.
+func pronounSubject(toks []detToken, m *detMatch) bool {
+	return m.i > 0 && pronoun(toks[m.i-1].norm)
 }
 
 // pronounBefore reports a pronoun subject right before a verdict: "it's
@@ -1159,7 +1439,10 @@ func (d *detector) flipAhead(m *detMatch, mi int, toks []detToken) {
 		stop := false
 		count = 0
 		for t := m.j; t < int(h.tok); t++ {
-			if toks[t].brk || (d.matchAt[t] >= 0 && d.matches[d.matchAt[t]].e.kind == opContrast) {
+			// A new clause ends the reach, unless it opens right after the
+			// verdict with a question word: "doesn't matter if it's 5k".
+			newClause := d.clause[t] != d.clause[t-1] && !(t == m.j && complementizer(toks[t].norm))
+			if toks[t].brk || newClause || (d.matchAt[t] >= 0 && d.matches[d.matchAt[t]].e.kind == opContrast) {
 				stop = true
 				break
 			}
@@ -1191,9 +1474,10 @@ func (d *detector) flipOne(h *detHit, m *detMatch, mi int, toks []detToken, bonu
 	if h.sense == fixed {
 		return
 	}
-	if h.pol == workbook.Away && h.flipBy >= 0 {
-		// Already turned by a negation: the verdict settles it. "I've never
-		// been fast and I don't care."
+	if h.pol == workbook.Away && (h.flipBy >= 0 || h.denied) {
+		// Already turned by a negation, or by its own "no": the verdict
+		// settles it. "I've never been fast and I don't care", "No watch,
+		// no races, I'm not interested in any of that."
 		h.firm = true
 		if d.primary(h) {
 			h.base += detBonus
@@ -1245,6 +1529,9 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 		if !now {
 			continue
 		}
+		if nowNext && until == len(toks) {
+			d.sentences[d.curSent].past = true
+		}
 		c := d.clause[m.i]
 		for k := range d.sentHits {
 			h := &d.sentHits[k]
@@ -1262,6 +1549,176 @@ func (d *detector) pastNow(toks []detToken, ms []detMatch, nowNext bool) {
 				h.addSpan(Span{toks[m.i].start, toks[m.j-1].end})
 			}
 		}
+	}
+}
+
+// echo reads "... and neither do I", "so do I", "me neither": the runner
+// takes what someone else said as their own. The cues of the clause
+// before (or, opening a sentence, of the sentence before) stop being
+// someone else's and weigh in full, the way they were turned there: "she
+// hates all that and so do I", "Bramble doesn't care about age-grading
+// and neither do I".
+func (d *detector) echo(sent int32, toks []detToken) {
+	at := echoAt(toks)
+	if at < 0 {
+		return
+	}
+	if at > 0 {
+		// In its sentence: the weights are not set yet, so clearing the
+		// mark is enough.
+		for k := range d.sentHits {
+			if h := &d.sentHits[k]; int(h.tok) < at {
+				h.others = false
+			}
+		}
+		return
+	}
+	if sent == 0 || d.sentences[sent-1].src != d.sentences[sent].src {
+		return
+	}
+	prev := &d.sentences[sent-1]
+	for k := prev.hitFrom; k < prev.hitTo; k++ {
+		if h := &d.hits[k]; h.others {
+			h.others = false
+			if themes[h.theme].ID != catalog.Affiliation {
+				h.weight /= detOthers
+			}
+		}
+	}
+}
+
+// consequence reads a goal by what it does to the runner: a sentence that
+// opens with "if", "whenever" or "every time" and names a cue, then says
+// in its main clause that the runner ends up dreading it, hating it or
+// feeling bad: "whenever I set a target I start dreading my runs", "every
+// time I enter a race I feel sick". The cues of the opening clause turn
+// away. Not when the opening clause is itself a loss ("if I miss a run I
+// feel awful": the run is wanted), nor for troubles ("whenever I'm
+// stressed").
+func (d *detector) consequence(toks []detToken, ms []detMatch) {
+	start := conditionOpener(toks)
+	if start == 0 {
+		return
+	}
+	main, subjects := -1, 0
+	for k := start; k < len(toks); k++ {
+		if toks[k].brk {
+			main = k
+			break
+		}
+		if toks[k].subject {
+			if subjects++; subjects == 2 {
+				main = k
+				break
+			}
+		}
+	}
+	if main < 0 || !toks[main].brk && d.clause[main] != d.clause[0] {
+		// "Every time I get out the door when I don't want to": the second
+		// subject opens a clause of its own, not the main one.
+		return
+	}
+	for k := start; k < main; k++ {
+		if negator(toks[k].norm) || losing(toks[k].stem) {
+			return
+		}
+	}
+	bad := false
+	for k := main; k < len(toks) && !bad; k++ {
+		if mi := d.matchAt[k]; mi >= 0 {
+			switch ms[mi].e.kind {
+			case opAverse, opPostAverse:
+				bad = true
+			case opContrast:
+				return
+			}
+		}
+		bad = bad || toks[k].bad && feeling(toks, k)
+	}
+	if !bad {
+		return
+	}
+	top := -1
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if int(h.tok) >= main || h.drop || h.sense != toward || h.pol != workbook.Toward || h.flipBy != -1 {
+			continue
+		}
+		h.pol, h.flipBy = workbook.Away, int32(d.matchAt[main])
+		if top < 0 || h.base > d.sentHits[top].base {
+			top = k
+		}
+	}
+	if top >= 0 && d.primary(&d.sentHits[top]) {
+		d.sentHits[top].base += detBonus
+	}
+}
+
+// irony reads sarcasm, which says the opposite of its words: a wink (🙃,
+// 🙄), "nothing says fun like ...", "... said no one ever". The cues the
+// sentence praises turn away, and a good feeling said of them is no joy.
+// "Said no one" is about the sentence before as well: "A marathon in the
+// sleet. Said no one ever."
+func (d *detector) irony(sent int32, toks []detToken) {
+	wink, said, says := false, -1, false
+	for k := range toks {
+		t := &toks[k]
+		switch {
+		case t.emoji && winkEmoji(t.norm):
+			wink = true
+		case t.norm == "said" && k+1 < len(toks) && (toks[k+1].norm == "nobody" || toks[k+1].norm == "no" &&
+			k+2 < len(toks) && (toks[k+2].norm == "one" || toks[k+2].norm == "runner" || toks[k+2].norm == "ever")):
+			said = k
+		case t.norm == "nothing" && k+2 < len(toks) && (toks[k+1].norm == "says" || toks[k+1].norm == "screams"):
+			says = true
+		}
+	}
+	if !wink && said < 0 && !says {
+		return
+	}
+	top := -1
+	for k := range d.sentHits {
+		h := &d.sentHits[k]
+		if h.drop || said >= 0 && int(h.tok) >= said {
+			continue
+		}
+		switch {
+		case h.sense == affect || themes[h.theme].ID == catalog.Joy && says:
+			h.drop = true
+		case h.sense == toward && h.pol == workbook.Toward:
+			h.pol, h.flipBy = workbook.Away, -4
+			if top < 0 || h.base > d.sentHits[top].base {
+				top = k
+			}
+		}
+	}
+	if top >= 0 && d.primary(&d.sentHits[top]) {
+		d.sentHits[top].base += detBonus
+	}
+	if said < 0 || sent == 0 || d.sentences[sent-1].src != d.sentences[sent].src {
+		return
+	}
+	prev := &d.sentences[sent-1]
+	top = -1
+	for k := prev.hitFrom; k < prev.hitTo; k++ {
+		h := &d.hits[k]
+		if !h.drop && h.sense == toward && h.pol == workbook.Toward {
+			factor := 1.0
+			if h.base > 0 {
+				factor = h.weight / h.base
+			}
+			h.pol, h.flipBy = workbook.Away, -4
+			if top < 0 || h.base > d.hits[top].base {
+				top = int(k)
+			}
+			h.weight = h.base * factor
+		}
+	}
+	if top >= 0 && d.primary(&d.hits[top]) {
+		h := &d.hits[top]
+		factor := h.weight / h.base
+		h.base += detBonus
+		h.weight = h.base * factor
 	}
 }
 
@@ -1409,6 +1866,13 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			strongest, sum, topBase, sumBase float64
 			n, first                         int
 			entries                          []int32
+			// w and b are what each of entries counts for: its strongest
+			// occurrence in the sentence.
+			w, b []float64
+		}
+		for x := range 2 {
+			// Scratch kept across sentences, so weighing allocates once.
+			side[x].entries, side[x].w, side[x].b = d.weighE[x][:0], d.weighW[x][:0], d.weighB[x][:0]
 		}
 		spans[0], spans[1] = spans[0][:0], spans[1][:0]
 		end := start
@@ -1421,15 +1885,22 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			}
 			sd.n++
 			w, b := h.weight, h.base
-			if h.entry >= 0 && (counted[x][h.entry] == stamp || slices.Contains(sd.entries, h.entry)) {
-				w, b = 0, 0
-			} else if h.entry >= 0 {
+			switch k := slices.Index(sd.entries, h.entry); {
+			case h.entry < 0:
+				// No lexicon entry (a verdict's own hit, an answer): each
+				// counts.
+				sd.entries = append(sd.entries, -1)
+				sd.w, sd.b = append(sd.w, w), append(sd.b, b)
+			case counted[x][h.entry] == stamp:
+			case k >= 0:
+				// The same cue again in the sentence counts once, as its
+				// strongest occurrence: "I used to race, but I'd rather not
+				// turn up to races" is the second.
+				sd.w[k], sd.b[k] = max(sd.w[k], w), max(sd.b[k], b)
+			default:
 				sd.entries = append(sd.entries, h.entry)
+				sd.w, sd.b = append(sd.w, w), append(sd.b, b)
 			}
-			sd.strongest = max(sd.strongest, w)
-			sd.sum += w
-			sd.topBase = max(sd.topBase, b)
-			sd.sumBase += b
 			if sources != nil {
 				spans[x] = append(spans[x], h.spans[:h.nspans]...)
 			}
@@ -1439,6 +1910,13 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 		var strength, base [2]float64
 		for x := range 2 {
 			sd := &side[x]
+			d.weighE[x], d.weighW[x], d.weighB[x] = sd.entries, sd.w, sd.b
+			for k := range sd.w {
+				sd.strongest = max(sd.strongest, sd.w[k])
+				sd.sum += sd.w[k]
+				sd.topBase = max(sd.topBase, sd.b[k])
+				sd.sumBase += sd.b[k]
+			}
 			strength[x] = sd.strongest + detSameSentence*(sd.sum-sd.strongest)
 			base[x] = sd.topBase + detSameSentence*(sd.sumBase-sd.topBase)
 		}
@@ -1457,7 +1935,9 @@ func (d *detector) weigh(hits []detHit, order []int, sources []Source, evs []det
 			continue
 		}
 		for _, e := range side[win].entries {
-			counted[win][e] = stamp
+			if e >= 0 {
+				counted[win][e] = stamp
+			}
 		}
 		s := &tally[win]
 		s.strength += lead

@@ -38,10 +38,28 @@
 //   - a general good feeling ("buzz", "half the fun") is joy only on its
 //     own; next to another theme's cue it strengthens that cue;
 //   - a cue in a clause about someone else ("my coach says I should race",
-//     "my husband does it for the medals") weighs half, company cues apart;
-//     in an answer of four sentences or more, a cue in the story before
-//     its last two sentences weighs three quarters: answers land at the
-//     end.
+//     "my husband does it for the medals") weighs half, company cues apart,
+//     and so does someone else's trouble ("after his stroke"); in an
+//     answer of four sentences or more, a cue in the story before its last
+//     two sentences weighs three quarters: answers land at the end;
+//   - a pronoun or demonstrative points back to the cue it stands for, in
+//     an earlier clause or sentence: "I avoid them when I'm out", "I binned
+//     it in January", "I stopped opening them"; so do "Never again." and
+//     a verb left out ("Everyone thinks I'm training for a marathon. I'm
+//     not."), which makes someone else's idea the runner's own, as an echo
+//     does ("... and neither do I");
+//   - a refusal of the future turns an experience into a choice ("I've
+//     never raced and I never will"), and so does a want that never was
+//     ("I've never wanted to race"); an identity or a motive turned down
+//     is an aversion, not a description ("not a numbers person", "I don't
+//     run for the medals"); what a goal does to the runner says how they
+//     feel about it ("whenever I set a target I start dreading my runs");
+//   - sarcasm says the opposite of its words: a wink (🙃, 🙄), "nothing
+//     says fun like ...", "said no one", "(It isn't.)";
+//   - a line that ends with a colon and turns something down heads the
+//     bullets under it ("Would not love:"); "used to ..." is the past
+//     whenever a later sentence says where the runner is now, and so is
+//     the story between the two.
 //
 // Each theme then adds up its evidence on each side, and is proposed only
 // when the evidence on its stronger side is enough (see the thresholds).
@@ -54,10 +72,11 @@
 // answer holds and which way, weighing the lexicon's evidence, the
 // answer's words and the question it answers: it turns down what the
 // lexicon reads into a story as readily as it adds what the lexicon
-// missed. Its thresholds are calibrated for precision on real answers it
-// was not trained on. A season's answers then combine, and each finding
-// says how strong its evidence is (Strength: strong, clear or faint), so
-// the runner reads the strongest first.
+// missed. Its thresholds are calibrated on real answers' out-of-fold
+// readings, for both sides of "rather not" and then for precision. A
+// season's answers then combine, and each finding says how strong its
+// evidence is (Strength: strong, clear or faint), so the runner reads the
+// strongest first.
 //
 // # Files
 //
@@ -67,6 +86,7 @@
 //     sentence to weighing findings, with and without the model.
 //   - words.go: the word classes and token patterns the rules consult.
 //   - text.go: splitting text into sentences and sentences into words.
+//   - aversion_test.go: the mechanisms of "rather not", one table test each.
 //   - lexicon.go: the lexicon, as data; stem.go: the stemmer and spellings;
 //     compile.go: the lexicon compiled for matching, and matching it.
 //   - model.go: the learned model's features and scores; model_weights.go:

@@ -58,7 +58,8 @@ const dev2Path = "testdata/themes/dev2.jsonl"
 //
 // (Those are the old per-theme macro F1.) Per theme and polarity, 24
 // classes: 0.646 before the fourth round (2026-12-03), 0.645 after it,
-// aversion P 0.552 -> 0.701, R 0.615 -> 0.603.
+// aversion P 0.552 -> 0.701, R 0.615 -> 0.603; after the fifth 0.653,
+// aversion P 0.667 R 0.667.
 //
 // For scale, a second careful labeller, working blind from the texts and
 // the labelling policy, agreed with its labels at macro F1 0.966 (aversion
@@ -77,12 +78,22 @@ const realisticDevPath = "testdata/themes/realistic-dev.jsonl"
 
 // realisticPath holds 222 answers written blind to the same brief by
 // another writer, labelled twice and by a second blind labeller (macro F1
-// 0.948 between them): the honest measure of how the detector reads new
-// writing. Held out: never tuned on, its misses never listed. First sight
+// 0.948 between them). It was held out until the fourth round measured it
+// during tuning; from the fifth round (2026-12-03) it is a development
+// set: its misses were studied and the model learns from it. First sight
 // (commit 7fd3a98, each answer labelled by its ID): macro F1 0.526 per
 // theme and polarity, micro 0.557, theme-only 0.659, aversion P 0.534 R
 // 0.530.
 const realisticPath = "testdata/themes/realistic.jsonl"
+
+// realistic2Path holds 240 answers written blind by a fourth writer, with
+// aversions said in many ways on purpose (understatement, sarcasm,
+// pronouns pointing back, refusals of the future, quiet ones): the honest
+// measure of how the detector reads new writing. Held out: never tuned on,
+// its texts and misses never read, its aggregate figures measured at the
+// start of a round and at its end. Before issue 14 (commit 064b33c, by
+// ID): macro F1 0.557, aversion P 0.589 R 0.601.
+const realistic2Path = "testdata/themes/realistic2.jsonl"
 
 // The floors the evaluations hold the detector to, a little under what it
 // measured, so a change that makes it read worse fails while the sets can
@@ -188,30 +199,94 @@ const realisticPath = "testdata/themes/realistic.jsonl"
 // sample dev figures fell because the model, calibrated on real answers,
 // now turns down some of the lexicon's readings of the tidy statements.
 //
+// Fifth round, 2026-12-03: the "rather not" side as runners say it. A new
+// held-out set, realistic2 (240 answers, aversions said in many ways),
+// showed the fourth round's gain had not carried: 0.557 before issue 14,
+// 0.530 after the fourth round (by ID), aversion R 0.60 -> 0.51. realistic
+// became a development set. What changed:
+//
+//   - The reader marks aversions by mechanism, each with invented table
+//     tests (aversion_test.go): pronouns and demonstratives pointing back
+//     to a cue in an earlier clause or sentence ("I avoid them when I'm
+//     out", "I binned it"); ellipsis that makes someone else's idea the
+//     runner's ("Everyone thinks I'm training for a marathon. I'm not.");
+//     echoes ("and neither do I"); refusals of the future ("never raced
+//     and never will", "Never again."); wants that never were ("never
+//     wanted to race"); "not X" opening a clause; identities and things
+//     turned down ("not a numbers person", "not a weight thing"); "I don't
+//     run for X"; bad consequences ("whenever I set a target I start
+//     dreading my runs"); sarcasm (🙃, "nothing says fun like", "said no
+//     one", "(It isn't.)"); list heads ("Would not love:" over bullets);
+//     then-and-now arcs across sentences and the story between; denying
+//     subjects ("none of us care about pace"); quiet aversions (sold, in
+//     a drawer, not missed); and fixes: cues carrying their own "no" are
+//     not turned again, a cue repeated in a sentence counts at its
+//     strongest, verbs of caring were compared with stems the stemmer
+//     never makes.
+//   - The model learns from today's readings of realistic-dev and
+//     realistic and from the first sight of the four older sets
+//     (trainToday says why), all themes fitted at once with the lexicon
+//     features' weights shared between themes (fitJoint: a theme with few
+//     aversions borrows what "the lexicon turns this down" is worth), and
+//     its thresholds are chosen on both realistic sets' out-of-fold
+//     readings, among those within 0.01 of the best macro F1 the one
+//     whose weaker aversion figure is highest (bestTau).
+//
+// Measured on realistic before it was studied (the reader changed by then
+// on realistic-dev alone): the lexicon alone 0.512 -> 0.523, aversion R
+// 0.403 -> 0.448; the model trained on realistic-dev's first sight read it
+// at 0.567, trained on today's reading 0.577 (0.571 and 0.563 before the
+// reader changed). Cross-validated on realistic-dev and realistic
+// (model_weights.go): macro F1 0.620, aversion P 0.706 R 0.713, against
+// 0.532 for the lexicon alone; pooled over every statement 0.606.
+//
+// Before the round (commit c334106) and after it, each answer labelled by
+// its question:
+//
+//	set            24-class      theme-only    micro         aversion P    aversion R    margin
+//	eval           0.938 0.942   0.921 0.926   0.926 0.930   0.941 0.929   0.955 0.970   +0.724 +0.729
+//	added          0.954 0.954   0.943 0.943   0.940 0.940   0.923 0.923   1.000 1.000   +0.789 +0.789
+//	dev            0.861 0.861   0.866 0.868   0.853 0.854   0.891 0.885   0.827 0.827   +0.676 +0.677
+//	dev2           0.903 0.913   0.917 0.913   0.883 0.888   0.917 0.895   0.825 0.850   +0.753 +0.763
+//	realistic-dev  0.897 0.942   0.944 0.964   0.954 0.962   0.975 0.954   0.919 0.965   +0.687 +0.731  (in sample)
+//	realistic      0.574 0.969   0.655 0.984   0.615 0.984   0.672 0.992   0.597 0.978   +0.381 +0.776  (in sample after)
+//	holdout        0.645 0.653   0.686 0.700   0.647 0.671   0.701 0.667   0.603 0.667   +0.452 +0.460
+//	realistic2     0.532 0.592   0.606 0.659   0.576 0.614   0.700 0.651   0.507 0.609   +0.319 +0.379
+//
+// On realistic2, the honest figure: macro F1 0.592, clearly above the
+// detector before issue 14 (0.557), drawn-to precision 0.577 -> 0.614;
+// aversion recall rose (0.507 -> 0.609) and precision fell (0.700 ->
+// 0.651): the aim of 0.7 for both is not reached, nor macro F1 0.8.
+// Cross-validation on the sets the reader was studied on overstates it by
+// about 0.03 macro and 0.05 to 0.1 on the aversion figures.
+//
 // The floors, a little under the figures after the round. The training
-// sets' and realistic-dev's are in-sample; holdout's and realistic's are
-// the honest ones.
+// sets' (realistic now among them) are in-sample; holdout's and
+// realistic2's are the honest ones.
 var (
-	evalFloorEval         = evalFloor{macro: 0.92, themeOnly: 0.90, micro: 0.91, aversionP: 0.92, aversionR: 0.93, margin: 0.70}
+	evalFloorEval         = evalFloor{macro: 0.92, themeOnly: 0.90, micro: 0.91, aversionP: 0.90, aversionR: 0.94, margin: 0.70}
 	evalFloorAdded        = evalFloor{macro: 0.93, themeOnly: 0.92, micro: 0.92, aversionP: 0.90, aversionR: 0.97, margin: 0.76}
-	evalFloorDev          = evalFloor{macro: 0.84, themeOnly: 0.84, micro: 0.83, aversionP: 0.87, aversionR: 0.80, margin: 0.65}
-	evalFloorDev2         = evalFloor{macro: 0.88, themeOnly: 0.89, micro: 0.86, aversionP: 0.89, aversionR: 0.80, margin: 0.73}
-	evalFloorRealisticDev = evalFloor{macro: 0.87, themeOnly: 0.92, micro: 0.93, aversionP: 0.95, aversionR: 0.89, margin: 0.66}
-	evalFloorHoldout      = evalFloor{macro: 0.62, themeOnly: 0.66, micro: 0.62, aversionP: 0.68, aversionR: 0.58, margin: 0.43}
-	evalFloorRealistic    = evalFloor{macro: 0.55, themeOnly: 0.63, micro: 0.59, aversionP: 0.65, aversionR: 0.57, margin: 0.36}
+	evalFloorDev          = evalFloor{macro: 0.84, themeOnly: 0.84, micro: 0.83, aversionP: 0.86, aversionR: 0.80, margin: 0.65}
+	evalFloorDev2         = evalFloor{macro: 0.89, themeOnly: 0.89, micro: 0.86, aversionP: 0.87, aversionR: 0.82, margin: 0.74}
+	evalFloorRealisticDev = evalFloor{macro: 0.92, themeOnly: 0.94, micro: 0.94, aversionP: 0.93, aversionR: 0.94, margin: 0.71}
+	evalFloorRealistic    = evalFloor{macro: 0.95, themeOnly: 0.96, micro: 0.96, aversionP: 0.97, aversionR: 0.95, margin: 0.75}
+	evalFloorHoldout      = evalFloor{macro: 0.63, themeOnly: 0.68, micro: 0.65, aversionP: 0.64, aversionR: 0.64, margin: 0.44}
+	evalFloorRealistic2   = evalFloor{macro: 0.57, themeOnly: 0.64, micro: 0.59, aversionP: 0.63, aversionR: 0.59, margin: 0.36}
 )
 
 // The cross-validated floors (TestThemeModelCV): the hybrid's macro F1
 // and aversion precision and recall, and how far it must stay ahead of
-// the lexicon alone at first sight.
+// the lexicon alone (as the model learns it: first sight for the older
+// sets, today's reading for the sets in real shapes).
 //
-// Measured 2026-12-03 on realistic-dev: 0.548 (aversion P 0.724 R 0.607),
-// the lexicon at first sight 0.455.
+// Measured 2026-12-03, fifth round, on realistic-dev and realistic: 0.620
+// (aversion P 0.706 R 0.713), the lexicon alone 0.532. (Fourth round, on
+// realistic-dev alone: 0.548, P 0.724 R 0.607.)
 const (
-	cvMinMacroF1   = 0.53
+	cvMinMacroF1   = 0.60
 	cvMinGain      = 0.07
-	cvMinAversionP = 0.70
-	cvMinAversionR = 0.58
+	cvMinAversionP = 0.68
+	cvMinAversionR = 0.69
 )
 
 var evalDetail = flag.Bool("eval.detail", false, "list every statement the theme evaluation gets wrong")
@@ -289,8 +364,9 @@ var evalSets = []evalSet{
 	{path: devPath, floor: evalFloorDev},
 	{path: dev2Path, floor: evalFloorDev2},
 	{path: realisticDevPath, floor: evalFloorRealisticDev},
+	{path: realisticPath, floor: evalFloorRealistic},
 	{path: holdoutPath, heldOut: true, floor: evalFloorHoldout},
-	{path: realisticPath, heldOut: true, floor: evalFloorRealistic},
+	{path: realistic2Path, heldOut: true, floor: evalFloorRealistic2},
 }
 
 // TestThemeEvaluation scores Detect on every labelled set, each statement
@@ -406,8 +482,8 @@ func TestThemeModelCV(t *testing.T) {
 	}
 	hybrid, pooled, _ := crossValidate(exs, committedParams())
 	lex := viewScore(exs, calibrationIndexes(exs))
-	t.Logf("%d-fold cross-validation, lexicon features at first sight, %d statements, scored on %s\nlexicon alone:\n%s\nlexicon + model:\n%s\npooled over every training statement: %s",
-		trainFolds, len(exs), calibrationSet, lex.table(), hybrid.table(), pooled)
+	t.Logf("%d-fold cross-validation, lexicon features as the model learns them (trainToday), %d statements, scored on %s\nlexicon alone:\n%s\nlexicon + model:\n%s\npooled over every training statement: %s",
+		trainFolds, len(exs), calibrationName(), lex.table(), hybrid.table(), pooled)
 
 	if hybrid.macro() < cvMinMacroF1 {
 		t.Errorf("cross-validated macro F1 %.3f is below the floor %.3f", hybrid.macro(), cvMinMacroF1)

@@ -191,6 +191,7 @@ var themeLexicon = []themeCues{
 		"run faster", "be faster",
 	}},
 	{catalog.Achievement, medium, toward, []string{
+		"how long it takes", "how long it took", "how fast", "how quick",
 		"first marathon", "first half", "first ultra", "first <num> k", "first <num> km",
 		"first <num> mile", "first <num> miler", "first trail race", "first race",
 		"run a <num> k", "run a <num> km", "run a <num> mile",
@@ -219,10 +220,10 @@ var themeLexicon = []themeCues{
 		"get better", "getting better", "level up", "plateau", "training block", "build up",
 		"segment*", "=achieve", "see what i can do", "=times",
 		"<num> miles a week", "<num> km a week", "<num> miles per week", "<num> km per week",
-		"do a <num> k", "do a <num> km",
+		"do a <num> k", "do a <num> km", "=split",
 	}},
 	{catalog.Achievement, medium, away, []string{
-		"no watch", "without watch", "leave watch at home", "leave watch behind",
+		"gps off", "no watch", "without watch", "leave watch at home", "leave watch behind",
 		"left watch at home", "ditch watch", "ditched watch", "watch off", "turn off gps",
 		"by feel", "run by feel", "no gps", "no data", "no numbers", "without numbers",
 		"unplugged", "naked running",
@@ -258,6 +259,7 @@ var themeLexicon = []themeCues{
 		"race", "beat", "prize*", "overall", "start line", "=adrenaline",
 		"elite", "bib", "relay", "segment*", "=nerves", "results", "=pressure",
 		"bragging rights", "faster than me", "quicker than me",
+		"ahead of me", "in front of me", "who finishes", "who's in front", "who's ahead", "who beats me",
 	}},
 	{catalog.Competition, weak, away, []string{
 		"back of pack", "own pace", "at own pace", "for myself not",
@@ -276,6 +278,7 @@ var themeLexicon = []themeCues{
 		"finisher medal", "finisher photo", "race photo", "for medal", "for medals",
 		"for bling", "for t shirt", "tell everyone", "tell people", "told everyone",
 		"status", "respected", "look up to me", "looks up to me", "name read out",
+		"tell anyone", "telling anyone", "told anyone",
 		"he was proud", "she was proud", "they were proud", "was proud of me",
 		"were proud of me", "being seen", "seen by", "people see", "people seeing",
 		"anyone seeing", "anyone see", "see me as", "say i did", "say i've", "say i ran",
@@ -678,7 +681,7 @@ var themeLexicon = []themeCues{
 	}},
 	{catalog.Weight, medium, toward, []string{
 		"=weight", "=weigh", "=weighed", "=weighing", "=weighs", "=pounds", "=lbs", "=kilos",
-		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "calorie*", "diet*",
+		"=kg", "=kgs", "=thin", "=thinner", "=skinny", "=scales", "=scale", "calorie*", "diet*",
 		"waist*", "look good", "the mirror", "=mirror", "toned", "get in shape", "how i look",
 		"how it looks", "how my body looks", "my looks",
 		"fit into",
@@ -773,6 +776,8 @@ var themeLexicon = []themeCues{
 	{catalog.Recognition, medium, away, []string{
 		"medal* in drawer", "medal* _ in drawer", "medal* _ _ in drawer",
 		"=anonymity", "=anonymous", "set to private", "nobody needs to know",
+		"nobody saw", "no one saw", "nobody watching", "no one watching", "nobody needs to see",
+		"no one needs to see", "no audience",
 		"no one needs to know", "keep it to myself", "keep it quiet",
 	}},
 
@@ -814,6 +819,7 @@ var themeLexicon = []themeCues{
 	}},
 	{catalog.Meaning, medium, away, []string{
 		"not that deep", "isn't that deep", "nothing deep", "not deep", "it's exercise",
+		"just a run", "only a run",
 		"just exercise", "it's just running", "just a hobby", "only a hobby",
 	}},
 
@@ -928,12 +934,13 @@ var opLexicon = []opCues{
 		"not much", "not at all", "not anymore", "not any more", "not so",
 	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal, phrases: []string{
+		"don't need", "doesn't need", "didn't need",
 		"don't", "doesn't", "didn't", "won't", "=hardly", "=barely", "=rarely", "=seldom",
 		"don't really", "don't actually", "don't often", "hardly ever",
 		"rarely ever",
 	}},
 	{kind: opNegate, window: 4, phrases: []string{
-		"wouldn't", "shouldn't", "neither", "nor", "don't need", "doesn't need", "not about",
+		"wouldn't", "shouldn't", "neither", "nor", "not about",
 		"isn't about", "wasn't about", "nothing to do with", "less about",
 		"not so much about", "don't bother with",
 	}},
@@ -946,13 +953,24 @@ var opLexicon = []opCues{
 	}},
 	{kind: opNegate, window: 3, phrases: []string{
 		"instead of", "rather than", "except", "apart from", "other than",
-		"not for", "never again", "not in it for",
+		"not for", "not in it for",
 	}},
 	{kind: opNegate, window: 2, flags: flagDirect, phrases: []string{
 		"no more", "=turned off", "turn off", "switched off the", "nobody", "no one",
 	}},
+	// A subject that denies its verb, as "we don't" does: "none of us care
+	// about pace", "neither of us bothers with a watch".
+	{kind: opNegate, window: 4, flags: flagDirect | flagCross, phrases: []string{
+		"none of us", "neither of us", "not one of us", "none of we", "neither of we",
+	}},
 	{kind: opNegate, window: 4, flags: flagDirect | flagFinal | flagCease, phrases: []string{
 		"no longer",
+	}},
+	// A refusal of more of the same: on its own after a story it turns
+	// down what the story was about ("Did one road race. Never again.").
+	{kind: opNegate, window: 3, flags: flagDirect | flagFinal, phrases: []string{
+		"never again", "not again", "never ever again", "not doing that again",
+		"never doing that again", "won't be doing that again", "once was enough",
 	}},
 	{kind: opNegate, window: 1, flags: flagDirect | flagCease, phrases: []string{
 		"=stopped", "=stop", "=quit", "=quitting", "gave up", "give up", "giving up", "given up",
@@ -982,6 +1000,11 @@ var opLexicon = []opCues{
 		"terrified of", "anxious about", "done with", "had enough of", "stay away from",
 		"steer clear of", "worst part", "least favourite", "least favorite",
 		"can't be bothered", "can't see the point", "don't see the point", "see no point",
+		"didn't care", "doesn't care", "never cared", "never really cared", "said no to", "say no to",
+		"saying no to", "couldn't face", "can't face", "cannot face", "don't ask me about",
+		"wouldn't bother", "won't bother", "wouldn't bother with", "don't fancy", "didn't fancy",
+		"never fancied", "never really fancied", "doesn't fancy",
+		"took down", "taking down", "taken down",
 		"no point in", "what's the point of", "not enjoy", "don't enjoy", "didn't enjoy",
 		"doesn't enjoy", "never enjoy", "never enjoyed", "never liked", "never cared about",
 		"never cared for", "resent*", "no need for", "no need to", "not motivated by",
@@ -1006,6 +1029,14 @@ var opLexicon = []opCues{
 	{kind: opAverse, window: 5, flags: flagCross, phrases: []string{
 		"stopped pretending", "stop pretending", "gave up pretending",
 	}},
+	// Putting a thing out of the way: "I ignore them", "sold my Garmin",
+	// "I binned it". The object comes right after, so the reach is short.
+	{kind: opAverse, window: 2, phrases: []string{
+		"ignor*", "=sold", "sell", "=selling", "binned", "=bin", "=binning", "chucked", "chuck",
+		"threw out", "threw away", "thrown out", "thrown away", "gave away", "given away",
+		"give away", "delet*", "uninstall*", "unfollow*", "unsubscrib*", "muted", "mute",
+		"put away", "packed away", "took off", "taken off",
+	}},
 	{kind: opPostAverse, phrases: []string{
 		"not for me", "isn't for me", "aren't for me", "wasn't for me", "not really for me",
 		"not my thing", "isn't my thing", "not my cup of tea", "isn't my cup of tea",
@@ -1022,9 +1053,14 @@ var opLexicon = []opCues{
 		"doesn't drive me", "don't drive me", "never drove me",
 		"means nothing", "mean nothing", "no thanks", "no thank you", "drains me",
 		"not bothered", "not fussed", "who cares", "gives me anxiety", "give me anxiety",
+		// Out of the way, and not missed: "the watch is in a drawer now",
+		// "I don't miss it".
+		"in a drawer", "in drawer", "in the bin", "gathering dust", "in the loft",
+		"at back of cupboard", "on ebay", "don't miss it", "don't miss them", "haven't missed it",
+		"never missed it", "not missed it", "don't miss that", "never missed them",
 		"not my scene", "not my jam", "matter less", "matters less", "is not for me",
 		"are not for me", "was not for me", "is not my thing", "are not my thing",
-		"aren't my thing", "is not important", "are not important", "=ruined", "=ruins",
+		"aren't my thing", "is not important", "are not important", "=ruined", "=ruins", "=ruining",
 		"=ruin", "spoils it", "spoiled it", "spoilt it", "takes the joy out",
 		"takes the fun out", "took the joy out", "sucks the joy out", "makes me miserable",
 		"made me miserable", "make me miserable", "want to hide", "=meaningless",
@@ -1042,9 +1078,13 @@ var opLexicon = []opCues{
 		"suck the fun out", "suck the life out",
 		// Mild and slang dismissals: "leaves me cold" above, and these.
 		"hard pass", "i'll pass", "not worth it", "can do one", "can get lost", "can jog on",
+		"no chance", "not a chance", "not a hope", "no thank you very much",
 		"can take a hike", "means less", "mean less", "means little", "mean little",
 		"means less than nothing", "not really my thing", "not really for me", "no ta",
 		"not my bag", "not my idea of fun", "not my kind of thing", "not fussed",
+		"isn't my idea of fun", "is not my idea of fun", "not really my idea of fun",
+		"never been my thing", "never really been my thing", "not what it's for", "isn't what it's for",
+		"not what it is for", "hate every minute", "hated every minute", "hating every minute",
 		"bores me to tears", "isn't for me either",
 	}},
 	{kind: opPostNegate, phrases: []string{
@@ -1093,6 +1133,9 @@ var opLexicon = []opCues{
 	{kind: opPast, factor: 0.6, phrases: []string{
 		"used to", "back then", "in the past", "years ago", "when i was younger",
 		"=formerly", "=previously", "once upon a time", "as a kid",
+		// The past of the past: "I'd been chasing a sub-50", "I'd spent
+		// months doing it for the kudos".
+		"i'd been", "i had been", "i'd spent", "i had spent",
 	}},
 	{kind: opContrast, phrases: []string{
 		"but", "however", "whereas", "that said", "having said that", "on the other hand",
@@ -1135,6 +1178,9 @@ var opLexicon = []opCues{
 		// "by nature" not the outdoors, "at the same time" not a schedule,
 		// "beat myself up" not a time to beat, a wish "for my husband to" not
 		// running for him, a time "in mind" not a mind to clear.
+		"not against", "nothing against", "no problem with", "nobody saw coming", "not =fussy",
+		"not =picky",
+		"no one saw coming", "nobody saw it coming", "no one saw it coming",
 		"in mind", "on purpose", "by nature", "human nature", "at the same time", "beat myself up",
 		"beating myself up", "beat yourself up", "love for <person> to", "like for <person> to",
 		"love for _ <person> to", "like for _ <person> to", "post it note", "post its",

@@ -30,22 +30,30 @@ import (
 //
 // The weights are learned from the labelled statements in testdata/themes
 // by TestTrainThemeModel, which `go generate ./detect` runs to write
-// model_weights.go (README.md).
-// It learns from what the lexicon said about each statement the first time
-// it read it, before it was tuned on it (model_firstsight_gen_test.go):
-// today's lexicon has been tuned on those statements, so its readings of
+// model_weights.go (README.md). For the four older sets it learns from
+// what the lexicon said about each statement the first time it read it,
+// before it was tuned on it (model_firstsight_gen_test.go): today's
+// lexicon was tuned line by line on those statements, so its readings of
 // them would teach the model to trust it far more than it deserves on new
-// writing. The regularization and the thresholds were chosen by
-// cross-validation; model_weights.go's header and eval_test.go have the
-// numbers.
+// writing. For the two sets in the shapes runners really write it learns
+// from today's reading, so that it learns how far to trust the reader it
+// runs with (trainToday in model_train_test.go says why that is safe
+// there). The themes are fitted together, the lexicon features' weights
+// shared between them with each theme's own a regularized step away, so a
+// theme with few aversions to learn from borrows what "the lexicon turns
+// this down" is worth from the others; the words stay each theme's own.
+// The regularization and the thresholds were chosen by cross-validation;
+// model_weights.go's header and eval_test.go have the numbers.
 //
 // In an answer of modelMinWords words or more the model decides every
 // theme: a side is proposed when its probability passes the side's
 // threshold, whatever the lexicon would propose (it can turn down a race
 // that is only backstory). A shorter answer keeps what the lexicon
-// proposes. The thresholds are calibrated for precision, and the levels
-// of Strength set, on the out-of-fold readings of realistic-dev, the set
-// in the shapes runners really write. The answers of a season that agree
+// proposes. The thresholds are calibrated, and the levels of Strength
+// set, on the out-of-fold readings of realistic-dev and realistic, the
+// sets in the shapes runners really write: among the thresholds close to
+// the best macro F1, those that keep both aversion figures highest, then
+// the most precise. The answers of a season that agree
 // combine (1 - Π(1-p)), and the side with the most support wins if what
 // the other side has leaves it above the threshold. The finding's
 // evidence is the lexicon's cues for the theme in those answers if it has

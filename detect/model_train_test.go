@@ -37,31 +37,62 @@ import (
 // to see the cross-validated scores and the top features as well.
 // TestThemeModelWeights checks the committed file is what training gives.
 //
-// The lexicon features the model learns from are the lexicon's first-sight
-// readings (model_firstsight_gen_test.go): what it said about each
-// statement before it was tuned on it, not what it says now.
+// The lexicon features the model learns from are, for the four older
+// sets, the lexicon's first-sight readings (model_firstsight_gen_test.go):
+// what it said about each statement before it was tuned on it, not what it
+// says now. For the two sets in the shapes runners really write they are
+// today's readings (trainToday says why).
 
 var trainFlag = flag.Bool("train", false, "train the theme model by cross-validation and write model_weights.go")
 
 // trainSets are the labelled statements the model learns from. The
 // held-out sets are not among them, and nothing here may read them.
-var trainSets = []string{evalPath, addedPath, devPath, dev2Path, realisticDevPath}
+var trainSets = []string{evalPath, addedPath, devPath, dev2Path, realisticDevPath, realisticPath}
 
-// calibrationSet is the training set the model's setting, thresholds and
-// strengths are chosen on, by its statements' cross-validated (out of
-// fold) readings: the one in the shapes runners really write. The other
-// sets are mostly one or two tidy sentences; a setting that reads them
-// best reads real answers too eagerly.
-const calibrationSet = realisticDevPath
+// trainToday are the training sets the model learns today's reading of,
+// not the first sight's. The model weighs what the reader says; what it
+// learns about how far to trust it should come from the reader it will
+// run with. For the four older sets that would flatter the reader badly:
+// it was tuned line by line on them (macro F1 0.84 on them against 0.62
+// on new writing), so they keep their first sight. The two sets in real
+// shapes were studied by category and the reader changed by mechanisms
+// (each tested on invented sentences), not line by line: today's reader
+// reads realistic-dev at 0.527 and realistic at 0.530, against 0.492 and
+// 0.526 at first sight, far from the older sets' flattery. Measured on
+// realistic while it was still unseen by this round's reader work (the
+// fifth round), a model trained on today's readings of realistic-dev read
+// it at 0.577, one trained on the first sight's 0.567.
+var trainToday = map[string]bool{realisticDevPath: true, realisticPath: true}
+
+// calibrationSets are the training sets the model's setting, thresholds
+// and strengths are chosen on, by their statements' cross-validated (out
+// of fold) readings: the ones in the shapes runners really write. The
+// other sets are mostly one or two tidy sentences; a setting that reads
+// them best reads real answers too eagerly.
+var calibrationSets = []string{realisticDevPath, realisticPath}
+
+// calibrationName names the calibration sets in logs and headers.
+func calibrationName() string {
+	names := make([]string, len(calibrationSets))
+	for k, p := range calibrationSets {
+		names[k] = p
+	}
+	return strings.Join(names, " and ")
+}
 
 const (
 	trainFolds = 5
 	// trainIters is the L-BFGS iteration budget per theme.
-	trainIters  = 300
-	trainMemory = 10
+	trainIters = 300
+	// trainJointIters is the budget when every theme is fitted at once.
+	trainJointIters = 1000
+	trainMemory     = 10
 	// trainTolerance: among settings whose cross-validated macro F1 is
 	// within this of the best, the simplest is chosen.
 	trainTolerance = 0.005
+	// trainTauBand: among thresholds whose cross-validated macro F1 is
+	// within this of the best, bestTau chooses by aversion and precision.
+	trainTauBand = 0.01
 	// trainWeightsFile is the generated file.
 	trainWeightsFile = "model_weights.go"
 )
@@ -78,7 +109,8 @@ type trainExample struct {
 }
 
 // readTrainExamples reads the training sets and extracts each statement's
-// features once, with the lexicon features of its first sight.
+// features once, with the lexicon features of its first sight or, for the
+// sets in trainToday, of today's reader.
 func readTrainExamples(t *testing.T) []trainExample {
 	t.Helper()
 	first := firstSightViews()
@@ -86,7 +118,9 @@ func readTrainExamples(t *testing.T) []trainExample {
 	for fi, path := range trainSets {
 		for _, c := range loadEvalCases(t, path) {
 			ex := extractExample(c, fi)
-			ex.view = first[firstSightKey(path, c.ID)]
+			if !trainToday[path] {
+				ex.view = first[firstSightKey(path, c.ID)]
+			}
 			for th := range nThemes {
 				ex.lex[th] = ex.view[th].features()
 			}
@@ -145,9 +179,13 @@ func extractExample(c evalCase, file int) trainExample {
 
 // trainParams are the choices cross-validation makes.
 type trainParams struct {
-	lambda   float64 // L2 strength on the words' weights
-	lexL2    float64 // L2 strength on the lexicon features' weights
-	l1       float64 // L1 strength on the words' weights
+	lambda float64 // L2 strength on the words' weights
+	lexL2  float64 // L2 strength on the lexicon features' weights
+	l1     float64 // L1 strength on the words' weights
+	// shared, when above zero, fits the themes together with the lexicon
+	// features' weights shared and each theme's departure from them held
+	// by an L2 of this strength (fitJoint).
+	shared   float64
 	minDF    int     // a word or pair must occur in this many statements
 	prune    float64 // weights smaller than this are dropped
 	negation bool    // words after a negation are features of their own
@@ -158,8 +196,8 @@ type trainParams struct {
 }
 
 func (p trainParams) String() string {
-	return fmt.Sprintf("L1 %g, L2 %g, lexicon L2 %g, min df %d, prune %g, negation %v, tau %g/%g",
-		p.l1, p.lambda, p.lexL2, p.minDF, p.prune, p.negation, p.tau[0], p.tau[1])
+	return fmt.Sprintf("L1 %g, L2 %g, lexicon L2 %g, shared %g, min df %d, prune %g, negation %v, tau %g/%g",
+		p.l1, p.lambda, p.lexL2, p.shared, p.minDF, p.prune, p.negation, p.tau[0], p.tau[1])
 }
 
 // ---------------------------------------------------------------- arithmetic
@@ -501,16 +539,171 @@ type trainModel struct {
 func fitModel(exs []trainExample, idx []int, p trainParams) *trainModel {
 	ts := newTrainSet(exs, idx, p.minDF)
 	m := &trainModel{ts: ts}
+	if p.shared > 0 {
+		ws := ts.fitJoint(exs, idx, p.lambda, p.lexL2, p.shared)
+		for th := range nThemes {
+			m.w[th] = ws[th]
+		}
+	} else {
+		for th := range nThemes {
+			m.w[th] = ts.fitTheme(exs, idx, th, p.lambda, p.lexL2, p.l1)
+		}
+	}
 	for th := range nThemes {
-		w := ts.fitTheme(exs, idx, th, p.lambda, p.lexL2, p.l1)
-		for j := range w {
-			if math.Abs(w[j]) < p.prune {
-				w[j] = 0
+		for j, x := range m.w[th] {
+			if math.Abs(x) < p.prune {
+				m.w[th][j] = 0
 			}
 		}
-		m.w[th] = w
 	}
 	return m
+}
+
+// fitJoint fits every theme at once, with the lexicon features' weights
+// shared between the themes and each theme's own weights for them only a
+// regularized step away (dev): what "the lexicon turns this down" is worth
+// is much the same for every theme, and a theme with few aversions to
+// learn from borrows it from the others. The words stay each theme's own.
+// It returns each theme's weights with the shared ones folded in, laid out
+// as fitTheme's.
+func (ts *trainSet) fitJoint(exs []trainExample, idx []int, lambda, lexL2, dev float64) [nThemes][]float64 {
+	dims := ts.dims()
+	per := 2 * dims
+	off := len(ts.vocab)
+	n := nThemes*per + 2*modelLexN
+	objective := func(w, g []float64) float64 {
+		sh := w[nThemes*per:]
+		var losses [nThemes]float64
+		var wg sync.WaitGroup
+		for th := range nThemes {
+			wg.Go(func() {
+				wt := slices.Clone(w[th*per : (th+1)*per])
+				for c := range 2 {
+					for k := range modelLexN {
+						wt[c*dims+off+k] += sh[c*modelLexN+k]
+					}
+				}
+				gt := g[th*per : (th+1)*per]
+				losses[th] = ts.lossGrad(wt, gt, exs, idx, th, lambda, 0)
+			})
+		}
+		wg.Wait()
+		gs := g[nThemes*per:]
+		clear(gs)
+		f := 0.0
+		for th := range nThemes {
+			f += losses[th]
+			for c := range 2 {
+				for k := range modelLexN {
+					j := th*per + c*dims + off + k
+					gs[c*modelLexN+k] += g[j]
+					x := w[j]
+					f += float64(float64(dev*0.5) * float64(x*x))
+					g[j] += float64(dev * x)
+				}
+			}
+		}
+		for j, x := range sh {
+			f += float64(float64(lexL2*0.5) * float64(x*x))
+			gs[j] += float64(lexL2 * x)
+		}
+		return f
+	}
+	w := minimize(n, objective)
+	var out [nThemes][]float64
+	sh := w[nThemes*per:]
+	for th := range nThemes {
+		wt := slices.Clone(w[th*per : (th+1)*per])
+		for c := range 2 {
+			for k := range modelLexN {
+				wt[c*dims+off+k] += sh[c*modelLexN+k]
+			}
+		}
+		out[th] = wt
+	}
+	return out
+}
+
+// minimize runs L-BFGS on objective (which fills the gradient into its
+// second argument) from zero, for a fixed budget of iterations or until
+// the objective stops moving.
+func minimize(n int, objective func(w, g []float64) float64) []float64 {
+	w := make([]float64, n)
+	g := make([]float64, n)
+	f := objective(w, g)
+	var ss, ys [][]float64
+	var rhos []float64
+	d := make([]float64, n)
+	wNew := make([]float64, n)
+	gNew := make([]float64, n)
+	alpha := make([]float64, trainMemory)
+	for it := 0; it < trainJointIters; it++ {
+		gnorm := math.Sqrt(dot(g, g))
+		if gnorm < 1e-7 {
+			break
+		}
+		copy(d, g)
+		for k := len(ss) - 1; k >= 0; k-- {
+			alpha[k] = rhos[k] * dot(ss[k], d)
+			axpy(-alpha[k], ys[k], d)
+		}
+		if k := len(ss) - 1; k >= 0 {
+			gamma := dot(ss[k], ys[k]) / dot(ys[k], ys[k])
+			for i := range d {
+				d[i] *= gamma
+			}
+		} else {
+			for i := range d {
+				d[i] /= max(gnorm, 1)
+			}
+		}
+		for k := range ss {
+			beta := rhos[k] * dot(ys[k], d)
+			axpy(alpha[k]-beta, ss[k], d)
+		}
+		for i := range d {
+			d[i] = -d[i]
+		}
+		slope := dot(g, d)
+		if slope >= 0 {
+			ss, ys, rhos = ss[:0], ys[:0], rhos[:0]
+			for i := range d {
+				d[i] = -g[i] / max(gnorm, 1)
+			}
+			slope = dot(g, d)
+		}
+		step := 1.0
+		var fNew float64
+		for ls := 0; ; ls++ {
+			copy(wNew, w)
+			axpy(step, d, wNew)
+			fNew = objective(wNew, gNew)
+			if fNew <= f+float64(1e-4*float64(step*slope)) || ls >= 30 {
+				break
+			}
+			step *= 0.5
+		}
+		s := make([]float64, n)
+		y := make([]float64, n)
+		for i := range s {
+			s[i] = wNew[i] - w[i]
+			y[i] = gNew[i] - g[i]
+		}
+		if sy := dot(s, y); sy > 1e-12 {
+			if len(ss) == trainMemory {
+				ss, ys, rhos = ss[1:], ys[1:], rhos[1:]
+			}
+			ss, ys, rhos = append(ss, s), append(ys, y), append(rhos, 1/sy)
+		}
+		copy(w, wNew)
+		copy(g, gNew)
+		done := f-fNew < 1e-9*max(1, math.Abs(f))
+		f = fNew
+		if done {
+			break
+		}
+	}
+	return w
 }
 
 // probs gives the model's probabilities for an example: [theme][side].
@@ -682,11 +875,15 @@ func lexiconScore(exs []trainExample, idx []int) *evalScore {
 var trainTaus = []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7}
 
 // bestTau picks the thresholds on the probabilities of the statements idx
-// (the calibration set's, out of fold), for precision: among the
-// thresholds whose 24-class macro F1 is within trainTolerance of the best,
-// the one with the highest precision (ties: the higher thresholds, the
-// quieter detector).
-func bestTau(exs []trainExample, idx []int, probs map[int][nThemes][2]float64) ([2]float64, *evalScore) {
+// (the calibration sets', out of fold). Across thresholds the macro F1 is
+// flat (within a hundredth over a wide range) while what the runner sees
+// is not, so the choice is made on what the detector is for: among the
+// thresholds whose 24-class macro F1 is within trainTauBand of the best,
+// the one whose weaker aversion figure (precision or recall) is highest,
+// then the most precise overall, then the higher thresholds (the quieter
+// detector). It returns the thresholds, their scores, and the best macro
+// F1 of any thresholds, which is what settings are compared by.
+func bestTau(exs []trainExample, idx []int, probs map[int][nThemes][2]float64) ([2]float64, *evalScore, float64) {
 	type cand struct {
 		tau [2]float64
 		s   *evalScore
@@ -702,19 +899,25 @@ func bestTau(exs []trainExample, idx []int, probs map[int][nThemes][2]float64) (
 		}
 	}
 	var pick cand
-	bestP := -1.0
+	bestKey := [3]float64{-1, -1, -1}
 	for _, c := range cands {
-		if c.s.macro() < best-trainTolerance {
+		if c.s.macro() < best-trainTauBand {
 			continue
 		}
+		ap, ar := c.s.aversion()
 		all := c.s.pooled(0, 1)
 		p, _, _ := all.scores()
-		if p > bestP+1e-12 || math.Abs(p-bestP) <= 1e-12 && c.tau[0]+c.tau[1] > pick.tau[0]+pick.tau[1] {
-			pick, bestP = c, p
+		key := [3]float64{round3(min(ap, ar)), round3(p), c.tau[0] + c.tau[1]}
+		if slices.Compare(key[:], bestKey[:]) > 0 {
+			pick, bestKey = c, key
 		}
 	}
-	return pick.tau, pick.s
+	return pick.tau, pick.s, best
 }
+
+// round3 rounds to three decimals, so that ties between thresholds are
+// ties and not noise in the last bit.
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // trainStrengthPrecision are the precisions from which a reading is
 // Strong and Clear: at least four in five, at least two in three.
@@ -768,14 +971,17 @@ func allIndexes(n int) []int {
 // ---------------------------------------------------------------- choosing
 
 // trainGrid is every setting cross-validation chooses among, simplest
-// first: no negation marks, then rarer words left out, then stronger
+// first: no negation marks, the lexicon's weights shared between the
+// themes (fitJoint), then rarer words left out, then stronger
 // regularization.
 func trainGrid() []trainParams {
 	var grid []trainParams
 	for _, neg := range []bool{false, true} {
-		for _, df := range []int{3, 2} {
-			for _, lam := range []float64{3, 1, 0.3} {
-				grid = append(grid, trainParams{lambda: lam, lexL2: 0.3, minDF: df, negation: neg, prune: 0.01})
+		for _, shared := range []float64{10, 0} {
+			for _, df := range []int{3, 2} {
+				for _, lam := range []float64{3, 1, 0.3} {
+					grid = append(grid, trainParams{lambda: lam, lexL2: 0.3, shared: shared, minDF: df, negation: neg, prune: 0.01})
+				}
 			}
 		}
 	}
@@ -793,6 +999,7 @@ var trainPrunes = []float64{0.15, 0.1, 0.05, 0.03, 0.01}
 func chooseParams(plain, negated []trainExample, idx, cal, folds []int, log func(string, ...any)) (trainParams, *evalScore) {
 	grid := trainGrid()
 	scores := make([]*evalScore, len(grid))
+	macros := make([]float64, len(grid))
 	best := -1.0
 	for k, p := range grid {
 		exs := plain
@@ -800,13 +1007,13 @@ func chooseParams(plain, negated []trainExample, idx, cal, folds []int, log func
 			exs = negated
 		}
 		probs := cvProbs(exs, idx, folds, p)
-		grid[k].tau, scores[k] = bestTau(exs, cal, probs)
-		best = max(best, scores[k].macro())
+		grid[k].tau, scores[k], macros[k] = bestTau(exs, cal, probs)
+		best = max(best, macros[k])
 		if log != nil {
-			log("  %s: %s", grid[k], scores[k])
+			log("  %s: best macro F1 %.3f; at these thresholds %s", grid[k], macros[k], scores[k])
 		}
 	}
-	k := slices.IndexFunc(scores, func(s *evalScore) bool { return s.macro() >= best-trainTolerance })
+	k := slices.IndexFunc(macros, func(m float64) bool { return m >= best-trainTolerance })
 	p := grid[k]
 	// Then prune as hard as the score allows.
 	exs := plain
@@ -817,11 +1024,11 @@ func chooseParams(plain, negated []trainExample, idx, cal, folds []int, log func
 		q := p
 		q.prune = pr
 		probs := cvProbs(exs, idx, folds, q)
-		tau, s := bestTau(exs, cal, probs)
+		tau, s, m := bestTau(exs, cal, probs)
 		if log != nil {
-			log("  prune %g: tau %g/%g %s", pr, tau[0], tau[1], s)
+			log("  prune %g: best macro F1 %.3f; tau %g/%g %s", pr, m, tau[0], tau[1], s)
 		}
-		if s.macro() >= best-trainTolerance {
+		if m >= best-trainTolerance {
 			q.tau = tau
 			return q, s
 		}
@@ -837,8 +1044,8 @@ func themeModelSource(m *trainModel, p trainParams, header string) ([]byte, int)
 	b.WriteString("// Code generated by go generate ./detect (TestTrainThemeModel); DO NOT EDIT.\n\n")
 	b.WriteString("package detect\n\nimport \"github.com/cairn-run/cairn/catalog\"\n\n")
 	b.WriteString(header)
-	fmt.Fprintf(&b, "const (\n\tmodelLambda = %s\n\tmodelLexL2 = %s\n\tmodelMinDF = %d\n\tmodelPrune = %s\n\tmodelNegation = %v\n\tmodelTauToward = %s\n\tmodelTauAway = %s\n\tmodelStrong = %s\n\tmodelClear = %s\n)\n\n",
-		fnum(p.lambda), fnum(p.lexL2), p.minDF, fnum(p.prune), p.negation, fnum(p.tau[0]), fnum(p.tau[1]), fnum(p.strong), fnum(p.clear))
+	fmt.Fprintf(&b, "const (\n\tmodelLambda = %s\n\tmodelLexL2 = %s\n\tmodelShared = %s\n\tmodelMinDF = %d\n\tmodelPrune = %s\n\tmodelNegation = %v\n\tmodelTauToward = %s\n\tmodelTauAway = %s\n\tmodelStrong = %s\n\tmodelClear = %s\n)\n\n",
+		fnum(p.lambda), fnum(p.lexL2), fnum(p.shared), p.minDF, fnum(p.prune), p.negation, fnum(p.tau[0]), fnum(p.tau[1]), fnum(p.strong), fnum(p.clear))
 	b.WriteString("// modelWeights are the model's weights: for each feature, what it adds to\n")
 	b.WriteString("// the score of each theme read each way, against the theme not being there.\n")
 	b.WriteString("var modelWeights = []modelRow{\n")
@@ -909,25 +1116,25 @@ func fitFinal(t *testing.T, p trainParams) (*trainModel, []trainExample) {
 // weightsHeader is the comment at the top of the generated file.
 func weightsHeader(p trainParams, cal, all *evalScore, n int) string {
 	return fmt.Sprintf(`// The theme model's setting, chosen by %d-fold cross-validation on the %d
-// labelled training statements (lexicon features at first sight), its
-// thresholds and strengths calibrated on the out-of-fold readings of %s:
+// labelled training statements (lexicon features at first sight, or read
+// today for the sets in real shapes), its thresholds and strengths
+// calibrated on the out-of-fold readings of %s:
 // there %s;
 // pooled over every training statement %s.
-`, trainFolds, n, calibrationSet, cal, all)
+`, trainFolds, n, calibrationName(), cal, all)
 }
 
 // committedParams is the setting model_weights.go records.
 func committedParams() trainParams {
-	return trainParams{lambda: modelLambda, lexL2: modelLexL2, minDF: modelMinDF, prune: modelPrune,
+	return trainParams{lambda: modelLambda, lexL2: modelLexL2, shared: modelShared, minDF: modelMinDF, prune: modelPrune,
 		negation: modelNegation, tau: [2]float64{modelTauToward, modelTauAway}, strong: modelStrong, clear: modelClear}
 }
 
-// calibrationIndexes are the examples of the calibration set.
+// calibrationIndexes are the examples of the calibration sets.
 func calibrationIndexes(exs []trainExample) []int {
-	fi := slices.Index(trainSets, calibrationSet)
 	var out []int
 	for i := range exs {
-		if exs[i].file == fi {
+		if slices.Contains(calibrationSets, trainSets[exs[i].file]) {
 			out = append(out, i)
 		}
 	}
@@ -959,9 +1166,9 @@ func TestTrainThemeModel(t *testing.T) {
 
 	t.Logf("lexicon alone, today, on the training statements (in sample): %s", lexiconScore(first, idx))
 	fs := viewScore(first, cal)
-	t.Logf("lexicon alone at first sight on %s: %s\n%s", calibrationSet, fs, fs.table())
+	t.Logf("lexicon alone (read today) on %s: %s\n%s", calibrationName(), fs, fs.table())
 
-	t.Logf("choosing the setting by %d-fold cross-validation, scored on %s:", trainFolds, calibrationSet)
+	t.Logf("choosing the setting by %d-fold cross-validation, scored on %s:", trainFolds, calibrationName())
 	p, _ := chooseParams(plain, first, idx, cal, folds, t.Logf)
 	exs := plain
 	if p.negation {
@@ -969,7 +1176,7 @@ func TestTrainThemeModel(t *testing.T) {
 	}
 	calS, allS, probs := crossValidate(exs, p)
 	p.strong, p.clear = bestStrengths(exs, cal, probs, p.tau)
-	t.Logf("chosen: %s\ncross-validated on %s: %s\n%s\npooled: %s", p, calibrationSet, calS, calS.table(), allS)
+	t.Logf("chosen: %s\ncross-validated on %s: %s\n%s\npooled: %s", p, calibrationName(), calS, calS.table(), allS)
 	for fi, path := range trainSets {
 		var sub []int
 		for i := range exs {
@@ -977,7 +1184,7 @@ func TestTrainThemeModel(t *testing.T) {
 				sub = append(sub, i)
 			}
 		}
-		t.Logf("%s: cross-validated %s; lexicon at first sight %s", path, scoreProbs(exs, sub, probs, p.tau), viewScore(exs, sub))
+		t.Logf("%s: cross-validated %s; lexicon alone as the model learns it %s", path, scoreProbs(exs, sub, probs, p.tau), viewScore(exs, sub))
 	}
 
 	m := fitModel(exs, idx, p)

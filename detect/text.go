@@ -103,6 +103,20 @@ func splitSentences(text string, out []detSpan) []detSpan {
 	return merged
 }
 
+// bulletBefore reports a line break and a bullet between two sentences
+// (from the end of one to the start of the next): the next is an item of
+// a list.
+func bulletBefore(text string, from, to int) bool {
+	gap := text[from:to]
+	nl := strings.LastIndexByte(gap, '\n')
+	if nl < 0 {
+		return false
+	}
+	line := strings.TrimLeft(gap[nl+1:], " \t")
+	return line != "" && strings.ContainsAny(line[:1], "-*•·+>") || strings.HasPrefix(line, "–") ||
+		strings.HasPrefix(line, "—") || line != "" && line[0] >= '0' && line[0] <= '9'
+}
+
 // skipBullet returns where a line's text starts, past spaces and a bullet.
 func skipBullet(text string, i, end int) int {
 	for i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {

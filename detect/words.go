@@ -1,6 +1,9 @@
 package detect
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The word classes and token patterns the detector's rules consult: small
 // closed lists of words ("preposition", "filler", "closing") and what a run
@@ -33,13 +36,20 @@ func lightAdjective(w string) bool {
 // cue it rejects the cue as clearly as "no" does: "I don't look at my
 // times", "I don't do Strava", "I don't wear a watch".
 func engaging(stem string) bool {
-	switch stem {
-	case "do", "look", "check", "track", "wear", "use", "follow", "count", "bother",
-		"care", "chase", "enter", "sign", "pay", "attention", "think", "worry", "own", "need":
-		return true
-	}
-	return false
+	return engagingStems()[stem]
 }
+
+// engagingStems are the verbs of engaging, stemmed as tokens are (the
+// stemmer makes "care" "car" and "bother" "both").
+var engagingStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"do", "look", "check", "track", "wear", "use", "follow", "count",
+		"bother", "care", "chase", "enter", "sign", "pay", "attention", "think", "worry", "own",
+		"need"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
 
 // restarts reports a word that opens a new phrase rather than continuing a
 // list: "Not for the medal, for my mum".
@@ -58,6 +68,181 @@ func pronoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// complementizer reports the question words and "if" that open what a
+// verb is about: "I don't care who ...", "doesn't matter if ...".
+func complementizer(w string) bool {
+	switch w {
+	case "who", "who's", "whom", "what", "what's", "how", "where", "when", "whether", "if",
+		"which", "whatever":
+		return true
+	}
+	return false
+}
+
+// attitude reports, by stem, the verbs of caring and knowing whose object
+// a question word may open: "care", "mind", "know", "matter", "tell".
+func attitude(stem string) bool {
+	return attitudeStems()[stem]
+}
+
+var attitudeStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"care", "mind", "know", "matter", "tell", "bother", "worry", "fuss"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
+// timeWord reports the words that open a time adverbial: "ages ago",
+// "after a while", "since the baby".
+func timeWord(w string) bool {
+	switch w {
+	case "after", "since", "before", "ago", "during", "until", "till", "last", "years", "months",
+		"weeks", "ages", "again", "completely", "entirely", "altogether", "off", "away", "out",
+		"down", "long", "once", "twice", "yesterday", "today", "straight", "round", "around":
+		return true
+	}
+	return false
+}
+
+// motiveFrame reports "run for", "do it for", "race for" at i: the verb
+// that says what a motive is for. Negated, it turns the motive down: "I
+// don't run for fitness".
+func motiveFrame(toks []detToken, i int) bool {
+	switch toks[i].norm {
+	case "run", "running", "race", "racing", "jog", "jogging", "do", "doing", "train", "training":
+	default:
+		return false
+	}
+	k := i + 1
+	if k < len(toks) && (toks[k].norm == "it" || toks[k].norm == "this") {
+		k++
+	}
+	return k < len(toks) && toks[k].norm == "for" && !toks[k].brk
+}
+
+// desire reports, by stem, the verbs of wanting and liking: "I've never
+// wanted", "never fancied", "never cared for".
+func desire(stem string) bool {
+	return desireStems()[stem]
+}
+
+var desireStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"want", "wanted", "like", "liked", "fancy", "fancied", "care", "cared",
+		"enjoy", "enjoyed", "love", "loved", "wish", "wished", "dream", "dreamed", "dreamt", "bother",
+		"bothered", "need", "needed"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
+// echoAt finds "neither do I", "nor have I", "so do I", "me neither",
+// "me too", "same here" where a clause starts, and returns its first
+// token, or -1.
+func echoAt(toks []detToken) int {
+	for k := range toks {
+		if k > 0 && !toks[k].brk && toks[k-1].norm != "and" && toks[k-1].norm != "but" {
+			continue
+		}
+		w := toks[k].norm
+		switch {
+		case (w == "neither" || w == "nor" || w == "so") && k+2 < len(toks) && auxiliary(toks[k+1].norm) &&
+			(toks[k+2].norm == "i" || toks[k+2].norm == "we"):
+			return k
+		case w == "me" && k+1 < len(toks) && (toks[k+1].norm == "neither" || toks[k+1].norm == "either" || toks[k+1].norm == "too"):
+			return k
+		case w == "same" && k+1 < len(toks) && toks[k+1].norm == "here":
+			return k
+		}
+	}
+	return -1
+}
+
+// auxiliary reports the verbs an echo repeats: "neither do I", "so am I".
+func auxiliary(w string) bool {
+	switch w {
+	case "do", "does", "did", "am", "is", "was", "have", "has", "had", "will", "would", "can", "could":
+		return true
+	}
+	return false
+}
+
+// identityAfter reports a noun of identity at token k, after a cue:
+// "a numbers person", "a race type", "a group runner".
+func identityAfter(toks []detToken, k int) bool {
+	if k >= len(toks) || toks[k].brk {
+		return false
+	}
+	switch toks[k].norm {
+	case "person", "people", "type", "guy", "girl", "gal", "kind", "sort", "fan", "runner", "lady", "bloke",
+		"thing":
+		return true
+	}
+	return false
+}
+
+// conditionOpener returns how many tokens open a sentence with a
+// condition that recurs: "if", "whenever", "every time", "each time",
+// "any time"; 0 when it opens otherwise.
+func conditionOpener(toks []detToken) int {
+	if len(toks) == 0 {
+		return 0
+	}
+	switch toks[0].norm {
+	case "if", "whenever", "anytime":
+		return 1
+	case "every", "each", "any":
+		if len(toks) > 1 && toks[1].norm == "time" {
+			return 2
+		}
+	}
+	return 0
+}
+
+// losing reports, by stem, the verbs of missing out: "if I miss a run"
+// wants the run.
+func losing(stem string) bool {
+	return losingStems()[stem]
+}
+
+var losingStems = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"miss", "skip", "stop", "quit", "lose", "drop", "can't", "cannot"} {
+		m[lexStem(lexNormal(w))] = true
+	}
+	return m
+})
+
+// feeling reports a bad word at k said as how the runner feels or ends
+// up: "I feel sick", "I get anxious", "I end up miserable".
+func feeling(toks []detToken, k int) bool {
+	for b := k - 1; b >= 0 && b >= k-3 && !toks[b+1].brk; b-- {
+		switch toks[b].norm {
+		case "feel", "felt", "feeling", "get", "got", "getting", "am", "i'm", "become", "up", "so", "go":
+			return true
+		}
+	}
+	return false
+}
+
+// winkEmoji reports the emoji that say "I don't mean it": upside-down
+// face, eye roll, unamused.
+func winkEmoji(e string) bool {
+	for _, w := range []string{"🙃", "🙄", "😒", "😑"} {
+		if strings.HasPrefix(e, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// demonstrative reports "this", "that", "these", "those": pronouns on
+// their own, determiners before a noun.
+func demonstrative(w string) bool {
+	return w == "this" || w == "that" || w == "these" || w == "those"
 }
 
 // anaphorWord reports a word that points back at something already said.
@@ -139,7 +324,7 @@ func turnedRound(toks []detToken, j int) bool {
 func denial(toks []detToken, m *detMatch) bool {
 	for k := m.i; k < m.j; k++ {
 		switch toks[k].norm {
-		case "it", "that", "true", "truth", "case":
+		case "it", "that", "true", "truth", "case", "again", "enough", "chance":
 			return true
 		}
 	}
@@ -147,27 +332,40 @@ func denial(toks []detToken, m *detMatch) bool {
 }
 
 // anaphorAfter reports "that", "it", "all that", "that whole game" right
-// after j, ending its clause: "I'm done with that", "couldn't care less
-// about any of it".
-func anaphorAfter(toks []detToken, j int) bool {
-	seen := false
+// after j, as the object that ends its clause: "I'm done with that",
+// "couldn't care less about any of it", "I avoid them when I'm running",
+// "I binned it in January". After the pronoun the clause may go on, but
+// with no theme cue of its own ("I hate it when races ..." has its own
+// clause). clause gives each token's clause (detector.layout); cue reports
+// a theme cue starting at a token.
+func anaphorAfter(toks []detToken, clause []int16, j int, cue func(int) bool) bool {
+	seen, adjunct := false, false
 	for k := j; k < len(toks); k++ {
 		t := &toks[k]
-		if t.brk && k > j {
+		if t.brk && k > j || k > j && clause[k] != clause[k-1] {
 			break
 		}
 		switch {
+		case seen && cue(k):
+			return false
+		case seen && k-1 >= j && demonstrative(toks[k-1].norm) && !t.glue && !preposition(t.norm) && !closing(t.norm):
+			// "this time", "that race": a determiner, not a pronoun.
+			return false
+		case seen && (adjunct || t.glue || t.emoji || t.num || closing(t.norm) || anaphorWord(t.norm)):
+		case seen && (preposition(t.norm) || timeWord(t.norm)):
+			// "I binned it in January", "stopped opening them after a
+			// while": when and where, not what.
+			adjunct = true
+		case seen:
+			// "none of them timed": the pronoun is a subject, not an object.
+			return false
 		case t.norm == "that" || t.norm == "it" || t.norm == "them" || t.norm == "those" || t.norm == "this":
 			seen = true
 		case anaphorWord(t.norm) || t.glue || t.emoji:
 		case t.norm == "about" || t.norm == "with" || t.norm == "of" || t.norm == "for" || t.norm == "on":
-			if seen {
-				return false
-			}
+		case closing(t.norm):
 		default:
-			if !closing(t.norm) {
-				return false
-			}
+			return false
 		}
 	}
 	return seen
@@ -192,11 +390,17 @@ func subjectEnd(toks []detToken, i int) int {
 }
 
 // clauseEndsAt reports whether nothing but glue and a few closing words
-// stand between token j and the end of its clause: "Racing? Not really."
-func clauseEndsAt(toks []detToken, j int) bool {
+// stand between token j and the end of its clause: "Racing? Not really.",
+// "I've given it up since the baby came". clause gives each token's clause
+// (detector.layout).
+func clauseEndsAt(toks []detToken, clause []int16, j int) bool {
 	for k := j; k < len(toks); k++ {
 		t := &toks[k]
-		if t.brk {
+		if t.brk || k > 0 && clause[k] != clause[k-1] {
+			return true
+		}
+		if (t.norm == "and" || t.norm == "or") && k+1 < len(toks) && toks[k+1].subject {
+			// "I haven't and I don't care": a new subject, a new clause.
 			return true
 		}
 		if t.glue || t.emoji {
@@ -262,10 +466,35 @@ func experience(toks []detToken, i, j int) bool {
 	if !perfect {
 		return false
 	}
+	if j < len(toks) && (desire(toks[j].stem) || j+1 < len(toks) && toks[j].norm == "really" && desire(toks[j+1].stem)) {
+		// "I've never wanted to race", "never really fancied the club": a
+		// want that never was, not an experience.
+		return false
+	}
 	if j < len(toks) && toks[j].norm == "been" {
 		return j+1 < len(toks) && toks[j+1].norm == "to" // "never been to a race"
 	}
 	return true
+}
+
+// refusalAfter reports a refusal of the future after token j in the
+// sentence, which turns an experience into a choice: "I've never raced
+// and I never will", "... and I don't intend to", "... and have no plans
+// to".
+func refusalAfter(toks []detToken, j int) bool {
+	for k := j; k < len(toks); k++ {
+		switch w := toks[k].norm; w {
+		case "will", "going", "intend", "intention", "plan", "plans", "want", "wish":
+			for b := k - 1; b >= j && b >= k-2; b-- {
+				if nb := toks[b].norm; nb == "never" || nb == "no" || nb == "not" || strings.HasSuffix(nb, "n't") {
+					return true
+				}
+			}
+		case "won't", "wont":
+			return true
+		}
+	}
+	return false
 }
 
 // counterfactual reports "would" or "lost" around "without" (tokens [i,

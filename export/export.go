@@ -25,7 +25,10 @@ type Document struct {
 	Format   string    `json:"format"`
 	Version  int       `json:"version"`
 	Exported time.Time `json:"exported"`
-	Seasons  []Season  `json:"seasons"`
+	// Current is the ID of the season the workbook opens on (added
+	// within version 1); absent when there is none.
+	Current string   `json:"current,omitempty"`
+	Seasons []Season `json:"seasons"`
 	// Journal is the after-run journal. WriteJSONWithJournal writes it,
 	// entry by entry; it is here for reading a document back.
 	Journal *Journal `json:"journal,omitempty"`
@@ -75,6 +78,11 @@ type Goal struct {
 	Order   int             `json:"order"`
 	Created time.Time       `json:"created"`
 	Updated time.Time       `json:"updated"`
+	// ThemeNames and ValueNames name the themes and values, in the same
+	// order: an own theme or value by the runner's name for it. Added
+	// within version 1; an import ignores them.
+	ThemeNames []string `json:"theme_names,omitempty"`
+	ValueNames []string `json:"value_names,omitempty"`
 	// Life is the goal's rest, week, reaching and history (seasons.go).
 	Life
 }
@@ -84,6 +92,8 @@ type ThemeMark struct {
 	Theme    string `json:"theme"`
 	Polarity string `json:"polarity"`
 	Status   string `json:"status"`
+	// Name is the theme's name (added within version 1).
+	Name string `json:"name,omitempty"`
 }
 
 // OwnTheme is a theme the runner named.
@@ -103,31 +113,45 @@ type Answer struct {
 
 // Themes is the runner's theme board.
 type Themes struct {
-	Marks      []ThemeMark `json:"marks"`
-	Own        []OwnTheme  `json:"own"`
-	Top        string      `json:"top,omitempty"`
-	Notes      string      `json:"notes,omitempty"`
-	Motivation string      `json:"motivation,omitempty"`
+	Marks []ThemeMark `json:"marks"`
+	Own   []OwnTheme  `json:"own"`
+	Top   string      `json:"top,omitempty"`
+	// TopName names the top theme (added within version 1).
+	TopName    string `json:"top_name,omitempty"`
+	Notes      string `json:"notes,omitempty"`
+	Motivation string `json:"motivation,omitempty"`
+	// Updated is when the runner last changed any of it (added within
+	// version 1): an import keeps whichever board is newer.
+	Updated time.Time `json:"updated,omitzero"`
 }
 
 // Value is one chosen core value.
 type Value struct {
-	ID         string `json:"id"`
-	Name       string `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Own is true for a value the runner named (added within version 1).
+	Own        bool   `json:"own,omitempty"`
 	Serve      string `json:"serve,omitempty"`
 	Experiment string `json:"experiment,omitempty"`
 }
 
 // Build makes a Document from every season's workbook.
 func Build(workbooks []workbook.Snapshot, now time.Time) Document {
+	return BuildNamed(workbooks, NamesOf(workbooks), now)
+}
+
+// BuildNamed makes a Document from the seasons in workbooks, naming own
+// themes and values with names: those of every season, when workbooks
+// holds only some of them.
+func BuildNamed(workbooks []workbook.Snapshot, names Names, now time.Time) Document {
 	doc := Document{Format: Format, Version: Version, Exported: now.UTC(), Seasons: []Season{}}
 	for _, wb := range workbooks {
-		doc.Seasons = append(doc.Seasons, season(wb))
+		doc.Seasons = append(doc.Seasons, season(wb, names))
 	}
 	return doc
 }
 
-func season(wb workbook.Snapshot) Season {
+func season(wb workbook.Snapshot, names Names) Season {
 	s := Season{
 		ID:      wb.Season.ID,
 		Name:    wb.Season.Name,
@@ -140,22 +164,26 @@ func season(wb workbook.Snapshot) Season {
 			Top:        wb.Themes.Top.ID,
 			Notes:      wb.Themes.Notes,
 			Motivation: wb.Themes.Motivation,
+			Updated:    wb.Themes.Updated,
 		},
 		Values: []Value{},
 		Goals:  []Goal{},
+	}
+	if !wb.Themes.Top.IsZero() {
+		s.Themes.TopName = names.Of(wb.Themes.Top)
 	}
 	for _, mk := range wb.Themes.Marks {
 		status := mk.Status.String()
 		if mk.Status == workbook.Undecided {
 			status = "undecided"
 		}
-		s.Themes.Marks = append(s.Themes.Marks, ThemeMark{Theme: mk.Theme.ID, Polarity: mk.Polarity.String(), Status: status})
+		s.Themes.Marks = append(s.Themes.Marks, ThemeMark{Theme: mk.Theme.ID, Polarity: mk.Polarity.String(), Status: status, Name: names.Of(mk.Theme)})
 	}
 	for _, o := range wb.Themes.Own {
 		s.Themes.Own = append(s.Themes.Own, OwnTheme{ID: o.ID, Name: o.Name, Polarity: o.Polarity.String()})
 	}
 	for _, g := range wb.Goals {
-		s.Goals = append(s.Goals, goal(g))
+		s.Goals = append(s.Goals, goal(g, names))
 	}
 	if wb.Place.Screen != "" {
 		s.Place = &Place{Screen: wb.Place.Screen, Question: wb.Place.Question, Updated: wb.Place.Updated}
@@ -181,21 +209,22 @@ func season(wb workbook.Snapshot) Season {
 		s.Answers = append(s.Answers, Answer{Question: id, Text: a.Text, Updated: a.Updated})
 	}
 	for _, v := range wb.Values {
-		s.Values = append(s.Values, Value{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name), Serve: v.Serve, Experiment: v.Experiment})
+		s.Values = append(s.Values, Value{ID: v.ID, Name: catalog.ValueName(v.ID, v.Name), Own: v.Own, Serve: v.Serve, Experiment: v.Experiment})
 	}
 	if len(wb.Reviews) > 0 {
-		s.Experiments = experiments(wb.Reviews)
+		s.Experiments = experiments(wb.Reviews, names)
 	}
 	comingBack(&s, wb)
 	return s
 }
 
-func goal(g workbook.Goal) Goal {
+func goal(g workbook.Goal, names Names) Goal {
 	return Goal{
 		ID: g.ID, Tier: string(g.Tier), Text: g.Text, Feel: g.Feel.String(),
 		Themes: refIDs(g.Themes), Values: refIDs(g.Values),
 		Parent: g.Parent, Status: g.Status.String(), Said: g.Said, Purpose: g.Purpose,
 		Idea: g.Idea, Order: g.Order, Created: g.Created, Updated: g.Updated,
+		ThemeNames: names.all(g.Themes), ValueNames: names.all(g.Values),
 	}
 }
 

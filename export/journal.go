@@ -27,34 +27,41 @@ type Journal struct {
 
 // Entry is one run in the journal.
 type Entry struct {
-	ID          string     `json:"id"`
-	Date        string     `json:"date"`
-	Start       *time.Time `json:"start,omitempty"`
-	Metres      int        `json:"metres,omitempty"`
-	Seconds     float64    `json:"seconds,omitempty"`
-	Enjoyment   int        `json:"enjoyment,omitempty"`
-	Before      int        `json:"before,omitempty"`
-	After       int        `json:"after,omitempty"`
-	Fit         []Fit      `json:"fit,omitempty"`
-	Tags        []string   `json:"tags,omitempty"`
-	Experiment  string     `json:"experiment,omitempty"`
-	Note        string     `json:"note,omitempty"`
-	Source      string     `json:"source"`
-	File        string     `json:"file,omitempty"`
-	Fingerprint string     `json:"fingerprint,omitempty"`
-	Created     time.Time  `json:"created"`
-	Updated     time.Time  `json:"updated"`
+	ID         string     `json:"id"`
+	Date       string     `json:"date"`
+	Start      *time.Time `json:"start,omitempty"`
+	Metres     int        `json:"metres,omitempty"`
+	Seconds    float64    `json:"seconds,omitempty"`
+	Enjoyment  int        `json:"enjoyment,omitempty"`
+	Before     int        `json:"before,omitempty"`
+	After      int        `json:"after,omitempty"`
+	Fit        []Fit      `json:"fit,omitempty"`
+	Tags       []string   `json:"tags,omitempty"`
+	Experiment string     `json:"experiment,omitempty"`
+	// ExperimentName names the value whose experiment the run tried
+	// (added within version 1).
+	ExperimentName string    `json:"experiment_name,omitempty"`
+	Note           string    `json:"note,omitempty"`
+	Source         string    `json:"source"`
+	File           string    `json:"file,omitempty"`
+	Fingerprint    string    `json:"fingerprint,omitempty"`
+	Created        time.Time `json:"created"`
+	Updated        time.Time `json:"updated"`
 }
 
 // Fit is how well a run fit one of the runner's values, 1 to 5.
 type Fit struct {
 	Value string `json:"value"`
 	Score int    `json:"score"`
+	// Name is the value's name (added within version 1).
+	Name string `json:"name,omitempty"`
 }
 
 // Experiment is one look back at a value's experiment.
 type Experiment struct {
-	Value      string    `json:"value"`
+	Value string `json:"value"`
+	// Name is the value's name (added within version 1).
+	Name       string    `json:"name,omitempty"`
 	Experiment string    `json:"experiment,omitempty"`
 	Tries      int       `json:"tries"`
 	Felt       string    `json:"felt,omitempty"`
@@ -63,8 +70,9 @@ type Experiment struct {
 	At         time.Time `json:"at"`
 }
 
-// EntryOf maps a journal entry to the document's shape.
-func EntryOf(e workbook.Entry) Entry {
+// EntryOf maps a journal entry to the document's shape, naming its
+// values with names.
+func EntryOf(e workbook.Entry, names Names) Entry {
 	out := Entry{
 		ID: e.ID, Date: e.Day.String(), Metres: e.Metres, Seconds: e.Duration.Seconds(),
 		Enjoyment: int(e.Enjoyment), Before: int(e.Before), After: int(e.After),
@@ -76,8 +84,11 @@ func EntryOf(e workbook.Entry) Entry {
 		start := e.Start.UTC()
 		out.Start = &start
 	}
+	if !e.Experiment.IsZero() {
+		out.ExperimentName = names.Of(e.Experiment)
+	}
 	for ref, s := range e.Fit {
-		out.Fit = append(out.Fit, Fit{Value: ref.ID, Score: int(s)})
+		out.Fit = append(out.Fit, Fit{Value: ref.ID, Score: int(s), Name: names.Of(ref)})
 	}
 	sortFit(out.Fit)
 	return out
@@ -91,11 +102,11 @@ func sortFit(fs []Fit) {
 	}
 }
 
-func experiments(rs []workbook.ExperimentReview) []Experiment {
+func experiments(rs []workbook.ExperimentReview, names Names) []Experiment {
 	var out []Experiment
 	for _, r := range rs {
 		out = append(out, Experiment{
-			Value: r.Value.ID, Experiment: r.Experiment, Tries: r.Tries, Felt: r.Felt,
+			Value: r.Value.ID, Name: names.Of(r.Value), Experiment: r.Experiment, Tries: r.Tries, Felt: r.Felt,
 			Decision: r.Decision.String(), StillFits: r.StillFits.String(), At: r.At,
 		})
 	}
@@ -109,7 +120,7 @@ type Entries func(yield func(workbook.Entry) bool) error
 // WriteJSONWithJournal writes doc as WriteJSON does, with the journal
 // after the seasons: the runner's settings, then each entry as entries
 // yields it, written and forgotten one at a time.
-func WriteJSONWithJournal(w io.Writer, doc Document, settings workbook.JournalSettings, entries Entries) error {
+func WriteJSONWithJournal(w io.Writer, doc Document, names Names, settings workbook.JournalSettings, entries Entries) error {
 	doc.Journal = nil // written below, entry by entry
 	head, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
@@ -144,7 +155,7 @@ func WriteJSONWithJournal(w io.Writer, doc Document, settings workbook.JournalSe
 	var werr error
 	err = entries(func(e workbook.Entry) bool {
 		buf.Reset()
-		if werr = enc.Encode(EntryOf(e)); werr != nil {
+		if werr = enc.Encode(EntryOf(e, names)); werr != nil {
 			return false
 		}
 		if n > 0 {

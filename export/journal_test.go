@@ -41,7 +41,7 @@ func TestJournalIsStreamedIntoTheDocument(t *testing.T) {
 	}}, at)
 	settings := workbook.JournalSettings{Unit: workbook.Miles, Tags: []string{"solo", "with others"}, Plan: 3}
 	var b bytes.Buffer
-	if err := WriteJSONWithJournal(&b, doc, settings, each(journalEntries())); err != nil {
+	if err := WriteJSONWithJournal(&b, doc, Names{}, settings, each(journalEntries())); err != nil {
 		t.Fatal(err)
 	}
 	var back Document
@@ -54,7 +54,7 @@ func TestJournalIsStreamedIntoTheDocument(t *testing.T) {
 	start := time.Date(2026, 11, 30, 5, 12, 3, 0, time.UTC)
 	want := []Entry{
 		{ID: "e1", Date: "2026-11-30", Start: &start, Metres: 5012, Seconds: 1710, Enjoyment: 4, Before: 2, After: 4,
-			Fit: []Fit{{"belonging", 5}, {"calm", 3}}, Tags: []string{"with others"}, Experiment: "belonging",
+			Fit: []Fit{{"belonging", 5, "Belonging"}, {"calm", 3, "Calm"}}, Tags: []string{"with others"}, Experiment: "belonging", ExperimentName: "Belonging",
 			Note: "hill loop <with> \"Sam\" & co", Source: "import", File: "a.fit", Fingerprint: "start:x", Created: at, Updated: at},
 		{ID: "e2", Date: "2026-12-01", Note: "second\nline", Source: "log", Created: at, Updated: at},
 	}
@@ -74,7 +74,7 @@ func TestJournalIsStreamedIntoTheDocument(t *testing.T) {
 
 func TestAnEmptyJournalIsAnEmptyList(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteJSONWithJournal(&b, Build(nil, at), workbook.JournalSettings{}, each(nil)); err != nil {
+	if err := WriteJSONWithJournal(&b, Build(nil, at), Names{}, workbook.JournalSettings{}, each(nil)); err != nil {
 		t.Fatal(err)
 	}
 	var back struct {
@@ -97,7 +97,7 @@ func TestAFailedReadStopsTheExport(t *testing.T) {
 		return errors.New("damaged record")
 	}
 	var b bytes.Buffer
-	if err := WriteJSONWithJournal(&b, Build(nil, at), workbook.JournalSettings{}, broken); err == nil {
+	if err := WriteJSONWithJournal(&b, Build(nil, at), Names{}, workbook.JournalSettings{}, broken); err == nil {
 		t.Error("an export with a damaged entry succeeded")
 	}
 }

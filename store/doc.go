@@ -117,11 +117,28 @@
 // first opens the file read-only to check its schema record, and only then
 // reopens it for writing. A new database is built under a temporary name
 // and linked into place, so a crash during creation never leaves a
-// half-made file at the real path. Both opens wait at most LockTimeout for
-// another process's lock. The current season is never made by reading:
-// CurrentSeason reports ErrNotFound on a new workbook, and NewSeason is
-// the one way a season begins (NewSeason with what it carries over; a new
-// season only reads the old one, in the same transaction, and never
-// changes it). Every save also records meta/last-active in the same
-// transaction.
+// half-made file at the real path. The current season is never made by
+// reading: CurrentSeason reports ErrNotFound on a new workbook, and
+// NewSeason is the one way a season begins (NewSeason with what it
+// carries over; a new season only reads the old one, in the same
+// transaction, and never changes it). Every save also records
+// meta/last-active in the same transaction.
+//
+// One process at a time edits a workbook: Open takes the editor's lock
+// file beside it (editor.go) and fails with ErrLocked when another holds
+// it. It then opens bbolt only for the length of each transaction
+// (handle.go), so OpenReadOnly, which never takes the lock file, reads a
+// workbook the app has open; bbolt's own lock still keeps every read and
+// write apart. A handle is never opened with O_CREATE, must be the file
+// first opened (ErrReplaced otherwise), and is refused before it is
+// mapped when the file is shorter than its header says (header.go).
+//
+// # Checking, backups, importing
+//
+// Check and CheckQuick verify a whole workbook and Salvage reads what still
+// reads back (check.go); the program runs them in a child process.
+// Backup and DailyBackup make hot copies beside the workbook (backup.go).
+// Import merges an export in one transaction (import.go). Each of these
+// keeps a list of what it walks (the keys a bucket may hold, the sections
+// an import merges) where a later schema step adds its records.
 package store

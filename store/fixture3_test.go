@@ -116,7 +116,7 @@ func TestSchema3Fixture(t *testing.T) {
 	if fileHash(t, path) != before {
 		t.Error("opening a schema 3 file changed it")
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+	if entries := beside(t, filepath.Dir(path)); len(entries) != 1 {
 		t.Errorf("files beside the workbook: %v", entries)
 	}
 	ro, err := OpenReadOnly(path)

@@ -200,7 +200,7 @@ func TestSchema2Fixture(t *testing.T) {
 	if got, want := records(t, backup), records(t, filepath.Join("testdata", "schema2.db")); !reflect.DeepEqual(got, want) {
 		t.Error("the copy kept before the migration does not hold exactly what the file held")
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 2 {
+	if entries := beside(t, filepath.Dir(path)); len(entries) != 2 {
 		t.Errorf("files beside the workbook: %v, want it and its copy", entries)
 	}
 	if got := topLevelBuckets(t, path); !slices.Equal(got, everyBucket) {

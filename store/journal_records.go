@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -85,7 +86,10 @@ func (r entryRecord) entry() (workbook.Entry, error) {
 	}
 	e := workbook.Entry{
 		ID: r.ID, Day: day, Start: r.Start, Metres: r.Metres,
-		Duration:  time.Duration(r.Seconds * float64(time.Second)),
+		// Rounded, not truncated: seconds stored as a float must come back
+		// as the same duration, or a run would drift a nanosecond each time
+		// it is exported and imported.
+		Duration:  time.Duration(math.Round(r.Seconds * float64(time.Second))),
 		Enjoyment: score(r.Enjoyment), Before: score(r.Before), After: score(r.After),
 		Tags: r.Tags, Note: r.Note, Created: r.Created, Updated: r.Updated,
 	}

@@ -365,7 +365,7 @@ func TestReadOnlySchema1(t *testing.T) {
 	if fileHash(t, path) != before {
 		t.Error("a read-only open changed the file")
 	}
-	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+	if entries := beside(t, filepath.Dir(path)); len(entries) != 1 {
 		t.Errorf("a read-only open left files beside the workbook: %v", entries)
 	}
 }
@@ -408,7 +408,7 @@ func TestMigrationNeedsItsBackup(t *testing.T) {
 			if info, _ := os.Stat(path); info.Mode().Perm() != 0o644 {
 				t.Errorf("mode changed to %v", info.Mode().Perm())
 			}
-			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			if entries := beside(t, dir); len(entries) != 1 {
 				t.Errorf("files left beside the workbook: %v", entries)
 			}
 		})

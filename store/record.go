@@ -92,8 +92,17 @@ var (
 	kindGoalEvent = recordKind{name: "goal-event"}
 )
 
+// checksum is the CRC-32C of b as eight hex digits. It runs on every
+// record read, so it is written out by hand rather than through fmt.
 func checksum(b []byte) string {
-	return fmt.Sprintf("%08x", crc32.Checksum(b, castagnoli))
+	const digits = "0123456789abcdef"
+	var out [8]byte
+	v := crc32.Checksum(b, castagnoli)
+	for i := 7; i >= 0; i-- {
+		out[i] = digits[v&0xf]
+		v >>= 4
+	}
+	return string(out[:])
 }
 
 // encode wraps v in an envelope of the newest version of its kind.

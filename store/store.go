@@ -57,27 +57,53 @@ type schema struct {
 
 // Store is an open cairn workbook. Its methods are safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
+	// db reaches the file: a bbolt handle per transaction for an editor,
+	// one kept open for a reader (handle.go).
+	db   *handle
 	path string
 	now  func() time.Time
+	// lock is the editor's lock file; nil for a reader.
+	lock *editorLock
 	// schema is the layout of the file as it is open: SchemaVersion after
 	// a read-write open, perhaps older after a read-only one.
 	schema int
 }
 
-// Open opens the workbook at path, creating it (and its directory, mode
-// 0700) if it does not exist. The file is kept at mode 0600. A file that is
-// locked by another process fails with ErrLocked after LockTimeout; a file
-// that is not a cairn workbook fails with ErrNotCairn or ErrNewerSchema and
-// is left exactly as it was.
+// Open opens the workbook at path for editing, creating it (and its
+// directory, mode 0700) if it does not exist. The file is kept at mode
+// 0600. Only one process edits a workbook at a time: Open takes the
+// editor's lock file beside it (editor.go), waiting at most EditorWait
+// (or what WaitForEditor says) for another editor, and fails with
+// ErrLocked if it is still held. Readers (OpenReadOnly) are not kept out:
+// the file itself is opened only for the length of each transaction
+// (handle.go). A file that is not a cairn workbook fails with ErrNotCairn
+// or ErrNewerSchema and is left exactly as it was.
 //
 // A workbook written by an older cairn is migrated to SchemaVersion before
 // Open returns, after a copy of it has been made beside it (see migrate).
 // If the copy cannot be made, Open fails and the file is left as it was.
 func Open(path string, opts ...Option) (*Store, error) {
+	cfg := options{now: time.Now, wait: EditorWait}
+	for _, opt := range opts {
+		opt(&cfg)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
+	lock, err := lockEditor(path, cfg.wait)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openEditor(path, cfg, lock)
+	if err != nil {
+		lock.release()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openEditor opens the workbook at path for the editor holding lock.
+func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := create(path); err != nil {
@@ -90,38 +116,51 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	s := &Store{path: path, now: cfg.now, lock: lock, schema: version}
+	s.db, err = openPerTx(path, TxLockTimeout, func(txid uint64) { lock.note(txid, s.now()) })
 	if err != nil {
-		return nil, openError(path, err)
-	}
-	s := &Store{db: db, path: path, now: time.Now, schema: version}
-	for _, opt := range opts {
-		opt(s)
+		return nil, err
 	}
 	if err := s.migrate(); err != nil {
-		db.Close()
 		return nil, err
 	}
 	if err := tighten(path); err != nil {
-		db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-// An Option adjusts an opened Store.
-type Option func(*Store)
+// options are what Open is told by its Options.
+type options struct {
+	now  func() time.Time
+	wait time.Duration
+}
+
+// An Option adjusts how Open opens a Store.
+type Option func(*options)
 
 // WithClock makes the store date new seasons, saves and backups by now
 // instead of the wall clock.
 func WithClock(now func() time.Time) Option {
-	return func(s *Store) { s.now = now }
+	return func(o *options) { o.now = now }
+}
+
+// WaitForEditor makes Open wait up to d for another process editing the
+// workbook to finish, rather than EditorWait: a command that writes waits
+// a little longer for another command to be done.
+func WaitForEditor(d time.Duration) Option {
+	return func(o *options) { o.wait = d }
 }
 
 // OpenReadOnly opens an existing workbook for reading only, as an export
-// does: it never creates, changes, migrates or tightens the file. A file of
-// an older schema is read as it is, each record upgraded in memory as it
-// is decoded. It fails with ErrNotFound when there is no file at path.
+// does: it never creates, changes, migrates or tightens the file. It does
+// not need the editor's lock, so it reads a workbook open in the app: it
+// waits at most LockTimeout for a transaction in progress to end, and
+// from then on, until Close, the editor's saves wait for it. A reader
+// should read what it needs and close before it writes its output
+// anywhere that could make it wait (a pipe to a pager). A file of an
+// older schema is read as it is, each record upgraded in memory as it is
+// decoded. It fails with ErrNotFound when there is no file at path.
 func OpenReadOnly(path string) (*Store, error) {
 	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
@@ -133,11 +172,11 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
+	h, err := openHeld(path, LockTimeout)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, err
 	}
-	return &Store{db: db, path: path, now: time.Now, schema: version}, nil
+	return &Store{db: h, path: path, now: time.Now, schema: version}, nil
 }
 
 // checkFile refuses what cannot be a workbook before bbolt sees it: a
@@ -202,9 +241,9 @@ func create(path string) error {
 // validate proves path is a cairn workbook this build can use, through a
 // read-only open that cannot change a byte, and returns its schema version.
 func validate(path string) (int, error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
+	db, err := openBolt(path, true, LockTimeout, nil)
 	if err != nil {
-		return 0, openError(path, err)
+		return 0, err
 	}
 	defer db.Close()
 	var version int
@@ -261,6 +300,8 @@ func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("%s: %w", path, ErrLocked)
+	case errors.Is(err, ErrReplaced), errors.Is(err, ErrDamaged):
+		return fmt.Errorf("%s: %w", path, err)
 	case errors.As(err, &pathErr):
 		return fmt.Errorf("open %s: %w", path, err)
 	}
@@ -285,8 +326,17 @@ func tighten(path string) error {
 // Path returns the file the store was opened on.
 func (s *Store) Path() string { return s.path }
 
-// Close releases the file and its lock.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file and the editor's lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.lock != nil {
+		if lerr := s.lock.release(); err == nil {
+			err = lerr
+		}
+		s.lock = nil
+	}
+	return err
+}
 
 // put encodes v as the newest version of its kind and stores it under key.
 func put(b *bolt.Bucket, key []byte, kind recordKind, v any) error {

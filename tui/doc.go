@@ -31,9 +31,12 @@
 //     is showing. A failed write also puts a line in the status bar.
 //   - ctrl+c always reaches the root; so do ctrl+l (log a run: the
 //     journal's entry form, from any screen, even mid-answer; done returns
-//     to the screen it was pressed on), ctrl+o (the journal) and ctrl+/
-//     (every key; ctrl+_ and F1 too). q and ? reach the root unless the
-//     screen shown is taking text (Typing).
+//     to the screen it was pressed on), ctrl+o (the journal), ctrl+e
+//     (the runner's own editor on the answer or note being written:
+//     editor.go hands the screen's text to $VISUAL or $EDITOR and sends
+//     what comes back to the same screen as a textbox.ReplaceMsg) and
+//     ctrl+/ (every key; ctrl+_ and F1 too). q and ? reach the root unless
+//     the screen shown is taking text (Typing).
 //     Every other key, and every paste, goes to the screen shown, except
 //     below the smallest size (MinWidth by MinHeight): there the screen
 //     cannot be seen, and nothing but quitting and resizing acts.
@@ -113,17 +116,24 @@
 //  2. Write its package under tui/. Its *Model must satisfy the root's
 //     component interface: besides the Bubbles shape, Typing, SetStyles,
 //     TakeNavigation (embed a common.Request), ShortHelp and FullHelp
-//     (the live keys), and Saving. A screen that writes embeds a
-//     common.Saver made with common.NewSaver, sends AutosaveMsg, SavedMsg
-//     and RetryMsg to Saver.Update, calls Saver.Edited for typing and
-//     Saver.Write for decisions, and returns &m.Saver from Saving; one
-//     that writes nothing returns nil.
+//     (the live keys), and Saving. A screen with a text area for an
+//     answer or a note is also common.Editable (EditorText), and passes a
+//     textbox.ReplaceMsg through common.Admit to that area as it does a
+//     paste, so ctrl+e works there and the footer shows it. A screen
+//     that writes embeds a common.Saver made with common.NewSaver, sends
+//     AutosaveMsg, SavedMsg and RetryMsg to Saver.Update, calls
+//     Saver.Edited for typing and Saver.Write for decisions, and returns
+//     &m.Saver from Saving; one that writes nothing returns nil.
 //  3. In the root (root.go), three places: a field in Model, a pointer to
 //     the screen's Model; a case in Model.screen, binding the field and
 //     saying what the screen is handed from the others as it is entered
 //     (nil if nothing; derive it with a function in derived.go, and
 //     capture the screens it reads rather than the root); and its
 //     construction in handleLoaded.
+//
+// When the check at start finds the workbook damaged, main runs
+// tui/recovery instead: a program of its own that only reads what main
+// salvaged, never the root or its screens, which all write.
 //
 // A screen that writes also needs its store methods: declare them as a
 // small interface in its package (as reflection.AnswerSaver does) and

@@ -34,7 +34,7 @@ type harness struct {
 	dropTicks bool
 }
 
-func newHarness(t *testing.T, w, h int) *harness {
+func newHarness(t *testing.T, w, h int, more ...func(*Options)) *harness {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "cairn.db")
 	st, err := store.Open(path, store.WithClock(func() time.Time { return clock }))
@@ -42,13 +42,13 @@ func newHarness(t *testing.T, w, h int) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return startHarness(t, st, path, w, h)
+	return startHarness(t, st, path, w, h, more...)
 }
 
-func startHarness(t *testing.T, st Store, path string, w, h int) *harness {
+func startHarness(t *testing.T, st Store, path string, w, h int, more ...func(*Options)) *harness {
 	t.Helper()
 	hs := &harness{t: t, st: st, path: path}
-	hs.m = New(st, Options{
+	opts := Options{
 		Now:  func() time.Time { return clock },
 		Dark: true,
 		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
@@ -60,7 +60,11 @@ func startHarness(t *testing.T, st Store, path string, w, h int) *harness {
 			}
 			return func() tea.Msg { return fn(clock) }
 		},
-	})
+	}
+	for _, o := range more {
+		o(&opts)
+	}
+	hs.m = New(st, opts)
 	hs.run(hs.m.Init())
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs

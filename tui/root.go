@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"time"
@@ -74,6 +76,9 @@ type KeyMap struct {
 	// never type a letter.
 	Log     key.Binding
 	Journal key.Binding
+	// Editor opens the runner's own editor on the answer or note being
+	// written (editor.go).
+	Editor key.Binding
 }
 
 // DefaultKeyMap returns the global keys.
@@ -85,6 +90,7 @@ func DefaultKeyMap() KeyMap {
 		HelpAnywhere: key.NewBinding(key.WithKeys("ctrl+/", "ctrl+_", "f1"), key.WithHelp("ctrl+/", "more keys")),
 		Log:          key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
 		Journal:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
+		Editor:       key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "editor")),
 	}
 }
 
@@ -92,6 +98,8 @@ func DefaultKeyMap() KeyMap {
 type Model struct {
 	st     Store
 	now    func() time.Time
+	getenv func(string) string
+	exec   func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	tick   func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
 	styles *common.Styles
 	keys   KeyMap
@@ -151,6 +159,12 @@ type Options struct {
 	// to about a terminal's frame: a key typed after a pause is still
 	// drawn at once.
 	FrameEvery time.Duration
+	// Getenv reads the environment ($VISUAL, $EDITOR); nil means
+	// os.Getenv.
+	Getenv func(string) string
+	// Exec runs the runner's editor with the terminal handed over; nil
+	// means tea.ExecProcess.
+	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 }
 
 // New returns the root model for the workbook in st.
@@ -161,9 +175,17 @@ func New(st Store, opts Options) Model {
 	if opts.Tick == nil {
 		opts.Tick = tea.Tick
 	}
+	if opts.Getenv == nil {
+		opts.Getenv = os.Getenv
+	}
+	if opts.Exec == nil {
+		opts.Exec = tea.ExecProcess
+	}
 	m := Model{
 		st:     st,
 		now:    opts.Now,
+		getenv: opts.Getenv,
+		exec:   opts.Exec,
 		tick:   opts.Tick,
 		styles: common.NewStyles(opts.Dark),
 		keys:   DefaultKeyMap(),
@@ -373,6 +395,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.ShutdownMsg:
 		return m.quit()
+	case editorDoneMsg:
+		return m.handleEdited(msg)
 	case common.StartSeasonMsg:
 		return m.beginSeason(msg)
 	case seasonBegunMsg:
@@ -496,6 +520,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.navigate(common.NavigateMsg{To: common.Journal, Question: -1, Log: true})
 	case key.Matches(msg, m.keys.Journal) && m.active != common.Journal:
 		return m.navigate(common.GoTo(common.Journal))
+	case key.Matches(msg, m.keys.Editor):
+		return m.openEditor()
 	case key.Matches(msg, m.keys.HelpAnywhere), !m.typing() && key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
 		m.resize()
@@ -865,7 +891,11 @@ func (m Model) saveMark() string {
 func (m Model) helpView() string {
 	keys := helpKeys{global: m.keys, typing: m.typing()}
 	if m.loaded {
-		keys.screen = m.screen(m.active)
+		p := m.screen(m.active)
+		keys.screen = p
+		if ed, ok := p.component.(common.Editable); ok {
+			_, keys.editor = ed.EditorText()
+		}
 	}
 	view := m.help.View(keys)
 	if m.help.ShowAll {
@@ -928,6 +958,8 @@ type helpKeys struct {
 	screen help.KeyMap
 	global KeyMap
 	typing bool
+	// editor says a text area has focus, for the runner's own editor.
+	editor bool
 }
 
 func (h helpKeys) globals() []key.Binding {
@@ -937,20 +969,34 @@ func (h helpKeys) globals() []key.Binding {
 	return []key.Binding{h.global.Help, h.global.Quit}
 }
 
-// ShortHelp is the footer. While typing, ctrl+c (the only way out) and
-// ctrl+/ (every other key) go first, so a narrow footer never cuts them
-// off; the log key, the journal's way in, comes next, before a screen's
-// own keys can crowd it out; the journal key comes last, where a wide
+// ShortHelp is the footer, in the order a narrow one keeps. While typing:
+// ctrl+c (the only way out) and ctrl+/ (every other key), the log key
+// (the journal's way in, from anywhere), the screen's first key (its way
+// on: tab, next question), then ctrl+e where the text can go to the
+// runner's editor, and the screen's other keys. Otherwise the log key,
+// the screen's keys, ? and q. The journal key comes last, where a wide
 // footer shows it.
 func (h helpKeys) ShortHelp() []key.Binding {
+	var own []key.Binding // the screen's live keys
+	if h.screen != nil {
+		for _, b := range h.screen.ShortHelp() {
+			if b.Enabled() {
+				own = append(own, b)
+			}
+		}
+	}
 	var out []key.Binding
 	if h.typing {
 		out = append(out, h.globals()...)
 	}
 	out = append(out, h.global.Log)
-	if h.screen != nil {
-		out = append(out, h.screen.ShortHelp()...)
+	if len(own) > 0 {
+		out, own = append(out, own[0]), own[1:]
 	}
+	if h.editor {
+		out = append(out, h.global.Editor)
+	}
+	out = append(out, own...)
 	if !h.typing {
 		out = append(out, h.globals()...)
 	}
@@ -962,5 +1008,9 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	if h.screen != nil {
 		out = append(out, h.screen.FullHelp()...)
 	}
-	return append(out, append(h.globals(), h.global.Log, h.global.Journal))
+	globals := append(h.globals(), h.global.Log, h.global.Journal)
+	if h.editor {
+		globals = append(globals, h.global.Editor)
+	}
+	return append(out, globals)
 }

@@ -1,57 +1,321 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cairn-run/cairn/export"
+	"github.com/cairn-run/cairn/safefile"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/workbook"
 )
 
+// exportFlags are what cairn export is asked for.
+type exportFlags struct {
+	format, season, out string
+	asJSON, salvage     bool
+}
+
 func exportCmd(db *string) *cobra.Command {
-	var format string
+	var f exportFlags
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write the whole workbook to standard output",
-		Long: "Write every season of the workbook, and every run in its journal, to standard\n" +
-			"output, in a versioned format described in docs/export.md. The workbook file is\n" +
-			"only read, never changed.",
-		Example: "  cairn export --format json > cairn.json\n" +
-			"  cairn export | jq '.journal.entries | length'",
+		Short: "Write the workbook out: Markdown to keep, a card to print, or JSON",
+		Long: "Write the workbook out in one of three formats:\n\n" +
+			"  md    a document to keep: a season's answers, values and experiments, themes with\n" +
+			"        the sentences behind them, the goal ladder with its checks, and the journal's\n" +
+			"        weeks.\n" +
+			"  card  one page to print and put on the fridge: what matters most, the goals by\n" +
+			"        column and this week's steps; 80 columns, at most 60 lines.\n" +
+			"  json  everything, versioned as docs/export.md describes, for scripts and for\n" +
+			"        cairn import. The default.\n\n" +
+			"--season picks what to write: md and card write the current season unless told,\n" +
+			"json writes every season and the whole journal unless told (with one season, its\n" +
+			"runs). Without -o the document goes to standard output; with -o FILE it is written\n" +
+			"whole or not at all, readable only by you. The workbook is only read, never changed,\n" +
+			"and it can be open in cairn meanwhile.\n\n" +
+			"--salvage writes whatever still reads back from a damaged workbook, read in a\n" +
+			"separate process, and says on standard error what it left out (cairn check).",
+		Example: "  cairn export --format md -o season.md\n" +
+			"  cairn export --format card | lpr\n" +
+			"  cairn export --format md --season all -o every-season.md\n" +
+			"  cairn export --format json -o cairn.json\n" +
+			"  cairn export --json | jq '.journal.entries | length'\n" +
+			"  cairn export --salvage --format md -o rescued.md",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if format != "json" {
-				return fmt.Errorf("unknown format %q: cairn exports json", format)
-			}
-			path, err := dbPath(*db)
-			if err != nil {
-				return err
-			}
-			st, err := store.OpenReadOnly(path)
-			if err != nil {
-				return explain(err)
-			}
-			defer st.Close()
-			all, err := st.All()
-			if err != nil {
-				return explain(err)
-			}
-			settings, err := st.JournalSettings()
-			if err != nil {
-				return explain(err)
-			}
-			entries := func(yield func(workbook.Entry) bool) error {
-				return st.JournalScan(store.FirstDay, store.LastDay, false, yield)
-			}
-			if err := export.WriteJSONWithJournal(cmd.OutOrStdout(), export.Build(all, time.Now()), settings, entries); err != nil {
-				return explain(err)
-			}
-			return nil
+			return runExport(cmd, *db, f)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "json", "output format: json")
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "json", "the format: md, card or json")
+	fl.StringVar(&f.season, "season", "", seasonUsage)
+	fl.StringVarP(&f.out, "output", "o", "", "write to this file, whole or not at all, instead of standard output")
+	fl.BoolVar(&f.salvage, "salvage", false, "write what still reads back from a damaged workbook")
+	addJSON(cmd, &f.asJSON, "print JSON: the same as --format json")
+	addDB(cmd, db)
 	return cmd
+}
+
+func runExport(cmd *cobra.Command, db string, f exportFlags) error {
+	if f.asJSON {
+		if cmd.Flags().Changed("format") && f.format != "json" {
+			return fmt.Errorf("--json and --format %s ask for two formats; give one", f.format)
+		}
+		f.format = "json"
+	}
+	switch f.format {
+	case "json", "md", "card":
+	case "markdown":
+		f.format = "md"
+	default:
+		return fmt.Errorf("there is no format %q: choose md, card or json", f.format)
+	}
+	path, err := dbPath(db)
+	if err != nil {
+		return err
+	}
+	if f.out != "" {
+		if err := refuseWorkbook(path, f.out); err != nil {
+			return err
+		}
+	}
+	now := time.Now()
+	var src *source
+	if f.salvage {
+		src, err = salvageSource(cmd, path)
+	} else {
+		src, err = storeSource(db)
+	}
+	if err != nil {
+		return err
+	}
+	defer src.close()
+	chosen, err := src.pick(f.season, f.format)
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error {
+		if f.format == "json" {
+			return src.writeJSON(w, chosen, f.season, now)
+		}
+		p, err := src.print(chosen, now)
+		if err != nil {
+			return err
+		}
+		if f.format == "card" {
+			return export.Card(w, p)
+		}
+		return export.Markdown(w, p)
+	}
+	if f.out != "" {
+		// A file is not a pipe: the workbook stays open while it is
+		// written, for a JSON export to stream a long journal.
+		if err := safefile.Write(f.out, write); err != nil {
+			return explain(err)
+		}
+		return nil
+	}
+	// Standard output may be a pager the runner reads at leisure: the
+	// document is made, the workbook closed, and only then is it written.
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return explain(err)
+	}
+	src.close()
+	_, err = buf.WriteTo(cmd.OutOrStdout())
+	return err
+}
+
+// refuseWorkbook refuses to write a document over the workbook itself.
+func refuseWorkbook(path, out string) error {
+	target, err := os.Stat(out)
+	if err != nil {
+		return nil
+	}
+	for _, own := range []string{path, store.LockPath(path)} {
+		if info, err := os.Stat(own); err == nil && os.SameFile(info, target) {
+			return fmt.Errorf("-o %s is the workbook itself; choose another file", out)
+		}
+	}
+	return nil
+}
+
+// source is what an export is made from: the workbook, read as it is, or
+// what a salvage could read of it.
+type source struct {
+	all      []workbook.Snapshot
+	current  string
+	settings workbook.JournalSettings
+	// scan calls fn with every run from first to last, oldest first.
+	scan  func(first, last workbook.Day, fn func(workbook.Entry) bool) error
+	close func()
+}
+
+func storeSource(db string) (*source, error) {
+	st, err := openForReading(db)
+	if err != nil {
+		return nil, err
+	}
+	var once sync.Once
+	src := &source{close: func() { once.Do(func() { st.Close() }) }}
+	fail := func(err error) (*source, error) {
+		st.Close()
+		if errors.Is(err, store.ErrDamaged) {
+			return nil, fmt.Errorf("%w.\ncairn check says what is damaged; cairn export --salvage writes everything that still reads back", err)
+		}
+		return nil, explain(err)
+	}
+	if src.all, err = st.All(); err != nil {
+		return fail(err)
+	}
+	switch cur, err := st.CurrentSeason(); {
+	case err == nil:
+		src.current = cur.ID
+	case !errors.Is(err, store.ErrNotFound):
+		return fail(err)
+	}
+	if src.settings, err = st.JournalSettings(); err != nil {
+		return fail(err)
+	}
+	src.scan = func(first, last workbook.Day, fn func(workbook.Entry) bool) error {
+		return st.JournalScan(first, last, false, fn)
+	}
+	return src, nil
+}
+
+// salvageSource reads what still reads back from a damaged workbook, in a
+// child process, and says on standard error what it could not read.
+func salvageSource(cmd *cobra.Command, path string) (*source, error) {
+	r, doc, err := readInChild(path, "salvage")
+	if err != nil {
+		return nil, explain(err)
+	}
+	if doc == nil {
+		return nil, fmt.Errorf("nothing in %s could be read: %s", path, problemWords(r))
+	}
+	c, err := doc.Contents()
+	if err != nil {
+		return nil, fmt.Errorf("what was read from %s does not hold together: %w", path, err)
+	}
+	if !r.Healthy() {
+		fmt.Fprintf(cmd.ErrOrStderr(), "The workbook is damaged: %s. What follows is everything that still reads back whole (%s); cairn check says more.\n",
+			problemWords(r), readableWords(r.Readable))
+	}
+	src := &source{all: c.Seasons, current: c.Current, settings: workbook.DefaultJournalSettings(), close: func() {}}
+	if c.Settings != nil {
+		src.settings = *c.Settings
+	}
+	src.scan = func(first, last workbook.Day, fn func(workbook.Entry) bool) error {
+		for _, e := range c.Entries {
+			if e.Day >= first && e.Day <= last && !fn(e) {
+				break
+			}
+		}
+		return nil
+	}
+	return src, nil
+}
+
+// problemWords counts a report's problems.
+func problemWords(r store.Report) string {
+	return count(len(r.Problems), "problem", "problems")
+}
+
+// pick returns the indexes in src.all of the seasons --season names; ""
+// means every season for json, the current one otherwise.
+func (src *source) pick(name, format string) ([]int, error) {
+	if name == "" && format == "json" {
+		name = "all"
+	}
+	headers := make([]workbook.Season, len(src.all))
+	for i, s := range src.all {
+		headers[i] = s.Season
+	}
+	if len(headers) == 0 && (name == "all" || name == "") {
+		if format == "card" {
+			return nil, errors.New("there are no seasons yet, so no goals for a card: open cairn to begin the first")
+		}
+		return nil, nil
+	}
+	chosen, err := pickSeasons(headers, src.current, name, format != "card")
+	if err != nil {
+		return nil, err
+	}
+	var out []int
+	for i, s := range headers {
+		for _, c := range chosen {
+			if c.ID == s.ID {
+				out = append(out, i)
+			}
+		}
+	}
+	return out, nil
+}
+
+// span is the days season i of src.all covers: from the day it began to
+// the day before the next began, or to last for the newest.
+func (src *source) span(i int, last workbook.Day) (workbook.Day, workbook.Day) {
+	first := workbook.DayOf(src.all[i].Season.Started.Local())
+	if i+1 < len(src.all) {
+		last = workbook.DayOf(src.all[i+1].Season.Started.Local()).AddDays(-1)
+	}
+	return first, max(first, last)
+}
+
+// writeJSON writes the chosen seasons as the versioned JSON document: with
+// every season, the whole journal; with some, the runs of their spans.
+func (src *source) writeJSON(w io.Writer, chosen []int, season string, now time.Time) error {
+	var snaps []workbook.Snapshot
+	for _, i := range chosen {
+		snaps = append(snaps, src.all[i])
+	}
+	names := export.NamesOf(src.all)
+	doc := export.BuildNamed(snaps, names, now)
+	for _, s := range snaps {
+		if s.Season.ID == src.current {
+			doc.Current = src.current
+		}
+	}
+	everything := len(chosen) == len(src.all)
+	entries := func(yield func(workbook.Entry) bool) error {
+		if everything {
+			return src.scan(store.FirstDay, store.LastDay, yield)
+		}
+		for _, i := range chosen {
+			first, last := src.span(i, store.LastDay)
+			stopped := false
+			err := src.scan(first, last, func(e workbook.Entry) bool {
+				stopped = !yield(e)
+				return !stopped
+			})
+			if err != nil || stopped {
+				return err
+			}
+		}
+		return nil
+	}
+	return export.WriteJSONWithJournal(w, doc, names, src.settings, entries)
+}
+
+// print gathers what the Markdown and the card are made from.
+func (src *source) print(chosen []int, now time.Time) (export.Print, error) {
+	today := workbook.DayOf(now)
+	p := export.Print{Names: export.NamesOf(src.all), Settings: src.settings, Today: today, Made: now}
+	for _, i := range chosen {
+		_, last := src.span(i, today)
+		p.Seasons = append(p.Seasons, export.PrintSeason{Snapshot: src.all[i], Last: last})
+	}
+	err := src.scan(export.JournalFrom(p.Seasons, today), today, func(e workbook.Entry) bool {
+		p.Journal = append(p.Journal, e)
+		return true
+	})
+	return p, err
 }

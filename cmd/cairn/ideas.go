@@ -45,7 +45,7 @@ func ideasCmd() *cobra.Command {
 	cmd.Flags().StringVar(&kind, "kind", "", "only ideas of this kind: "+orList(kindNames()))
 	cmd.Flags().StringVar(&theme, "theme", "", "only ideas that serve this theme (an ID such as coping, or a name such as Headspace)")
 	cmd.Flags().StringVar(&tier, "tier", "", "only ideas that suit this goal column: small, medium or big")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the ideas as a JSON array")
+	addJSON(cmd, &asJSON, "print the ideas as a JSON array")
 	return cmd
 }
 

@@ -28,7 +28,7 @@ import (
 const importBatch = 500
 
 func importRunsCmd(db *string) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "import-runs PATH",
 		Short: "Add runs from a watch's files (GPX, TCX, FIT) to the journal",
 		Long: "Add the runs in an activity file, or in every activity file in a folder (and the\n" +
@@ -48,6 +48,8 @@ func importRunsCmd(db *string) *cobra.Command {
 			return runImport(cmd, *db, args[0])
 		},
 	}
+	addDB(cmd, db)
+	return cmd
 }
 
 // readResult is what one file held.

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,6 +22,11 @@ import (
 // The journal from the shell: `cairn log` writes one run, `cairn journal`
 // reads them back, as quickly as a one-line journal tool does.
 
+// writeWait is how long a command that writes waits for another to be
+// done with the workbook. cairn open in a window holds it until it quits:
+// then the command says so, and writes nothing.
+const writeWait = 2 * time.Second
+
 // openForWriting opens the workbook to write what a command was asked to,
 // saying plainly, if cairn is open elsewhere, that nothing was written and
 // what to do.
@@ -30,7 +35,7 @@ func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.S
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(path, opts...)
+	st, err := store.Open(path, append([]store.Option{store.WaitForEditor(writeWait)}, opts...)...)
 	if errors.Is(err, store.ErrLocked) {
 		return nil, fmt.Errorf("%w, so %s.\nQuit cairn there and run this again%s", err, nothing, instead)
 	}
@@ -41,7 +46,10 @@ func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.S
 }
 
 // openForReading opens the workbook read-only, saying where to start when
-// there is none yet.
+// there is none yet. It reads a workbook open in cairn in another window;
+// while it is open, that window's saves wait for it, so a command reads
+// what it needs, closes, and only then writes its output (which may be a
+// pipe to a pager, read at leisure).
 func openForReading(db string) (*store.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
@@ -100,6 +108,7 @@ func logCmd(db *string) *cobra.Command {
 	fl.StringArrayVar(&f.fits, "fit", nil, "how well it fit one of your values, VALUE=1..5 (its name or ID); repeat for more")
 	fl.StringVar(&f.tried, "tried", "", "the value (one of yours) whose experiment this run tried")
 	fl.StringVar(&f.note, "note", "", "a note; - reads it from standard input")
+	addDB(cmd, db)
 	return cmd
 }
 
@@ -326,6 +335,7 @@ type journalFlags struct {
 	from, to  string
 	contains  string
 	tags      []string
+	season    string
 	onThisDay bool
 	asJSON    bool
 }
@@ -340,13 +350,16 @@ func journalCmd(db *string) *cobra.Command {
 			"-n keeps the latest N runs that match. --from and --to take dates the way you\n" +
 			"say them (last monday, 2 weeks ago, 2026-11-30, 30 nov). --tag can be given more\n" +
 			"than once: a run must be of every kind named. --contains finds a word in the\n" +
-			"note or the kinds, in any case. The workbook is only read, never changed.",
+			"note or the kinds, in any case. --season keeps the runs from the day a season\n" +
+			"began to the day before the next began. The workbook is only read, never changed,\n" +
+			"and can be open in cairn meanwhile.",
 		Example: "  cairn journal -n 10\n" +
 			"  cairn journal --from \"2 weeks ago\"\n" +
 			"  cairn journal --from 2026-11-01 --to 2026-11-30 --tag long\n" +
 			"  cairn journal --tag \"with others\" --tag race\n" +
 			"  cairn journal --contains hill --json | jq '.[].metres'\n" +
-			"  cairn journal --on-this-day",
+			"  cairn journal --on-this-day\n" +
+			"  cairn journal --season current --json",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runJournal(cmd, *db, f)
@@ -359,7 +372,9 @@ func journalCmd(db *string) *cobra.Command {
 	fl.StringVar(&f.contains, "contains", "", "runs whose note or kinds hold this word")
 	fl.StringArrayVar(&f.tags, "tag", nil, "runs of this kind; repeat to ask for runs of every kind named")
 	fl.BoolVar(&f.onThisDay, "on-this-day", false, "runs on today's date in every year")
-	fl.BoolVar(&f.asJSON, "json", false, "print the runs as a JSON array (the export's entry shape)")
+	fl.StringVar(&f.season, "season", "", seasonUsage)
+	addJSON(cmd, &f.asJSON, "print the runs as a JSON array (the export's entry shape)")
+	addDB(cmd, db)
 	return cmd
 }
 
@@ -421,8 +436,24 @@ func runJournal(cmd *cobra.Command, db string, f journalFlags) error {
 	if err != nil {
 		return explain(err)
 	}
-	out := bufio.NewWriterSize(cmd.OutOrStdout(), 64<<10)
-	p := newPrinter(out, settings.Unit, f.asJSON)
+	if f.season != "" {
+		first, last, err := seasonSpan(st, f.season)
+		if err != nil {
+			return err
+		}
+		q.first, q.last = max(q.first, first), min(q.last, last)
+	}
+	var names export.Names
+	if f.asJSON {
+		all, err := st.All()
+		if err != nil {
+			return explain(err)
+		}
+		names = export.NamesOf(all)
+	}
+	// Everything is read first and written once the workbook is closed.
+	var out bytes.Buffer
+	p := newPrinter(&out, settings.Unit, f.asJSON, names)
 	switch {
 	case f.onThisDay:
 		err = printOnThisDay(st, q, f.n, workbook.DayOf(now), p)
@@ -454,7 +485,8 @@ func runJournal(cmd *cobra.Command, db string, f journalFlags) error {
 	if err := p.close(); err != nil {
 		return err
 	}
-	if err := out.Flush(); err != nil {
+	st.Close()
+	if _, err := out.WriteTo(cmd.OutOrStdout()); err != nil {
 		return err
 	}
 	if p.n == 0 && !f.asJSON {
@@ -502,12 +534,13 @@ type printer struct {
 	w      io.Writer
 	unit   workbook.Unit
 	asJSON bool
+	names  export.Names
 	n      int
 	err    error
 }
 
-func newPrinter(w io.Writer, unit workbook.Unit, asJSON bool) *printer {
-	return &printer{w: w, unit: unit, asJSON: asJSON}
+func newPrinter(w io.Writer, unit workbook.Unit, asJSON bool, names export.Names) *printer {
+	return &printer{w: w, unit: unit, asJSON: asJSON, names: names}
 }
 
 // print writes one entry, and reports whether to go on.
@@ -525,7 +558,7 @@ func (p *printer) print(e workbook.Entry) bool {
 		sep = "[\n  "
 	}
 	var raw []byte
-	if raw, p.err = json.Marshal(export.EntryOf(e)); p.err == nil {
+	if raw, p.err = json.Marshal(export.EntryOf(e, p.names)); p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, "%s%s", sep, raw)
 	}
 	p.n++
@@ -558,4 +591,36 @@ func entryLine(e workbook.Entry, unit workbook.Unit) string {
 		b.WriteString("  " + note)
 	}
 	return b.String()
+}
+
+// seasonSpan is the days of the season --season names: from the day it
+// began to the day before the next began (open-ended for the newest, and
+// every day for "all").
+func seasonSpan(st *store.Store, name string) (workbook.Day, workbook.Day, error) {
+	if strings.EqualFold(strings.TrimSpace(name), "all") {
+		return store.FirstDay, store.LastDay, nil
+	}
+	seasons, err := st.Seasons()
+	if err != nil {
+		return 0, 0, explain(err)
+	}
+	current, err := st.CurrentSeason()
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return 0, 0, explain(err)
+	}
+	chosen, err := pickSeasons(seasons, current.ID, name, true)
+	if err != nil {
+		return 0, 0, err
+	}
+	for i, s := range seasons {
+		if s.ID != chosen[0].ID {
+			continue
+		}
+		first, last := workbook.DayOf(s.Started.Local()), store.LastDay
+		if i+1 < len(seasons) {
+			last = workbook.DayOf(seasons[i+1].Started.Local()).AddDays(-1)
+		}
+		return first, last, nil
+	}
+	return store.FirstDay, store.LastDay, nil
 }

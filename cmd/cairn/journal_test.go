@@ -172,7 +172,7 @@ func TestLogRefusesAValueNeverPicked(t *testing.T) {
 	}
 	ok(t, "", "--db", db, "log", "45m", "--fit", "Nature=5", "--tried", "calm")
 	if es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json")); len(es) != 1 || es[0].Experiment != "calm" ||
-		len(es[0].Fit) != 1 || es[0].Fit[0] != (export.Fit{Value: "nature", Score: 5}) {
+		len(es[0].Fit) != 1 || es[0].Fit[0].Value != "nature" || es[0].Fit[0].Score != 5 {
 		t.Errorf("entries = %+v", es)
 	}
 }
@@ -208,7 +208,7 @@ func TestLogReadsTheNoteFromStandardInput(t *testing.T) {
 	ok(t, "Legs heavy at first.\r\nThen light by the river.\n", "--db", db, "log", "8k", "--note", "-", "--fit", "calm=4", "--tried", "Calm")
 	es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json"))
 	if len(es) != 1 || es[0].Note != "Legs heavy at first.\nThen light by the river." || es[0].Experiment != "calm" ||
-		len(es[0].Fit) != 1 || es[0].Fit[0] != (export.Fit{Value: "calm", Score: 4}) {
+		len(es[0].Fit) != 1 || es[0].Fit[0] != (export.Fit{Value: "calm", Score: 4, Name: "Calm"}) || es[0].ExperimentName != "Calm" {
 		t.Errorf("entries = %+v", es)
 	}
 	if got := ok(t, "", "--db", db, "journal"); !strings.Contains(got, "Legs heavy at first. Then light by the river.") || strings.Count(got, "\n") != 1 {

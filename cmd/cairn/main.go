@@ -19,18 +19,48 @@ import (
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui"
+	"github.com/cairn-run/cairn/tui/common"
 )
 
 func main() {
-	if err := fang.Execute(context.Background(), rootCmd(), fang.WithErrorHandler(printError)); err != nil {
+	err := fang.Execute(context.Background(), rootCmd(), fang.WithErrorHandler(printError))
+	var exit *exitError
+	switch {
+	case errors.As(err, &exit):
+		os.Exit(exit.code)
+	case err != nil:
 		os.Exit(1)
 	}
 }
 
+// exitError ends cairn with a status of its own, after printing err (if
+// any) as any other error is printed.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// exitWith ends cairn with status code; err, if not nil, says why.
+func exitWith(code int, err error) error { return &exitError{code: code, err: err} }
+
 // printError is fang's error layout without its title-casing, which turns
 // a path such as /tmp/cairn.db into /Tmp/Cairn.db, and without a fixed
-// width that could break a path in two.
+// width that could break a path in two. An exit that has said everything
+// already prints nothing.
 func printError(w io.Writer, styles fang.Styles, err error) {
+	var exit *exitError
+	if errors.As(err, &exit) && exit.err == nil {
+		return
+	}
 	fmt.Fprintln(w, styles.ErrorHeader.String())
 	fmt.Fprintln(w, styles.ErrorText.UnsetTransform().UnsetWidth().Render(err.Error()+"."))
 	fmt.Fprintln(w)
@@ -43,7 +73,12 @@ func rootCmd() *cobra.Command {
 		Short: "A reflection workbook for runners",
 		Long: "cairn walks you through a coach's exercise: reflect on why you run, find the themes\n" +
 			"in your answers, then draft small, medium and big goals beside them.\n" +
-			"Everything is kept in one private file on this computer.",
+			"Everything is kept in one private file on this computer.\n\n" +
+			"With no command, cairn opens the workbook. The commands below read and write it\n" +
+			"from the shell; the reading ones work while cairn has it open in another window.",
+		Example: "  cairn\n" +
+			"  cairn --db ~/coaching/ana.db\n" +
+			"  cairn export --format md -o season.md",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			path, err := dbPath(db)
@@ -53,11 +88,12 @@ func rootCmd() *cobra.Command {
 			return runWorkbook(path)
 		},
 	}
-	root.PersistentFlags().StringVar(&db, "db", "", "workbook file (default $CAIRN_DB, else $XDG_DATA_HOME/cairn/cairn.db)")
-	root.AddCommand(exportCmd(&db))
+	addDB(root, &db)
+	root.AddCommand(exportCmd(&db), importCmd(&db), backupCmd(&db), checkCmd(&db))
 	root.AddCommand(themesCmd(&db), ideasCmd())
 	root.AddCommand(logCmd(&db), journalCmd(&db), importRunsCmd(&db))
 	root.AddCommand(statusCmd(&db), seasonCmd(&db))
+	refuseRepeats(root)
 	return root
 }
 
@@ -83,7 +119,25 @@ func dbPath(flag string) (string, error) {
 
 // runWorkbook opens the store and runs the workbook until the runner quits
 // or a signal arrives; either way everything typed is saved first.
+//
+// A workbook already there is checked first, in a child process
+// (check.go), before this process maps it: a damaged one opens in the
+// recovery mode instead, read-only, and is never written to. One that
+// passes gets today's copy beside it (store.DailyBackup), made while the
+// runner starts writing.
 func runWorkbook(path string) error {
+	checked := false
+	if _, err := os.Stat(path); err == nil {
+		r, _, err := readInChild(path, "quick")
+		switch {
+		case err == nil && !r.Healthy():
+			return runRecovery(path, r)
+		case err == nil:
+			checked = true
+		}
+		// A file that cannot be checked at all (not a workbook, written
+		// by a newer cairn) is refused by store.Open, in its own words.
+	}
 	st, err := store.Open(path, store.WithClock(now))
 	if err != nil {
 		return explain(err)
@@ -91,6 +145,13 @@ func runWorkbook(path string) error {
 	defer st.Close()
 
 	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
+	if checked {
+		go func() {
+			if _, err := st.DailyBackup(); err != nil {
+				p.Send(common.StatusMsg{Text: "Today's copy of the workbook could not be made: " + err.Error(), Err: true})
+			}
+		}()
+	}
 
 	// Bubble Tea does not catch SIGHUP (the terminal window closing), and
 	// its own SIGTERM handling quits without a word to the model. cairn
@@ -125,6 +186,13 @@ func runWorkbook(path string) error {
 		}
 	}
 	if err := root.Err(); err != nil {
+		if errors.Is(err, store.ErrDamaged) {
+			// Found while reading, past what the check at start saw.
+			st.Close()
+			if r, _, cerr := readInChild(path, "check"); cerr == nil && !r.Healthy() {
+				return runRecovery(path, r)
+			}
+		}
 		return explain(err)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {

@@ -32,6 +32,7 @@ func seasonCmd(db *string) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return listSeasons(cmd.OutOrStdout(), *db, asJSON) },
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts")
+	addDB(cmd, db)
 	cmd.AddCommand(seasonListCmd(db), seasonNewCmd(db))
 	return cmd
 }
@@ -49,6 +50,7 @@ func seasonListCmd(db *string) *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return listSeasons(cmd.OutOrStdout(), *db, asJSON) },
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts")
+	addDB(cmd, db)
 	return cmd
 }
 
@@ -181,6 +183,7 @@ func seasonNewCmd(db *string) *cobra.Command {
 	fl.StringVar(&reason, "reason", "", "why you are back: break, cycle, goal, plateau, season, or your own words")
 	fl.StringVar(&name, "name", "", "the season's name (default: the time of year, such as \"Winter 2026\")")
 	fl.StringVar(&carry, "carry", "values,themes,goals", "what to carry over: values, themes, goals, all or none")
+	addDB(cmd, db)
 	return cmd
 }
 

@@ -38,8 +38,10 @@ func statusCmd(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer st.Close()
 			s, err := readStatus(st, now())
+			// Closed before printing: the output may be a pipe, and the
+			// app's saves wait while the workbook is open here.
+			st.Close()
 			if err != nil {
 				return err
 			}
@@ -53,6 +55,7 @@ func statusCmd(db *string) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON for scripts")
+	addDB(cmd, db)
 	return cmd
 }
 

@@ -62,6 +62,12 @@ func needTmux(t *testing.T) {
 // after cairn exits so its exit status can be read.
 func startTerminal(t *testing.T, w, h int, args ...string) *terminal {
 	t.Helper()
+	return startTerminalEnv(t, w, h, nil, args...)
+}
+
+// startTerminalEnv is startTerminal with env (NAME=value) set for cairn.
+func startTerminalEnv(t *testing.T, w, h int, env []string, args ...string) *terminal {
+	t.Helper()
 	needTmux(t)
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "tmux.conf")
@@ -74,9 +80,12 @@ func startTerminal(t *testing.T, w, h int, args ...string) *terminal {
 	for _, a := range args {
 		cmd = append(cmd, shellQuote(a))
 	}
-	tm.tmux("-f", conf, "new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
-		"-e", "XDG_DATA_HOME="+filepath.Join(dir, "data"), "-e", "CAIRN_DB=",
-		strings.Join(cmd, " "))
+	session := []string{"-f", conf, "new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
+		"-e", "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "-e", "CAIRN_DB="}
+	for _, e := range env {
+		session = append(session, "-e", e)
+	}
+	tm.tmux(append(session, strings.Join(cmd, " "))...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }
@@ -550,39 +559,4 @@ func TestRealTerminalResumesInTheGoalEditor(t *testing.T) {
 	again.waitFor("Edit goal", "Run Tuesday at 7am, before the kids wake")
 	again.keys("C-c")
 	again.waitExit()
-}
-
-// TestReadersStopWhileTheWorkbookIsOpen runs export and themes while the
-// workbook is open in a window, and holds the README to what they do: stop
-// after about a second with a message, exit with status 1, and print
-// nothing a script could mistake for data.
-func TestReadersStopWhileTheWorkbookIsOpen(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "cairn.db")
-	tm := startTerminal(t, 80, 24, "--db", db)
-	tm.waitFor("Begin")
-	for _, args := range [][]string{{"export", "--format", "json"}, {"themes"}, {"themes", "--json"}} {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		cmd := exec.CommandContext(ctx, binary, append([]string{"--db", db}, args...)...)
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		cancel()
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-			t.Errorf("cairn %v while open: %v", args, err)
-		}
-		if stdout.Len() != 0 || !strings.Contains(stderr.String(), "open in another window or program") {
-			t.Errorf("cairn %v while open printed %q and said %q", args, stdout.String(), stderr.String())
-		}
-	}
-	tm.keys("C-c")
-	tm.waitExit()
-
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if said := strings.Join(strings.Fields(string(readme)), " "); !strings.Contains(said, "exit with status 1") || strings.Contains(said, "they wait for the same lock") {
-		t.Error("the README does not say what export and themes do while cairn has the workbook open")
-	}
 }

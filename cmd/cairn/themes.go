@@ -58,18 +58,22 @@ func printStyled(w io.Writer, text string) error {
 }
 
 func themesCmd(db *string) *cobra.Command {
-	var asJSON bool
+	var (
+		asJSON     bool
+		seasonName string
+	)
 	cmd := &cobra.Command{
 		Use:   "themes [FILE|-]",
 		Short: "Show the motivation themes in some writing",
 		Long: "Show the motivation themes cairn reads in your answers, strongest first, with how\n" +
 			"strong the evidence is (strong, clear or faint), the sentences and words behind\n" +
 			"each, and whether you are drawn to a theme or would rather not.\n\n" +
-			"With no FILE, cairn reads the answers of your current season and shows what you\n" +
-			"confirmed or set aside. With a FILE (or - for standard input), it reads any plain\n" +
+			"With no FILE, cairn reads the answers of your current season (or the one --season\n" +
+			"names) and shows what you confirmed or set aside. With a FILE (or - for standard input), it reads any plain\n" +
 			"text, such as a client's written answers; paragraphs separated by a blank line are\n" +
 			"read as separate answers. The workbook file is only read, never changed.",
 		Example: "  cairn themes\n" +
+			"  cairn themes --season \"autumn 2026\"\n" +
 			"  cairn themes answers.txt\n" +
 			"  cat notes/*.txt | cairn themes -\n" +
 			"  cairn themes --json | jq '.[].theme'",
@@ -80,10 +84,15 @@ func themesCmd(db *string) *cobra.Command {
 				season  *workbook.Snapshot
 				err     error
 			)
+			if len(args) == 1 && seasonName != "" {
+				return fmt.Errorf("--season reads a season's answers, and %s is read instead: give one or the other", args[0])
+			}
 			if len(args) == 1 {
 				sources, err = readTextArg(cmd, args[0])
 			} else {
-				season, err = currentSeason(*db)
+				var wb *workbook.Snapshot
+				wb, err = seasonToRead(*db, seasonName)
+				season = wb
 				if season != nil {
 					sources = seasonSources(*season)
 				}
@@ -98,14 +107,16 @@ func themesCmd(db *string) *cobra.Command {
 			return printStyled(cmd.OutOrStdout(), report.Text(newOutStyles().text()))
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the themes as a JSON array")
+	addJSON(cmd, &asJSON, "print the themes as a JSON array")
+	cmd.Flags().StringVar(&seasonName, "season", "", seasonUsage)
+	addDB(cmd, db)
 	return cmd
 }
 
-// currentSeason reads the season the workbook opens on, the same one the
-// themes screen shows, or nil when the workbook has no season yet. Only
-// that season is decoded.
-func currentSeason(db string) (*workbook.Snapshot, error) {
+// seasonToRead reads the season --season names, by default the one the
+// workbook opens on (the same one the themes screen shows), or nil when
+// the workbook has no season yet. Only that season is decoded.
+func seasonToRead(db, name string) (*workbook.Snapshot, error) {
 	path, err := dbPath(db)
 	if err != nil {
 		return nil, err
@@ -118,14 +129,22 @@ func currentSeason(db string) (*workbook.Snapshot, error) {
 		return nil, explain(err)
 	}
 	defer st.Close()
-	season, err := st.CurrentSeason()
-	if errors.Is(err, store.ErrNotFound) {
+	current, err := st.CurrentSeason()
+	switch {
+	case errors.Is(err, store.ErrNotFound) && name == "":
 		return nil, nil
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		return nil, explain(err)
 	}
+	seasons, err := st.Seasons()
 	if err != nil {
 		return nil, explain(err)
 	}
-	wb, err := st.Workbook(season.ID)
+	chosen, err := pickSeasons(seasons, current.ID, name, false)
+	if err != nil {
+		return nil, err
+	}
+	wb, err := st.Workbook(chosen[0].ID)
 	if err != nil {
 		return nil, explain(err)
 	}

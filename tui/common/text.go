@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/tui/textbox"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // Answer limits. cairn's text areas (tui/textbox) set no caps of their own
@@ -18,16 +19,16 @@ import (
 // screens check these limits first, so text is refused whole with a
 // message rather than quietly cut.
 const (
-	MaxAnswerBytes = 64 << 10
-	MaxAnswerLines = 10000
+	MaxAnswerBytes = workbook.MaxAnswerBytes
+	MaxAnswerLines = workbook.MaxAnswerLines
 )
 
 // Limits of one-line fields, in characters. A name of the runner's own (a
 // value, a theme) is a name, not an answer; any other line (the motivation
 // that matters most, an idea's blank, a search) is a line, not a page.
 const (
-	MaxNameRunes = 60
-	MaxLineRunes = 1000
+	MaxNameRunes = workbook.MaxNameRunes
+	MaxLineRunes = workbook.MaxLineRunes
 )
 
 // NormalizeNewlines turns CRLF and lone CR into LF, once, at the edge where
@@ -110,6 +111,18 @@ func Fits(bytes, lines int, ins Insertion) (bool, string) {
 // in Bubbles), never on a screen's key map: a key the area turns into a
 // line that the check did not count would slip past the line limit.
 func Admit(msg tea.Msg, ta *textbox.Model) (tea.Msg, string) {
+	if r, ok := msg.(textbox.ReplaceMsg); ok {
+		// The whole text, from the runner's own editor: checked whole, as
+		// if typed into an empty area.
+		r.Text = CleanPaste(r.Text)
+		switch {
+		case len(r.Text) > MaxAnswerBytes:
+			return r, fmt.Sprintf("Not taken from your editor: that is over %d KB, more than one piece of writing holds. It is as it was here.", MaxAnswerBytes>>10)
+		case strings.Count(r.Text, "\n") >= MaxAnswerLines:
+			return r, fmt.Sprintf("Not taken from your editor: that is over %d lines, more than one piece of writing holds. It is as it was here.", MaxAnswerLines)
+		}
+		return r, ""
+	}
 	if p, ok := msg.(tea.PasteMsg); ok {
 		p.Content = CleanPaste(p.Content)
 		msg = p
@@ -157,6 +170,9 @@ func NewTextArea(s *Styles, placeholder string) textbox.Model {
 	ta.EndOfBufferCharacter = ' '
 	ta.MaxHeight, ta.CharLimit, ta.MaxWidth = 0, 0, 0
 	ta.KeyMap.Paste.SetEnabled(false)
+	// ctrl+e opens the runner's own editor (the root's key); end still
+	// goes to the end of the line.
+	ta.KeyMap.LineEnd.SetKeys("end")
 	ta.SetStyles(s.TextArea)
 	return ta
 }
@@ -173,4 +189,13 @@ func SetInputWidth(in *textinput.Model, w int) {
 	pos := in.Position()
 	in.SetCursor(len(in.Value())) // shows the end, fitted to the width
 	in.SetCursor(pos)             // and back, scrolling only if it must
+}
+
+// Editable is a screen that can hand the text area in focus to the
+// runner's own editor ($VISUAL or $EDITOR): EditorText returns the area's
+// text, and ok false when no text area has focus. What the editor leaves
+// comes back to the screen's Update as a textbox.ReplaceMsg, which the
+// screen passes through Admit to the same area, as it does a paste.
+type Editable interface {
+	EditorText() (text string, ok bool)
 }

@@ -7,30 +7,16 @@ import (
 	"github.com/cairn-run/cairn/workbook"
 )
 
-// tierRuleKey is where the runner's own "yes" to the tier's rule is kept in
-// Goal.Said, beside the SMART criteria.
-const tierRuleKey = "tier-rule"
-
-// notPrefix marks a Goal.Said key that holds the runner's "no" to what
-// cairn read for a check ("not:measurable"), beside the "yes" keys.
-const notPrefix = "not:"
+// tierRuleKey and notPrefix are how a goal keeps the runner's answers to
+// the checks (catalog.TierRuleKey).
+const (
+	tierRuleKey = catalog.TierRuleKey
+	notPrefix   = catalog.NotPrefix
+)
 
 // facts is what the catalog's checks need to know about a goal.
 func facts(g workbook.Goal, ctx Context) catalog.GoalFacts {
-	said, doubted := map[catalog.Criterion]bool{}, map[catalog.Criterion]bool{}
-	for _, c := range catalog.Criteria() {
-		said[c] = g.Said[string(c)]
-		doubted[c] = g.Said[notPrefix+string(c)]
-	}
-	return catalog.GoalFacts{
-		Text:            g.Text,
-		Tier:            g.Tier,
-		Linked:          linked(g, ctx),
-		Said:            said,
-		SaidTierRule:    g.Said[tierRuleKey],
-		Doubted:         doubted,
-		DoubtedTierRule: g.Said[notPrefix+tierRuleKey],
-	}
+	return catalog.FactsOf(g, linked(g, ctx))
 }
 
 // linked reports whether the goal is tied to a theme the runner holds to

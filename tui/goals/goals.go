@@ -14,6 +14,7 @@ import (
 	"github.com/cairn-run/cairn/catalog"
 	"github.com/cairn-run/cairn/seasons"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -190,6 +191,15 @@ func (m Model) Typing() bool {
 	return false
 }
 
+// EditorText returns the goal's words, when they have focus in the goal's
+// editor, for the runner's own editor (common.Editable).
+func (m Model) EditorText() (string, bool) {
+	if !m.editing || m.picking || m.editor.focus != fieldText {
+		return "", false
+	}
+	return m.editor.text.Value(), true
+}
+
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
@@ -310,6 +320,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m, cmd = m.updateEditor(msg)
 		case m.life.overlay == overlayLine:
 			m, cmd = m.updateLine(msg)
+		}
+	case textbox.ReplaceMsg:
+		if _, ok := m.EditorText(); ok {
+			m, cmd = m.updateEditor(msg)
 		}
 	}
 	m.syncKeys()

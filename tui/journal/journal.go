@@ -18,6 +18,7 @@ import (
 
 	jr "github.com/cairn-run/cairn/journal"
 	"github.com/cairn-run/cairn/tui/common"
+	"github.com/cairn-run/cairn/tui/textbox"
 	"github.com/cairn-run/cairn/workbook"
 )
 
@@ -193,6 +194,15 @@ func (m Model) Typing() bool {
 	return m.mode == modeForm || m.mode == modeReview || m.mode == modeJump
 }
 
+// EditorText returns a run's note, when it has focus in the entry form,
+// for the runner's own editor (common.Editable).
+func (m Model) EditorText() (string, bool) {
+	if m.mode != modeForm || m.form.kind() != kindNote {
+		return "", false
+	}
+	return m.form.note.Value(), true
+}
+
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
@@ -274,6 +284,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = m.handleKey(msg)
 	case tea.PasteMsg:
 		cmd = m.handlePaste(msg)
+	case textbox.ReplaceMsg:
+		if _, ok := m.EditorText(); ok {
+			cmd = m.formInput(msg)
+		}
 	}
 	m.syncKeys()
 	return m, cmd

@@ -163,6 +163,10 @@ func (m *Model) Saving() *common.Saver { return &m.Saver }
 // Typing reports that plain keys are text here.
 func (m Model) Typing() bool { return true }
 
+// EditorText returns the answer being written, for the runner's own
+// editor (common.Editable).
+func (m Model) EditorText() (string, bool) { return m.area.Value(), true }
+
 // SetStyles applies new styles, as after the terminal reports its background.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s

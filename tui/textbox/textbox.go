@@ -409,7 +409,13 @@ func (m Model) Cursor() *tea.Cursor {
 	return c
 }
 
-// Update handles keys, pastes and cursor blinks while focused.
+// ReplaceMsg replaces the whole text of the focused text area, as the
+// runner's own editor hands it back; the cursor goes to its end. A
+// blurred area ignores it, as it ignores keys.
+type ReplaceMsg struct{ Text string }
+
+// Update handles keys, pastes, replacements and cursor blinks while
+// focused.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	st := m.st
 	if !st.focus {
@@ -424,6 +430,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.PasteMsg:
 		st.deleteSelection()
 		st.insert([]rune(msg.Content), m.CharLimit)
+	case ReplaceMsg:
+		st.reset()
+		st.insert([]rune(msg.Text), m.CharLimit)
 	case tea.ClipboardMsg:
 		if st.awaitPaste {
 			st.awaitPaste = false

@@ -283,6 +283,15 @@ func (m *Model) Saving() *common.Saver { return &m.Saver }
 // Typing reports whether plain keys are text right now.
 func (m Model) Typing() bool { return m.adding || m.focus != partList }
 
+// EditorText returns the notes about the themes, when they have focus,
+// for the runner's own editor (common.Editable).
+func (m Model) EditorText() (string, bool) {
+	if m.focus != partNotes || m.adding || m.removing {
+		return "", false
+	}
+	return m.notes.Value(), true
+}
+
 // TakeNavigation returns the move this screen asked for in its last
 // Update, if any.
 func (m *Model) TakeNavigation() (common.NavigateMsg, bool) { return m.nav.Take() }
@@ -334,6 +343,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, m.Saver.Update(msg)
 	case tea.PasteMsg:
 		return m.edit(msg)
+	case textbox.ReplaceMsg:
+		if _, ok := m.EditorText(); ok {
+			return m.edit(msg)
+		}
+		return m, nil
 	case tea.KeyPressMsg:
 		if m.removing {
 			return m.updateRemoving(msg)

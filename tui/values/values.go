@@ -160,6 +160,20 @@ func (m *Model) Saving() *common.Saver { return &m.Saver }
 // or while naming a value.
 func (m Model) Typing() bool { return m.adding || m.focus != partList }
 
+// EditorText returns what is being written about a value, when a writing
+// field has focus, for the runner's own editor (common.Editable).
+func (m Model) EditorText() (string, bool) {
+	switch {
+	case m.confirm != confirmNone || m.adding:
+		return "", false
+	case m.focus == partServe:
+		return m.serve.Value(), true
+	case m.focus == partExperiment:
+		return m.exp.Value(), true
+	}
+	return "", false
+}
+
 // SetStyles applies new styles, as after the terminal reports its background.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
@@ -270,6 +284,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		case m.adding:
 			m, cmd = m.updateName(msg)
 		case m.focus != partList:
+			m, cmd = m.write(msg)
+		}
+	case textbox.ReplaceMsg:
+		if _, ok := m.EditorText(); ok {
 			m, cmd = m.write(msg)
 		}
 	}
