@@ -54,23 +54,25 @@ func Read(st Reader) tea.Cmd {
 
 // KeyMap holds the comparison's keys.
 type KeyMap struct {
-	Scroll key.Binding
-	Back   key.Binding
+	common.PageKeys
+	Back key.Binding
 }
 
 // DefaultKeyMap returns the comparison's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Scroll: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "k", "j", "space"), key.WithHelp("↑/↓", "scroll")),
-		Back:   key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
+		PageKeys: common.DefaultPageKeys(),
+		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
 	}
 }
 
 // ShortHelp lists the keys for the help footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Back} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Ends, k.Back} }
 
 // FullHelp lists the keys for the expanded help.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Scroll, k.Page, k.Ends}, {k.Back}}
+}
 
 // Model is the comparison.
 type Model struct {
@@ -152,8 +154,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	var cmd tea.Cmd
-	m.page, cmd = m.page.Update(msg)
+	cmd := m.keys.Move(&m.page, msg)
 	return m, cmd
 }
 
