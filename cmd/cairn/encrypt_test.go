@@ -105,6 +105,11 @@ func TestEncryptedWorkbookThroughTheBinary(t *testing.T) {
 		t.Errorf("--plaintext gave no warning: %s", r.stderr)
 	}
 
+	// The age export imports back, opened with the passphrase.
+	if r := must(pass(first), "import", filepath.Join(out, "all.json.age")); !strings.Contains(r.stdout, "skipped 2 records already the same") {
+		t.Errorf("import of the age export: %s", r.stdout)
+	}
+
 	// A new passphrase: the old one no longer opens it.
 	must(pass(first, second), "passphrase")
 	if r := run(pass(first), "journal"); r.code == 0 {

@@ -294,3 +294,44 @@ func setupPassphrase(path string) error {
 	_, err := tea.NewProgram(m).Run()
 	return err
 }
+
+// openAgeFile decrypts raw, read from name, when it is an age file made
+// under a passphrase (an encrypted workbook's export): with the
+// passphrase in CAIRN_PASSPHRASE_FILE, or asked for on the terminal. Any
+// other content is returned as it is.
+func openAgeFile(raw []byte, name string) ([]byte, error) {
+	var r io.Reader = bytes.NewReader(raw)
+	switch {
+	case bytes.HasPrefix(raw, []byte("age-encryption.org/")):
+	case bytes.HasPrefix(raw, []byte(armor.Header)):
+		r = armor.NewReader(r)
+	default:
+		return raw, nil
+	}
+	var pass []byte
+	if env := os.Getenv(passphraseFileEnv); env != "" {
+		lines, err := passphraseLines(env)
+		if err != nil {
+			return nil, err
+		}
+		pass = lines[0]
+	} else {
+		if !term.IsTerminal(os.Stdin.Fd()) {
+			return nil, fmt.Errorf("%s is encrypted with age, and there is no terminal to ask for its passphrase: name a file holding it in %s", name, passphraseFileEnv)
+		}
+		var err error
+		if pass, err = askHidden(fmt.Sprintf("Passphrase for %s: ", name)); err != nil {
+			return nil, err
+		}
+	}
+	id, err := age.NewScryptIdentity(string(pass))
+	if err != nil {
+		return nil, fmt.Errorf("that passphrase does not open %s", name)
+	}
+	plain, err := age.Decrypt(r, id)
+	if err != nil {
+		time.Sleep(wrongDelay)
+		return nil, fmt.Errorf("that passphrase does not open %s (or it is not an age file made by cairn)", name)
+	}
+	return io.ReadAll(plain)
+}
