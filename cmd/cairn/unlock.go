@@ -51,8 +51,8 @@ func unlockWorkbook(path string) error {
 		return nil
 	}
 	on, err := store.Encrypted(path)
-	if err != nil || !on {
-		return nil
+	if err != nil || !on || store.Unlocked(path) {
+		return nil // the key is derived once a process
 	}
 	if name := os.Getenv(passphraseFileEnv); name != "" {
 		lines, err := passphraseLines(name)
@@ -243,8 +243,11 @@ const plaintextWarning = "Warning: the workbook is encrypted, and this copy of i
 // screen of its own, or from CAIRN_PASSPHRASE_FILE. ok is false when the
 // runner left without unlocking it.
 func unlockApp(path string) (ok bool, err error) {
-	if _, err := os.Stat(path); err != nil || store.Unlocked(path) {
+	if _, err := os.Stat(path); err != nil {
 		return true, nil
+	}
+	if on, err := store.Encrypted(path); err != nil || !on || store.Unlocked(path) {
+		return true, nil // opening it says what is wrong, if anything
 	}
 	if os.Getenv(passphraseFileEnv) != "" {
 		return true, unlockWorkbook(path)
