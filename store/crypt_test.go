@@ -21,7 +21,7 @@ import (
 
 // lightKDF keeps the tests' derivations to milliseconds. The real
 // default is pinned by TestDefaultKDF and measured by BenchmarkUnlock.
-var lightKDF = KDFParams{Time: 1, Memory: 64, Threads: 1}
+var lightKDF = kdfParams{Time: 1, Memory: 64, Threads: 1}
 
 func TestMain(m *testing.M) {
 	kdf = lightKDF
@@ -103,11 +103,11 @@ func TestXChaCha20Poly1305Vector(t *testing.T) {
 // the split of its output into the key-encryption key and the check, so a
 // change to either (which would lock every runner out) cannot pass.
 func TestDeriveKnownAnswer(t *testing.T) {
-	if DefaultKDF != (KDFParams{Time: 3, Memory: 64 * 1024, Threads: 4}) {
-		t.Fatalf("DefaultKDF = %+v: at least 64 MiB and 3 passes", DefaultKDF)
+	if defaultKDF != (kdfParams{Time: 3, Memory: 64 * 1024, Threads: 4}) {
+		t.Fatalf("defaultKDF = %+v: at least 64 MiB and 3 passes", defaultKDF)
 	}
 	salt := unhex(t, "000102030405060708090a0b0c0d0e0f")
-	kek, check := derive([]byte("correct horse battery staple"), salt, DefaultKDF)
+	kek, check := derive([]byte("correct horse battery staple"), salt, defaultKDF)
 	if got, want := hex.EncodeToString(kek), "e3df0c3a766b49ecd6f3f647cddc6f37710bc97db8017f74c998ffcc3568e718"; got != want {
 		t.Errorf("kek = %s, want %s", got, want)
 	}
@@ -708,7 +708,7 @@ func TestSealOverhead(t *testing.T) {
 func BenchmarkUnlock(b *testing.B) {
 	salt := make([]byte, 16)
 	for b.Loop() {
-		derive([]byte("correct horse battery staple"), salt, DefaultKDF)
+		derive([]byte("correct horse battery staple"), salt, defaultKDF)
 	}
 }
 
