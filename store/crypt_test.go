@@ -401,23 +401,13 @@ func TestTamperedRecordsAreNamedNeverShown(t *testing.T) {
 	at := answers + "/" + string(key)
 
 	t.Run("every byte flipped", func(t *testing.T) {
-		k, err := Unlock(path, []byte("pass"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Byte by byte through the store's own opening, and through the
-		// file for a sample of them (a whole file per byte is slow).
+		// Each byte of the sealed answer in turn, through the store's
+		// own reading of the file.
+		p := tampered(t, func(*bolt.Tx) error { return nil })
 		for i := range answer {
-			bad := bytes.Clone(answer)
-			bad[i] ^= 0x01
-			if _, err := k.open(answers, key, bad); err == nil && isSealed(bad) {
-				t.Fatalf("byte %d flipped still opens", i)
-			}
-		}
-		for _, i := range []int{0, 3, 4, 27, 28, len(answer) / 2, len(answer) - 1} {
-			p := tampered(t, func(tx *bolt.Tx) error {
+			boltFile(t, p, func(tx *bolt.Tx) error {
 				bad := bytes.Clone(answer)
-				bad[i] ^= 0x80
+				bad[i] ^= 1 << (i % 8)
 				return tx.Bucket(bucketSeasons).Bucket([]byte(season)).Bucket(bucketAnswers).Put(key, bad)
 			})
 			expectNamed(t, read(t, p), at)
