@@ -76,6 +76,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Model is the comparison.
 type Model struct {
+	common.ReadOnly
+
 	env     common.Env
 	st      Reader
 	keys    KeyMap
@@ -116,12 +118,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
-
-// Saving returns nil: nothing is written here.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is written here.
-func (m Model) Typing() bool { return false }
 
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {

@@ -68,6 +68,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Model is the browser.
 type Model struct {
+	common.ReadOnly
+
 	env   common.Env
 	st    Reader
 	keys  KeyMap
@@ -148,12 +150,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
-
-// Saving returns nil: nothing is written here.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is written here.
-func (m Model) Typing() bool { return false }
 
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {

@@ -65,6 +65,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // Model is the summary screen.
 type Model struct {
+	common.ReadOnly
+
 	env    common.Env
 	keys   KeyMap
 	season Season
@@ -97,12 +99,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
-
-// Saving returns nil: this screen writes nothing.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is being written here.
-func (m Model) Typing() bool { return false }
 
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
