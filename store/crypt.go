@@ -19,6 +19,7 @@ import (
 	"golang.org/x/crypto/argon2"
 	"golang.org/x/crypto/chacha20poly1305"
 	"golang.org/x/crypto/hkdf"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Encryption at rest
@@ -311,8 +312,11 @@ func openAt(tx *bolt.Tx, path string, key, raw []byte, kind recordKind) ([]byte,
 }
 
 // derive stretches a passphrase into a key-encryption key and its check.
+// The passphrase is taken in Unicode's composed form (NFC), so "é" typed
+// as one character or as "e" and an accent is the same passphrase, as a
+// runner would expect on another keyboard or terminal.
 func derive(passphrase, salt []byte, p kdfParams) (kek, check []byte) {
-	master := argon2.IDKey(passphrase, salt, p.Time, p.Memory, p.Threads, 32)
+	master := argon2.IDKey(norm.NFC.Bytes(passphrase), salt, p.Time, p.Memory, p.Threads, 32)
 	return expand(master, salt)
 }
 

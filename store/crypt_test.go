@@ -114,6 +114,12 @@ func TestDeriveKnownAnswer(t *testing.T) {
 	if got, want := hex.EncodeToString(check), "3eb33ad9a2d1555caec8183e412b05e3"; got != want {
 		t.Errorf("check = %s, want %s", got, want)
 	}
+	// One passphrase however its accents were typed.
+	composed, _ := derive([]byte("caf\u00e9 au lait"), salt, lightKDF)
+	decomposed, _ := derive([]byte("cafe\u0301 au lait"), salt, lightKDF)
+	if !bytes.Equal(composed, decomposed) {
+		t.Error("é typed as e and an accent is another passphrase")
+	}
 	// The light parameters the tests use give another key: the
 	// parameters are part of the answer.
 	light, _ := derive([]byte("correct horse battery staple"), salt, lightKDF)
