@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -257,9 +258,17 @@ func TestEncryptKeepsEveryWord(t *testing.T) {
 	}
 
 	// Change the passphrase: the old one no longer opens it, the new one
-	// and the recovery key do.
+	// and the recovery key do, and the old wrap is nowhere in the file
+	// (not even in a free page).
+	old, _, err := readCrypt(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := ChangePassphrase(path, []byte("pass two")); err != nil {
 		t.Fatal(err)
+	}
+	if raw, _ := os.ReadFile(path); bytes.Contains(raw, old.Passphrase.Key[24:]) || bytes.Contains(raw, []byte(base64.StdEncoding.EncodeToString(old.Passphrase.Key))) {
+		t.Error("the old passphrase's wrap is still in the file")
 	}
 	forget(t)
 	if _, err := Unlock(path, []byte("pass one")); !errors.Is(err, ErrWrongPassphrase) {
