@@ -92,6 +92,10 @@ type kdfParams struct {
 // and makes every guess at the passphrase cost as much.
 var defaultKDF = kdfParams{Time: 3, Memory: 64 * 1024, Threads: 4}
 
+// maxKDF bounds what a stored wrap may ask for: sixteen times the
+// default's memory, passes and lanes, room for years of faster machines.
+var maxKDF = kdfParams{Time: 48, Memory: 1 << 20, Threads: 64}
+
 // kdf is what this process derives new wraps with. Tests lighten it.
 var kdf = defaultKDF
 
@@ -418,7 +422,10 @@ func recoveryWrap(k *Key) (wrap, string, error) {
 // unlock opens meta/crypt's passphrase wrap with passphrase.
 func (c cryptRecord) unlock(passphrase []byte) (*Key, error) {
 	w := c.Passphrase
-	if w.KDF != "argon2id" || w.Params == nil || w.Params.Time < 1 || w.Params.Memory < 8 || w.Params.Threads < 1 || len(w.Salt) < 8 {
+	// Parameters no cairn writes are refused before they are used: a
+	// changed byte must not ask Argon2id for a terabyte.
+	if w.KDF != "argon2id" || w.Params == nil || w.Params.Time < 1 || w.Params.Time > maxKDF.Time ||
+		w.Params.Memory < 8 || w.Params.Memory > maxKDF.Memory || w.Params.Threads < 1 || w.Params.Threads > maxKDF.Threads || len(w.Salt) < 8 {
 		return nil, &DamagedError{Where: "meta/crypt", Err: fmt.Errorf("%w: its key derivation is not one this cairn knows", ErrDamaged)}
 	}
 	kek, check := derive(passphrase, w.Salt, *w.Params)

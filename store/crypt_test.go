@@ -482,6 +482,26 @@ func TestTamperedRecordsAreNamedNeverShown(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+	t.Run("parameters no cairn writes", func(t *testing.T) {
+		for name, bad := range map[string]kdfParams{
+			"a terabyte":   {Time: 1, Memory: 1 << 30, Threads: 1},
+			"no passes":    {Time: 0, Memory: 64, Threads: 1},
+			"a year of it": {Time: 1 << 30, Memory: 64, Threads: 1},
+		} {
+			p := tampered(t, func(tx *bolt.Tx) error {
+				c, err := decodeCrypt(tx.Bucket(bucketMeta).Get(keyCrypt))
+				if err != nil {
+					return err
+				}
+				c.Passphrase.Params = &bad
+				enc, _ := encodeCrypt(c)
+				return tx.Bucket(bucketMeta).Put(keyCrypt, enc)
+			})
+			if _, err := Unlock(p, []byte("pass")); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "meta/crypt") {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	})
 	t.Run("a wrong passphrase", func(t *testing.T) {
 		forget(t)
 		if _, err := Unlock(path, []byte("Pass")); !errors.Is(err, ErrWrongPassphrase) {
