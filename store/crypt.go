@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -157,13 +156,15 @@ func KeyFromBytes(b []byte) (*Key, error) { return newKey(b) }
 func (k *Key) Bytes() []byte { return bytes.Clone(k.raw[:]) }
 
 // recordAD is the associated data of the record under key in the bucket
-// at path: length-prefixed, so no two places share it.
+// at path: the record's whole place, "seasons/<id>/answers/proud-moment",
+// as errors name it. No key of a sealed record holds a "/" (they are IDs,
+// question IDs, days and meta's names), so no two places share it, and a
+// reader that has the place as one string (where) seals and opens alike.
 func recordAD(path string, key []byte) []byte {
 	ad := make([]byte, 0, 24+len(path)+len(key))
-	ad = append(ad, "cairn record v1"...)
-	ad = binary.AppendUvarint(ad, uint64(len(path)))
+	ad = append(ad, "cairn record v1\x00"...)
 	ad = append(ad, path...)
-	ad = binary.AppendUvarint(ad, uint64(len(key)))
+	ad = append(ad, '/')
 	return append(ad, key...)
 }
 
