@@ -229,8 +229,12 @@ func Remember(k *Key) {
 }
 
 // keyOf finds the key of the file tx reads. encrypted is false for a plain
-// workbook; k is nil when the workbook is sealed but not unlocked.
+// workbook (and for no transaction at all); k is nil when the workbook is
+// sealed but not unlocked.
 func keyOf(tx *bolt.Tx) (k *Key, encrypted bool, err error) {
+	if tx == nil {
+		return nil, false, nil // a record read outside any file: plain
+	}
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil {
 		return nil, false, nil
