@@ -49,7 +49,7 @@ type editorLock struct {
 func lockEditor(path string, wait time.Duration) (*editorLock, error) {
 	f, err := os.OpenFile(LockPath(path), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", LockPath(path), err)
+		return nil, fileError("open", LockPath(path), err)
 	}
 	deadline := time.Now().Add(wait)
 	for {
@@ -57,7 +57,7 @@ func lockEditor(path string, wait time.Duration) (*editorLock, error) {
 		switch {
 		case err != nil:
 			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", LockPath(path), err)
+			return nil, fileError("lock", LockPath(path), err)
 		case !busy:
 			return &editorLock{f: f}, nil
 		case time.Now().After(deadline):

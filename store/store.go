@@ -188,7 +188,7 @@ func checkFile(path string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return err
 	case err != nil:
-		return fmt.Errorf("open %s: %w", path, err)
+		return fileError("open", path, err)
 	case !info.Mode().IsRegular():
 		return fmt.Errorf("%s: %w (it is not a regular file)", path, ErrNotCairn)
 	case info.Size() == 0:
@@ -203,7 +203,7 @@ func checkFile(path string) error {
 func create(path string) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	tmpPath := tmp.Name()
 	_ = tmp.Close()
@@ -212,7 +212,7 @@ func create(path string) error {
 
 	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range topBuckets {
@@ -226,39 +226,71 @@ func create(path string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	if err := os.Chmod(tmpPath, 0o600); err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	// Link refuses to replace an existing file, unlike Rename.
 	if err := os.Link(tmpPath, path); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	return nil
 }
 
 // validate proves path is a cairn workbook this build can use, through a
 // read-only open that cannot change a byte, and returns its schema version.
+// A workbook whose last save is lost (its newest header page damaged:
+// damagedHeader) is damaged, for a reader as for the editor: bbolt would
+// read the save before it without a word, and the editor's next save
+// would make the loss final.
 func validate(path string) (int, error) {
+	if err := lostSave(path); err != nil {
+		return 0, err
+	}
 	db, err := openBolt(path, true, LockTimeout, nil)
 	if err != nil {
 		return 0, err
 	}
 	defer db.Close()
 	var version int
-	err = db.View(func(tx *bolt.Tx) error {
-		s, err := readSchema(tx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if tx.Bucket(bucketSeasons) == nil {
-			return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
-		}
-		version = s.Version
-		return nil
+	err = guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			s, err := readSchema(tx)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			if tx.Bucket(bucketSeasons) == nil {
+				return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
+			}
+			version = s.Version
+			return nil
+		})
 	})
 	return version, err
+}
+
+// lostSave reads the header of the file at path with plain reads and
+// fails with a *DamagedError when its last save is lost or may be.
+func lostSave(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fileError("open", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fileError("open", path, err)
+	}
+	h := readHeader(f, info.Size())
+	_, slot, ok := h.current()
+	if !ok {
+		return nil // not a bbolt file at all: bbolt says so
+	}
+	if where, problem, _ := damagedHeader(h, slot, path); problem != "" {
+		return &DamagedError{Where: where, Err: fmt.Errorf("%w: %s", ErrDamaged, problem)}
+	}
+	return nil
 }
 
 // readSchema reads the schema record and checks this build can use the
@@ -303,7 +335,7 @@ func openError(path string, err error) error {
 	case errors.Is(err, ErrReplaced), errors.Is(err, ErrDamaged):
 		return fmt.Errorf("%s: %w", path, err)
 	case errors.As(err, &pathErr):
-		return fmt.Errorf("open %s: %w", path, err)
+		return fileError("open", path, err)
 	}
 	return fmt.Errorf("%s: %w (%v)", path, ErrNotCairn, err)
 }
@@ -312,7 +344,7 @@ func openError(path string, err error) error {
 func tighten(path string) error {
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return fileError("open", path, err)
 	}
 	if info.Mode().Perm()&0o077 == 0 {
 		return nil
@@ -355,8 +387,17 @@ func get(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgradeCon
 	if raw == nil {
 		return false, nil
 	}
-	if err := decode(raw, kind, c, v); err != nil {
-		return true, &DamagedError{Where: where + "/" + string(key), Err: err}
+	return true, decodeAt(raw, where+"/"+string(key), kind, c, v)
+}
+
+// decodeAt decodes raw, the record at where, into v, as get does; nil raw
+// (no record) leaves v as it is.
+func decodeAt(raw []byte, where string, kind recordKind, c upgradeContext, v any) error {
+	if raw == nil {
+		return nil
 	}
-	return true, nil
+	if err := decode(raw, kind, c, v); err != nil {
+		return &DamagedError{Where: where, Err: err}
+	}
+	return nil
 }
