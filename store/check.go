@@ -564,7 +564,9 @@ func (c *checker) seasonAnswers(s *seasonCheck, where string) {
 		}
 		c.guard(kw, func() {
 			var r answerRecord
-			if _, err := get(answers, where, k, kindAnswer, upgradeContext{}, &r); err != nil {
+			// The value the walk found, not a lookup by its key: a key
+			// out of order is found by the walk and missed by a lookup.
+			if err := decodeAt(v, kw, kindAnswer, upgradeContext{}, &r); err != nil {
 				c.damaged(kw, err)
 				return
 			}
@@ -590,7 +592,7 @@ func (c *checker) seasonGoals(s *seasonCheck, where string) {
 		}
 		c.guard(kw, func() {
 			var r goalRecord
-			if _, err := get(goals, where, k, kindGoal, s.values, &r); err != nil {
+			if err := decodeAt(v, kw, kindGoal, s.values, &r); err != nil {
 				c.damaged(kw, err)
 				return
 			}

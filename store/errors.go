@@ -29,6 +29,8 @@ type DamagedError struct {
 	// Where is the bucket path and key, such as "seasons/<id>/answers/proud-moment".
 	Where string
 	Err   error
+	// File is the workbook file it was found in, when a Store read it.
+	File string
 }
 
 func (e *DamagedError) Error() string { return e.Where + ": " + e.Err.Error() }

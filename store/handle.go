@@ -105,7 +105,7 @@ func openPerTx(path string, wait time.Duration, committed func(uint64)) (*handle
 // mapped file while it runs is a *DamagedError (guard).
 func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if h.held != nil {
-		return guard(func() error { return h.held.View(fn) })
+		return h.inFile(guard(func() error { return h.held.View(fn) }))
 	}
 	h.mu.RLock()
 	defer h.mu.RUnlock()
@@ -113,9 +113,22 @@ func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	err = guard(func() error { return db.View(fn) })
+	err = h.inFile(guard(func() error { return db.View(fn) }))
 	if cerr := db.Close(); err == nil {
 		err = cerr
+	}
+	return err
+}
+
+// inFile names the workbook file in damage found reading it.
+func (h *handle) inFile(err error) error { return inFile(h.path, err) }
+
+// inFile names the file at path in damage found reading it, for the
+// caller to check the file (cmd/cairn checks it in a child process).
+func inFile(path string, err error) error {
+	var d *DamagedError
+	if errors.As(err, &d) && d.File == "" {
+		d.File = path
 	}
 	return err
 }
@@ -135,12 +148,12 @@ func (h *handle) Update(fn func(*bolt.Tx) error) error {
 	var txid uint64
 	// A panic rolls the transaction back before guard sees it: nothing
 	// of it is written.
-	err = guard(func() error {
+	err = h.inFile(guard(func() error {
 		return db.Update(func(tx *bolt.Tx) error {
 			txid = uint64(tx.ID())
 			return fn(tx)
 		})
-	})
+	}))
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

@@ -94,6 +94,12 @@ func Open(path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.checkFirst != nil {
+		if err := cfg.checkFirst(); err != nil {
+			lock.release()
+			return nil, err
+		}
+	}
 	s, err := openEditor(path, cfg, lock)
 	if err != nil {
 		lock.release()
@@ -132,8 +138,9 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 
 // options are what Open is told by its Options.
 type options struct {
-	now  func() time.Time
-	wait time.Duration
+	now        func() time.Time
+	wait       time.Duration
+	checkFirst func() error
 }
 
 // An Option adjusts how Open opens a Store.
@@ -143,6 +150,16 @@ type Option func(*options)
 // instead of the wall clock.
 func WithClock(now func() time.Time) Option {
 	return func(o *options) { o.now = now }
+}
+
+// CheckFirst makes Open call check once it holds the editor's lock, and
+// before it opens or creates the file; an error from check fails Open
+// with that error, the lock let go and nothing opened. cairn checks the
+// workbook there in a child process (cmd/cairn/check.go): the check sees
+// a file no other editor can change until Open is done, and a second
+// window is turned away before it spends any time checking.
+func CheckFirst(check func() error) Option {
+	return func(o *options) { o.checkFirst = check }
 }
 
 // WaitForEditor makes Open wait up to d for another process editing the
@@ -246,7 +263,7 @@ func create(path string) error {
 // would make the loss final.
 func validate(path string) (int, error) {
 	if err := lostSave(path); err != nil {
-		return 0, err
+		return 0, inFile(path, err)
 	}
 	db, err := openBolt(path, true, LockTimeout, nil)
 	if err != nil {
@@ -267,7 +284,7 @@ func validate(path string) (int, error) {
 			return nil
 		})
 	})
-	return version, err
+	return version, inFile(path, err)
 }
 
 // lostSave reads the header of the file at path with plain reads and
@@ -333,7 +350,7 @@ func openError(path string, err error) error {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("%s: %w", path, ErrLocked)
 	case errors.Is(err, ErrReplaced), errors.Is(err, ErrDamaged):
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, inFile(path, err))
 	case errors.As(err, &pathErr):
 		return fileError("open", path, err)
 	}

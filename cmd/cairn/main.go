@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -121,24 +122,18 @@ func dbPath(flag string) (string, error) {
 // or a signal arrives; either way everything typed is saved first.
 //
 // A workbook already there is checked first, in a child process
-// (check.go), before this process maps it: a damaged one opens in the
-// recovery mode instead, read-only, and is never written to. One that
-// passes gets today's copy beside it (store.DailyBackup), made while the
-// runner starts writing.
+// (check.go), before this process maps it, once cairn holds the editor's
+// lock (a second window is told at once, without checking): a damaged one
+// opens in the recovery mode instead, read-only, and is never written to.
+// One that passes gets today's copy beside it (store.DailyBackup), made
+// while the runner starts writing.
 func runWorkbook(path string) error {
 	checked := false
-	if _, err := os.Stat(path); err == nil {
-		r, _, err := readInChild(path, "quick")
-		switch {
-		case err == nil && !r.Healthy():
-			return runRecovery(path, r)
-		case err == nil:
-			checked = true
-		}
-		// A file that cannot be checked at all (not a workbook, written
-		// by a newer cairn) is refused by store.Open, in its own words.
+	st, err := store.Open(path, store.WithClock(now), checkFirst(path, &checked))
+	var found *damageFound
+	if errors.As(err, &found) {
+		return runRecovery(path, found.report)
 	}
-	st, err := store.Open(path, store.WithClock(now))
 	if err != nil {
 		return explain(err)
 	}
@@ -180,19 +175,20 @@ func runWorkbook(path string) error {
 	if !ok {
 		return runErr
 	}
+	if err := root.Err(); errors.Is(err, store.ErrDamaged) {
+		// Found while reading, past what the check at start saw: the file
+		// is checked whole, and a damaged one gets nothing more written.
+		if r, _, cerr := readInChild(path, "check"); cerr == nil && !r.Healthy() {
+			st.Close()
+			return runRecovery(path, r)
+		}
+	}
 	if !root.Done() {
 		if salvage := root.Salvage(); salvage != nil {
 			salvage()
 		}
 	}
 	if err := root.Err(); err != nil {
-		if errors.Is(err, store.ErrDamaged) {
-			// Found while reading, past what the check at start saw.
-			st.Close()
-			if r, _, cerr := readInChild(path, "check"); cerr == nil && !r.Healthy() {
-				return runRecovery(path, r)
-			}
-		}
 		return explain(err)
 	}
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
@@ -212,7 +208,31 @@ func explain(err error) error {
 	case errors.Is(err, store.ErrNotCairn):
 		return fmt.Errorf("%w.\nThe file was left exactly as it was. Use --db to choose another file", err)
 	case errors.Is(err, store.ErrDamaged):
-		return fmt.Errorf("part of your workbook could not be read: %w.\nNothing was changed. Keep a copy of the file before trying anything else", err)
+		return damaged(err)
 	}
 	return err
+}
+
+// damaged says that reading the workbook found damage. Where the store
+// names the file, the whole file is checked in a child process, as cairn
+// check does, bbolt's consistency check and all: what one read stumbled
+// on is seldom all there is.
+func damaged(err error) error {
+	var d *store.DamagedError
+	if !errors.As(err, &d) || d.File == "" {
+		return fmt.Errorf("part of your workbook could not be read: %w.\nNothing was changed. Keep a copy of the file before trying anything else", err)
+	}
+	msg := fmt.Sprintf("%s is damaged: %s", d.File, damageWords(d))
+	if r, _, cerr := readInChild(d.File, "check"); cerr == nil && len(r.Problems) > 0 {
+		msg += fmt.Sprintf(".\ncairn check finds %s, the first %s: %s", problemWords(r), placeWords(r.Problems[0].Where), r.Problems[0].What)
+	}
+	msg += ".\nNothing was changed, and cairn will not write to it. Keep a copy of the file; cairn check says what to do, and cairn export --salvage writes everything that still reads back"
+	return &wrapped{msg: msg, err: err}
+}
+
+// damageWords is where the store found damage and what it was, without
+// the sentinel's words in the middle.
+func damageWords(d *store.DamagedError) string {
+	what := strings.TrimPrefix(d.Err.Error(), store.ErrDamaged.Error()+": ")
+	return placeWords(d.Where) + ": " + what
 }
