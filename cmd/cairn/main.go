@@ -16,6 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/cairn-run/cairn/store"
@@ -128,6 +129,10 @@ func dbPath(flag string) (string, error) {
 // One that passes gets today's copy beside it (store.DailyBackup), made
 // while the runner starts writing.
 func runWorkbook(path string) error {
+	if !haveTerminal() {
+		return errors.New("cairn needs a terminal to open the workbook, and there is none here, so nothing was opened or created.\n" +
+			"From a script, use the commands instead: cairn export, cairn log, cairn status (cairn --help lists them all)")
+	}
 	checked := false
 	st, err := store.Open(path, store.WithClock(now), checkFirst(path, &checked))
 	var found *damageFound
@@ -195,6 +200,26 @@ func runWorkbook(path string) error {
 		return runErr
 	}
 	return nil
+}
+
+// haveTerminal reports whether there is a terminal to open the workbook
+// in: Bubble Tea draws on standard output, and reads keys from standard
+// input or, when that is not a terminal, from the controlling terminal.
+// It is asked before anything is created: without it, a cron job made the
+// folder and the workbook and only then failed to open a TTY.
+func haveTerminal() bool {
+	if !term.IsTerminal(os.Stdout.Fd()) {
+		return false
+	}
+	if term.IsTerminal(os.Stdin.Fd()) {
+		return true
+	}
+	tty, err := os.Open("/dev/tty")
+	if err != nil {
+		return false
+	}
+	tty.Close()
+	return true
 }
 
 // explain turns store errors into sentences a runner can act on. It never
