@@ -144,7 +144,8 @@ func runWorkbook(path string) error {
 	}
 	defer st.Close()
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
+	g := newGuard(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), filepath.Dir(path))
+	p := tea.NewProgram(g, tea.WithoutSignalHandler())
 	if checked {
 		go func() {
 			if _, err := st.DailyBackup(); err != nil {
@@ -176,9 +177,12 @@ func runWorkbook(path string) error {
 
 	final, runErr := p.Run()
 	close(finished)
-	root, ok := final.(tui.Model)
-	if !ok {
-		return runErr
+	hit, crashFile, crashErr, root := g.state.outcome()
+	if f, ok := final.(guard); ok {
+		root = f.root
+	}
+	if hit || errors.Is(runErr, tea.ErrProgramPanic) {
+		return crashExit(root, crashFile, crashErr)
 	}
 	if err := root.Err(); errors.Is(err, store.ErrDamaged) {
 		// Found while reading, past what the check at start saw: the file
@@ -200,6 +204,42 @@ func runWorkbook(path string) error {
 		return runErr
 	}
 	return nil
+}
+
+// crashExit ends cairn after a fault of its own: what the runner typed
+// is saved from the last model that finished an update, and the message
+// names the crash file, never what the panic held.
+func crashExit(root tui.Model, file string, fileErr error) error {
+	saved := "What you typed is saved"
+	if !root.Done() {
+		if !salvageSafely(root) {
+			saved = "What you typed up to the last ✓ saved is kept"
+		}
+	}
+	var where string
+	switch {
+	case file != "":
+		where = "The details, for a bug report (none of your words are in it), are in " + file
+	case fileErr != nil:
+		where = "Its details could not be written down: " + fileErr.Error()
+	default:
+		where = "Bubble Tea printed its details above"
+	}
+	return exitWith(exitCrashed, fmt.Errorf("cairn stopped on a fault of its own, not anything you did. %s.\n%s", saved, where))
+}
+
+// salvageSafely saves what root has not saved yet; false if that
+// panicked too.
+func salvageSafely(root tui.Model) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if salvage := root.Salvage(); salvage != nil {
+		salvage()
+	}
+	return true
 }
 
 // haveTerminal reports whether there is a terminal to open the workbook

@@ -66,6 +66,17 @@ func startTerminal(t *testing.T, w, h int, args ...string) *terminal {
 // startTerminalEnv is startTerminal with env (NAME=value) set for cairn.
 func startTerminalEnv(t *testing.T, w, h int, env []string, args ...string) *terminal {
 	t.Helper()
+	cmd := []string{"exec", shellQuote(binary)}
+	for _, a := range args {
+		cmd = append(cmd, shellQuote(a))
+	}
+	return startTerminalCommand(t, w, h, env, strings.Join(cmd, " "))
+}
+
+// startTerminalCommand runs a shell command line in a w×h tmux window,
+// with env (NAME=value) set.
+func startTerminalCommand(t *testing.T, w, h int, env []string, command string) *terminal {
+	t.Helper()
 	needTmux(t)
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "tmux.conf")
@@ -74,16 +85,12 @@ func startTerminalEnv(t *testing.T, w, h int, env []string, args ...string) *ter
 	}
 	sockets++
 	tm := &terminal{t: t, socket: fmt.Sprintf("cairn-test-%d-%d", os.Getpid(), sockets), dir: dir}
-	cmd := []string{"exec", shellQuote(binary)}
-	for _, a := range args {
-		cmd = append(cmd, shellQuote(a))
-	}
 	session := []string{"-f", conf, "new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
 		"-e", "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "-e", "CAIRN_DB="}
 	for _, e := range env {
 		session = append(session, "-e", e)
 	}
-	tm.tmux(append(session, strings.Join(cmd, " "))...)
+	tm.tmux(append(session, command)...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }
