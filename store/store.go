@@ -87,10 +87,13 @@ func Open(path string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(&cfg)
 	}
+	if err := refuseForeignLink(path); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
-	lock, err := lockEditor(path, cfg.wait)
+	lock, err := lockEditor(path, cfg.wait, cfg.window)
 	if err != nil {
 		return nil, err
 	}
@@ -122,6 +125,12 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// One that cannot be made private is refused before anything is
+	// written to it; the mode itself changes once a migration, which
+	// leaves the file as it was if it fails, is done.
+	if err := mayTighten(path); err != nil {
+		return nil, err
+	}
 	s := &Store{path: path, now: cfg.now, lock: lock, schema: version}
 	s.db, err = openPerTx(path, TxLockTimeout, func(txid uint64) { lock.note(txid, s.now()) })
 	if err != nil {
@@ -140,6 +149,7 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 type options struct {
 	now        func() time.Time
 	wait       time.Duration
+	window     bool
 	checkFirst func() error
 }
 
@@ -160,6 +170,13 @@ func WithClock(now func() time.Time) Option {
 // window is turned away before it spends any time checking.
 func CheckFirst(check func() error) Option {
 	return func(o *options) { o.checkFirst = check }
+}
+
+// AsWindow marks the editor as a window that keeps the workbook open for
+// as long as the runner writes: another editor that finds it there is
+// turned away at once instead of waiting (editor.go).
+func AsWindow() Option {
+	return func(o *options) { o.window = true }
 }
 
 // WaitForEditor makes Open wait up to d for another process editing the
@@ -357,6 +374,30 @@ func openError(path string, err error) error {
 	return fmt.Errorf("%s: %w (%v)", path, ErrNotCairn, err)
 }
 
+// mayTighten fails as tighten would, before anything is written: the
+// file is not private and belongs to another user, so only root could
+// change its mode.
+func mayTighten(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileError("open", path, err)
+	}
+	if info.Mode().Perm()&0o077 == 0 || os.Geteuid() == 0 {
+		return nil
+	}
+	if uid, ok := fileOwner(path); ok && uid != os.Geteuid() {
+		return notPrivate(path)
+	}
+	return nil
+}
+
+// notPrivate says that the file at path belongs to another user and what
+// to do instead.
+func notPrivate(path string) error {
+	return fmt.Errorf("%s belongs to another user, so cairn cannot make it private (readable by its owner only), and will not write to it.\n"+
+		"Open a copy of your own instead (cp %s my-workbook.db; cairn --db my-workbook.db), or ask its owner to run chmod 600 on it", path, path)
+}
+
 // tighten makes sure only the owner can read the workbook.
 func tighten(path string) error {
 	info, err := os.Stat(path)
@@ -366,8 +407,10 @@ func tighten(path string) error {
 	if info.Mode().Perm()&0o077 == 0 {
 		return nil
 	}
-	if err := os.Chmod(path, info.Mode().Perm()&0o700); err != nil {
-		return fmt.Errorf("make %s private: %w", path, err)
+	if err := os.Chmod(path, info.Mode().Perm()&0o700); errors.Is(err, fs.ErrPermission) {
+		return notPrivate(path)
+	} else if err != nil {
+		return fileError("make private", path, err)
 	}
 	return nil
 }

@@ -116,7 +116,27 @@ func dbPath(flag string) (string, error) {
 		}
 		data = filepath.Join(home, ".local", "share")
 	}
-	return filepath.Join(data, "cairn", "cairn.db"), nil
+	folder := filepath.Join(data, "cairn")
+	if err := privateFolder(folder); err != nil {
+		return "", err
+	}
+	return filepath.Join(folder, "cairn.db"), nil
+}
+
+// privateFolder makes cairn's own data folder, if it is there already,
+// readable by its owner only (0700), as the file is: a folder made by
+// hand or by an older build could be 0755, showing every backup's name
+// and date to anyone on the machine. A folder --db points into is the
+// runner's to keep as they like, and is left alone.
+func privateFolder(folder string) error {
+	info, err := os.Lstat(folder)
+	if err != nil || !info.IsDir() || info.Mode().Perm()&0o077 == 0 {
+		return nil // not there yet (Open makes it 0700), or private already
+	}
+	if err := os.Chmod(folder, info.Mode().Perm()&0o700); err != nil {
+		return fmt.Errorf("make cairn's folder %s private (readable by you only): %w.\nRun chmod 700 on it, or pass --db", folder, errors.Unwrap(err))
+	}
+	return nil
 }
 
 // runWorkbook opens the store and runs the workbook until the runner quits
@@ -134,7 +154,7 @@ func runWorkbook(path string) error {
 			"From a script, use the commands instead: cairn export, cairn log, cairn status (cairn --help lists them all)")
 	}
 	checked := false
-	st, err := store.Open(path, store.WithClock(now), checkFirst(path, &checked))
+	st, err := store.Open(path, store.WithClock(now), store.AsWindow(), checkFirst(path, &checked))
 	var found *damageFound
 	if errors.As(err, &found) {
 		return runRecovery(path, found.report)
