@@ -228,6 +228,10 @@ func inspect(path string, salvage, quick bool, found func(Problem)) (r Report, k
 	if !c.header(h, path) {
 		return r, keep, nil
 	}
+	if where := boundsOf(path); where != "" {
+		c.problem("the file's structure", "is damaged: %s, so nothing in it can be read safely", where)
+		return r, keep, nil
+	}
 	db, err := openBolt(path, true, LockTimeout, nil)
 	if errors.Is(err, ErrDamaged) {
 		c.damaged("the file", err)
@@ -331,8 +335,13 @@ func (c *checker) walk(tx *bolt.Tx) {
 	}
 }
 
-// structure runs bbolt's own consistency check.
+// structure runs bbolt's own consistency check, once every key and value
+// of every bucket has been read here: bbolt checks in a goroutine of its
+// own, where a fault in the mapped file kills the process, so a fault is
+// to be met here first, where c.guard turns it into a problem and bbolt's
+// check is skipped.
 func (c *checker) structure(tx *bolt.Tx) {
+	readEverything(tx)
 	var found []string
 	for err := range tx.Check() {
 		found = append(found, err.Error())
@@ -341,6 +350,41 @@ func (c *checker) structure(tx *bolt.Tx) {
 		return
 	}
 	c.problem("the file's structure", "is damaged: bbolt's check found %d problem%s, such as “%s”", len(found), plural(len(found)), panicWords(found[0]))
+}
+
+// touched keeps what readEverything reads, so the reads are not
+// optimised away.
+var touched byte
+
+// readEverything reads every byte of every key and value in the file, in
+// the calling goroutine.
+func readEverything(tx *bolt.Tx) {
+	var sum byte
+	var visit func(b *bolt.Bucket, depth int)
+	visit = func(b *bolt.Bucket, depth int) {
+		if depth > 8 {
+			return // cairn nests three deep; deeper is damage bbolt will name
+		}
+		b.ForEach(func(k, v []byte) error {
+			for _, x := range k {
+				sum ^= x
+			}
+			for _, x := range v {
+				sum ^= x
+			}
+			if v == nil {
+				if nested := b.Bucket(k); nested != nil {
+					visit(nested, depth+1)
+				}
+			}
+			return nil
+		})
+	}
+	tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		visit(b, 0)
+		return nil
+	})
+	touched ^= sum
 }
 
 func plural(n int) string {
@@ -617,11 +661,15 @@ func (c *checker) seasonGoals(s *seasonCheck, where string) {
 // per change under its own ID.
 func (c *checker) seasonHistory(s *seasonCheck, where string) {
 	h := s.b.Bucket(bucketHistory)
+	goals := s.b.Bucket(bucketGoals)
 	h.ForEach(func(goal, v []byte) error {
 		gw := where + "/" + keyName(goal)
 		if v != nil {
 			c.problem(gw, "is a record where a goal's history belongs")
 			return nil
+		}
+		if goals == nil || goals.Get(goal) == nil {
+			c.problem(where+"/"+quotedKey(goal), "is the history of a goal this season does not have, so its key was damaged (and that goal's history reads as empty)")
 		}
 		c.guard(gw, func() {
 			events := h.Bucket(goal)

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cairn-run/cairn/workbook"
 )
@@ -281,5 +284,69 @@ func TestDamageWordsLeaveTheFileOut(t *testing.T) {
 		if got := keyName([]byte(tc.key)); got != tc.want {
 			t.Errorf("keyName(%q) = %q, want %q", tc.key, got, tc.want)
 		}
+	}
+}
+
+// TestAHistoryUnderADamagedKeyIsDamage: a damaged name of a goal's history
+// bucket filed the history under a goal that is not there, the export
+// showed it so, the real goal's history read as empty, and cairn check
+// found nothing.
+func TestAHistoryUnderADamagedKeyIsDamage(t *testing.T) {
+	path, season := checkWorkbook(t)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Now().UTC()
+	goal := workbook.Goal{ID: "01a3ffc816400000b003", Tier: workbook.Small, Text: "goal " + secret, Created: at, Updated: at}
+	if err := s.SaveGoalChange(season.ID, goal, workbook.AddedEvent(goal, at)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	// The history bucket's name, followed by its header: an inline bucket
+	// (root page 0).
+	damage(t, path, func(raw []byte) []byte {
+		for _, i := range everywhere(t, raw, "01a3ffc816400000b003\x00\x00\x00\x00\x00\x00\x00\x00") {
+			raw[i+16] = 'f'
+		}
+		return raw
+	})
+	r, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	_, err = r.All()
+	mustBeDamage(t, err)
+	report, err := Check(path, nil)
+	if err != nil || report.Healthy() {
+		t.Errorf("cairn check: %v, %+v", err, report.Problems)
+	}
+}
+
+// TestPagesThatSendBboltAstrayAreDamage reads two files the reliability
+// suite damaged: in one a page loops back (bbolt's cursor went round
+// forever, and cairn check with it), in the other a key's length reaches
+// megabytes past its page (bbolt's own check, in a goroutine of its own,
+// faulted and killed the process). Both are damage, reported.
+func TestPagesThatSendBboltAstrayAreDamage(t *testing.T) {
+	for _, name := range []string{"damaged-loop.db", "damaged-keylength.db"} {
+		t.Run(name, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "cairn.db")
+			if err := os.WriteFile(path, raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			r, err := Check(path, nil)
+			if err != nil || r.Healthy() {
+				t.Errorf("cairn check: %v %+v", err, r.Problems)
+			}
+			if err := readAll(t, path); err == nil {
+				t.Error("read without an error")
+			}
+		})
 	}
 }

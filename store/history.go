@@ -189,11 +189,18 @@ func readHistories(b *bolt.Bucket, where string) (map[string][]workbook.GoalEven
 		return nil, nil
 	}
 	out := map[string][]workbook.GoalEvent{}
-	goals, _ := page(h, nil, 0, false)
-	for _, g := range goals {
+	goals := b.Bucket(bucketGoals)
+	histories, _ := page(h, nil, 0, false)
+	for _, g := range histories {
 		at := where + "/history/" + keyName(g.key)
 		if g.value != nil {
 			return nil, &DamagedError{Where: at, Err: fmt.Errorf("%w: a record where a goal's history belongs", ErrDamaged)}
+		}
+		// A goal's history goes when the goal does (DeleteGoal): one
+		// whose goal is not there was filed under a damaged key, and
+		// its goal's own history reads as empty.
+		if goals == nil || goals.Get(g.key) == nil {
+			return nil, &DamagedError{Where: where + "/history/" + quotedKey(g.key), Err: fmt.Errorf("%w: the history of a goal this season does not have, so its key was damaged", ErrDamaged)}
 		}
 		entries, _ := page(h.Bucket(g.key), nil, 0, false)
 		events, err := decodeEvents(entries, at)

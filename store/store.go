@@ -282,6 +282,9 @@ func validate(path string) (int, error) {
 	if err := lostSave(path); err != nil {
 		return 0, inFile(path, err)
 	}
+	if where := boundsOf(path); where != "" {
+		return 0, inFile(path, &DamagedError{Where: "the file's structure", Err: fmt.Errorf("%w: %s", ErrDamaged, where)})
+	}
 	db, err := openBolt(path, true, LockTimeout, nil)
 	if err != nil {
 		return 0, err
