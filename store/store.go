@@ -235,6 +235,13 @@ func checkFile(path string) error {
 // links it into place. If another process created path meanwhile, that file
 // wins and is opened as usual.
 func create(path string) error {
+	// A creation killed half-way leaves its temporary file behind; the
+	// editor's lock is held, so no other creation is under way.
+	if old, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+globEscape(filepath.Base(path))+".new-*")); err == nil {
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
 	if err != nil {
 		return fileError("create", path, err)
