@@ -68,4 +68,3 @@ func sizedView(t *testing.T, h *harness, name string, w, hgt int) (view string) 
 	h.send(tea.WindowSizeMsg{Width: w, Height: hgt})
 	return h.view()
 }
-
