@@ -119,25 +119,35 @@ func diskfullChild() int {
 }
 
 func TestDiskFullAndReadOnly(t *testing.T) {
+	n := tries(1, 25)
 	for _, fault := range []string{"fsize", "readonly"} {
 		t.Run(fault, func(t *testing.T) {
-			dir := t.TempDir()
-			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			if fault == "readonly" && os.Geteuid() == 0 {
-				// Root writes to read-only files: the child runs as
-				// another user, from a copy of this binary it can run.
-				dir, cmd = asNobody(t)
+			for range n {
+				diskFault(t, fault)
 			}
-			cmd.Env = append(os.Environ(), childEnv+"=diskfull", "CAIRN_DB="+filepath.Join(dir, "cairn.db"), "CAIRN_FAULT="+fault)
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			err := cmd.Run()
-			if err != nil || !strings.HasPrefix(out.String(), "ok ") {
-				t.Fatalf("%v\n%s", err, out.String())
-			}
-			t.Logf("the failure showed %s after the keys", strings.TrimPrefix(strings.TrimSpace(out.String()), "ok "))
+			t.Logf("%s: %d tried, %d survived (shown within a second, kept on screen, saved by the retry)", fault, n, n)
 		})
 	}
+}
+
+// diskFault runs one child through fault.
+func diskFault(t *testing.T, fault string) {
+	t.Helper()
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if fault == "readonly" && os.Geteuid() == 0 {
+		// Root writes to read-only files: the child runs as another
+		// user, from a copy of this binary it can run.
+		dir, cmd = asNobody(t)
+	}
+	cmd.Env = append(os.Environ(), childEnv+"=diskfull", "CAIRN_DB="+filepath.Join(dir, "cairn.db"), "CAIRN_FAULT="+fault)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	if err != nil || !strings.HasPrefix(out.String(), "ok ") {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	t.Logf("the failure showed %s after the keys", strings.TrimPrefix(strings.TrimSpace(out.String()), "ok "))
 }
 
 // nobody is the other user children run as, where root would not be
