@@ -35,6 +35,10 @@ func main() {
 	if help {
 		out.Flush()
 	}
+	if crash != nil {
+		fmt.Fprintf(os.Stderr, "\n  %s.\n\n", strings.ReplaceAll(crash.Error(), "\n", "\n  "))
+		os.Exit(crash.code)
+	}
 	var exit *exitError
 	switch {
 	case errors.As(err, &exit):
@@ -211,7 +215,12 @@ func runWorkbook(path string) error {
 		root = f.root
 	}
 	if hit || errors.Is(runErr, tea.ErrProgramPanic) {
-		return crashExit(root, crashFile, crashErr)
+		// Said by main, past fang: fang asks the terminal for its colours
+		// before it prints an error, and after a panic Bubble Tea's reader
+		// of the keyboard may still be running and take the answer, which
+		// left cairn waiting for it for good.
+		crash = crashExit(root, crashFile, crashErr)
+		return nil
 	}
 	if err := root.Err(); errors.Is(err, store.ErrDamaged) {
 		// Found while reading, past what the check at start saw: the file
@@ -235,10 +244,13 @@ func runWorkbook(path string) error {
 	return nil
 }
 
+// crash is how cairn ends after a fault of its own, for main to say.
+var crash *exitError
+
 // crashExit ends cairn after a fault of its own: what the runner typed
 // is saved from the last model that finished an update, and the message
 // names the crash file, never what the panic held.
-func crashExit(root tui.Model, file string, fileErr error) error {
+func crashExit(root tui.Model, file string, fileErr error) *exitError {
 	saved := "What you typed is saved"
 	if !root.Done() {
 		if !salvageSafely(root) {
@@ -254,7 +266,7 @@ func crashExit(root tui.Model, file string, fileErr error) error {
 	default:
 		where = "Bubble Tea printed its details above"
 	}
-	return exitWith(exitCrashed, fmt.Errorf("cairn stopped on a fault of its own, not anything you did. %s.\n%s", saved, where))
+	return &exitError{code: exitCrashed, err: fmt.Errorf("cairn stopped on a fault of its own, not anything you did. %s.\n%s", saved, where)}
 }
 
 // salvageSafely saves what root has not saved yet; false if that

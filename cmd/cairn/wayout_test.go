@@ -82,6 +82,11 @@ func (st *shellTerminal) finished() int {
 			break
 		}
 		if time.Now().After(deadline) {
+			if dump := os.Getenv("CAIRN_TEST_DUMP"); dump != "" {
+				syscall.Kill(st.cairnPID(), syscall.SIGQUIT)
+				time.Sleep(time.Second)
+				os.WriteFile(dump, []byte(st.tmux("capture-pane", "-p", "-S", "-5000", "-t", "main")), 0o600)
+			}
 			st.t.Fatalf("cairn never finished:\n%s", st.screen())
 		}
 		time.Sleep(20 * time.Millisecond)
