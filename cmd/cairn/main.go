@@ -210,17 +210,20 @@ func runWorkbook(path string) error {
 
 	final, runErr := p.Run()
 	close(finished)
-	hit, crashFile, crashErr, root := g.state.outcome()
-	if f, ok := final.(guard); ok {
-		root = f.root
-	}
+	hit, crashFile, crashErr, last := g.state.outcome()
 	if hit || errors.Is(runErr, tea.ErrProgramPanic) {
 		// Said by main, past fang: fang asks the terminal for its colours
 		// before it prints an error, and after a panic Bubble Tea's reader
 		// of the keyboard may still be running and take the answer, which
-		// left cairn waiting for it for good.
-		crash = crashExit(root, crashFile, crashErr)
+		// left cairn waiting for it for good. What is saved comes from the
+		// last model that finished an update: Run returns none after a
+		// panic.
+		crash = crashExit(last, crashFile, crashErr)
 		return nil
+	}
+	root := last
+	if f, ok := final.(guard); ok {
+		root = f.root
 	}
 	if err := root.Err(); errors.Is(err, store.ErrDamaged) {
 		// Found while reading, past what the check at start saw: the file
