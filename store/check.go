@@ -221,7 +221,7 @@ func inspect(path string, salvage, quick bool, found func(Problem)) (r Report, k
 	r.Size = info.Size()
 
 	h := readHeader(f, r.Size)
-	if _, _, ok := h.current(); !ok && h.metas[0].problem == notBolt && h.metas[1].problem != "its checksum does not match" {
+	if _, _, ok := h.current(); !ok && h.metas[0].problem == notBolt && h.metas[1].problem != "its checksum does not match" && !headerPageMark(f) {
 		// Neither page even looks like a header: another kind of file.
 		return r, keep, fmt.Errorf("%s: %w (it does not start as a workbook does)", path, ErrNotCairn)
 	}

@@ -350,3 +350,29 @@ func TestPagesThatSendBboltAstrayAreDamage(t *testing.T) {
 		})
 	}
 }
+
+// TestBothHeaderPagesDamagedIsADamagedWorkbook: with the magic of both
+// header pages damaged, the check called the file "not a cairn workbook",
+// and the app refused it as one instead of opening the recovery mode
+// (18 of 255 such files in the reliability suite's long tier).
+func TestBothHeaderPagesDamagedIsADamagedWorkbook(t *testing.T) {
+	path, _ := checkWorkbook(t)
+	damage(t, path, func(raw []byte) []byte {
+		raw[16] ^= 0xff
+		raw[4096+16+4] ^= 0xff // the second's version
+		raw[4096+16] ^= 0xff
+		return raw
+	})
+	r, err := Check(path, nil)
+	if err != nil || r.Healthy() {
+		t.Fatalf("cairn check: %v %+v", err, r.Problems)
+	}
+	// Another kind of file is still another kind of file.
+	other := filepath.Join(t.TempDir(), "notes.db")
+	if err := os.WriteFile(other, bytes.Repeat([]byte("running notes "), 1000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Check(other, nil); !errors.Is(err, ErrNotCairn) {
+		t.Errorf("a file of notes: %v", err)
+	}
+}
