@@ -259,7 +259,7 @@ type plan func(c *cryptRecord, encrypted bool) (copier, error)
 
 // rewriteLocked rewrites the workbook at path under the editor's lock.
 func rewriteLocked(path string, p plan) error {
-	lock, err := lockEditor(path, EditorWait)
+	lock, err := lockEditor(path, EditorWait, false)
 	if err != nil {
 		return err
 	}

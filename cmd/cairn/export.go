@@ -199,9 +199,6 @@ func storeSource(db string) (*source, error) {
 	src := &source{close: func() { once.Do(func() { st.Close() }) }}
 	fail := func(err error) (*source, error) {
 		st.Close()
-		if errors.Is(err, store.ErrDamaged) {
-			return nil, fmt.Errorf("%w.\ncairn check says what is damaged; cairn export --salvage writes everything that still reads back", err)
-		}
 		return nil, explain(err)
 	}
 	if src.all, err = st.All(); err != nil {
