@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cairn-run/cairn/internal/starttrace"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/compare"
@@ -325,6 +326,7 @@ type flushedMsg struct{ results []tea.Msg }
 
 // Init loads the workbook and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
+	starttrace.Mark("bubbletea")
 	return tea.Batch(load(m.st), tea.RequestBackgroundColor)
 }
 
@@ -363,8 +365,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
+		starttrace.Mark("loaded")
+		defer starttrace.Mark("screens")
 		return m.handleLoaded(msg)
 	case tea.WindowSizeMsg:
+		starttrace.Mark("size")
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 		return m, nil
@@ -786,6 +791,7 @@ func (m Model) render() string {
 	for _, l := range help {
 		f.line(l, w)
 	}
+	starttrace.Mark("view")
 	return f.String()
 }
 

@@ -17,12 +17,16 @@ import (
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
 
+	"github.com/cairn-run/cairn/internal/starttrace"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui"
 	"github.com/cairn-run/cairn/tui/common"
 )
 
+func init() { starttrace.Mark("inits") }
+
 func main() {
+	starttrace.Mark("main")
 	err := fang.Execute(context.Background(), rootCmd(), fang.WithErrorHandler(printError))
 	var exit *exitError
 	switch {
@@ -126,6 +130,8 @@ func dbPath(flag string) (string, error) {
 // passes gets today's copy beside it (store.DailyBackup), made while the
 // runner starts writing.
 func runWorkbook(path string) error {
+	starttrace.Mark("run")
+	defer starttrace.Write()
 	checked := false
 	if _, err := os.Stat(path); err == nil {
 		r, _, err := readInChild(path, "quick")
@@ -138,11 +144,13 @@ func runWorkbook(path string) error {
 		// A file that cannot be checked at all (not a workbook, written
 		// by a newer cairn) is refused by store.Open, in its own words.
 	}
+	starttrace.Mark("checked")
 	st, err := store.Open(path, store.WithClock(now))
 	if err != nil {
 		return explain(err)
 	}
 	defer st.Close()
+	starttrace.Mark("opened")
 
 	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
 	if checked {
@@ -174,6 +182,7 @@ func runWorkbook(path string) error {
 		}
 	}()
 
+	starttrace.Mark("program")
 	final, runErr := p.Run()
 	close(finished)
 	root, ok := final.(tui.Model)
