@@ -80,7 +80,9 @@ type handle struct {
 	file fs.FileInfo
 	// committed is told the ID of every transaction Update commits.
 	committed func(txid uint64)
-	closed    bool
+	// gate, if set, holds every write until it is decided (gate.go).
+	gate   *Gate
+	closed bool
 }
 
 // openHeld opens path read-only for a Store's life.
@@ -113,7 +115,7 @@ func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	err = db.View(fn)
+	err = guardedUnless(h.gate, func() error { return db.View(fn) })
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -125,6 +127,12 @@ func (h *handle) View(fn func(*bolt.Tx) error) error {
 func (h *handle) Update(fn func(*bolt.Tx) error) error {
 	if h.held != nil {
 		return h.held.Update(fn) // bbolt refuses: the handle is read-only
+	}
+	if h.gate != nil {
+		// Outside the lock: reads go on while a write waits here.
+		if err := h.gate.Wait(); err != nil {
+			return err
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

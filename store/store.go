@@ -112,7 +112,11 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	case err != nil:
 		return nil, err
 	}
-	version, err := validate(path)
+	var version int
+	err := guardedUnless(cfg.gate, func() (err error) {
+		version, err = validate(path)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -121,6 +125,7 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.db.gate = cfg.gate
 	if err := s.migrate(); err != nil {
 		return nil, err
 	}
@@ -134,6 +139,7 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 type options struct {
 	now  func() time.Time
 	wait time.Duration
+	gate *Gate
 }
 
 // An Option adjusts how Open opens a Store.
@@ -150,6 +156,14 @@ func WithClock(now func() time.Time) Option {
 // a little longer for another command to be done.
 func WaitForEditor(d time.Duration) Option {
 	return func(o *options) { o.wait = d }
+}
+
+// WithGate makes every write to the workbook, a migration's included,
+// wait at g until it is decided, and fail with its error if it refuses;
+// until it passes, reads are guarded (gate.go). The app's check at start
+// decides it, beside the first frame rather than before it.
+func WithGate(g *Gate) Option {
+	return func(o *options) { o.gate = g }
 }
 
 // OpenReadOnly opens an existing workbook for reading only, as an export
