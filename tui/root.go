@@ -131,6 +131,11 @@ type Model struct {
 	frames *frames // the last frame, reused during a burst of keys
 	redraw bool    // a redrawMsg is on its way
 
+	// checking is set while the check at start runs; held keeps the keys
+	// and pastes that came meanwhile (checking.go).
+	checking bool
+	held     []tea.Msg
+
 	quitting bool // saving before quitting
 	force    bool // a save on quit failed; the next ctrl+c quits anyway
 	done     bool // everything was saved and the program is ending
@@ -157,6 +162,9 @@ type Options struct {
 	// Exec runs the runner's editor with the terminal handed over; nil
 	// means tea.ExecProcess.
 	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	// Checking says the check at start is still running: keys wait for
+	// its CheckedMsg (checking.go).
+	Checking bool
 }
 
 // New returns the root model for the workbook in st.
@@ -185,6 +193,7 @@ func New(st Store, opts Options) Model {
 		ledger: common.NewLedger(),
 		frames: &frames{every: opts.FrameEvery},
 	}
+	m.checking = opts.Checking
 	m.help.Styles = m.styles.Help
 	return m
 }
@@ -411,9 +420,17 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case common.Routed:
 		return m.route(msg)
+	case CheckedMsg:
+		return m.handleChecked(msg)
 	case tea.KeyPressMsg:
+		if m.checking {
+			return m.hold(msg)
+		}
 		return m.handleKey(msg)
 	case tea.PasteMsg:
+		if m.checking {
+			return m.hold(msg)
+		}
 		if m.tooSmall() {
 			return m, nil // nothing lands where the runner cannot see it
 		}

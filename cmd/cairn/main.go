@@ -124,37 +124,38 @@ func dbPath(flag string) (string, error) {
 // runWorkbook opens the store and runs the workbook until the runner quits
 // or a signal arrives; either way everything typed is saved first.
 //
-// A workbook already there is checked first, in a child process
-// (check.go), before this process maps it: a damaged one opens in the
-// recovery mode instead, read-only, and is never written to. One that
-// passes gets today's copy beside it (store.DailyBackup), made while the
-// runner starts writing.
+// A workbook already there is checked as the app opens it, in a child
+// process (check.go), beside the first frame (atstart.go): nothing is
+// written to it until the check has passed, and a damaged one opens in
+// the recovery mode instead, read-only, never written to. One that passes
+// gets today's copy beside it (store.DailyBackup), made while the runner
+// starts writing.
 func runWorkbook(path string) error {
 	starttrace.Mark("run")
 	defer starttrace.Write()
-	checked := false
+	opts := []store.Option{store.WithClock(now)}
+	var check *startCheck
 	if _, err := os.Stat(path); err == nil {
-		r, _, err := readInChild(path, "quick")
-		switch {
-		case err == nil && !r.Healthy():
-			return runRecovery(path, r)
-		case err == nil:
-			checked = true
-		}
-		// A file that cannot be checked at all (not a workbook, written
-		// by a newer cairn) is refused by store.Open, in its own words.
+		check = checkAtStart(path)
+		opts = append(opts, store.WithGate(check.gate))
 	}
-	starttrace.Mark("checked")
-	st, err := store.Open(path, store.WithClock(now))
+	st, err := store.Open(path, opts...)
 	if err != nil {
+		if r, damaged := check.damaged(); damaged && mayBeDamage(err) {
+			return runRecovery(path, r)
+		}
 		return explain(err)
 	}
 	defer st.Close()
 	starttrace.Mark("opened")
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60}), tea.WithoutSignalHandler())
-	if checked {
+	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil}), tea.WithoutSignalHandler())
+	if check != nil {
 		go func() {
+			p.Send(tui.CheckedMsg{Damage: check.wait()})
+			if !check.passed() {
+				return
+			}
 			if _, err := st.DailyBackup(); err != nil {
 				p.Send(common.StatusMsg{Text: "Today's copy of the workbook could not be made: " + err.Error(), Err: true})
 			}
@@ -195,9 +196,14 @@ func runWorkbook(path string) error {
 		}
 	}
 	if err := root.Err(); err != nil {
+		if mayBeDamage(err) {
+			st.Close()
+			if r, damaged := check.damaged(); damaged {
+				return runRecovery(path, r)
+			}
+		}
 		if errors.Is(err, store.ErrDamaged) {
 			// Found while reading, past what the check at start saw.
-			st.Close()
 			if r, _, cerr := readInChild(path, "check"); cerr == nil && !r.Healthy() {
 				return runRecovery(path, r)
 			}

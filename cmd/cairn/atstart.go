@@ -1,0 +1,79 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cairn-run/cairn/store"
+)
+
+// The check at start, beside the first frame
+//
+// The app checks a workbook every time it opens it, in a child (check.go).
+// That check reads the whole file, so it takes as long as the file is big,
+// while the first screen reads the same few records whatever the size. So
+// the check runs beside the first frame rather than before it, and decides
+// the store's gate (store/gate.go): no write reaches the file before it has
+// passed, and until then the app holds the runner's keys (tui/checking.go).
+// Damage it finds ends the program and opens the recovery mode, exactly as
+// when it ran first.
+
+// startCheck is the check at start, running.
+type startCheck struct {
+	gate *store.Gate
+	done chan struct{}
+	// Set once done is closed.
+	report store.Report
+	err    error // the file could not be checked at all
+}
+
+// checkAtStart starts the quick check of the workbook at path in a child
+// and returns at once. The check decides gate when it ends.
+func checkAtStart(path string) *startCheck {
+	c := &startCheck{gate: store.NewGate(), done: make(chan struct{})}
+	go func() {
+		c.report, _, c.err = readInChild(path, "quick")
+		c.gate.Decide(c.damage())
+		close(c.done)
+	}()
+	return c
+}
+
+// damage is the error writes fail with when the check found damage, or
+// nil. A file that could not be checked at all (not a workbook, written by
+// a newer cairn, another editor's) is left to store.Open to refuse in its
+// own words, as before the check ran beside the first frame.
+func (c *startCheck) damage() error {
+	if c.err != nil || c.report.Healthy() {
+		return nil
+	}
+	return &store.DamagedError{Where: c.report.Path, Err: fmt.Errorf("%w: the check at start found damage", store.ErrDamaged)}
+}
+
+// wait waits for the check and returns the damage it found, or nil.
+func (c *startCheck) wait() error {
+	<-c.done
+	return c.damage()
+}
+
+// damaged waits for the check and reports whether it found damage, with
+// its report.
+func (c *startCheck) damaged() (store.Report, bool) {
+	if c == nil {
+		return store.Report{}, false
+	}
+	return c.report, c.wait() != nil
+}
+
+// passed reports whether the check ran and found the workbook whole.
+func (c *startCheck) passed() bool {
+	<-c.done
+	return c.err == nil && c.report.Healthy()
+}
+
+// mayBeDamage reports whether an error that ended the app could be the
+// damage the check at start is looking for, so that it is worth waiting
+// for its verdict rather than saying the error at once.
+func mayBeDamage(err error) bool {
+	return errors.Is(err, store.ErrDamaged) || errors.Is(err, store.ErrNotCairn)
+}
