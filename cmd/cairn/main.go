@@ -149,7 +149,10 @@ func runWorkbook(path string) error {
 	defer st.Close()
 	starttrace.Mark("opened")
 
-	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil}), tea.WithoutSignalHandler())
+	colors, allColors := startColors(os.Environ())
+	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil}),
+		tea.WithoutSignalHandler(), tea.WithColorProfile(colors), tea.WithFPS(120))
+	upgradeColors(p, colors, allColors)
 	if check != nil {
 		go func() {
 			p.Send(tui.CheckedMsg{Damage: check.wait()})
