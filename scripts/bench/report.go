@@ -1,0 +1,279 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// results is everything one run of the bench measured.
+type results struct {
+	machine string
+	frames  map[string][]time.Duration
+	keys    map[string][]time.Duration
+	scroll  []time.Duration
+	appRSS  int64
+	shell   map[string][]shellRun
+	gpx     shellRun
+	// detectSeason is theme detection on a full season after the first
+	// call, from the detect package's benchmark.
+	detectSeason time.Duration
+	// moments are the start-up's moments, median time from the command
+	// that opened the window, in the order they happen.
+	moments []moment
+}
+
+type moment struct {
+	name string
+	at   time.Duration
+}
+
+// quantile returns the q-quantile of ds (nearest rank).
+func quantile(ds []time.Duration, q float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := int(float64(len(s))*q+0.5) - 1
+	return s[min(max(i, 0), len(s)-1)]
+}
+
+func p50(ds []time.Duration) time.Duration { return quantile(ds, 0.5) }
+func p95(ds []time.Duration) time.Duration { return quantile(ds, 0.95) }
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
+
+func mib(b int64) string { return fmt.Sprintf("%.1f MiB", float64(b)/(1<<20)) }
+
+func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
+
+// took is the median time of a shell job's runs; rss their largest peak.
+func (r *results) took(job string) time.Duration {
+	var ds []time.Duration
+	for _, s := range r.shell[job] {
+		ds = append(ds, s.took)
+	}
+	return p50(ds)
+}
+
+func (r *results) rss(job string) int64 {
+	var most int64
+	for _, s := range r.shell[job] {
+		most = max(most, s.rss)
+	}
+	return most
+}
+
+func (r *results) out(job string) int64 {
+	if runs := r.shell[job]; len(runs) > 0 {
+		return runs[0].out
+	}
+	return 0
+}
+
+func met(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**not met**"
+}
+
+// workbooks are the first-frame programs on cairn, in the table's order.
+var workbooks = []struct{ name, words string }{
+	{"empty", "cairn, empty workbook"},
+	{"full", "cairn, a full season"},
+	{"seasons", "cairn, 20 seasons"},
+	{"goals", "cairn, 10,000 goals in a season"},
+	{"runs", "cairn, 100,000 runs"},
+}
+
+// print writes the tables docs/PERFORMANCE.md quotes.
+func (r *results) print(w io.Writer, c *config) {
+	fmt.Fprintf(w, "Measured %s on %s.\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"), r.machine)
+
+	floor, bare := p50(r.frames["floor"]), p50(r.frames["bare"])
+	fmt.Fprintf(w, "First frame, tmux 100×30, %d rounds:\n\n", c.runs)
+	fmt.Fprintln(w, "| program | p50 | p95 | p50 ÷ floor | p50 ÷ bare |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	row := func(name, words string) {
+		ds := r.frames[name]
+		fmt.Fprintf(w, "| %s | %s | %s | %.2f× | %.2f× |\n", words, ms(p50(ds)), ms(p95(ds)), ratio(p50(ds), floor), ratio(p50(ds), bare))
+	}
+	row("floor", "floor: one frame, no library")
+	row("bare", "bare Bubble Tea v2")
+	var slow, fast time.Duration
+	for i, wb := range workbooks {
+		row(wb.name, wb.words)
+		d := p50(r.frames[wb.name])
+		if i == 0 || d > slow {
+			slow = d
+		}
+		if i == 0 || d < fast {
+			fast = d
+		}
+	}
+
+	fmt.Fprintf(w, "\nKey to screen, %d keys each (a letter, then backspace):\n\n", c.keys)
+	fmt.Fprintln(w, "| where | p50 | p95 |")
+	fmt.Fprintln(w, "|---|---|---|")
+	for _, k := range []struct{ name, words string }{
+		{"bare", "bare Bubble Tea v2, one line"},
+		{"200B", "cairn, an answer of 200 B"},
+		{"8KB", "cairn, an answer of 8 KB"},
+		{"60KB", "cairn, an answer of 60 KB"},
+	} {
+		fmt.Fprintf(w, "| %s | %s | %s |\n", k.words, ms(p50(r.keys[k.name])), ms(p95(r.keys[k.name])))
+	}
+	fmt.Fprintf(w, "| cairn, down the journal of 100,000 runs (%d keys) | %s | %s |\n", c.scroll, ms(p50(r.scroll)), ms(p95(r.scroll)))
+
+	fmt.Fprintf(w, "\nFrom the shell, median of %d (journal commands) or %d (exports):\n\n", c.tries*2, max(c.tries/3, 2))
+	fmt.Fprintln(w, "| command | empty workbook | 100,000 runs | ratio |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	worstShell := 0.0
+	for _, cmd := range []string{"log", "journal", "status"} {
+		e, n := r.took(cmd+"/empty"), r.took(cmd+"/runs")
+		worstShell = max(worstShell, ratio(n, e))
+		words := map[string]string{"log": "`cairn log 5k 28:30 …`", "journal": "`cairn journal -n 10`", "status": "`cairn status`"}[cmd]
+		fmt.Fprintf(w, "| %s | %s | %s | %.2f× |\n", words, ms(e), ms(n), ratio(n, e))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| export | time | peak RSS | output |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	var worstRSS int64
+	for _, e := range []struct{ job, words string }{
+		{"json/empty", "JSON, empty workbook"},
+		{"json/full", "JSON, a full season"},
+		{"json/runs", "JSON, 100,000 runs, to a pipe"},
+		{"json/runs-file", "JSON, 100,000 runs, `-o FILE`"},
+		{"json/big", "JSON, 100 seasons × 8 answers × 64 KB"},
+		{"md/big", "Markdown, every season of the same"},
+	} {
+		worstRSS = max(worstRSS, r.rss(e.job))
+		fmt.Fprintf(w, "| %s | %s | %s | %s |\n", e.words, ms(r.took(e.job)), mib(r.rss(e.job)), mib(r.out(e.job)))
+	}
+
+	// Themes: the time above a tiny file's (the process and the model
+	// loading), per byte, at two sizes and as one source.
+	base := r.took("themes/tiny")
+	perMB := func(job string, size float64) float64 {
+		return float64(r.took(job)-base) / 1e6 / size
+	}
+	t256, t1, tOne := perMB("themes/256KB", 0.25), perMB("themes/1MB", 1), perMB("themes/1MB-one", 1)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| `cairn themes FILE` | time | above a 1 KB file, per MB |")
+	fmt.Fprintln(w, "|---|---|---|")
+	fmt.Fprintf(w, "| 1 KB | %s | |\n", ms(base))
+	fmt.Fprintf(w, "| 256 KB in paragraphs | %s | %.0f ms |\n", ms(r.took("themes/256KB")), t256)
+	fmt.Fprintf(w, "| 1 MB in paragraphs | %s | %.0f ms |\n", ms(r.took("themes/1MB")), t1)
+	fmt.Fprintf(w, "| 1 MB as one paragraph | %s | %.0f ms |\n", ms(r.took("themes/1MB-one")), tOne)
+
+	if len(r.moments) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Start-up of a full season, median of each moment (build tag starttrace):")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| moment | since the window was asked for | step |")
+		fmt.Fprintln(w, "|---|---|---|")
+		var prev time.Duration
+		for _, m := range r.moments {
+			fmt.Fprintf(w, "| %s | %s | %s |\n", m.name, ms(m.at), ms(m.at-prev))
+			prev = m.at
+		}
+	}
+
+	// The targets.
+	worstFrame := ratio(slow, floor)
+	k60, k200 := p95(r.keys["60KB"]), p95(r.keys["200B"])
+	worstKey := max(p95(r.keys["200B"]), p95(r.keys["8KB"]), k60)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| target | measured | met |")
+	fmt.Fprintln(w, "|---|---|---|")
+	fmt.Fprintf(w, "| first frame ≤ 3× the floor, every workbook (p50) | %.2f× (slowest: %s) | %s |\n", worstFrame, ms(slow), met(worstFrame <= 3))
+	fmt.Fprintf(w, "| workbook sizes within 1.3× of each other (p50, slowest ÷ fastest) | %.2f× | %s |\n", ratio(slow, fast), met(ratio(slow, fast) <= 1.3))
+	fmt.Fprintf(w, "| key to screen p95 ≤ 17 ms, any answer | %s | %s |\n", ms(worstKey), met(worstKey <= 17*time.Millisecond))
+	fmt.Fprintf(w, "| p95 in 60 KB ≤ 1.5× p95 in 200 B | %.2f× | %s |\n", ratio(k60, k200), met(ratio(k60, k200) <= 1.5))
+	fmt.Fprintf(w, "| journal commands on 100,000 runs ≤ 1.3× empty | %.2f× (worst) | %s |\n", worstShell, met(worstShell <= 1.3))
+	fmt.Fprintf(w, "| journal scroll p95 ≤ 17 ms at 100,000 runs | %s | %s |\n", ms(p95(r.scroll)), met(p95(r.scroll) <= 17*time.Millisecond))
+	if c.gpx > 0 {
+		fmt.Fprintf(w, "| %d GPX files import in < 30 s | %s | %s |\n", c.gpx, r.gpx.took.Round(10*time.Millisecond), met(r.gpx.took < 30*time.Second))
+	}
+	fmt.Fprintf(w, "| export peak RSS < 64 MiB, any file | %s (worst) | %s |\n", mib(worstRSS), met(worstRSS < 64<<20))
+	fmt.Fprintf(w, "| 100,000 runs to JSON < 2 s | %s | %s |\n", ms(r.took("json/runs")), met(r.took("json/runs") < 2*time.Second))
+	lin := max(t1/t256, tOne/t1)
+	fmt.Fprintf(w, "| theme detection linear: cost per MB at 1 MB ÷ at 256 KB, one source ÷ paragraphs (≤ 1.3×) | %.2f×, %.2f× | %s |\n", t1/t256, tOne/t1, met(lin <= 1.3))
+	if r.detectSeason > 0 {
+		fmt.Fprintf(w, "| a full season's themes < 1 ms after the first call | %.3f ms | %s |\n", float64(r.detectSeason)/1e6, met(r.detectSeason < time.Millisecond))
+	}
+	fmt.Fprintf(w, "| app peak RSS < 40 MiB at 100,000 runs (after %d keys down the journal) | %s | %s |\n", c.scroll, mib(r.appRSS), met(r.appRSS < 40<<20))
+}
+
+// measureBreakdown times a full season's first frame with a build of
+// cairn that notes the moments of its start-up, and takes each moment's
+// median.
+func measureBreakdown(c *config, t *tmux, r *results) error {
+	progress("start-up breakdown")
+	trace := filepath.Join(c.dir, "trace.txt")
+	p := program{name: "trace", argv: []string{filepath.Join(c.dir, "cairn-trace"), "--db", filepath.Join(c.dir, fullDB)}, marker: firstScreen, trace: trace}
+	at := map[string][]time.Duration{}
+	var order []string
+	for i := 0; i <= c.runs; i++ {
+		os.Remove(trace)
+		visible, err := t.firstFrame(p)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			continue // warm-up
+		}
+		raw, err := os.ReadFile(trace)
+		if err != nil {
+			return fmt.Errorf("the traced build wrote no trace: %w", err)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+			f := strings.Fields(line)
+			if len(f) != 2 {
+				continue
+			}
+			us, err := strconv.ParseInt(f[1], 10, 64)
+			if err != nil {
+				continue
+			}
+			if _, ok := at[f[0]]; !ok {
+				order = append(order, f[0])
+			}
+			at[f[0]] = append(at[f[0]], time.Duration(us)*time.Microsecond)
+		}
+		if _, ok := at["visible"]; !ok {
+			order = append(order, "visible")
+		}
+		at["visible"] = append(at["visible"], visible)
+	}
+	for _, name := range order {
+		r.moments = append(r.moments, moment{name, p50(at[name])})
+	}
+	slices.SortStableFunc(r.moments, func(a, b moment) int { return int(a.at - b.at) })
+
+	progress("theme detection on a season (go test -bench)")
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkDetect$/^season$", "-benchtime", "300x", "-count", "3", "./detect")
+	cmd.Dir = c.root
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("go test -bench ./detect: %v\n%s", err, out)
+	}
+	var runs []time.Duration
+	for _, m := range nsPerOp.FindAllStringSubmatch(string(out), -1) {
+		ns, _ := strconv.ParseFloat(m[1], 64)
+		runs = append(runs, time.Duration(ns))
+	}
+	r.detectSeason = p50(runs)
+	return nil
+}
+
+var nsPerOp = regexp.MustCompile(`\s([0-9.]+) ns/op`)
