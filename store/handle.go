@@ -107,7 +107,13 @@ func openPerTx(path string, wait time.Duration, committed func(uint64)) (*handle
 // View runs fn in a read-only transaction.
 func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if h.held != nil {
-		return h.held.View(fn)
+		// A reader keeps its map for its life: what one transaction read
+		// is let go before the next, so a reader of many seasons holds
+		// one at a time (release_linux.go).
+		return h.held.View(func(tx *bolt.Tx) error {
+			defer releaseMapped(tx)
+			return fn(tx)
+		})
 	}
 	h.mu.RLock()
 	defer h.mu.RUnlock()

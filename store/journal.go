@@ -237,6 +237,7 @@ func (s *Store) JournalScan(first, last workbook.Day, newestFirst bool, fn func(
 		for from != nil {
 			var raw []entry
 			raw, from = page(j, from, scanPage, newestFirst)
+			releaseMapped(tx) // raw is copied out of the map
 			for _, r := range raw {
 				if (!newestFirst && bytes.Compare(r.key, stop) > 0) || (newestFirst && bytes.Compare(r.key, stop) < 0) {
 					return nil
