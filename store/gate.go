@@ -34,10 +34,17 @@ type Gate struct {
 	once    sync.Once
 	decided chan struct{}
 	err     error
+	// wanted is closed by the first Wait: a write is waiting.
+	wantOnce sync.Once
+	wanted   chan struct{}
 }
 
 // NewGate returns a gate that holds writes until Decide.
-func NewGate() *Gate { return &Gate{decided: make(chan struct{})} }
+func NewGate() *Gate { return &Gate{decided: make(chan struct{}), wanted: make(chan struct{})} }
+
+// Wanted is closed as soon as a write waits at the gate, so that a check
+// that has not begun yet knows it is needed now.
+func (g *Gate) Wanted() <-chan struct{} { return g.wanted }
 
 // Decide lets writes through (err nil) or refuses them for good with err.
 // Only the first call counts.
@@ -50,6 +57,7 @@ func (g *Gate) Decide(err error) {
 
 // Wait waits for Decide and returns what it was told.
 func (g *Gate) Wait() error {
+	g.wantOnce.Do(func() { close(g.wanted) })
 	<-g.decided
 	return g.err
 }

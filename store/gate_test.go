@@ -106,3 +106,26 @@ func TestGateDecidesOnce(t *testing.T) {
 		t.Fatal("a second decision changed the first")
 	}
 }
+
+// A write that waits at the gate says so (Wanted), so that a check that
+// has not begun yet begins at once.
+func TestGateSaysWhenAWriteWaits(t *testing.T) {
+	gate := NewGate()
+	select {
+	case <-gate.Wanted():
+		t.Fatal("wanted before anything waited")
+	default:
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- gate.Wait() }()
+	select {
+	case <-gate.Wanted():
+	case <-time.After(5 * time.Second):
+		t.Fatal("a write waits, and the gate does not say so")
+	}
+	gate.Decide(nil)
+	if err := <-waited; err != nil {
+		t.Fatal(err)
+	}
+	gate.Wait() // a second wait must not close Wanted again
+}

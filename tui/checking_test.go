@@ -2,8 +2,11 @@ package tui
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/cairn-run/cairn/store"
 )
@@ -60,5 +63,34 @@ func TestCtrlCQuitsAtOnceWhileTheCheckRuns(t *testing.T) {
 	h.send(keyCtrlC)
 	if !h.quit || !h.root().Done() {
 		t.Fatal("ctrl+c waited for the check")
+	}
+}
+
+// The check at start begins once the first frame of the workbook has been
+// made (Options.Drawn), not while the workbook is still loading, and only
+// once however many frames follow.
+func TestDrawnIsToldOnceTheFirstFrameOfTheWorkbookIsMade(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cairn.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	drawn := 0
+	m := New(st, Options{Checking: true, Drawn: func() { drawn++ }})
+	m.View()
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	next.(Model).View()
+	if drawn != 0 {
+		t.Fatalf("told %d times before the workbook was loaded", drawn)
+	}
+	next, _ = next.Update(m.Init()().(tea.BatchMsg)[0]())
+	for range 3 {
+		if v := next.(Model).View(); !strings.Contains(v.Content, "Begin") {
+			t.Fatalf("the first frame:\n%s", v.Content)
+		}
+	}
+	if drawn != 1 {
+		t.Errorf("told %d times after three frames, want once", drawn)
 	}
 }

@@ -20,6 +20,9 @@ type frames struct {
 	at    time.Time     // when last drawn
 	w, h  int
 	last  string
+	// drawn is called once, after the first frame of the loaded
+	// workbook (Options.Drawn).
+	drawn func()
 }
 
 // redrawMsg asks for the frame skipped during a burst of keys to be drawn.

@@ -165,6 +165,10 @@ type Options struct {
 	// Checking says the check at start is still running: keys wait for
 	// its CheckedMsg (checking.go).
 	Checking bool
+	// Drawn, if set, is called once, when the first frame of the loaded
+	// workbook has been made: the check at start begins then, so that it
+	// does not compete with start-up for the processor.
+	Drawn func()
 }
 
 // New returns the root model for the workbook in st.
@@ -191,7 +195,7 @@ func New(st Store, opts Options) Model {
 		keys:   DefaultKeyMap(),
 		help:   help.New(),
 		ledger: common.NewLedger(),
-		frames: &frames{every: opts.FrameEvery},
+		frames: &frames{every: opts.FrameEvery, drawn: opts.Drawn},
 	}
 	m.checking = opts.Checking
 	m.help.Styles = m.styles.Help
@@ -757,6 +761,11 @@ func (m *Model) clearStatus() { m.status, m.statusKind = "", statusNote }
 // View renders the frame: header, the screen, the status line and the help.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.frames.draw(m.width, m.height, m.redraw, m.render))
+	if m.loaded && m.width > 0 && m.frames != nil && m.frames.drawn != nil {
+		drawn := m.frames.drawn
+		m.frames.drawn = nil // shared by every copy of the root: once
+		drawn()
+	}
 	v.AltScreen = true
 	v.WindowTitle = "cairn"
 	return v

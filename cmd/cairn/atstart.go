@@ -3,40 +3,66 @@ package main
 import (
 	"errors"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/cairn-run/cairn/store"
 )
 
-// The check at start, beside the first frame
+// The check at start, just after the first frame
 //
 // The app checks a workbook every time it opens it, in a child (check.go).
 // That check reads the whole file, so it takes as long as the file is big,
 // while the first screen reads the same few records whatever the size. So
-// the check runs beside the first frame rather than before it, and decides
+// the check runs after the first frame rather than before it, and decides
 // the store's gate (store/gate.go): no write reaches the file before it has
 // passed, and until then the app holds the runner's keys (tui/checking.go).
 // Damage it finds ends the program and opens the recovery mode, exactly as
 // when it ran first.
+//
+// It begins once the first frame is drawn (tui.Options.Drawn), not beside
+// it: on two cores a child starting its runtime and reading the file took
+// the processor from the first frame (and from the terminal drawing it).
+// Anything that needs its verdict sooner starts it at once: a write
+// waiting at the gate (a migration while opening), or an error that may
+// be damage. checkBeginsAfter is the latest it begins, whatever happens.
 
-// startCheck is the check at start, running.
+// checkBeginsAfter is how long after start-up the check begins if nothing
+// has begun it.
+const checkBeginsAfter = 250 * time.Millisecond
+
+// startCheck is the check at start, running or about to.
 type startCheck struct {
-	gate *store.Gate
-	done chan struct{}
+	gate  *store.Gate
+	begin chan struct{} // closed to begin the check
+	once  sync.Once
+	done  chan struct{}
 	// Set once done is closed.
 	report store.Report
 	err    error // the file could not be checked at all
 }
 
-// checkAtStart starts the quick check of the workbook at path in a child
-// and returns at once. The check decides gate when it ends.
+// checkAtStart prepares the quick check of the workbook at path in a
+// child, to begin as soon as start is called, a write waits at the gate,
+// or checkBeginsAfter has passed. The check decides the gate when it ends.
 func checkAtStart(path string) *startCheck {
-	c := &startCheck{gate: store.NewGate(), done: make(chan struct{})}
+	c := &startCheck{gate: store.NewGate(), begin: make(chan struct{}), done: make(chan struct{})}
 	go func() {
+		select {
+		case <-c.begin:
+		case <-c.gate.Wanted():
+		case <-time.After(checkBeginsAfter):
+		}
 		c.report, _, c.err = readInChild(path, "quick")
 		c.gate.Decide(c.damage())
 		close(c.done)
 	}()
 	return c
+}
+
+// start begins the check now, if it has not begun.
+func (c *startCheck) start() {
+	c.once.Do(func() { close(c.begin) })
 }
 
 // damage is the error writes fail with when the check found damage, or
@@ -56,12 +82,13 @@ func (c *startCheck) wait() error {
 	return c.damage()
 }
 
-// damaged waits for the check and reports whether it found damage, with
-// its report.
+// damaged begins the check if it has not begun, waits for it, and reports
+// whether it found damage, with its report.
 func (c *startCheck) damaged() (store.Report, bool) {
 	if c == nil {
 		return store.Report{}, false
 	}
+	c.start()
 	return c.report, c.wait() != nil
 }
 

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -31,5 +33,29 @@ func TestDamageBeyondTheFirstScreenOpensTheRecoveryMode(t *testing.T) {
 	tm.waitDead()
 	if hash(t, db) != before {
 		t.Error("the damaged workbook was written to")
+	}
+}
+
+// A workbook of an older schema is migrated as the app opens it, before
+// the first frame: the migration is a write, so it waits at the gate for
+// the check, and the check begins at once (it would otherwise begin only
+// after the first frame, which waits for the migration). The app opens,
+// the runner's words are there, and the file is migrated.
+func TestAnOlderWorkbookOpensWithoutWaitingForTheFirstFrame(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "store", "testdata", "schema1.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := writeFile(t, "cairn.db", raw)
+	tm := startTerminal(t, 100, 30, "--db", db)
+	tm.waitFor("Welcome back")
+	tm.keys("C-c")
+	tm.waitExit()
+	after, err := os.ReadFile(db)
+	if err != nil || bytes.Equal(raw, after) {
+		t.Fatalf("the schema 1 workbook was not migrated (%v)", err)
+	}
+	if out := ok(t, "", "--db", db, "export", "--format", "json"); !strings.Contains(out, "fxans0kx") {
+		t.Errorf("the migrated workbook lost its answers:\n%s", out)
 	}
 }

@@ -125,7 +125,7 @@ func dbPath(flag string) (string, error) {
 // or a signal arrives; either way everything typed is saved first.
 //
 // A workbook already there is checked as the app opens it, in a child
-// process (check.go), beside the first frame (atstart.go): nothing is
+// process (check.go), just after the first frame (atstart.go): nothing is
 // written to it until the check has passed, and a damaged one opens in
 // the recovery mode instead, read-only, never written to. One that passes
 // gets today's copy beside it (store.DailyBackup), made while the runner
@@ -141,8 +141,10 @@ func runWorkbook(path string) error {
 	}
 	st, err := store.Open(path, opts...)
 	if err != nil {
-		if r, damaged := check.damaged(); damaged && mayBeDamage(err) {
-			return runRecovery(path, r)
+		if mayBeDamage(err) {
+			if r, damaged := check.damaged(); damaged {
+				return runRecovery(path, r)
+			}
 		}
 		return explain(err)
 	}
@@ -150,7 +152,11 @@ func runWorkbook(path string) error {
 	starttrace.Mark("opened")
 
 	colors, allColors := startColors(os.Environ())
-	p := tea.NewProgram(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil}),
+	topts := tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil}
+	if check != nil {
+		topts.Drawn = check.start
+	}
+	p := tea.NewProgram(tui.New(st, topts),
 		tea.WithoutSignalHandler(), tea.WithColorProfile(colors), tea.WithFPS(120))
 	upgradeColors(p, colors, allColors)
 	if check != nil {
