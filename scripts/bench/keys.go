@@ -16,32 +16,51 @@ import (
 // the text area. The answer ends with a new line, so a letter typed at its
 // end is a word of its own, and backspace takes it away again: the count
 // goes up by one, then back, key after key, and each key's frame is the
-// first that shows the count it makes. Between keys the harness waits a
-// random 25 to 65 ms, about a fast typist's pace, so that keys do not fall
-// in step with the program's frame ticks.
+// first that shows the count it makes.
+//
+// The answers of every size (and the bare program) are open at once, each
+// in its window, and take their keys in turn, in a shuffled order each
+// round: whatever else the shared machine does then falls on all of them
+// alike, and their ratio means something. Between two keys the harness
+// waits a random 25 to 65 ms, so that keys do not fall in step with the
+// programs' frame ticks; each program sees a key every 100 to 250 ms, a
+// steady typist's pace.
 
-// typing sends n keys into the text area the pane shows, alternating a
-// letter and backspace, and returns the time from each key to its frame.
-func (t *tmux) typing(pane string, n int, rng *rand.Rand) ([]time.Duration, error) {
-	_, screen, err := t.waitFor(pane, func(l []string) bool { return words(l) >= 0 }, 10*time.Second)
-	if err != nil {
-		return nil, fmt.Errorf("no word count on screen: %w\n%s", err, strings.Join(screen, "\n"))
-	}
-	base := words(screen)
-	var out []time.Duration
-	for i := range n {
-		key, want := "x", base+1
-		if i%2 == 1 {
-			key, want = "BSpace", base
-		}
-		d, err := t.keyToScreen(pane, key, func(l []string) bool { return words(l) == want })
+// typist types into one pane: a letter, then backspace, and so on.
+type typist struct {
+	name, pane string
+	base       int // the word count before any key
+	keys       int // keys sent so far
+	took       []time.Duration
+}
+
+// typing sends n keys into the text area of each pane in ts, in turns,
+// and notes the time from each key to its frame.
+func (t *tmux) typing(ts []*typist, n int, rng *rand.Rand) error {
+	for _, ty := range ts {
+		_, screen, err := t.waitFor(ty.pane, func(l []string) bool { return words(l) >= 0 }, 10*time.Second)
 		if err != nil {
-			return out, fmt.Errorf("key %d (%s): %w", i, key, err)
+			return fmt.Errorf("%s: no word count on screen: %w\n%s", ty.name, err, strings.Join(screen, "\n"))
 		}
-		out = append(out, d)
-		time.Sleep(time.Duration(25+rng.IntN(40)) * time.Millisecond)
+		ty.base = words(screen)
 	}
-	return out, nil
+	for range n {
+		for _, i := range rng.Perm(len(ts)) {
+			ty := ts[i]
+			key, want := "x", ty.base+1
+			if ty.keys%2 == 1 {
+				key, want = "BSpace", ty.base
+			}
+			d, err := t.keyToScreen(ty.pane, key, func(l []string) bool { return words(l) == want })
+			if err != nil {
+				return fmt.Errorf("%s: key %d (%s): %w", ty.name, ty.keys, key, err)
+			}
+			ty.keys++
+			ty.took = append(ty.took, d)
+			time.Sleep(time.Duration(25+rng.IntN(40)) * time.Millisecond)
+		}
+	}
+	return nil
 }
 
 // keyToScreen sends key to the pane and returns the time until the screen

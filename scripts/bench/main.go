@@ -207,6 +207,7 @@ func measureFrames(c *config, t *tmux, r *results) error {
 func measureKeys(c *config, t *tmux, r *results) error {
 	rng := rand.New(rand.NewPCG(3, 5))
 	r.keys = map[string][]time.Duration{}
+	var ts []*typist
 	for _, k := range []struct {
 		name string
 		argv []string
@@ -216,7 +217,6 @@ func measureKeys(c *config, t *tmux, r *results) error {
 		{"8KB", c.cairn(a8kDB)},
 		{"60KB", c.cairn(a60kDB)},
 	} {
-		progress("keys: %s", k.name)
 		pane, _, err := t.open(program{name: k.name, argv: k.argv})
 		if err != nil {
 			return err
@@ -230,12 +230,15 @@ func measureKeys(c *config, t *tmux, r *results) error {
 				return err
 			}
 		}
-		ds, err := t.typing(pane, c.keys, rng)
-		if err != nil {
-			return fmt.Errorf("keys %s: %w", k.name, err)
-		}
-		r.keys[k.name] = ds
-		if err := t.quit(pane); err != nil {
+		ts = append(ts, &typist{name: k.name, pane: pane})
+	}
+	progress("keys: %d into each answer, in turns", c.keys)
+	if err := t.typing(ts, c.keys, rng); err != nil {
+		return err
+	}
+	for _, ty := range ts {
+		r.keys[ty.name] = ty.took
+		if err := t.quit(ty.pane); err != nil {
 			return err
 		}
 	}

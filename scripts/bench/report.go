@@ -86,13 +86,17 @@ func met(ok bool) string {
 	return "**not met**"
 }
 
-// workbooks are the first-frame programs on cairn, in the table's order.
-var workbooks = []struct{ name, words string }{
-	{"empty", "cairn, empty workbook"},
-	{"full", "cairn, a full season"},
-	{"seasons", "cairn, 20 seasons"},
-	{"goals", "cairn, 10,000 goals in a season"},
-	{"runs", "cairn, 100,000 runs"},
+// workbooks are the first-frame programs on cairn, in the table's order;
+// sized are the sizes the first-frame targets name.
+var workbooks = []struct {
+	name, words string
+	sized       bool
+}{
+	{"empty", "cairn, empty workbook", true},
+	{"full", "cairn, a full season", true},
+	{"seasons", "cairn, 20 seasons", true},
+	{"runs", "cairn, 100,000 runs", true},
+	{"goals", "cairn, 10,000 goals in a season", false},
 }
 
 // print writes the tables docs/PERFORMANCE.md quotes.
@@ -110,13 +114,16 @@ func (r *results) print(w io.Writer, c *config) {
 	row("floor", "floor: one frame, no library")
 	row("bare", "bare Bubble Tea v2")
 	var slow, fast time.Duration
-	for i, wb := range workbooks {
+	for _, wb := range workbooks {
 		row(wb.name, wb.words)
+		if !wb.sized {
+			continue
+		}
 		d := p50(r.frames[wb.name])
-		if i == 0 || d > slow {
+		if fast == 0 || d > slow {
 			slow = d
 		}
-		if i == 0 || d < fast {
+		if fast == 0 || d < fast {
 			fast = d
 		}
 	}
@@ -195,8 +202,10 @@ func (r *results) print(w io.Writer, c *config) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| target | measured | met |")
 	fmt.Fprintln(w, "|---|---|---|")
-	fmt.Fprintf(w, "| first frame ≤ 3× the floor, every workbook (p50) | %.2f× (slowest: %s) | %s |\n", worstFrame, ms(slow), met(worstFrame <= 3))
+	fmt.Fprintf(w, "| first frame ≤ 3× the floor, every target size (p50) | %.2f× (slowest: %s) | %s |\n", worstFrame, ms(slow), met(worstFrame <= 3))
 	fmt.Fprintf(w, "| workbook sizes within 1.3× of each other (p50, slowest ÷ fastest) | %.2f× | %s |\n", ratio(slow, fast), met(ratio(slow, fast) <= 1.3))
+	goals := ratio(p50(r.frames["goals"]), p50(r.frames["full"]))
+	fmt.Fprintf(w, "| (not a target size) 10,000 goals ÷ a full season's 12, p50 | %.2f× | %s |\n", goals, map[bool]string{true: "flat", false: "grows"}[goals <= 1.3])
 	fmt.Fprintf(w, "| key to screen p95 ≤ 17 ms, any answer | %s | %s |\n", ms(worstKey), met(worstKey <= 17*time.Millisecond))
 	fmt.Fprintf(w, "| p95 in 60 KB ≤ 1.5× p95 in 200 B | %.2f× | %s |\n", ratio(k60, k200), met(ratio(k60, k200) <= 1.5))
 	fmt.Fprintf(w, "| journal commands on 100,000 runs ≤ 1.3× empty | %.2f× (worst) | %s |\n", worstShell, met(worstShell <= 1.3))
