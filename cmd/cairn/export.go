@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -64,7 +65,17 @@ func exportCmd(db *string) *cobra.Command {
 	return cmd
 }
 
+// exportMemory is the heap an export aims to stay within (a soft limit:
+// the collector runs more often to keep to it, and never fails for it).
+// An export holds one season and one run at a time, so what it keeps is
+// small; the limit stops the garbage of reading a long season's themes
+// from growing the process by as much again before it is collected.
+const exportMemory = 32 << 20
+
 func runExport(cmd *cobra.Command, db string, f exportFlags) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(exportMemory)
+	}
 	if f.asJSON {
 		if cmd.Flags().Changed("format") && f.format != "json" {
 			return fmt.Errorf("--json and --format %s ask for two formats; give one", f.format)
