@@ -22,9 +22,10 @@ type results struct {
 	appRSS  int64
 	shell   map[string][]shellRun
 	gpx     shellRun
-	// detectSeason is theme detection on a full season after the first
-	// call, from the detect package's benchmark.
-	detectSeason time.Duration
+	// detect is theme detection's time per call in each case of the
+	// detect package's benchmark, and detectBytes the text each reads.
+	detect      map[string][]time.Duration
+	detectBytes map[string]int64
 	// moments are the start-up's moments, median time from the command
 	// that opened the window, in the order they happen.
 	moments []moment
@@ -174,6 +175,12 @@ func (r *results) print(w io.Writer, c *config) {
 		return float64(r.took(job)-base) / 1e6 / size
 	}
 	t256, t1, tOne := perMB("themes/256KB", 0.25), perMB("themes/1MB", 1), perMB("themes/1MB-one", 1)
+	perMBOf := func(name string) float64 {
+		if r.detectBytes[name] == 0 {
+			return 0
+		}
+		return float64(p50(r.detect[name])) / 1e6 / (float64(r.detectBytes[name]) / (1 << 20))
+	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| `cairn themes FILE` | time | above a 1 KB file, per MB |")
 	fmt.Fprintln(w, "|---|---|---|")
@@ -181,6 +188,13 @@ func (r *results) print(w io.Writer, c *config) {
 	fmt.Fprintf(w, "| 256 KB in paragraphs | %s | %.0f ms |\n", ms(r.took("themes/256KB")), t256)
 	fmt.Fprintf(w, "| 1 MB in paragraphs | %s | %.0f ms |\n", ms(r.took("themes/1MB")), t1)
 	fmt.Fprintf(w, "| 1 MB as one paragraph | %s | %.0f ms |\n", ms(r.took("themes/1MB-one")), tOne)
+
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| `detect.Detect` (go test -bench, median of 5) | per call | per MB |")
+	fmt.Fprintln(w, "|---|---|---|")
+	for _, name := range []string{"season", "100KB-paragraphs", "1MB-paragraphs", "1MB-one-source", "1MB-lines"} {
+		fmt.Fprintf(w, "| %s | %s | %.0f ms |\n", name, ms(p50(r.detect[name])), perMBOf(name))
+	}
 
 	if len(r.moments) > 0 {
 		fmt.Fprintln(w)
@@ -215,11 +229,11 @@ func (r *results) print(w io.Writer, c *config) {
 	}
 	fmt.Fprintf(w, "| export peak RSS < 64 MiB, any file | %s (worst) | %s |\n", mib(worstRSS), met(worstRSS < 64<<20))
 	fmt.Fprintf(w, "| 100,000 runs to JSON < 2 s | %s | %s |\n", ms(r.took("json/runs")), met(r.took("json/runs") < 2*time.Second))
-	lin := max(t1/t256, tOne/t1)
-	fmt.Fprintf(w, "| theme detection linear: cost per MB at 1 MB ÷ at 256 KB, one source ÷ paragraphs (≤ 1.3×) | %.2f×, %.2f× | %s |\n", t1/t256, tOne/t1, met(lin <= 1.3))
-	if r.detectSeason > 0 {
-		fmt.Fprintf(w, "| a full season's themes < 1 ms after the first call | %.3f ms | %s |\n", float64(r.detectSeason)/1e6, met(r.detectSeason < time.Millisecond))
-	}
+	p100, p1, pOne, pLines := perMBOf("100KB-paragraphs"), perMBOf("1MB-paragraphs"), perMBOf("1MB-one-source"), perMBOf("1MB-lines")
+	lin := max(p1/p100, pOne/p1, pLines/p1)
+	fmt.Fprintf(w, "| theme detection linear: per MB, 1 MB ÷ 100 KB; one source, one-line paragraphs ÷ paragraphs (each ≤ 1.3×) | %.2f×; %.2f×, %.2f× | %s |\n", p1/p100, pOne/p1, pLines/p1, met(lin <= 1.3))
+	season := p50(r.detect["season"])
+	fmt.Fprintf(w, "| a full season's themes < 1 ms after the first call | %.3f ms | %s |\n", float64(season)/1e6, met(season < time.Millisecond))
 	fmt.Fprintf(w, "| app peak RSS < 40 MiB at 100,000 runs (after %d keys down the journal) | %s | %s |\n", c.scroll, mib(r.appRSS), met(r.appRSS < 40<<20))
 }
 
@@ -269,20 +283,24 @@ func measureBreakdown(c *config, t *tmux, r *results) error {
 	}
 	slices.SortStableFunc(r.moments, func(a, b moment) int { return int(a.at - b.at) })
 
-	progress("theme detection on a season (go test -bench)")
-	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkDetect$/^season$", "-benchtime", "300x", "-count", "3", "./detect")
+	progress("theme detection (go test -bench ./detect)")
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "^BenchmarkDetect$", "-benchtime", "5x", "-count", "5", "./detect")
 	cmd.Dir = c.root
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("go test -bench ./detect: %v\n%s", err, out)
 	}
-	var runs []time.Duration
-	for _, m := range nsPerOp.FindAllStringSubmatch(string(out), -1) {
-		ns, _ := strconv.ParseFloat(m[1], 64)
-		runs = append(runs, time.Duration(ns))
+	r.detect = map[string][]time.Duration{}
+	r.detectBytes = map[string]int64{}
+	for _, m := range benchLine.FindAllStringSubmatch(string(out), -1) {
+		ns, _ := strconv.ParseFloat(m[2], 64)
+		r.detect[m[1]] = append(r.detect[m[1]], time.Duration(ns))
+		if mbs, err := strconv.ParseFloat(m[3], 64); err == nil && mbs > 0 {
+			r.detectBytes[m[1]] = int64(mbs * 1e6 * ns / 1e9)
+		}
 	}
-	r.detectSeason = p50(runs)
 	return nil
 }
 
-var nsPerOp = regexp.MustCompile(`\s([0-9.]+) ns/op`)
+// benchLine is a line of BenchmarkDetect's output: the case, ns/op, MB/s.
+var benchLine = regexp.MustCompile(`BenchmarkDetect/(\S+?)(?:-\d+)?\s+\d+\s+([0-9.]+) ns/op\s+([0-9.]+) MB/s`)
