@@ -523,6 +523,40 @@ func (ws goalWords) isWeekday(i int) bool {
 	return false
 }
 
+// setAsideWords turn away what follows them in their clause: "without a
+// plan", "no app", "ditch Strava".
+var setAsideWords = wordSet("without", "no", "not", "never", "ditch", "ditching", "drop", "dropping",
+	"skip", "skipping", "ignore", "ignoring", "forget", "quit", "quitting", "delete", "deleting",
+	"uninstall", "avoid", "avoiding", "minus", "don't", "dont", "won't", "off")
+
+// leaveWords turn away what follows them only when it is left behind or
+// at home: "leave the watch and Strava behind", but "leave the house at 6
+// with the club" keeps the club.
+var leaveWords = wordSet("leave", "leaving", "left")
+
+// setAside reports a word the goal turns away, within its clause: after
+// "without", "no", "ditch" and the like a few words before it, or left
+// behind ("leave … Strava behind", "Strava left at home").
+func (ws goalWords) setAside(i int) bool {
+	// A clause ends at a comma, colon, semicolon, dash or full stop.
+	broken := func(a, b int) bool {
+		return strings.ContainsAny(ws.text[ws.w[a].end:ws.w[b].start], ",;:.!?–—()")
+	}
+	leftBehind := false
+	for j := i + 1; j < len(ws.w) && j <= i+3 && !broken(j-1, j); j++ {
+		if s := ws.w[j].s; s == "behind" || (s == "home" && ws.at(j-1).s == "at") {
+			leftBehind = true
+		}
+	}
+	for j := i - 1; j >= 0 && j >= i-5 && !broken(j, j+1); j-- {
+		s := ws.w[j].s
+		if setAsideWords[s] || (leaveWords[s] && leftBehind) {
+			return true
+		}
+	}
+	return false
+}
+
 // isPlainInt reports a bare whole number: no separators, no letters.
 func (w textWord) isPlainInt() bool {
 	return w.num != "" && w.suffix == "" && !strings.ContainsAny(w.num, ".,:/")
@@ -853,6 +887,10 @@ func (ws goalWords) strategy() (string, bool) {
 		switch {
 		case w.s == "plan" && (prev.s == "i" || prev.s == "to" || prev.s == "we"):
 			// "I plan to run" is an intention, not a training plan.
+			continue
+		case ws.setAside(i):
+			// "leave the watch and Strava behind", "without a plan": what
+			// the goal does without is no way to stay on track.
 			continue
 		case strategyWords[w.s]:
 			start := i

@@ -246,6 +246,15 @@ func TestStrategy(t *testing.T) {
 		{"we plan to run more", ""},
 		{"run more on Saturdays", ""},
 		{"run with Joy", "with Joy"},
+		// What the goal turns away is no way to stay on track.
+		{"Once a week, leave the watch and Strava behind and just run", ""},
+		{"run without a plan, just for the joy of it", ""},
+		{"no app, no watch, just the trail", ""},
+		{"ditch Strava for a month", ""},
+		{"leave the watch at home on Sundays", ""},
+		{"without the watch, but with my club", "my club"},
+		{"leave the house at 6 with the club", "the club"},
+		{"no excuses: log every run in Strava", "log"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -1348,19 +1348,24 @@ type RankedIdea struct {
 	Idea Idea
 	// Fit is how many of the runner's confirmed themes the idea serves.
 	Fit int
+	// Top is true when the idea serves the theme that matters most.
+	Top bool
 	// Clash is true when the idea serves a theme the runner is averse to,
 	// or is a race and the runner is averse to competition. Clashing ideas
 	// are shown with a gentle note, never hidden.
 	Clash bool
 }
 
-// RankIdeas weighs each idea against the confirmed and averse themes.
-// Ideas that clash with a theme the runner would rather not go below those
-// that don't, however well they fit: a runner who would rather not race
-// should not meet races first. Within each, ideas that serve more
-// confirmed themes come first; ties keep their original order. Every idea
-// is returned, clashing or not.
-func RankIdeas(ideas []Idea, confirmed, averse []ThemeID) []RankedIdea {
+// RankIdeas weighs each idea against the confirmed and averse themes and
+// the one that matters most (top, "" when none is starred). Ideas that
+// clash with a theme the runner would rather not go below those that
+// don't, however well they fit: a runner who would rather not race should
+// not meet races first. Within each, ideas that serve the starred theme
+// come first (a runner who starred Headspace meets Headspace ideas before
+// eight that fit Confidence), then those that serve more confirmed
+// themes; ties keep their original order. Every idea is returned,
+// clashing or not.
+func RankIdeas(ideas []Idea, confirmed, averse []ThemeID, top ThemeID) []RankedIdea {
 	out := make([]RankedIdea, len(ideas))
 	raceAverse := slices.Contains(averse, Competition)
 	for n, idea := range ideas {
@@ -1372,15 +1377,24 @@ func RankIdeas(ideas []Idea, confirmed, averse []ThemeID) []RankedIdea {
 			if slices.Contains(averse, t) {
 				r.Clash = true
 			}
+			if top != "" && t == top {
+				r.Top = true
+			}
 		}
 		out[n] = r
 	}
 	slices.SortStableFunc(out, func(a, b RankedIdea) int {
-		if a.Clash != b.Clash {
+		switch {
+		case a.Clash != b.Clash:
 			if a.Clash {
 				return 1
 			}
 			return -1
+		case a.Top != b.Top:
+			if a.Top {
+				return -1
+			}
+			return 1
 		}
 		return b.Fit - a.Fit
 	})

@@ -598,6 +598,7 @@ func TestRankIdeas(t *testing.T) {
 		name      string
 		confirmed []ThemeID
 		averse    []ThemeID
+		top       ThemeID
 		want      []string // order of IDs
 		fit       map[string]int
 		clash     []string
@@ -629,6 +630,22 @@ func TestRankIdeas(t *testing.T) {
 			clash:     []string{"a", "b"},
 		},
 		{
+			name:      "the starred theme's ideas first, then more fit",
+			confirmed: []ThemeID{Joy, Affiliation, Meaning},
+			top:       Meaning,
+			want:      []string{"d", "b", "c", "a"},
+			fit:       map[string]int{"b": 2, "c": 1, "d": 2},
+		},
+		{
+			name:      "a starred theme the runner would rather not changes nothing",
+			confirmed: []ThemeID{Joy, Affiliation},
+			averse:    []ThemeID{Coping},
+			top:       Coping,
+			want:      []string{"b", "d", "a", "c"},
+			fit:       map[string]int{"b": 2, "c": 1, "d": 1},
+			clash:     []string{"c"},
+		},
+		{
 			name:      "confirmed duplicates count once",
 			confirmed: []ThemeID{Meaning, Meaning},
 			want:      []string{"d", "a", "b", "c"},
@@ -645,7 +662,7 @@ func TestRankIdeas(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := RankIdeas(sampleIdeas(), tt.confirmed, tt.averse)
+			got := RankIdeas(sampleIdeas(), tt.confirmed, tt.averse, tt.top)
 			var order, clash []string
 			for _, r := range got {
 				order = append(order, r.Idea.ID)
@@ -669,7 +686,7 @@ func TestRankIdeas(t *testing.T) {
 
 func TestRankCatalogKeepsEverything(t *testing.T) {
 	all := Ideas()
-	ranked := RankIdeas(all, []ThemeID{Joy}, []ThemeID{Competition})
+	ranked := RankIdeas(all, []ThemeID{Joy}, []ThemeID{Competition}, "")
 	if len(ranked) != len(all) {
 		t.Fatalf("ranked %d of %d ideas", len(ranked), len(all))
 	}

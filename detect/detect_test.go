@@ -959,3 +959,58 @@ func TestDetectVerdictsInRealAnswers(t *testing.T) {
 			want: map[catalog.ThemeID]workbook.Polarity{catalog.Achievement: workbook.Away}},
 	})
 }
+
+// TestDetectVerdictBeforeANewSubject: a verdict that ends its clause with
+// "and I ..." (no comma) still judges the list before it. The fresh walk
+// found the start pen read as a reason to race, under a "rather not"
+// Competition, because the verdict was followed by "and I stop".
+func TestDetectVerdictBeforeANewSubject(t *testing.T) {
+	for _, text := range []string{
+		"The crowds, the start pen, the pressure of a number on my chest: it all makes me anxious and I stop enjoying running.",
+		"The crowds, the start pen, the pressure of a number on my chest: it all makes me anxious so I stay home.",
+		"I hate races. The crowds, the start pen, the pressure of a number on my chest: it all makes me anxious and I stop enjoying running.",
+	} {
+		for name, fs := range map[string][]Finding{
+			"Detect":        Detect([]Source{{Text: text}}),
+			"detectLexicon": detectLexicon([]Source{{Text: text}}),
+		} {
+			for _, f := range fs {
+				if f.Theme != catalog.Competition {
+					continue
+				}
+				for _, e := range f.Evidence {
+					if e.Polarity == workbook.Toward {
+						t.Errorf("%s %q: evidence for racing: %+v", name, text, e)
+					}
+				}
+			}
+			if p, ok := polarityOf(fs, catalog.Competition); !ok || p != workbook.Away {
+				t.Errorf("%s %q: competition should be averse: %s", name, text, describe(fs))
+			}
+		}
+	}
+}
+
+// TestEvidenceSaysEachSentenceOnce: an answer that repeats itself, or two
+// answers that share a sentence, show that sentence once.
+func TestEvidenceSaysEachSentenceOnce(t *testing.T) {
+	srcs := []Source{
+		{Label: "beyond-running", Text: strings.Repeat("Running keeps me sane. ", 8) + "It is the one hour that clears my head after work, every single day of the week."},
+		{Label: "busy-life", Text: "Running keeps me  sane."},
+	}
+	for name, fs := range map[string][]Finding{"Detect": Detect(srcs), "detectLexicon": detectLexicon(srcs)} {
+		f, ok := findingOf(fs, catalog.Coping)
+		if !ok {
+			t.Fatalf("%s: no coping: %s", name, describe(fs))
+		}
+		n := 0
+		for _, e := range f.Evidence {
+			if strings.EqualFold(strings.Join(strings.Fields(e.Sentence), " "), "Running keeps me sane.") {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %q shown %d times", name, "Running keeps me sane.", n)
+		}
+	}
+}

@@ -1093,7 +1093,7 @@ func (d *detector) scopeBackward(toks []detToken, ms []detMatch) {
 // that".
 func (d *detector) verdict(toks []detToken, m *detMatch) bool {
 	ends := clauseEndsAt(toks, d.clause, m.j) || anaphorAfter(toks, d.clause, m.j, d.cueAt) ||
-		d.actionOnPronoun(toks, m)
+		d.actionOnPronoun(toks, m) || newSubjectAt(toks, m.j)
 	if !ends || turnedRound(toks, m.j) {
 		return false
 	}
@@ -1979,12 +1979,27 @@ func (d *detector) finding(hits []detHit, order []int, sources []Source) (Findin
 		Polarity: pol,
 		Score:    score,
 		Strength: lexiconStrength(score),
-		Evidence: make([]Evidence, len(evs)),
 	}
-	for k := range evs {
-		f.Evidence[k] = evs[k].ev
-	}
+	f.Evidence = distinct(evs)
 	return f, true
+}
+
+// distinct returns the evidence, strongest first as sorted, with each
+// sentence once: an answer that says the same thing again (or two answers
+// that share a sentence) is read again, but shown once, where it counted
+// most. Sentences differing only in case or spacing are the same.
+func distinct(evs []detEvidence) []Evidence {
+	out := make([]Evidence, 0, len(evs))
+	seen := make(map[string]bool, len(evs))
+	for _, e := range evs {
+		key := e.ev.Polarity.String() + strings.ToLower(strings.Join(strings.Fields(e.ev.Sentence), " "))
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, e.ev)
+	}
+	return out
 }
 
 // ---------------------------------------------------------------- the model's findings
@@ -2165,12 +2180,8 @@ func (d *detector) modelFindings(sources []Source, m *themeModel) []Finding {
 				strength = max(strength, v.strength)
 			}
 		}
-		f := Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: strength,
-			Evidence: make([]Evidence, len(evs))}
-		for k := range evs {
-			f.Evidence[k] = evs[k].ev
-		}
-		out = append(out, f)
+		out = append(out, Finding{Theme: themes[t].ID, Polarity: pol, Score: score, Strength: strength,
+			Evidence: distinct(evs)})
 	}
 	sortFindings(out)
 	return out

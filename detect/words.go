@@ -414,6 +414,21 @@ func clauseEndsAt(toks []detToken, clause []int16, j int) bool {
 	return true
 }
 
+// newSubjectAt reports a sentence going on with a new subject at token j,
+// joined by "and" or "so" without a comma: "it all makes me anxious and I
+// stop enjoying running". What comes before the joint is a clause of its
+// own, and a verdict that ends it judges what came before.
+func newSubjectAt(toks []detToken, j int) bool {
+	if j+1 >= len(toks) || toks[j].brk {
+		return false
+	}
+	switch toks[j].norm {
+	case "and", "so":
+		return toks[j+1].subject
+	}
+	return false
+}
+
 // copulaBefore reports a negated "to be": "isn't", or "not" right after
 // "is", "'s", "are"... "Weight loss is not why I run."
 func copulaBefore(e *lexEntry, toks []detToken, i int) bool {

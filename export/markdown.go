@@ -380,7 +380,11 @@ func (m mdSeason) journal() {
 	for _, v := range m.s.Values {
 		refs = append(refs, v.Ref())
 	}
-	mirror := journal.Reflect(w, runs, m.p.runs(before.First, before.Last), m.p.Settings, refs, m.p.Names.Of)
+	// The weeks before the first run are not counted against the plan.
+	// The journal printed reaches a year before the first season printed;
+	// its oldest run stands for the first when none came before that.
+	began := m.p.Journal[0].Day
+	mirror := journal.Reflect(w, began, runs, m.p.runs(before.First, before.Last), m.p.Settings, refs, m.p.Names.Of)
 	for _, s := range mirror.Sentences {
 		m.f("- %s\n", s)
 	}

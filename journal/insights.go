@@ -73,9 +73,12 @@ type Mirror struct {
 const Change = 0.3
 
 // Reflect holds the mirror up to a window: entries are the window's runs,
-// previous those of the window before it. values are the runner's chosen
-// values, in order, and name says a value's name.
-func Reflect(w Window, entries, previous []workbook.Entry, settings workbook.JournalSettings, values []workbook.Ref, name func(workbook.Ref) string) Mirror {
+// previous those of the window before it. began is the day of the first
+// run in the whole journal (zero when it has none): the weeks before it
+// are shown, but never counted, for nobody was keeping a journal then.
+// values are the runner's chosen values, in order, and name says a
+// value's name.
+func Reflect(w Window, began workbook.Day, entries, previous []workbook.Entry, settings workbook.JournalSettings, values []workbook.Ref, name func(workbook.Ref) string) Mirror {
 	m := Mirror{
 		Window:   w,
 		Totals:   Sum(entries),
@@ -84,7 +87,12 @@ func Reflect(w Window, entries, previous []workbook.Entry, settings workbook.Jou
 		ByTag:    ByTag(entries),
 		ByValue:  ByValue(entries, values),
 	}
-	m.Plan = CountPlan(m.Weeks, settings.Plan)
+	counted := m.Weeks
+	if began != 0 {
+		from := began.WeekStart()
+		counted = slices.DeleteFunc(slices.Clone(counted), func(wk Week) bool { return wk.Start < from })
+	}
+	m.Plan = CountPlan(counted, settings.Plan)
 	m.Sentences = m.sentences(settings.Unit, name)
 	return m
 }
@@ -106,7 +114,7 @@ func (m Mirror) sentences(unit workbook.Unit, name func(workbook.Ref) string) []
 	default:
 		say("%s in %s.", capital(amount), m.Window.Name)
 	}
-	if m.Plan.Plan > 0 {
+	if m.Plan.Weeks > 1 || m.Plan.Plan > 0 {
 		out = append(out, m.Plan.Words())
 	}
 	if prev.Runs > 0 {

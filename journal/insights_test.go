@@ -66,11 +66,11 @@ func TestReflect(t *testing.T) {
 		{Day: day(1) - 20, Metres: 5000, Enjoyment: 3},
 	}
 	settings := workbook.JournalSettings{Unit: workbook.Kilometres, Plan: 2}
-	m := Reflect(w, entries, previous, settings, []workbook.Ref{belonging, adventure}, names)
+	m := Reflect(w, 0, entries, previous, settings, []workbook.Ref{belonging, adventure}, names)
 	if m.Totals.Runs != 6 || m.Totals.Metres != 41000 || len(m.Weeks) != 4 {
 		t.Errorf("totals %+v, %d weeks", m.Totals, len(m.Weeks))
 	}
-	if m.Plan != (PlanCount{Plan: 2, Weeks: 4, Met: 2}) {
+	if m.Plan != (PlanCount{Plan: 2, Weeks: 4, Met: 2, Ran: 3}) {
 		t.Errorf("plan = %+v", m.Plan)
 	}
 	want := []string{
@@ -95,14 +95,14 @@ func TestReflectNamesTheKindAValueFitBest(t *testing.T) {
 		{Tags: []string{"with others"}, Fit: map[workbook.Ref]workbook.Score{calm: 4}},
 		{Tags: []string{"solo"}, Fit: map[workbook.Ref]workbook.Score{calm: 3}},
 	}
-	m := Reflect(FourWeeks(today), entries, nil, workbook.JournalSettings{}, []workbook.Ref{calm}, names)
+	m := Reflect(FourWeeks(today), 0, entries, nil, workbook.JournalSettings{}, []workbook.Ref{calm}, names)
 	if !slices.Contains(m.Sentences, "Belonging fit runs with others best (4.5 of 5).") {
 		t.Errorf("sentences: %q", m.Sentences)
 	}
 }
 
 func TestReflectOnQuietWeeks(t *testing.T) {
-	m := Reflect(FourWeeks(today), nil, []workbook.Entry{{Metres: 5000}}, workbook.JournalSettings{Plan: 3}, nil, names)
+	m := Reflect(FourWeeks(today), 0, nil, []workbook.Entry{{Metres: 5000}}, workbook.JournalSettings{Plan: 3}, nil, names)
 	if len(m.Sentences) != 1 || m.Sentences[0] != "No runs logged in the last 4 weeks yet. The journal is here whenever you are." {
 		t.Errorf("sentences: %q", m.Sentences)
 	}
@@ -136,7 +136,7 @@ func TestReflectSaysWhatChangedCalmly(t *testing.T) {
 		}
 	}
 	for _, tc := range cases {
-		m := Reflect(w, tc.now, tc.before, workbook.JournalSettings{}, nil, names)
+		m := Reflect(w, 0, tc.now, tc.before, workbook.JournalSettings{}, nil, names)
 		if !slices.Contains(m.Sentences, tc.want) {
 			t.Errorf("want %q among:\n%s", tc.want, strings.Join(m.Sentences, "\n"))
 		}
@@ -151,5 +151,38 @@ func TestRunsOf(t *testing.T) {
 		if got := runsOf(tag); got != want {
 			t.Errorf("runsOf(%q) = %q, want %q", tag, got, want)
 		}
+	}
+}
+
+// TestAWeekIsCountedOnlyOnceTheJournalBegan: one run logged today, the
+// first ever, and the year's mirror counts one week, not 52; without a
+// plan the runner set, it judges nothing.
+func TestAWeekIsCountedOnlyOnceTheJournalBegan(t *testing.T) {
+	runs := []workbook.Entry{{Day: today, Metres: 5000}}
+	m := Reflect(Year(today), today, runs, nil, workbook.JournalSettings{}, nil, names)
+	if m.Plan.Weeks != 1 || len(m.Weeks) != 52 {
+		t.Errorf("counted %d weeks of %d shown", m.Plan.Weeks, len(m.Weeks))
+	}
+	for _, s := range m.Sentences {
+		if strings.Contains(s, "plan") || strings.Contains(s, "of 52") {
+			t.Errorf("%q: judged against a plan never set, or over weeks before the journal", s)
+		}
+	}
+	m = Reflect(Year(today), today, runs, nil, workbook.JournalSettings{Plan: 3}, nil, names)
+	if !slices.Contains(m.Sentences, "0 of 1 week reached your plan of 3 runs.") {
+		t.Errorf("with a plan of 3: %q", m.Sentences)
+	}
+	// A journal begun three weeks into a four-week window counts its weeks.
+	began := today.WeekStart() - 7
+	runs = []workbook.Entry{{Day: began, Metres: 5000}, {Day: began + 2, Metres: 5000}, {Day: today, Metres: 5000}}
+	m = Reflect(FourWeeks(today), began, runs, nil, workbook.JournalSettings{}, nil, names)
+	if !slices.Contains(m.Sentences, "You ran in 2 of 2 weeks.") {
+		t.Errorf("begun last week: %q", m.Sentences)
+	}
+}
+
+func TestTheDefaultJournalHasNoPlan(t *testing.T) {
+	if p := workbook.DefaultJournalSettings().Plan; p != 0 {
+		t.Errorf("a journal nobody set up plans %d runs a week", p)
 	}
 }

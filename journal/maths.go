@@ -69,26 +69,33 @@ func Weeks(entries []workbook.Entry, first, last workbook.Day) []Week {
 // weeks, never a streak: a quiet week breaks nothing, and the next one
 // starts fresh.
 type PlanCount struct {
-	Plan  int // runs a week
+	Plan  int // runs a week; 0 when the runner has not set one
 	Weeks int // weeks counted
 	Met   int // weeks that reached the plan
+	Ran   int // weeks with a run in them
 }
 
-// CountPlan counts the weeks that reached a plan of plan runs.
+// CountPlan counts the weeks that reached a plan of plan runs, and those
+// with any run at all.
 func CountPlan(weeks []Week, plan int) PlanCount {
 	c := PlanCount{Plan: plan, Weeks: len(weeks)}
 	for _, w := range weeks {
 		if w.Met(plan) {
 			c.Met++
 		}
+		if w.Runs > 0 {
+			c.Ran++
+		}
 	}
 	return c
 }
 
-// Words says the count calmly: "3 of 4 weeks reached your plan of 3 runs".
+// Words says the count calmly: "3 of 4 weeks reached your plan of 3
+// runs". Without a plan it judges nothing and counts what was run: "You
+// ran in 3 of 4 weeks."
 func (c PlanCount) Words() string {
 	if c.Plan <= 0 {
-		return "No weekly plan set yet."
+		return fmt.Sprintf("You ran in %d of %s.", c.Ran, plural(c.Weeks, "week", "weeks"))
 	}
 	return fmt.Sprintf("%d of %s reached your plan of %s.", c.Met, plural(c.Weeks, "week", "weeks"), plural(c.Plan, "run", "runs"))
 }

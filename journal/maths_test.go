@@ -127,7 +127,7 @@ func TestCountPlanCountsWeeksNotStreaks(t *testing.T) {
 		{3, 3, "3 of 5 weeks reached your plan of 3 runs."},
 		{1, 4, "4 of 5 weeks reached your plan of 1 run."},
 		{5, 0, "0 of 5 weeks reached your plan of 5 runs."},
-		{0, 0, "No weekly plan set yet."},
+		{0, 0, "You ran in 4 of 5 weeks."}, // no plan: counted, never judged
 	}
 	for _, tc := range cases {
 		c := CountPlan(weeks, tc.plan)

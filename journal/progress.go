@@ -107,7 +107,60 @@ var (
 	reHourMn = regexp.MustCompile(`\b(\d+)\s*h(?:ours?|rs?)?\s*(\d{1,2})\s*(?:m|mins?|minutes?)?\b`)
 
 	reThousands = regexp.MustCompile(`(\d),(\d{3})\b`)
+
+	// Words that say a goal is not one run, or not runs to count, so that
+	// it is read as having no target rather than a misleading one.
+	reSpan    = regexp.MustCompile(`\b(?:over|in|across|within|for)\s+(?:\d+|` + numberWords + `|a few|several)\s+(?:days|nights|stages|weekends)\b|\b(?:\d+|` + numberWords + `)[- ]days?\b|\bmulti[- ]?day\b|\bstages\b|\bstage race\b|\bback[- ]to[- ]back\b`)
+	reDaily   = regexp.MustCompile(`\b(?:every|each|a|per)\s+(?:single\s+)?day\b|\bdaily\b|\bevery\s+(?:morning|evening|night)\b`)
+	reLimit   = regexp.MustCompile(`\b(?:no more than|not more than|at most|less than|fewer than|max(?:imum)?|cap(?:ped)? at|limit)\b`)
+	reOther   = regexp.MustCompile(`\b(?:walk|walks|walking|hike|hikes|hiking|cycle|cycles|cycling|bike|biking|ride|rides|riding|swim|swims|swimming|row|rowing|strength|yoga|gym|pilates|steps|stretch|stretching|paddle)\b`)
+	reRunWord = regexp.MustCompile(`\b(?:run|runs|running|ran|jog|jogs|jogging|parkruns?|races?|racing|marathons?|half|ultra)\b`)
+	reRunVerb = regexp.MustCompile(`(?:^|\s)(\w+\s+)?(?:run|running|jog|jogging)\b`)
+	reHabit   = regexp.MustCompile(`\b(?:every|each)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b|\b(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends)\b`)
 )
+
+// runKinds are words before "run" that make it one kind of run (a long
+// run, a morning run): counting every run toward it would mislead.
+var runKinds = map[string]bool{"long": true, "easy": true, "hill": true, "trail": true, "tempo": true,
+	"interval": true, "speed": true, "recovery": true, "slow": true, "fast": true, "short": true,
+	"track": true, "group": true, "club": true, "social": true, "morning": true, "evening": true,
+	"night": true, "lunchtime": true, "solo": true, "barefoot": true}
+
+// notOneTarget reports words that make any reading of a target misleading:
+// a distance covered over days ("154 km over 7 days"), a daily habit, a
+// limit rather than a target ("no more than 40 km a week"), or a goal
+// about walking, riding or strength rather than running.
+func notOneTarget(s string) bool {
+	return reSpan.MatchString(s) || reDaily.MatchString(s) || reLimit.MatchString(s) ||
+		reOther.MatchString(s) && !reRunWord.MatchString(s)
+}
+
+// clauseBefore is the part of s's clause before byte at.
+func clauseBefore(s string, at int) string {
+	start := strings.LastIndexAny(s[:at], ",;:.!?()–—")
+	return s[start+1 : at]
+}
+
+// countsRuns reports whether the count at s[from:] counts runs: "3 runs"
+// does; "twice" and "3 times" do when the clause before them says run
+// (any run: "run twice a week", "5k three times a week"), not a kind of
+// run ("a long run once a week") or something else ("once a week, leave
+// the watch behind").
+func countsRuns(s string, from int, word string) bool {
+	if strings.Contains(word, "run") {
+		return true // "3 runs", "4 run days"
+	}
+	before := clauseBefore(s, from)
+	if reDist.MatchString(before) {
+		return true
+	}
+	for _, m := range reRunVerb.FindAllStringSubmatch(before, -1) {
+		if !runKinds[strings.TrimSpace(m[1])] {
+			return true
+		}
+	}
+	return false
+}
 
 // notARaceTime are the words before a clock time that make it a time of
 // day ("at 7:00", "by 6:30"), not a time to beat.
@@ -119,9 +172,21 @@ var notARaceTime = map[string]bool{"at": true, "by": true, "from": true, "before
 // goal without a number and a unit to count ("Run Tuesday at 7am", "Join
 // the club") has none. When the words hold several numbers ("3 times a
 // week, 5k each"), the one said right before the period counts.
+//
+// It reads conservatively: a goal it cannot measure honestly from runs has
+// no target, rather than one that shows progress it does not mean. A
+// distance over several days ("the West Highland Way, 154 km, over 7
+// days") is not one run's; a habit counted without runs ("once a week,
+// leave the watch behind") or a kind of run ("a long run once a week") is
+// not every run; a daily habit, a limit ("no more than 40 km a week") and
+// a goal about walking or riding have none. A distance said as a habit
+// ("5k every Sunday") is no single longest run either.
 func ParseTarget(text string) (Target, bool) {
 	s := strings.ToLower(text)
 	s = reThousands.ReplaceAllString(s, "$1$2") // 1,000 km
+	if notOneTarget(s) {
+		return Target{}, false
+	}
 	if p := rePeriod.FindStringSubmatchIndex(s); p != nil {
 		return perPeriod(s, p)
 	}
@@ -131,6 +196,9 @@ func ParseTarget(text string) (Target, bool) {
 	}
 	if d := raceTime(s, metres); d > 0 {
 		return Target{Measure: RaceTime, Metres: metres, Time: d, Unit: unit}, true
+	}
+	if reHabit.MatchString(s) {
+		return Target{}, false
 	}
 	return Target{Measure: Longest, Metres: metres, Unit: unit}, true
 }
@@ -152,6 +220,9 @@ func perPeriod(s string, p []int) (Target, bool) {
 	}
 	var found []candidate
 	for _, m := range reDist.FindAllStringSubmatchIndex(s, -1) {
+		if strings.HasPrefix(strings.TrimLeft(s[m[1]:], " -"), "run") {
+			continue // "three 10 km runs a week": a run's length, not the week's
+		}
 		if metres, unit := distance(s[m[2]:m[3]], s[m[4]:m[5]]); metres > 0 {
 			found = append(found, candidate{m[1], Target{Measure: DistancePer, Period: period, Metres: metres, Unit: unit}})
 		}
@@ -161,7 +232,7 @@ func perPeriod(s string, p []int) (Target, bool) {
 		if m[2] >= 0 {
 			word = s[m[2]:m[3]]
 		}
-		if n := count(word); n > 0 && n < 1000 {
+		if n := count(word); n > 0 && n < 1000 && countsRuns(s, m[0], s[m[0]:m[1]]) {
 			found = append(found, candidate{m[1], Target{Measure: RunsPer, Period: period, Runs: n}})
 		}
 	}

@@ -45,6 +45,12 @@ func TestParseTarget(t *testing.T) {
 		{"Run 10 miles without stopping", Target{Measure: Longest, Metres: 16093, Unit: mi}},
 		{"Run 5k on Tuesday at 7:00", Target{Measure: Longest, Metres: 5000, Unit: km}}, // a time of day, not a time to beat
 		{"10k by 6:30 pm", Target{Measure: Longest, Metres: 10000, Unit: km}},
+		// Still read, beside the conservative ones.
+		{"Go for a run twice a week", Target{Measure: RunsPer, Period: PerWeek, Runs: 2}},
+		{"Run 3 times a week for 6 weeks", Target{Measure: RunsPer, Period: PerWeek, Runs: 3}},
+		{"Build up to 30 km a week", Target{Measure: DistancePer, Period: PerWeek, Metres: 30000, Unit: km}},
+		{"A sub-25 parkrun on a Saturday", Target{Measure: RaceTime, Metres: 5000, Time: 25 * time.Minute, Unit: km}},
+		{"Run the West Highland Way, 154 km, in one go", Target{Measure: Longest, Metres: 154000, Unit: km}},
 	}
 	for _, tc := range cases {
 		got, ok := ParseTarget(tc.text)
@@ -62,6 +68,26 @@ func TestParseTargetFindsNoneWhereThereIsNone(t *testing.T) {
 		"Enjoy running again",
 		"Run every week",
 		"Try one new route a month", // a route is not a run to count
+		// Seen misread in the fresh walk: a trip over days is no single
+		// run, and a habit with no runs in it is not "runs this week".
+		"Run the West Highland Way (154 km) with my brother over 7 days",
+		"Once a week, leave the watch and Strava behind and just run",
+		// And more, read conservatively: nothing rather than a misleading
+		// number.
+		"Hike the Coast to Coast, 300 km in 12 days",
+		"Run 50 km over two days on the Ridgeway",
+		"A multi-day trail race in the Alps, 120 km",
+		"A long run once a week",                         // one kind of run, not any
+		"a morning run three times a week",               // the same
+		"Leave the watch at home twice a week",           // no runs counted
+		"Strength twice a week",                          // not running
+		"Walk 10 km a week with the dog",                 // not running
+		"Cycle 100 km a month",                           // not running
+		"No more than 40 km a week while the knee heals", // a limit, not a target
+		"Run 5k every day in December",                   // a daily habit
+		"A 10k run every Sunday",                         // a habit, not a longest run
+		"Run 5k with my daughter on Saturdays",           // the same
+		"Three 10 km runs a week",                        // a run's length, not the week's
 		"",
 	} {
 		if got, ok := ParseTarget(text); ok {

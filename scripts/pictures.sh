@@ -73,6 +73,21 @@ waitfor() {
 	done
 }
 
+# choose moves down the welcome's menu to the choice given and takes it.
+choose() {
+	local deadline=$((SECONDS + 10))
+	until screen | grep -qF -- "› $1"; do
+		if ((SECONDS > deadline)); then
+			echo "the menu never offered \"$1\":" >&2
+			screen >&2
+			exit 1
+		fi
+		keys Down
+		sleep 0.1
+	done
+	keys Enter
+}
+
 # shot captures the screen with its colours and renders it.
 shot() {
 	tmux -L "$sock" capture-pane -e -p -t main >"$tmp/$1.ansi"
@@ -114,4 +129,18 @@ waitfor "a add"
 keys Tab
 waitfor "What matters most"
 shot summary
+keys C-o # the journal: three weeks of runs against a plan of three a week
+waitfor "Your running journal" "planned runs this week"
+shot journal
+keys i
+waitfor "Weekly distance" "reached your plan"
+shot insights
+keys q
+
+# The season before this one, beside it.
+start "$tmp/evening.db"
+waitfor "Welcome back." "Season over season"
+choose "Season over season"
+waitfor "What changed" "Spring"
+shot seasons
 keys q

@@ -31,11 +31,12 @@
 //     is showing. A failed write also puts a line in the status bar.
 //   - ctrl+c always reaches the root; so do ctrl+l (log a run: the
 //     journal's entry form, from any screen, even mid-answer; done returns
-//     to the screen it was pressed on), ctrl+o (the journal) and ctrl+e
+//     to the screen it was pressed on), ctrl+o (the journal), ctrl+e
 //     (the runner's own editor on the answer or note being written:
 //     editor.go hands the screen's text to $VISUAL or $EDITOR and sends
-//     what comes back to the same screen as a textbox.ReplaceMsg). q and ?
-//     reach the root unless the screen shown is taking text (Typing).
+//     what comes back to the same screen as a textbox.ReplaceMsg) and
+//     ctrl+/ (every key; ctrl+_ and F1 too). q and ? reach the root unless
+//     the screen shown is taking text (Typing).
 //     Every other key, and every paste, goes to the screen shown, except
 //     below the smallest size (MinWidth by MinHeight): there the screen
 //     cannot be seen, and nothing but quitting and resizing acts.
@@ -53,9 +54,11 @@
 //     entered screen's hand-over from Model.screen and records the place
 //     to resume from: the screen and question, the theme and goal
 //     selected, and the goal editor or ideas if open (quitting records it
-//     too). Selections come back as the screens are built; the move that
-//     continues from the welcome screen is marked Resume, and the board
-//     then opens what was open.
+//     too). While a screen beside the exercise is open, the place is the
+//     step left for it, as that step is now (an editor closed after the
+//     log key stays closed). Selections come back as the screens are
+//     built; the move that continues from the welcome screen is marked
+//     Resume, and the board then opens what was open.
 //   - As soon as a screen's Update returns, the root takes two things the
 //     screen may have recorded: a move (common.Request, read through
 //     TakeNavigation) and a refusal (Saver.Refuse, read through

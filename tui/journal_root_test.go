@@ -134,3 +134,112 @@ func TestTheLogKeyWaitsForARoomyWindow(t *testing.T) {
 		t.Error("the log key opened a form the runner cannot see")
 	}
 }
+
+// TestThePlaceFollowsTheBoardWhileTheJournalIsOpen: the goal editor was
+// open when the log key was pressed and closed after the form; quitting
+// from the journal keeps the board as it is now, editor closed, not as it
+// was when the journal first opened.
+func TestThePlaceFollowsTheBoardWhileTheJournalIsOpen(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.send(common.GoTo(common.Goals), letter('a'))
+	h.typeText("Run Tuesday at 7am")
+	h.send(keyEsc, keyEnter) // on the board, then its editor
+	h.mustShow("Edit goal")
+	h.send(keyCtrlL)
+	h.mustShow("Log a run")
+	h.send(keyEsc) // the form, back to the editor
+	h.mustShow("Edit goal")
+	h.send(keyEsc, keyCtrlO, letter('q'))
+	if !h.quit {
+		t.Fatal("q did not quit from the journal")
+	}
+	p := h.workbook().Place
+	if p.Screen != "goals" || p.Editing || p.Goal == "" {
+		t.Errorf("place = %+v, want the board with the goal selected and its editor closed", p)
+	}
+}
+
+// TestTheLogKeyOffersTheRunnersOwnKinds: the first thing in a session is
+// ctrl+l; the form offers the kinds of run the runner added before, not
+// only the defaults, and reads distances in their unit.
+func TestTheLogKeyOffersTheRunnersOwnKinds(t *testing.T) {
+	h := newHarness(t, 100, 40)
+	settings := workbook.DefaultJournalSettings()
+	settings.Unit = workbook.Miles
+	settings, _ = settings.AddTags("hill reps")
+	if err := h.st.SaveJournalSettings(settings); err != nil {
+		t.Fatal(err)
+	}
+	again := startHarness(t, h.st, h.path, 100, 40)
+	again.send(keyCtrlL)
+	again.mustShow("Log a run", "hill reps")
+	again.typeText("3")
+	again.send(keyEsc)
+	if runs := again.runs(); len(runs) != 1 || runs[0].Metres < 4800 || runs[0].Metres > 4830 {
+		t.Errorf("3 in miles: %+v", runs)
+	}
+}
+
+// TestEveryKeyCanBeFoundWhileTyping: in an answer, ? is a letter; ctrl+/
+// (sent as ctrl+_ by most terminals) shows every key, the journal's and
+// saving's among them, and leaves the answer as it was. A wide footer
+// names ctrl+o and ctrl+s; the first question's footer offers no way back
+// that does nothing.
+func TestEveryKeyCanBeFoundWhileTyping(t *testing.T) {
+	h := newHarness(t, 200, 40)
+	h.send(keyEnter)
+	h.typeText("Feelings?")
+	foot := h.view()[strings.LastIndex(h.view(), "\n"):]
+	for _, want := range []string{"ctrl+o journal", "ctrl+s save now", "ctrl+/ more keys"} {
+		if !strings.Contains(foot, want) {
+			t.Errorf("the footer at 200 columns lacks %q: %q", want, foot)
+		}
+	}
+	if strings.Contains(foot, "shift+tab") {
+		t.Errorf("on the first question the footer offers shift+tab: %q", foot)
+	}
+	for _, k := range []tea.KeyPressMsg{{Code: '_', Mod: tea.ModCtrl}, {Code: '/', Mod: tea.ModCtrl}, {Code: tea.KeyF1}} {
+		h.send(k)
+		if !h.root().help.ShowAll {
+			t.Fatalf("%s did not show every key while typing", k)
+		}
+		h.mustShow("ctrl+o", "journal", "ctrl+s", "save now", "ctrl+c", "quit")
+		h.send(k)
+		if h.root().help.ShowAll {
+			t.Errorf("%s did not hide them again", k)
+		}
+	}
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != "Feelings?" {
+		t.Errorf("the answer is %q", got)
+	}
+	h.send(keyTab)
+	if foot := h.view()[strings.LastIndex(h.view(), "\n"):]; !strings.Contains(foot, "shift+tab back") {
+		t.Errorf("on the second question the footer does not offer shift+tab: %q", foot)
+	}
+}
+
+// TestTheFullHelpShowsEveryKeyAt80x24: the help bubble cut the board's
+// keys after its third column ("tab summary …"), never reaching the ones
+// every screen shares; rows of columns show them all, the screen's main
+// keys first.
+func TestTheFullHelpShowsEveryKeyAt80x24(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(common.GoTo(common.Goals), letter('a'))
+	h.typeText("Run Tuesday at 7am")
+	h.send(keyEsc, letter('?'))
+	v := h.view()
+	help := v[strings.Index(v, "a     add"):]
+	for _, want := range []string{"a", "add", "s", "commit, rest, reached", "d", "its history", "q", "quit", "ctrl+o", "journal", "ctrl+l"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("the board's help at 80×24 lacks %q:\n%s", want, help)
+		}
+	}
+	if strings.Index(help, "add") > strings.Index(help, "quit") {
+		t.Errorf("the board's own keys do not come first:\n%s", help)
+	}
+	th := newHarness(t, 80, 24)
+	th.send(keyEnter)
+	th.typeText("Running clears my head after work. I hate races. My club on Sundays.")
+	th.send(common.GoTo(common.Themes), letter('?'))
+	th.mustShow("y", "that's me", "n", "not me", "q", "quit", "ctrl+o", "journal")
+}

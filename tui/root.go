@@ -69,6 +69,10 @@ type KeyMap struct {
 	Quit      key.Binding
 	Interrupt key.Binding
 	Help      key.Binding
+	// HelpAnywhere shows every key even while typing, where ? is a
+	// letter: ctrl+/ (which terminals send as ctrl+_), or F1. No text area
+	// uses either.
+	HelpAnywhere key.Binding
 	// Log and Journal work everywhere, even while typing: control keys
 	// never type a letter.
 	Log     key.Binding
@@ -81,12 +85,13 @@ type KeyMap struct {
 // DefaultKeyMap returns the global keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Interrupt: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Log:       key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
-		Journal:   key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
-		Editor:    key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "editor")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Interrupt:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		HelpAnywhere: key.NewBinding(key.WithKeys("ctrl+/", "ctrl+_", "f1"), key.WithHelp("ctrl+/", "more keys")),
+		Log:          key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "log a run")),
+		Journal:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "journal")),
+		Editor:       key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "editor")),
 	}
 }
 
@@ -107,6 +112,10 @@ type Model struct {
 	season workbook.Season
 	active common.Screen
 	resume workbook.Place // where the last session left off
+	// step is the step of the exercise last shown in this session
+	// (Welcome until one is): the place to resume while a screen beside
+	// the exercise is open.
+	step common.Screen
 
 	// The screens, built once the workbook is loaded. They are held by
 	// pointer: the root is copied on every Update and View, and the
@@ -475,7 +484,7 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	m.newSeason = ptr(newseason.New(env))
 	m.history = ptr(history.New(env, m.st))
 	m.compare = ptr(compare.New(env, m.st))
-	m.active = common.Welcome
+	m.active, m.step = common.Welcome, common.Welcome
 	m.resize()
 	return m, loadPrevious(m.st, m.seasons, m.season.ID)
 }
@@ -539,14 +548,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.navigate(common.GoTo(common.Journal))
 	case key.Matches(msg, m.keys.Editor):
 		return m.openEditor()
-	}
-	if !m.typing() {
-		switch {
-		case key.Matches(msg, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			m.resize()
-			return m, nil
-		}
+	case key.Matches(msg, m.keys.HelpAnywhere), !m.typing() && key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		m.resize()
+		return m, nil
 	}
 	before := m.reflection.Index()
 	next, cmd := m.updateActive(msg)
@@ -618,6 +623,9 @@ func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 	}
 	msg.From = m.active
 	m.active = msg.To
+	if msg.To != common.Welcome && !common.Beside(msg.To) {
+		m.step = msg.To
+	}
 	if enter := m.screen(msg.To).enter; enter != nil {
 		cmds = append(cmds, enter(msg))
 	}
@@ -635,12 +643,20 @@ func (m *Model) flush(s common.Screen) tea.Cmd {
 
 // savePlace records where to resume: the screen and question, the theme
 // and goal selected, and whether the goal editor or ideas were open.
+//
+// The journal and the seasons are beside the exercise, never places in
+// it: while one is open, the place is the step left for it, as it is now.
+// Recording nothing there would leave the place as it was when the step
+// was left, and a goal editor closed since would open again next time.
 func (m *Model) savePlace() tea.Cmd {
-	// The journal and the seasons are beside the exercise, not places in it.
-	if m.active == common.Welcome || common.Beside(m.active) || !m.loaded {
+	at := m.active
+	if common.Beside(at) {
+		at = m.step
+	}
+	if at == common.Welcome || !m.loaded {
 		return nil
 	}
-	p := workbook.Place{Screen: m.active.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
+	p := workbook.Place{Screen: at.String(), Question: m.reflection.Index(), Theme: m.themes.Selected(), Updated: m.now().UTC()}
 	p.Goal, p.Editing, p.Ideas = m.goals.Where()
 	season, st := m.season.ID, m.st
 	return m.ledger.Save(common.Welcome, m.ledger.Next(), common.Record{Key: "place", What: "your place", Save: func() error {
@@ -913,9 +929,60 @@ func (m Model) helpView() string {
 			_, keys.editor = ed.EditorText()
 		}
 	}
+	view := m.help.View(keys)
+	if m.help.ShowAll {
+		view = m.fullHelp(keys.FullHelp(), m.help.Width(), max(m.height-8, 3))
+	}
 	// The help bubble lets one item overflow when not even its "…" fits,
 	// so the footer is clipped to the width it was given.
-	return lipgloss.NewStyle().MaxWidth(m.help.Width()).Render(m.help.View(keys))
+	return lipgloss.NewStyle().MaxWidth(m.help.Width()).Render(view)
+}
+
+// fullHelp lays out every live key in columns, as the help bubble does,
+// but starts a new row of columns where the next one does not fit rather
+// than cutting it off: at 80 columns the bubble showed the board's first
+// three and "…", and never the keys every screen shares. Each screen
+// lists its main keys first, so they come first here. At most lines
+// rows are drawn, the last saying "…" when more were left out.
+func (m Model) fullHelp(groups [][]key.Binding, width, lines int) string {
+	st := m.help.Styles
+	sep := st.FullSeparator.Inline(true).Render(m.help.FullSeparator)
+	var rows, row []string
+	rowW := 0
+	end := func() {
+		if len(row) > 0 {
+			rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+			row, rowW = nil, 0
+		}
+	}
+	for _, g := range groups {
+		var keys, descs []string
+		for _, b := range g {
+			if b.Enabled() {
+				keys = append(keys, b.Help().Key)
+				descs = append(descs, b.Help().Desc)
+			}
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		col := lipgloss.JoinHorizontal(lipgloss.Top,
+			st.FullKey.Render(strings.Join(keys, "\n")), " ", st.FullDesc.Render(strings.Join(descs, "\n")))
+		if rowW > 0 && rowW+lipgloss.Width(sep)+lipgloss.Width(col) > width {
+			end()
+		}
+		if rowW > 0 {
+			col = lipgloss.JoinHorizontal(lipgloss.Top, sep, col)
+		}
+		row = append(row, col)
+		rowW += lipgloss.Width(col)
+	}
+	end()
+	out := strings.Split(strings.Join(rows, "\n"), "\n")
+	if len(out) > lines {
+		out = append(out[:lines-1], st.Ellipsis.Render(m.help.Ellipsis))
+	}
+	return strings.Join(out, "\n")
 }
 
 // helpKeys joins the screen's keys and the global ones for the footer.
@@ -929,31 +996,43 @@ type helpKeys struct {
 
 func (h helpKeys) globals() []key.Binding {
 	if h.typing {
-		return []key.Binding{h.global.Interrupt}
+		return []key.Binding{h.global.Interrupt, h.global.HelpAnywhere}
 	}
 	return []key.Binding{h.global.Help, h.global.Quit}
 }
 
+// ShortHelp is the footer, in the order a narrow one keeps. While typing:
+// ctrl+c (the only way out) and ctrl+/ (every other key), the log key
+// (the journal's way in, from anywhere), the screen's first key (its way
+// on: tab, next question), then ctrl+e where the text can go to the
+// runner's editor, and the screen's other keys. Otherwise the log key,
+// the screen's keys, ? and q. The journal key comes last, where a wide
+// footer shows it.
 func (h helpKeys) ShortHelp() []key.Binding {
+	var own []key.Binding // the screen's live keys
+	if h.screen != nil {
+		for _, b := range h.screen.ShortHelp() {
+			if b.Enabled() {
+				own = append(own, b)
+			}
+		}
+	}
 	var out []key.Binding
 	if h.typing {
-		// While typing, ctrl+c is the only way out: it goes first, so a
-		// narrow footer never cuts it off.
 		out = append(out, h.globals()...)
+	}
+	out = append(out, h.global.Log)
+	if len(own) > 0 {
+		out, own = append(out, own[0]), own[1:]
 	}
 	if h.editor {
 		out = append(out, h.global.Editor)
 	}
-	// The log key works everywhere and is the journal's way in: it comes
-	// next, before a screen's own keys can crowd it out.
-	out = append(out, h.global.Log)
-	if h.screen != nil {
-		out = append(out, h.screen.ShortHelp()...)
-	}
+	out = append(out, own...)
 	if !h.typing {
 		out = append(out, h.globals()...)
 	}
-	return out
+	return append(out, h.global.Journal)
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {

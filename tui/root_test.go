@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -835,4 +836,25 @@ func TestAKeyAfterAPauseIsDrawnAtOnce(t *testing.T) {
 	at(125 * time.Millisecond) // 8 ms after the redraw's frame, 24 after the last key
 	h.send(letter('z'))
 	h.mustShow("│ xyz ")
+}
+
+// TestAPastedTabBecomesFourSpacesAsTheReadmeSays: a tab is kept as the
+// four spaces the text box draws it as, and the README's "Your data"
+// says so, rather than the runner finding out from an export.
+func TestAPastedTabBecomesFourSpacesAsTheReadmeSays(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.send(keyEnter)
+	h.send(tea.PasteMsg{Content: "5k\t28:30\n10k\t59:10"})
+	if got, want := h.workbook().Answers["numbers-or-feelings"].Text, "5k    28:30\n10k    59:10"; got != want {
+		t.Fatalf("stored %q, want %q", got, want)
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, data, _ := strings.Cut(string(readme), "## Your data")
+	data, _, _ = strings.Cut(data, "\n## ")
+	if !strings.Contains(data, "tab in text you paste becomes four spaces") {
+		t.Error(`the README's "Your data" does not say what becomes of a pasted tab`)
+	}
 }

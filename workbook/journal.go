@@ -195,9 +195,11 @@ type JournalSettings struct {
 	Plan int
 }
 
-// DefaultJournalSettings are the settings of a journal nobody has set up.
+// DefaultJournalSettings are the settings of a journal nobody has set up:
+// no weekly plan, for a week is never counted against a plan the runner
+// did not make.
 func DefaultJournalSettings() JournalSettings {
-	return JournalSettings{Unit: Kilometres, Tags: DefaultTags(), Plan: 3}
+	return JournalSettings{Unit: Kilometres, Tags: DefaultTags()}
 }
 
 // AddTags returns the settings with any of tags not yet known added at the

@@ -185,3 +185,33 @@ func TestTheREADMEIsTrue(t *testing.T) {
 		}
 	}
 }
+
+// Help read in a pipe ends its lines where their words end: fang pads
+// every line to the terminal's width.
+func TestHelpHasNoTrailingBlanks(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"export", "--help"}, {"help", "log"}, {"ideas", "-h"}} {
+		out := ok(t, "", args...)
+		if out == "" {
+			t.Fatalf("cairn %v printed nothing", args)
+		}
+		for i, line := range strings.Split(out, "\n") {
+			if strings.HasSuffix(line, " ") {
+				t.Errorf("cairn %v: line %d ends in blanks: %q", args, i+1, line)
+			}
+		}
+	}
+}
+
+func TestTrimmedLinesKeepsWhatIsNotABlankAtTheEnd(t *testing.T) {
+	var b strings.Builder
+	w := &trimmedLines{w: &b}
+	for _, part := range []string{"  two  words  ", "\n\n  ", "x", "  \nlast  "} {
+		fmt.Fprint(w, part)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "  two  words\n\n  x\nlast"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

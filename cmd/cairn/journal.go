@@ -88,10 +88,13 @@ func logCmd(db *string) *cobra.Command {
 			"1 to 5. A kind of run you have not used before is added to your list.",
 		Example: "  cairn log 5k 28:30 --enjoy 4 --before 2 --after 4 --tag group --note \"hill loop\"\n" +
 			"  cairn log 10k 52:10 --date yesterday\n" +
+			"  cairn log 8 mi 1:05:00\n" +
 			"  cairn log half 1:58:03 --date 2026-11-30 --tag race\n" +
 			"  cairn log 45m --enjoy 5 --fit belonging=5 --tried belonging\n" +
 			"  pbpaste | cairn log 8k --note -",
-		Args: cobra.MaximumNArgs(2),
+		// A unit may come as an argument of its own ("8 mi 1:05:00"):
+		// distanceAndTime joins it and says when too much is left.
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLog(cmd, *db, args, f)
 		},
@@ -102,8 +105,8 @@ func logCmd(db *string) *cobra.Command {
 	fl.IntVar(&f.before, "before", 0, "how you felt before, 1 to 5")
 	fl.IntVar(&f.after, "after", 0, "how you felt after, 1 to 5")
 	fl.StringArrayVar(&f.tags, "tag", nil, "a kind of run (solo, with others, long, …); repeat for more")
-	fl.StringArrayVar(&f.fits, "fit", nil, "how well it fit a value, VALUE=1..5 (a value's name or ID); repeat for more")
-	fl.StringVar(&f.tried, "tried", "", "the value whose experiment this run tried")
+	fl.StringArrayVar(&f.fits, "fit", nil, "how well it fit one of your values, VALUE=1..5 (its name or ID); repeat for more")
+	fl.StringVar(&f.tried, "tried", "", "the value (one of yours) whose experiment this run tried")
 	fl.StringVar(&f.note, "note", "", "a note; - reads it from standard input")
 	addDB(cmd, db)
 	return cmd
@@ -197,7 +200,7 @@ func entryFromFlags(cmd *cobra.Command, st *store.Store, args []string, f logFla
 			}
 			ref, err := findValue(values, name)
 			if err != nil {
-				return e, err
+				return e, fmt.Errorf("--fit %s: %w", fit, err)
 			}
 			if e.Fit == nil {
 				e.Fit = map[workbook.Ref]workbook.Score{}
@@ -206,7 +209,7 @@ func entryFromFlags(cmd *cobra.Command, st *store.Store, args []string, f logFla
 		}
 		if f.tried != "" {
 			if e.Experiment, err = findValue(values, f.tried); err != nil {
-				return e, err
+				return e, fmt.Errorf("--tried %s: %w", f.tried, err)
 			}
 		}
 	}
@@ -226,6 +229,10 @@ func parseScore(s string) (workbook.Score, error) {
 // it reads as a time (45m, 1h05) and not as a distance; otherwise it is
 // the distance.
 func distanceAndTime(args []string, unit workbook.Unit) (int, time.Duration, error) {
+	args = joinUnits(args, unit)
+	if len(args) > 2 {
+		return 0, 0, fmt.Errorf("cairn log takes a distance and a time, such as 8 mi 1:05:00; %q is one more than that", args[2])
+	}
 	switch len(args) {
 	case 0:
 		return 0, 0, nil
@@ -254,6 +261,28 @@ func distanceAndTime(args []string, unit workbook.Unit) (int, time.Duration, err
 	return metres, d, nil
 }
 
+// joinUnits joins a unit given as an argument of its own to the number
+// before it, as the form teaches them: "8 mi", "10 km", "45 min", "half
+// marathon". A word joins only when the two read together as a distance
+// or a time and it holds no digit, so "10 45m" stays ten and 45 minutes.
+func joinUnits(args []string, unit workbook.Unit) []string {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		if i+1 < len(args) && !strings.ContainsAny(args[i+1], "0123456789:") {
+			both := args[i] + " " + args[i+1]
+			_, distErr := journal.ParseDistance(both, unit)
+			_, timeErr := journal.ParseDuration(both)
+			if distErr == nil || timeErr == nil {
+				out = append(out, both)
+				i++
+				continue
+			}
+		}
+		out = append(out, args[i])
+	}
+	return out
+}
+
 // chosenValues are the values of the current season, with their names.
 func chosenValues(st *store.Store) ([]workbook.ValueChoice, error) {
 	season, err := st.CurrentSeason()
@@ -271,7 +300,9 @@ func chosenValues(st *store.Store) ([]workbook.ValueChoice, error) {
 }
 
 // findValue finds a value by its ID or name among the runner's chosen
-// values, then in the catalog.
+// values. A run fits or tries only a value the runner picked, as in the
+// journal's form: one of the catalog's not picked is refused with the way
+// to pick it, rather than kept beside values the runner never chose.
 func findValue(chosen []workbook.ValueChoice, name string) (workbook.Ref, error) {
 	name = strings.TrimSpace(name)
 	for _, v := range chosen {
@@ -279,17 +310,21 @@ func findValue(chosen []workbook.ValueChoice, name string) (workbook.Ref, error)
 			return v.Ref(), nil
 		}
 	}
-	for _, v := range catalog.Values() {
-		if strings.EqualFold(v.ID, name) || strings.EqualFold(v.Name, name) {
-			return workbook.Value(v.ID), nil
-		}
-	}
 	var names []string
 	for _, v := range chosen {
 		names = append(names, catalog.ValueName(v.ID, v.Name))
 	}
+	yours := "you have not picked any yet"
+	if len(names) > 0 {
+		yours = "yours are " + orList(names)
+	}
+	for _, v := range catalog.Values() {
+		if strings.EqualFold(v.ID, name) || strings.EqualFold(v.Name, name) {
+			return workbook.Ref{}, fmt.Errorf("%s is not one of your values (%s): pick it in the values step in cairn first", v.Name, yours)
+		}
+	}
 	if len(names) == 0 {
-		return workbook.Ref{}, fmt.Errorf("there is no value %q; the values step in cairn lists them all", name)
+		return workbook.Ref{}, fmt.Errorf("there is no value %q, and you have not picked any yet: the values step in cairn lists them all", name)
 	}
 	return workbook.Ref{}, fmt.Errorf("there is no value %q: your values are %s", name, orList(names))
 }

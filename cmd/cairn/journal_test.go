@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/cairn-run/cairn/export"
 	"github.com/cairn-run/cairn/store"
+	"github.com/cairn-run/cairn/workbook"
 )
 
 // These tests run `cairn log`, `cairn journal` and `cairn import-runs` as a
@@ -152,8 +154,57 @@ func TestLogRefusesWhatCannotBe(t *testing.T) {
 	}
 }
 
+// TestLogRefusesAValueNeverPicked: --fit and --tried take the runner's
+// own values, as the journal's form does; one of the catalog's never
+// picked is refused with the way to pick it, and nothing is logged.
+func TestLogRefusesAValueNeverPicked(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	msg := refused(t, "", "--db", db, "log", "45m", "--fit", "belonging=5")
+	containsAll(t, "with no values picked", msg, "--fit belonging=5: Belonging is not one of your values (you have not picked any yet)",
+		"pick it in the values step")
+	pickValues(t, db, "calm", "nature")
+	msg = refused(t, "", "--db", db, "log", "45m", "--fit", "belonging=5")
+	containsAll(t, "--fit", msg, "Belonging is not one of your values (yours are Calm or Nature)")
+	msg = refused(t, "", "--db", db, "log", "45m", "--fit", "calm=4", "--tried", "Belonging")
+	containsAll(t, "--tried", msg, "--tried Belonging: Belonging is not one of your values")
+	if out := ok(t, "", "--db", db, "journal", "--json"); strings.TrimSpace(out) != "[]" {
+		t.Errorf("something was logged:\n%s", out)
+	}
+	ok(t, "", "--db", db, "log", "45m", "--fit", "Nature=5", "--tried", "calm")
+	if es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json")); len(es) != 1 || es[0].Experiment != "calm" ||
+		len(es[0].Fit) != 1 || es[0].Fit[0].Value != "nature" || es[0].Fit[0].Score != 5 {
+		t.Errorf("entries = %+v", es)
+	}
+}
+
+// pickValues begins a season in the workbook at db with the catalog's
+// values ids picked.
+func pickValues(t *testing.T, db string, ids ...string) {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	season, err := st.CurrentSeason()
+	if errors.Is(err, store.ErrNotFound) {
+		season, err = st.NewSeason(workbook.SeasonPlan{})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var picked []workbook.ValueChoice
+	for _, id := range ids {
+		picked = append(picked, workbook.ValueChoice{ID: id})
+	}
+	if err := st.SaveValues(season.ID, picked); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestLogReadsTheNoteFromStandardInput(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "cairn.db")
+	pickValues(t, db, "calm")
 	ok(t, "Legs heavy at first.\r\nThen light by the river.\n", "--db", db, "log", "8k", "--note", "-", "--fit", "calm=4", "--tried", "Calm")
 	es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json"))
 	if len(es) != 1 || es[0].Note != "Legs heavy at first.\nThen light by the river." || es[0].Experiment != "calm" ||
@@ -334,5 +385,49 @@ func TestImportRunsRefuses(t *testing.T) {
 	r := runCairn(t, "", nil, "--db", db, "import-runs", bad)
 	if r.code == 0 || !strings.Contains(r.stderr, "none of the 1 file could be read") {
 		t.Errorf("a folder of bad files: %+v", r)
+	}
+}
+
+// TestLogTakesAUnitAsAnArgumentOfItsOwn: the form teaches "3.1 mi", and
+// the shell splits it in two; "cairn log 8 mi 1:05:00" said it took at
+// most 2 arguments.
+func TestLogTakesAUnitAsAnArgumentOfItsOwn(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	ok(t, "", "--db", db, "log", "8", "mi", "1:05:00")
+	ok(t, "", "--db", db, "log", "10", "km", "52", "min", "--date", "yesterday")
+	ok(t, "", "--db", db, "log", "half", "marathon", "--date", "2 days ago")
+	es := entriesOf(t, ok(t, "", "--db", db, "journal", "--json"))
+	if len(es) != 3 {
+		t.Fatalf("%d runs logged", len(es))
+	}
+	// Oldest first: the half two days ago, 10 km yesterday, 8 mi today.
+	if e := es[2]; e.Metres != 12875 || e.Seconds != 3900 {
+		t.Errorf("8 mi 1:05:00 logged as %+v", e)
+	}
+	if e := es[1]; e.Metres != 10000 || e.Seconds != 52*60 {
+		t.Errorf("10 km 52 min logged as %+v", e)
+	}
+	if e := es[0]; e.Metres != 21098 && e.Metres != 21097 {
+		t.Errorf("half marathon logged as %+v", e)
+	}
+	msg := refused(t, "", "--db", db, "log", "5k", "28:30", "easy")
+	containsAll(t, "three arguments", msg, "a distance and a time")
+}
+
+func TestJoinUnits(t *testing.T) {
+	for _, tc := range []struct {
+		in, want []string
+	}{
+		{[]string{"8", "mi", "1:05:00"}, []string{"8 mi", "1:05:00"}},
+		{[]string{"3.1", "miles"}, []string{"3.1 miles"}},
+		{[]string{"5k", "45", "min"}, []string{"5k", "45 min"}},
+		{[]string{"10", "45m"}, []string{"10", "45m"}}, // ten, and 45 minutes: never 1045 m
+		{[]string{"5k", "28:30"}, []string{"5k", "28:30"}},
+		{[]string{"half", "marathon", "1:58:03"}, []string{"half marathon", "1:58:03"}},
+		{[]string{"5k", "28:30", "easy"}, []string{"5k", "28:30", "easy"}},
+	} {
+		if got := joinUnits(tc.in, workbook.Kilometres); !slices.Equal(got, tc.want) {
+			t.Errorf("joinUnits(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

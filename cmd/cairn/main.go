@@ -27,7 +27,16 @@ func init() { starttrace.Mark("inits") }
 
 func main() {
 	starttrace.Mark("main")
-	err := fang.Execute(context.Background(), rootCmd(), fang.WithErrorHandler(printError))
+	root := rootCmd()
+	help := asksForHelp(os.Args[1:])
+	out := &trimmedLines{w: os.Stdout}
+	if help {
+		root.SetOut(out)
+	}
+	err := fang.Execute(context.Background(), root, fang.WithErrorHandler(printError))
+	if help {
+		out.Flush()
+	}
 	var exit *exitError
 	switch {
 	case errors.As(err, &exit):

@@ -12,7 +12,8 @@
 //	populate -empty FILE    a workbook with its first season begun and
 //	                        nothing in it, as the app leaves a new one
 //	populate -evening FILE  one evening's work as a runner might write it,
-//	                        for the pictures scripts/pictures.sh takes
+//	                        with a season before it and a few weeks of
+//	                        runs, for the pictures scripts/pictures.sh takes
 package main
 
 import (
@@ -39,26 +40,20 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: populate [-evening | -empty | -seasons N | -goals N | -answer BYTES] FILE")
 		os.Exit(2)
 	}
-	st, err := store.Open(flag.Arg(0))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+	now := time.Now().UTC()
+	if *evening {
+		fillEvening(flag.Arg(0), now)
+		return
 	}
+	st, err := store.Open(flag.Arg(0))
+	must(err)
 	defer st.Close()
 	season, err := st.CurrentSeason()
 	if errors.Is(err, store.ErrNotFound) {
 		season, err = st.StartSeason("")
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	now := time.Now().UTC()
-	switch {
-	case *empty:
-		return
-	case *evening:
-		fillEvening(st, season, now)
+	must(err)
+	if *empty {
 		return
 	}
 	for i := range *seasons {
@@ -117,12 +112,31 @@ func must(err error) {
 	}
 }
 
-// fillEvening writes a first season as one runner might leave it after an
+// openAt opens the workbook at path on a clock stopped at t, so what is
+// written seems written then.
+func openAt(path string, t time.Time) *store.Store {
+	st, err := store.Open(path, store.WithClock(func() time.Time { return t }))
+	must(err)
+	return st
+}
+
+// fillEvening writes a season as one runner might leave it after an
 // evening: answers in their own words, three values with what they wrote,
 // their themes decided, a small ladder of goals, and their place on the
 // third question, with Competition selected on the themes screen and the
-// medium goal on the board.
-func fillEvening(st *store.Store, season workbook.Season, now time.Time) {
+// medium goal on the board. Before it comes the season of eight months
+// ago, when races still drew them; beside it, the runs of the three weeks
+// since the season began.
+func fillEvening(path string, now time.Time) {
+	began := now.AddDate(0, 0, -24)
+	fillSpring(path, now.AddDate(0, -8, 0))
+	st := openAt(path, began)
+	season, err := st.NewSeason(workbook.SeasonPlan{Why: workbook.NewCycle, Carry: workbook.Carry{Values: true}})
+	must(err)
+	must(st.Close())
+	st = openAt(path, now)
+	defer st.Close()
+	fillRuns(st, began, now)
 	answers := map[string]string{
 		"numbers-or-feelings": "Feelings, mostly. I used to chase splits and every run became a test. Now I leave the watch at home on Sundays, and that is the best run of the week.",
 		"places-and-people":   "The ridge path above town, early, while the mist is still down in the valley. Thursdays with the club: we talk the whole way and nobody checks the pace.",
@@ -171,4 +185,95 @@ func fillEvening(st *store.Store, season workbook.Season, now time.Time) {
 	must(st.SavePlace(season.ID, workbook.Place{
 		Screen: "reflect", Question: 2, Theme: workbook.Theme("competition"), Goal: medium, Updated: now,
 	}))
+}
+
+// fillSpring writes the season begun at t: the answers of a runner still
+// drawn to races, a value, and their themes.
+func fillSpring(path string, t time.Time) {
+	st := openAt(path, t)
+	defer st.Close()
+	season, err := st.NewSeason(workbook.SeasonPlan{})
+	must(err)
+	answers := map[string]string{
+		"numbers-or-feelings": "Numbers. I check my splits every kilometre and I like seeing the line go down.",
+		"places-and-people":   "The track on Tuesdays, and the park when it is light enough.",
+		"competition":         "I love a race. A parkrun PB on a cold Saturday keeps me honest all week.",
+		"beyond-running":      "It is how I deal with work. A hard session and the day is gone.",
+		"big-dream":           "A sub-50 10k before I turn forty.",
+		"next-step":           "Four runs a week, one of them intervals.",
+	}
+	for id, text := range answers {
+		must(st.SaveAnswer(season.ID, workbook.Answer{Question: id, Text: text, Updated: t}))
+	}
+	must(st.SaveValues(season.ID, []workbook.ValueChoice{
+		{ID: "calm", Serve: "A hard session clears my head."},
+		{ID: "achievement", Serve: "A time on the clock that is mine."},
+	}))
+	toward := workbook.Toward
+	must(st.SaveThemes(season.ID, workbook.ThemeBoard{
+		Marks: []workbook.ThemeMark{
+			{Theme: workbook.Theme("competition"), Polarity: toward, Status: workbook.Confirmed},
+			{Theme: workbook.Theme("coping"), Polarity: toward, Status: workbook.Confirmed},
+		},
+		Top:        workbook.Theme("competition"),
+		Motivation: "Getting faster, and proving it on race day",
+		Updated:    t,
+	}))
+	must(st.PutGoal(season.ID, workbook.Goal{
+		ID: workbook.NewID(t), Tier: workbook.Big, Text: "A sub-50 10k in the autumn", Feel: workbook.Scary,
+		Status: workbook.Draft, Created: t, Updated: t,
+	}))
+}
+
+// fillRuns writes the runs of the weeks from began to now, as a runner who
+// plans three a week (Tuesday, the club's Thursday, a long Sunday) logs
+// them, with that plan set.
+func fillRuns(st *store.Store, began, now time.Time) {
+	settings := workbook.DefaultJournalSettings()
+	settings.Plan = 3
+	must(st.SaveJournalSettings(settings))
+	runs := []struct {
+		weeksAgo, day int // day 0 is Monday
+		km            float64
+		minutes       int
+		enjoy, before int
+		after         int
+		tags          []string
+		fit           map[string]int
+		note          string
+	}{
+		{3, 1, 5.2, 31, 3, 2, 3, []string{"solo", "easy"}, map[string]int{"calm": 4}, "First run of the new plan. Stiff, but out."},
+		{3, 3, 6, 35, 4, 3, 4, []string{"with others"}, map[string]int{"friendship": 5}, "The club. Talked the whole way."},
+		{3, 6, 8.5, 52, 5, 2, 5, []string{"solo", "long"}, map[string]int{"calm": 5, "nature": 5}, "The ridge at first light, mist in the valley."},
+		{2, 1, 5, 29, 3, 3, 3, []string{"solo", "easy"}, map[string]int{"calm": 3}, "After a night shift. Slow and quiet."},
+		{2, 3, 6.4, 37, 4, 2, 4, []string{"with others", "new route"}, map[string]int{"friendship": 5, "nature": 4}, "Club run past the old mill. Sam came too."},
+		{2, 6, 10, 64, 5, 3, 5, []string{"solo", "long"}, map[string]int{"nature": 5, "calm": 5}, "No watch. The whole ridge loop, and my knee said nothing."},
+		{1, 1, 5, 30, 2, 2, 3, []string{"solo", "easy"}, nil, "Rain, and tired legs. Glad I went, just."},
+		{1, 3, 6, 34, 4, 3, 4, []string{"with others"}, map[string]int{"friendship": 4}, "Thursdays are the best part of the week."},
+		{1, 6, 7.5, 45, 5, 2, 5, []string{"solo", "long"}, map[string]int{"calm": 5, "nature": 5}, "Frost on the ridge. Sunrise at the top."},
+		{0, 1, 5.5, 33, 4, 2, 4, []string{"solo", "easy"}, map[string]int{"calm": 4}, "Before the shift, head torch on the canal path."},
+	}
+	local := now.Local()
+	monday := time.Date(local.Year(), local.Month(), local.Day(), 7, 0, 0, 0, time.Local).
+		AddDate(0, 0, -(int(local.Weekday())+6)%7)
+	for i, r := range runs {
+		at := monday.AddDate(0, 0, r.day-7*r.weeksAgo)
+		if at.Before(began) || at.After(now) {
+			continue
+		}
+		e := workbook.Entry{
+			ID: workbook.NewID(at.Add(time.Duration(i) * time.Millisecond)), Day: workbook.DayOf(at),
+			Metres: int(r.km * 1000), Duration: time.Duration(r.minutes) * time.Minute,
+			Enjoyment: workbook.Score(r.enjoy), Before: workbook.Score(r.before), After: workbook.Score(r.after),
+			Tags: r.tags, Note: r.note, Source: workbook.Source{Kind: workbook.Logged},
+			Created: at.UTC(), Updated: at.UTC(),
+		}
+		for id, score := range r.fit {
+			if e.Fit == nil {
+				e.Fit = map[workbook.Ref]workbook.Score{}
+			}
+			e.Fit[workbook.Value(id)] = workbook.Score(score)
+		}
+		must(st.PutEntry(e))
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestNormalizeNewlines(t *testing.T) {
@@ -127,6 +128,46 @@ func TestStepsWalkInOrder(t *testing.T) {
 	for _, step := range Steps {
 		if got, ok := ParseScreen(step.String()); !ok || got != step {
 			t.Errorf("ParseScreen(%q) = %v, %v", step, got, ok)
+		}
+	}
+}
+
+// TestWrapFitsEitherMeasureOfAJoinedEmoji: "😮‍💨" is two cells where the
+// terminal joins it and four where it does not (tmux); a line wrapped to
+// the edge by the first measure lost its last letter in the second.
+func TestWrapFitsEitherMeasureOfAJoinedEmoji(t *testing.T) {
+	base := "I was out of breath on the hill 😮‍💨 but the view at the top was worth every 👨‍👩‍👧 step of it ❤️ and the 🇬🇧 flag flew, 👍🏽 and then some more words follow here to fill the lines"
+	for w := 10; w <= 80; w++ {
+		out := Wrap(base, w)
+		if got, want := strings.Join(strings.Fields(out), " "), strings.Join(strings.Fields(base), " "); got != want {
+			t.Fatalf("at %d words were lost:\n%s", w, out)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if ansi.StringWidth(l) > w || ansi.StringWidthWc(l) > w {
+				t.Errorf("at %d a line is %d cells joined, %d apart: %q", w, ansi.StringWidth(l), ansi.StringWidthWc(l), l)
+			}
+		}
+	}
+	if got := Wrap("plain words only", 8); got != "plain\nwords\nonly" {
+		t.Errorf("plain text wraps as before: %q", got)
+	}
+}
+
+func TestWrapIndentedKeepsEachLinesIndent(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		width      int
+		want       string
+	}{
+		{"plain", "easy miles by the canal", 10, "easy miles\nby the\ncanal"},
+		{"spaces", "  To try: easy miles by the canal", 14, "  To try: easy\n  miles by the\n  canal"},
+		{"bullet", "• Run Tuesday and Thursday", 12, "• Run\n  Tuesday\n  and\n  Thursday"},
+		{"dash under spaces", "  - hills and a long run", 12, "  - hills\n    and a\n    long run"},
+		{"lines apart", "Things:\n- a trail half\nmore words here", 10, "Things:\n- a trail\n  half\nmore words\nhere"},
+		{"indent too deep falls back", "        deep indent words", 12, "        deep\nindent words"},
+	} {
+		if got := WrapIndented(tc.text, tc.width); got != tc.want {
+			t.Errorf("%s: got\n%q\nwant\n%q", tc.name, got, tc.want)
 		}
 	}
 }

@@ -54,26 +54,30 @@ func Read(st Reader) tea.Cmd {
 
 // KeyMap holds the comparison's keys.
 type KeyMap struct {
-	Scroll key.Binding
-	Back   key.Binding
+	common.PageKeys
+	Back key.Binding
 }
 
 // DefaultKeyMap returns the comparison's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Scroll: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "k", "j", "space"), key.WithHelp("↑/↓", "scroll")),
-		Back:   key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
+		PageKeys: common.DefaultPageKeys(),
+		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
 	}
 }
 
 // ShortHelp lists the keys for the help footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Back} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Ends, k.Back} }
 
 // FullHelp lists the keys for the expanded help.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Scroll, k.Page, k.Ends}, {k.Back}}
+}
 
 // Model is the comparison.
 type Model struct {
+	common.ReadOnly
+
 	env     common.Env
 	st      Reader
 	keys    KeyMap
@@ -115,12 +119,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
 
-// Saving returns nil: nothing is written here.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is written here.
-func (m Model) Typing() bool { return false }
-
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
@@ -152,8 +150,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	var cmd tea.Cmd
-	m.page, cmd = m.page.Update(msg)
+	cmd := m.keys.Move(&m.page, msg)
 	return m, cmd
 }
 

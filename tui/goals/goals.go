@@ -120,7 +120,7 @@ func (m Model) Where() (goal string, editing bool, ideas *workbook.IdeaSearch) {
 			ideas.Kind = string(catalog.IdeaKinds()[p.kind-1])
 		}
 		if p.theme > 0 {
-			ideas.Theme = string(catalog.Themes()[p.theme-1].ID)
+			ideas.Theme = string(p.themes[p.theme-1])
 		}
 		if p.tier > 0 {
 			ideas.Tier = tierOrder[p.tier-1]
@@ -245,7 +245,9 @@ func (m *Model) syncKeys() {
 	m.syncLifeKeys()
 	// Beside the board every hint shows if they fit; the narrow strip, and
 	// a panel too short for them all, show one at a time.
-	m.keys.Hint.SetEnabled(!m.editing && !m.picking && !m.confirm && m.life.overlay == noOverlay && len(m.ctx.Hints) > 1 && !m.allHintsFit())
+	onBoard := !m.editing && !m.picking && !m.confirm && m.life.overlay == noOverlay
+	m.keys.Hint.SetEnabled(onBoard && len(m.ctx.Hints) > 1 && !m.allHintsFit())
+	m.keys.Context.SetEnabled(onBoard && m.contextCut())
 }
 
 // allHintsFit reports whether the panel beside the board has room for
@@ -345,6 +347,10 @@ func (m Model) updateBoard(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m.openPicker()
 	case key.Matches(msg, k.Hint):
 		m.hint = (m.hint + 1) % max(len(m.ctx.Hints), 1)
+	case key.Matches(msg, k.Context):
+		m.life.contextTop = 0
+		m.open(overlayContext)
+		return m, nil
 	case key.Matches(msg, k.Edit):
 		return m.edit(m.selected())
 	case key.Matches(msg, k.Delete):
@@ -693,53 +699,108 @@ func (m Model) averseNames() string { return common.JoinRefs(m.ctx.Averse, m.ctx
 
 func refNames(refs []common.Ref) string { return common.JoinRefs(refs, workbook.Ref{}, ", ") }
 
-// stripView is the few lines above the columns on narrower terminals:
-// what matters most, themes and values, what to avoid, the next step for
-// the selected goal, and one hint at a time. The hint and what matters
-// most are wrapped so they can be read in full; only when that would take
-// the columns' room (h is the board's height) are they cut to a line.
+// stripView is the few lines above the columns on narrower terminals.
 func (m Model) stripView(h int) string {
+	strip, _ := m.strip(h)
+	return strip
+}
+
+// strip is the few lines above the columns on narrower terminals: what
+// matters most, themes and values, what to avoid, the next step for the
+// selected goal, and one hint at a time, each wrapped to be read in full.
+// When that would take the columns' room (h is the board's height), the
+// lines that matter least for choosing goals are cut to one line, one at
+// a time, the hint first, until it fits; cut reports whether any was, and
+// c then shows them all (contextView).
+func (m Model) strip(h int) (strip string, cut bool) {
 	s := m.env.Styles
-	var lines []string
+	type line struct {
+		text string
+		drop int // the order lines are cut in when room is short: lowest first
+	}
+	var lines []line
+	for _, n := range m.notes() {
+		lines = append(lines, line{n, 6})
+	}
 	if m.ctx.Motivation != "" {
-		lines = append(lines, s.Muted.Render("What matters most: ")+s.Accent.Render(m.ctx.Motivation))
+		lines = append(lines, line{s.Muted.Render("What matters most: ") + s.Accent.Render(m.ctx.Motivation), 4})
 	}
 	// Themes and values each have a line: sharing one, the values were cut
 	// off the end of it on any narrow board.
 	if len(m.ctx.Themes) > 0 {
-		lines = append(lines, s.Muted.Render("Themes: ")+s.Text.Render(m.themeNames()))
+		lines = append(lines, line{s.Muted.Render("Themes: ") + s.Text.Render(m.themeNames()), 2})
 	}
 	if len(m.ctx.Values) > 0 {
-		lines = append(lines, s.Muted.Render("Values: ")+s.Text.Render(refNames(m.ctx.Values)))
+		lines = append(lines, line{s.Muted.Render("Values: ") + s.Text.Render(refNames(m.ctx.Values)), 1})
 	}
 	if len(m.ctx.Averse) > 0 {
-		lines = append(lines, s.Averse.Render("You'd rather not: "+m.averseNames()))
+		lines = append(lines, line{s.Averse.Render("You'd rather not: " + m.averseNames()), 3})
 	}
-	if len(lines) == 0 {
-		lines = append(lines, s.Muted.Render("No themes named yet. They help you choose goals that matter to you."))
+	if len(m.ctx.Themes)+len(m.ctx.Values)+len(m.ctx.Averse) == 0 && m.ctx.Motivation == "" {
+		lines = append(lines, line{s.Muted.Render("No themes named yet. They help you choose goals that matter to you."), 0})
 	}
-	lines = append(m.notes(), lines...)
 	if step := m.nextStepLine(); step != "" {
-		lines = append(lines, step)
+		lines = append(lines, line{step, 5})
 	}
 	if n := len(m.ctx.Hints); n > 0 {
 		hint := m.ctx.Hints[m.hint%n]
 		if n > 1 {
 			hint = fmt.Sprintf("(%d/%d) %s", m.hint%n+1, n, hint)
 		}
-		lines = append(lines, s.Muted.Render(hint))
+		lines = append(lines, line{s.Muted.Render(hint), 0})
 	}
-	wrapped := make([]string, len(lines))
+	shown := make([]string, len(lines))
+	rows := 0
 	for i, l := range lines {
-		wrapped[i] = common.Wrap(l, m.width)
+		shown[i] = common.Wrap(l.text, m.width)
+		rows += lipgloss.Height(shown[i])
 	}
-	if strip := strings.Join(wrapped, "\n"); lipgloss.Height(strip) <= max(h-minColumns, len(lines)) {
-		return strip
+	room := max(h-minColumns, len(lines))
+	for drop := 0; drop <= 6 && rows > room; drop++ {
+		for i, l := range lines {
+			if l.drop != drop || rows <= room {
+				continue
+			}
+			if tall := lipgloss.Height(shown[i]); tall > 1 {
+				shown[i] = common.Truncate(l.text, m.width)
+				rows -= tall - 1
+				cut = true
+			}
+		}
 	}
-	for i, l := range lines {
-		lines[i] = common.Truncate(l, m.width)
+	return strings.Join(shown, "\n"), cut
+}
+
+// contextView shows in full what sits above or beside the columns, for a
+// board too small to show it all: c opens it, esc goes back.
+func (m Model) contextView() string {
+	lines := m.contextLines()
+	lines = lines[min(m.life.contextTop, m.contextEnd(lines)):]
+	if h := max(m.height, 1); len(lines) > h {
+		lines = append(lines[:h-1], m.env.Styles.Muted.Render(common.Truncate("↓ more", max(m.width, 1))))
 	}
 	return strings.Join(lines, "\n")
+}
+
+func (m Model) contextLines() []string {
+	w := max(m.width, 1)
+	lines := []string{m.env.Styles.Title.Render(common.Truncate("Beside your goals", w)), ""}
+	return append(lines, strings.Split(m.sidePanel(w, true), "\n")...)
+}
+
+// contextEnd is the furthest the context scrolls: to its last line at the
+// bottom of the board.
+func (m Model) contextEnd(lines []string) int { return max(len(lines)-max(m.height, 1), 0) }
+
+// contextCut reports whether the board cuts what sits beside the goals:
+// the strip above the columns on a narrow board, or the panel beside them
+// (hints apart, which t shows one at a time).
+func (m Model) contextCut() bool {
+	if side := m.sideWidth(); side > 0 {
+		return lipgloss.Height(m.sidePanel(side, false)) > m.boardHeight()
+	}
+	_, cut := m.strip(m.boardHeight())
+	return cut
 }
 
 // minColumns is the least height the columns keep below the strip before
@@ -876,81 +937,114 @@ func (m Model) columnBody(c, w, h int, ladder map[string]bool) string {
 }
 
 // scroll shows the cards, a blank line between them, in h lines, keeping
-// the selected card in view: its first line always, all of it when it
-// fits, near the middle when there is room around it. It scrolls by rows,
-// not by cards, so a column that cannot show every card is always full:
-// the cards at its edges show what fits of them, rather than leaving empty
-// rows under "↑ 2 more". A card counts as shown when its first line is;
-// the others are counted in a "↑ N more" or "↓ N more" line, so nothing
-// is ever hidden without a word.
+// the selected card in view: all of it when it fits, near the middle when
+// there is room around it. It shows as many whole cards as fit, never the
+// tail of a card without its start: a card at the edge shows its first
+// lines, cut with a "…" line, when rows are left for it. Every card is
+// either shown (its first line is) or counted in a "↑ N more" or "↓ N
+// more" line, so nothing is ever hidden without a word. A selected card
+// taller than the column shows its start, cut with "… (enter)": enter
+// opens it whole.
 func scroll(cards []string, sel, h int, s *common.Styles, w int) string {
-	var lines []string
-	starts := make([]int, len(cards))
+	n := len(cards)
+	blocks := make([][]string, n)
+	total := n - 1
 	for i, c := range cards {
-		if i > 0 {
-			lines = append(lines, "")
-		}
-		starts[i] = len(lines)
-		lines = append(lines, strings.Split(c, "\n")...)
+		blocks[i] = strings.Split(c, "\n")
+		total += len(blocks[i])
 	}
-	total := len(lines)
 	if total <= h {
-		return strings.Join(lines, "\n")
+		return strings.Join(cards, "\n\n")
 	}
-	selStart, selEnd := starts[sel], total
-	if sel+1 < len(cards) {
-		selEnd = starts[sel+1] - 1
-	}
-	// The cards whose first line is above row top, and at or below row end.
-	above := func(top int) int {
-		n := 0
-		for _, st := range starts {
-			if st < top {
-				n++
-			}
+	// need is the rows cards f to l take, with the gaps between them and
+	// the "more" lines for the cards outside them.
+	need := func(f, l int) int {
+		rows := l - f + boolInt(f > 0) + boolInt(l < n-1)
+		for i := f; i <= l; i++ {
+			rows += len(blocks[i])
 		}
-		return n
+		return rows
 	}
-	below := func(end int) int {
-		n := 0
-		for _, st := range starts {
-			if st >= end {
-				n++
-			}
+	more := func(format string, k int) string {
+		return s.Muted.Render(common.Truncate(fmt.Sprintf(format, k), w))
+	}
+	cut := func(lines []string, rows int, mark string) []string {
+		return append(slices.Clone(lines[:rows-1]), s.Muted.Render(common.Truncate(mark, w)))
+	}
+
+	if need(sel, sel) > h {
+		// Not even the selected card fits whole. Its first lines matter
+		// more than saying what is below, and that more than above.
+		up, down := sel > 0, sel < n-1
+		rows := h - boolInt(up) - boolInt(down)
+		if rows < 2 && up {
+			up, rows = false, rows+1
 		}
-		return n
-	}
-	var top, room int
-	var up, down bool
-	// The "more" lines take rows of their own, which can move the window;
-	// a few rounds settle it.
-	for range 4 {
-		room = max(h-boolInt(up)-boolInt(down), 1)
-		top = selStart - (room-(selEnd-selStart))/2
-		top = min(top, total-room)
-		top = max(top, selEnd-room)
-		top = max(min(top, selStart), 0)
-		moreUp, moreDown := above(top) > 0, below(top+room) > 0
-		if moreUp == up && moreDown == down {
-			break
+		if rows < 2 && down {
+			down, rows = false, rows+1
 		}
-		up, down = moreUp, moreDown
+		var out []string
+		if up {
+			out = append(out, more("↑ %d more", sel))
+		}
+		if rows >= 2 {
+			out = append(out, cut(blocks[sel], min(rows, len(blocks[sel])), "  … (enter)")...)
+		} else {
+			out = append(out, blocks[sel][0])
+		}
+		if down {
+			out = append(out, more("↓ %d more", n-1-sel))
+		}
+		return strings.Join(out, "\n")
 	}
-	// In a column too short for all three, the selected card's first line
-	// matters more than saying what is below, and that more than above.
-	if room+boolInt(up)+boolInt(down) > h {
-		down = false
+
+	// As many whole cards as fit, growing below and above by turns so the
+	// selected one stays near the middle.
+	f, l := sel, sel
+	for grew := true; grew; {
+		grew = false
+		if l+1 < n && need(f, l+1) <= h {
+			l, grew = l+1, true
+		}
+		if f > 0 && need(f-1, l) <= h {
+			f, grew = f-1, true
+		}
 	}
-	if room+boolInt(up) > h {
-		up = false
+	// The rows left show the start of the next card below, or else of
+	// the card above, cut: a gap, a line of it at least, and the "…".
+	var head, tail []string
+	left := h - need(f, l)
+	switch {
+	case l+1 < n:
+		if rows := left - 1 + boolInt(l+1 == n-1); rows >= 2 {
+			l++
+			tail = cut(blocks[l], min(rows, len(blocks[l])), "  …")
+		}
+	case f > 0:
+		if rows := left - 1 + boolInt(f-1 == 0); rows >= 2 {
+			f--
+			head = cut(blocks[f], min(rows, len(blocks[f])), "  …")
+		}
 	}
 	var out []string
-	if up {
-		out = append(out, s.Muted.Render(common.Truncate(fmt.Sprintf("↑ %d more", above(top)), w)))
+	if f > 0 {
+		out = append(out, more("↑ %d more", f))
 	}
-	out = append(out, lines[top:min(top+room, total)]...)
-	if down {
-		out = append(out, s.Muted.Render(common.Truncate(fmt.Sprintf("↓ %d more", below(top+room)), w)))
+	for i := f; i <= l; i++ {
+		if i > f {
+			out = append(out, "")
+		}
+		switch {
+		case i == f && head != nil:
+			out = append(out, head...)
+		case i == l && tail != nil:
+			out = append(out, tail...)
+		default:
+			out = append(out, blocks[i]...)
+		}
+	}
+	if l < n-1 {
+		out = append(out, more("↓ %d more", n-1-l))
 	}
 	return strings.Join(out, "\n")
 }

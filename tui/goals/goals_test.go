@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -661,12 +662,14 @@ func TestEnterInTheSearchUsesTheIdea(t *testing.T) {
 	}
 }
 
-// TestAColumnThatScrollsIsFull: when a column cannot show every card, it
-// uses every row it has: cards above the selected one show as much of
-// themselves as fits, rather than leaving empty rows under "↑ 2 more".
-// The selected card's first line is always in view, and every card is
-// either shown (its first line is) or counted in a "more" line.
-func TestAColumnThatScrollsIsFull(t *testing.T) {
+// TestAColumnThatScrollsShowsWholeCards: when a column cannot show every
+// card, it shows as many whole cards as fit, and never the tail of a card
+// without its start (it showed the bottom half of a card under "↑ 2
+// more"); a card at the edge shows its first lines, marked "…" where it
+// is cut, when rows are left for it, so no more than two rows are left
+// empty. The selected card's first line is always in view, and every card
+// is either shown (its first line is) or counted in a "more" line.
+func TestAColumnThatScrollsShowsWholeCards(t *testing.T) {
 	s := common.NewStyles(true)
 	for n := 2; n <= 6; n++ {
 		for _, tall := range []int{2, 3, 5, 7} {
@@ -680,27 +683,33 @@ func TestAColumnThatScrollsIsFull(t *testing.T) {
 			}
 			for h := 4; h <= 30; h++ {
 				for sel := range n {
-					out := strings.Split(scroll(cards, sel, h, s, 30), "\n")
-					total := n*tall + n/2 + n - 1
-					if total > h && len(out) != h {
-						t.Errorf("%d cards of %d+ lines, selected %d, in %d rows: %d rows used:\n%s", n, tall, sel, h, len(out), strings.Join(out, "\n"))
+					out := strings.Split(ansi.Strip(scroll(cards, sel, h, s, 30)), "\n")
+					text := strings.Join(out, "\n")
+					if len(out) > h {
+						t.Fatalf("%d rows in %d:\n%s", len(out), h, text)
 					}
-					text := ansi.Strip(strings.Join(out, "\n"))
 					if !strings.Contains(text, fmt.Sprintf("card %d", sel)) {
 						t.Errorf("%d cards in %d rows: the selected card %d is not shown:\n%s", n, h, sel, text)
 					}
 					shown, more := strings.Count(text, "card "), 0
-					for _, l := range out {
+					for i, l := range out {
 						var k int
-						if _, err := fmt.Sscanf(ansi.Strip(l), "↑ %d more", &k); err == nil {
+						if _, err := fmt.Sscanf(l, "↑ %d more", &k); err == nil {
 							more += k
 						}
-						if _, err := fmt.Sscanf(ansi.Strip(l), "↓ %d more", &k); err == nil {
+						if _, err := fmt.Sscanf(l, "↓ %d more", &k); err == nil {
 							more += k
+						}
+						if (l == "·" || strings.HasPrefix(strings.TrimSpace(l), "…")) && (i == 0 || out[i-1] != "·" && !strings.HasPrefix(out[i-1], "card ")) {
+							t.Errorf("%d cards of %d+ lines in %d rows, selected %d: a card without its start:\n%s", n, tall, h, sel, text)
+							break
 						}
 					}
 					if shown+more != n {
 						t.Errorf("%d cards in %d rows, selected %d: %d shown + %d announced:\n%s", n, h, sel, shown, more, text)
+					}
+					if whole := n*tall + n/2 + n - 1; whole > h && len(out) < h-2 {
+						t.Errorf("%d cards of %d+ lines, selected %d, in %d rows: %d rows left empty:\n%s", n, tall, sel, h, h-len(out), text)
 					}
 				}
 			}
@@ -953,5 +962,113 @@ func TestTheIdeasSearchFitsAfterTheWindowNarrows(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestWhatTheBoardCutsCanBeRead: at 80×24 with nine values, a long
+// motivation, a ladder and hints, the strip above the columns cannot hold
+// every line whole. It cuts the least needed first (the hint, then the
+// values), never more than it must, and c shows everything in full.
+func TestWhatTheBoardCutsCanBeRead(t *testing.T) {
+	big := workbook.Goal{ID: "big", Tier: workbook.Big, Text: "A trail half marathon in the mountains next October, at an easy pace"}
+	mid := workbook.Goal{ID: "mid", Tier: workbook.Medium, Text: "Join the club's Thursday group for six weeks, with Sam to keep me going", Parent: "big"}
+	small := workbook.Goal{ID: "small", Tier: workbook.Small, Text: "Run Tuesday and Thursday at 7am, before my shift, with the head torch", Parent: "mid"}
+	c := ctx()
+	c.Motivation = "An hour that is mine, out on the ridge above the town before the house wakes up"
+	for _, v := range []string{"Friendship", "Nature", "Family", "Health", "Curiosity", "Discipline", "Freedom", "Time to myself"} {
+		c.Values = append(c.Values, common.Ref{Ref: workbook.OwnValueRef(v), Name: v})
+	}
+	c.Hints = []string{
+		"How running feels matters most: choose goals that protect that feeling, like one easy run a week with no pace to hit.",
+		"Company keeps you going: a goal with someone in it is one you keep.",
+	}
+	m, _ := setup(t, big, mid, small)
+	m.SetSize(78, 20) // the board's part of 80×24
+	m.SetContext(c)
+	m = press(m, right) // the medium goal: its next step shows
+	strip, cut := m.strip(m.boardHeight())
+	plain := ansi.Strip(strip)
+	if !cut || !m.keys.Context.Enabled() {
+		t.Fatalf("nothing cut, or c not offered:\n%s", plain)
+	}
+	if !strings.Contains(squeeze(plain), squeeze(c.Motivation)) || !strings.Contains(plain, "Next step this week") {
+		t.Errorf("what matters most or the next step was cut before the hint and values:\n%s", plain)
+	}
+	if !strings.Contains(ansi.Strip(m.View()), "c read it all") && !slices.ContainsFunc(m.ShortHelp(), func(b key.Binding) bool { return b.Help().Key == "c" && b.Enabled() }) {
+		t.Error("the footer does not offer c")
+	}
+	m = press(m, keys("c")...)
+	var read strings.Builder
+	for range 20 { // all of it, scrolling down
+		read.WriteString(ansi.Strip(m.View()))
+		m = press(m, down)
+	}
+	v := squeeze(read.String())
+	for _, want := range append([]string{c.Motivation, c.Hints[0], c.Hints[1]}, "Timetomyself") {
+		if !strings.Contains(v, squeeze(want)) {
+			t.Errorf("c does not show %q:\n%s", want, ansi.Strip(m.View()))
+		}
+	}
+	m = press(m, esc)
+	if m.life.overlay != noOverlay {
+		t.Error("esc did not go back to the board")
+	}
+	// With room, nothing is cut and c is not offered.
+	m.SetSize(78, 50)
+	if _, cut := m.strip(m.boardHeight()); cut || m.keys.Context.Enabled() {
+		t.Error("at 78×50 the strip is cut, or c offered with nothing cut")
+	}
+}
+
+// TestASelectedCardCutAtTheBoxSaysSo: a selected goal taller than its
+// column shows its start and "… (enter)", never a card stopped at the
+// box's edge without a word.
+func TestASelectedCardCutAtTheBoxSaysSo(t *testing.T) {
+	long := strings.Repeat("Run the ridge loop every Sunday morning with the club at an easy pace. ", 4)
+	m, _ := setup(t, workbook.Goal{ID: "a", Tier: workbook.Small, Text: long}, goal("b", "small", 1))
+	m.SetSize(78, 14)
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "… (enter)") || !strings.Contains(v, "↓ 1 more") {
+		t.Errorf("the cut card:\n%s", v)
+	}
+}
+
+// TestIdeasForTheStarredThemeComeFirst: with Headspace starred beside
+// Confidence, the ideas open on Headspace's, not on eight that fit
+// Confidence; and the theme filter offers the runner's own themes first,
+// the starred one leading.
+func TestIdeasForTheStarredThemeComeFirst(t *testing.T) {
+	c := Context{
+		Top: workbook.Theme("coping"),
+		Themes: []common.Ref{
+			{Ref: workbook.Theme("coping"), Name: "Headspace"},
+			{Ref: workbook.Theme("self-esteem"), Name: "Confidence"},
+			{Ref: workbook.Theme("affiliation"), Name: "Company"},
+			{Ref: workbook.OwnTheme{ID: "own-1", Name: "The dog"}.Ref(), Name: "The dog"},
+		},
+	}
+	m, _ := setup(t)
+	m.SetContext(c)
+	m = press(m, right)
+	m = press(m, keys("i")...) // the medium column's ideas
+	if len(m.picker.list) == 0 {
+		t.Fatal("no ideas")
+	}
+	first := m.picker.list[0].Idea
+	if !slices.Contains(first.Themes, catalog.Coping) {
+		t.Errorf("the ideas open on %q (%v), not one for the starred Headspace", first.Text, first.Themes)
+	}
+	var offered []string
+	for range 4 {
+		m = press(m, keys("2")...)
+		id := m.picker.themes[m.picker.theme-1]
+		offered = append(offered, string(id))
+	}
+	if want := []string{"coping", "self-esteem", "affiliation", string(catalog.Themes()[0].ID)}; !slices.Equal(offered, want) {
+		t.Errorf("the theme filter offers %v, want the runner's themes first: %v", offered, want)
+	}
+	m = press(m, esc, keys("i")[0], keys("2")[0]) // opened again, the first theme offered
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "theme Headspace ★") {
+		t.Errorf("the starred theme is not first, or not marked, in the filter:\n%s", v)
 	}
 }

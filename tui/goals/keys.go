@@ -23,6 +23,9 @@ type KeyMap struct {
 
 	Ideas key.Binding
 	Hint  key.Binding
+	// Context shows in full the themes, values, next step and hints the
+	// board had to cut to fit.
+	Context key.Binding
 
 	// Coming back (life.go): a goal's state, its rest, its history, the
 	// weekly look back and another look at what has rested.
@@ -101,6 +104,7 @@ func DefaultKeyMap() KeyMap {
 		No:        key.NewBinding(key.WithKeys("n", "esc"), key.WithHelp("n", "keep it")),
 		Ideas:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "goal ideas")),
 		Hint:      key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "next hint")),
+		Context:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "read it all")),
 
 		State:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "commit, rest, reached")),
 		Rest:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rest it")),
@@ -173,6 +177,7 @@ const (
 	modeWeek
 	modeLook
 	modeDiary
+	modeContext
 )
 
 func (k *KeyMap) setMode(m mode, empty bool) {
@@ -218,15 +223,15 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 	for _, b := range []*key.Binding{&k.RestAll, &k.Week, &k.Look} {
 		b.SetEnabled(false)
 	}
-	k.OptUp.SetEnabled(m == modeState || m == modeWeek || m == modeDiary)
-	k.OptDown.SetEnabled(m == modeState || m == modeWeek || m == modeDiary)
+	k.OptUp.SetEnabled(m == modeState || m == modeWeek || m == modeDiary || m == modeContext)
+	k.OptDown.SetEnabled(m == modeState || m == modeWeek || m == modeDiary || m == modeContext)
 	k.OptPick.SetEnabled(m == modeState || m == modeRest)
 	if m == modeRest {
 		k.OptPick.SetHelp("enter", "rest")
 	} else {
 		k.OptPick.SetHelp("enter", "choose")
 	}
-	if m == modeDiary {
+	if m == modeDiary || m == modeContext {
 		k.OptUp.SetHelp("↑/↓", "scroll")
 	} else {
 		k.OptUp.SetHelp("↑/↓", "choose")
@@ -258,7 +263,7 @@ func (k *KeyMap) setMode(m mode, empty bool) {
 
 // ShortHelp lists the live keys for the help footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Look, k.Week, k.Add, k.Ideas, k.Edit, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
+	return []key.Binding{k.Look, k.Week, k.Add, k.Ideas, k.Edit, k.Context, k.Feel, k.Next, k.Yes, k.No, k.Field, k.Choose, k.Toggle, k.Done,
 		k.Pick, k.Kind, k.Theme, k.Column, k.Search, k.Close,
 		k.KeepIt, k.EditIt, k.CommitIt, k.LetItGo, k.RestAgain, k.Skip,
 		k.Outcome, k.TryAgain, k.Adjust, k.OptUp, k.OptPick, k.Days, k.Bigger, k.NewSeason, k.SaveLine, k.Back}
@@ -267,7 +272,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp lists every live key for the expanded help.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Add, k.Ideas, k.Edit, k.Delete, k.Feel, k.Hint},
+		{k.Add, k.Ideas, k.Edit, k.Delete, k.Feel, k.Hint, k.Context},
 		{k.Left, k.Up, k.MoveLeft, k.MoveUp},
 		{k.Next, k.Prev, k.Yes, k.No},
 		{k.Field, k.FieldBack, k.Choose, k.ItemUp, k.Toggle, k.Done},

@@ -27,14 +27,15 @@ import (
 type overlay uint8
 
 const (
-	noOverlay    overlay = iota
-	overlayState         // the moves the goal's state allows
-	overlayRest          // how many days to rest
-	overlayLine          // a line: why a change, or how reaching it felt
-	overlayNext          // after reaching a goal: the next step
-	overlayWeek          // looking back on last week (week.go)
-	overlayLook          // another look at goals that rested (week.go)
-	overlayDiary         // a goal's history (diary.go)
+	noOverlay      overlay = iota
+	overlayState           // the moves the goal's state allows
+	overlayRest            // how many days to rest
+	overlayLine            // a line: why a change, or how reaching it felt
+	overlayNext            // after reaching a goal: the next step
+	overlayWeek            // looking back on last week (week.go)
+	overlayLook            // another look at goals that rested (week.go)
+	overlayDiary           // a goal's history (diary.go)
+	overlayContext         // what the board cut to fit, in full (goals.go)
 )
 
 // option is one choice of the state menu.
@@ -71,6 +72,9 @@ type life struct {
 	week  week  // week.go
 	look  look  // week.go
 	diary diary // diary.go
+
+	// contextTop is the first line shown of what the board cut to fit.
+	contextTop int
 }
 
 // SaveGoalChange and GoalHistory are what the board asks of the store for
@@ -398,6 +402,16 @@ func (m Model) updateLife(msg tea.Msg) (Model, tea.Cmd) {
 		return m.updateLook(k)
 	case overlayDiary:
 		return m.updateDiary(k)
+	case overlayContext:
+		switch {
+		case key.Matches(k, m.keys.OptUp):
+			m.life.contextTop = max(m.life.contextTop-1, 0)
+		case key.Matches(k, m.keys.OptDown):
+			m.life.contextTop = min(m.life.contextTop+1, m.contextEnd(m.contextLines()))
+		case key.Matches(k, m.keys.Back):
+			m.life.overlay = noOverlay
+			m.syncKeys()
+		}
 	}
 	return m, nil
 }
@@ -417,6 +431,8 @@ func (m Model) lifeMode() mode {
 		return modeWeek
 	case overlayLook:
 		return modeLook
+	case overlayContext:
+		return modeContext
 	}
 	return modeDiary
 }
@@ -487,6 +503,8 @@ func (m Model) lifeView() string {
 		body = m.lookView()
 	case overlayDiary:
 		body = m.diaryView()
+	case overlayContext:
+		body = m.contextView()
 	}
 	return lipgloss.NewStyle().MaxHeight(max(m.height, 1)).MaxWidth(max(m.width, 1)).Render(s.Text.Render(body))
 }

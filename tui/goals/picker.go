@@ -20,8 +20,12 @@ import (
 // words; ideas that fit the runner's themes come first, ideas that clash
 // with an aversion are marked, never hidden.
 type picker struct {
-	kind   int // 0 = every kind, else catalog.IdeaKinds()[kind-1]
-	theme  int // 0 = every theme, else catalog.Themes()[theme-1]
+	kind  int // 0 = every kind, else catalog.IdeaKinds()[kind-1]
+	theme int // 0 = every theme, else themes[theme-1]
+	// themes are the themes the theme filter offers, in the order it
+	// offers them: the runner's own confirmed ones first, the one that
+	// matters most leading, then the rest of the catalog's.
+	themes []catalog.ThemeID
 	tier   int // 0 = every column, else tierOrder[tier-1]
 	search textinput.Model
 	typing bool
@@ -36,13 +40,33 @@ type picker struct {
 	missing string // the blank still empty when the runner tried to add
 }
 
-func newPicker(s *common.Styles, col int) picker {
+func newPicker(s *common.Styles, col int, ctx Context) picker {
 	search := textinput.New()
 	search.Prompt = "/ "
 	search.Placeholder = "words to look for"
 	search.KeyMap.Paste.SetEnabled(false)
 	search.SetStyles(s.TextInput)
-	return picker{search: search, tier: col + 1}
+	return picker{search: search, tier: col + 1, themes: themeChoices(ctx)}
+}
+
+// themeChoices are the themes the filter offers: the runner's confirmed
+// catalog themes first (the one that matters most leads them, as the
+// context lists it), then the catalog's others in its order. The
+// runner's own themes are not among them: goal ideas are tagged with the
+// catalog's themes, and an own theme would filter them all out.
+func themeChoices(ctx Context) []catalog.ThemeID {
+	var out []catalog.ThemeID
+	for _, t := range ctx.Themes {
+		if id, ok := catalogTheme(t); ok && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	for _, t := range catalog.Themes() {
+		if !slices.Contains(out, t.ID) {
+			out = append(out, t.ID)
+		}
+	}
+	return out
 }
 
 // setWidth fits the search and the blanks to the screen's width w, as
@@ -58,7 +82,7 @@ func (p *picker) setWidth(w int) {
 // build does not know is left at "every".
 func (p *picker) restore(f workbook.IdeaSearch, ctx Context) {
 	p.kind = slices.Index(catalog.IdeaKinds(), catalog.IdeaKind(f.Kind)) + 1
-	p.theme = slices.IndexFunc(catalog.Themes(), func(t catalog.Theme) bool { return string(t.ID) == f.Theme }) + 1
+	p.theme = slices.Index(p.themes, catalog.ThemeID(f.Theme)) + 1
 	p.tier = slices.Index(tierOrder, f.Tier) + 1
 	p.search.SetValue(f.Query)
 	p.refresh(ctx)
@@ -71,12 +95,16 @@ func (p *picker) refresh(ctx Context) {
 		f.Kind = catalog.IdeaKinds()[p.kind-1]
 	}
 	if p.theme > 0 {
-		f.Theme = catalog.Themes()[p.theme-1].ID
+		f.Theme = p.themes[p.theme-1]
 	}
 	if p.tier > 0 {
 		f.Tier = tierOrder[p.tier-1]
 	}
-	p.list = catalog.RankIdeas(catalog.FilterIdeas(catalog.Ideas(), f), refIDs(ctx.Themes), refIDs(ctx.Averse))
+	var top catalog.ThemeID
+	if t, ok := catalogTheme(common.Ref{Ref: ctx.Top}); ok {
+		top = t
+	}
+	p.list = catalog.RankIdeas(catalog.FilterIdeas(catalog.Ideas(), f), refIDs(ctx.Themes), refIDs(ctx.Averse), top)
 	p.cursor = max(0, min(p.cursor, len(p.list)-1))
 }
 
@@ -102,7 +130,7 @@ func catalogTheme(r common.Ref) (catalog.ThemeID, bool) {
 // openPicker shows the catalog, filtered to the focused column.
 func (m Model) openPicker() (Model, tea.Cmd) {
 	m.picking = true
-	m.picker = newPicker(m.env.Styles, m.col)
+	m.picker = newPicker(m.env.Styles, m.col, m.ctx)
 	m.picker.setWidth(m.width)
 	m.picker.refresh(m.ctx)
 	return m, nil
@@ -156,7 +184,7 @@ func (m Model) updatePicker(msg tea.Msg) (Model, tea.Cmd) {
 		p.kind = (p.kind + 1) % (len(catalog.IdeaKinds()) + 1)
 		p.refresh(m.ctx)
 	case key.Matches(k, keys.Theme):
-		p.theme = (p.theme + 1) % (len(catalog.Themes()) + 1)
+		p.theme = (p.theme + 1) % (len(p.themes) + 1)
 		p.refresh(m.ctx)
 	case key.Matches(k, keys.Column):
 		p.tier = (p.tier + 1) % (len(tierOrder) + 1)
@@ -304,7 +332,12 @@ func (m Model) pickerView() string {
 		kind = catalog.IdeaKinds()[p.kind-1].Name()
 	}
 	if p.theme > 0 {
-		theme = catalog.Themes()[p.theme-1].Name
+		id := p.themes[p.theme-1]
+		t, _ := catalog.LookupTheme(id)
+		theme = t.Name
+		if m.ctx.Top == workbook.Theme(string(id)) {
+			theme += " ★"
+		}
 	}
 	if p.tier > 0 {
 		tier = catalog.AboutTier(tierOrder[p.tier-1]).Name

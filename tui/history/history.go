@@ -42,30 +42,34 @@ func read(st Reader, id string) tea.Cmd {
 
 // KeyMap holds the browser's keys.
 type KeyMap struct {
-	Prev   key.Binding
-	Next   key.Binding
-	Scroll key.Binding
-	Back   key.Binding
+	Prev key.Binding
+	Next key.Binding
+	common.PageKeys
+	Back key.Binding
 }
 
 // DefaultKeyMap returns the browser's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Prev:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "another season")),
-		Next:   key.NewBinding(key.WithKeys("right", "l")),
-		Scroll: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "k", "j", "space"), key.WithHelp("↑/↓", "scroll")),
-		Back:   key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
+		Prev:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "another season")),
+		Next:     key.NewBinding(key.WithKeys("right", "l")),
+		PageKeys: common.DefaultPageKeys(),
+		Back:     key.NewBinding(key.WithKeys("esc", "shift+tab"), key.WithHelp("esc", "back")),
 	}
 }
 
 // ShortHelp lists the keys for the help footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Scroll, k.Back} }
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Prev, k.Scroll, k.Ends, k.Back} }
 
 // FullHelp lists the keys for the expanded help.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Prev, k.Back}, {k.Scroll, k.Page, k.Ends}}
+}
 
 // Model is the browser.
 type Model struct {
+	common.ReadOnly
+
 	env   common.Env
 	st    Reader
 	keys  KeyMap
@@ -147,12 +151,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
 
-// Saving returns nil: nothing is written here.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is written here.
-func (m Model) Typing() bool { return false }
-
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
@@ -191,8 +189,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, m.show()
 		}
 	}
-	var cmd tea.Cmd
-	m.page, cmd = m.page.Update(msg)
+	cmd := m.keys.Move(&m.page, msg)
 	return m, cmd
 }
 

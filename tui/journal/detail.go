@@ -37,7 +37,11 @@ func (m *Model) updateSettings(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.settings = f.s
 		m.form.unit = f.s.Unit
-		return tea.Batch(m.Saver.Write(m.settingsRecord(f.s)), common.Status(fmt.Sprintf("Distances in %s; a plan of %s a week.", f.s.Unit, plural(f.s.Plan, "run", "runs"))))
+		plan := "no weekly plan"
+		if f.s.Plan > 0 {
+			plan = "a plan of " + plural(f.s.Plan, "run", "runs") + " a week"
+		}
+		return tea.Batch(m.Saver.Write(m.settingsRecord(f.s)), common.Status(fmt.Sprintf("Distances in %s; %s.", f.s.Unit, plan)))
 	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
 		f.focus = 1 - f.focus
 	case key.Matches(msg, k.Less), key.Matches(msg, k.More):

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -283,12 +282,17 @@ func (f *form) setStyles(s *common.Styles) {
 }
 
 // labelWidth is the width of the labels' column.
+// labelWidth is the width of the labels' column: the marker, the longest
+// label in cells (a value's name may hold an emoji, two cells wide) and two
+// spaces before the field, so a label never runs into its dots. A long
+// name of the runner's own is cut only when the window has no room for
+// it: the column takes at most a third of the width.
 func (f form) labelWidth() int {
 	w := 12
 	for _, sl := range f.slots {
-		w = max(w, min(utf8.RuneCountInString(sl.label)+3, 22))
+		w = max(w, 2+lipgloss.Width(sl.label)+2)
 	}
-	return w
+	return min(w, max(22, f.width/3))
 }
 
 func (f *form) setWidth(w int) {
@@ -738,7 +742,7 @@ func (m Model) formView() string {
 		if i == f.focus {
 			focusAt = len(lines)
 		}
-		label := common.Truncate(sl.label, lw-2)
+		label := common.Truncate(sl.label, lw-4)
 		mark := "  "
 		style := s.Muted
 		if i == f.focus {

@@ -80,11 +80,19 @@ func (m *Model) loadInsights() tea.Cmd {
 		if err != nil {
 			return insightsMsg{gen: gen, err: err}
 		}
+		var began workbook.Day
+		first, _, err := st.JournalPage("", 1, false) // the oldest run
+		if err != nil {
+			return insightsMsg{gen: gen, err: err}
+		}
+		if len(first) > 0 {
+			began = first[0].Day
+		}
 		before, err := read(w.Before())
 		if err != nil {
 			return insightsMsg{gen: gen, err: err}
 		}
-		return insightsMsg{gen: gen, mirror: jr.Reflect(w, now, before, settings, refs, name)}
+		return insightsMsg{gen: gen, mirror: jr.Reflect(w, began, now, before, settings, refs, name)}
 	}
 }
 

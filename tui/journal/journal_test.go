@@ -502,7 +502,10 @@ func TestInsights(t *testing.T) {
 	fill(t, st, 200)
 	s := newScreen(t, st, 100, 40, Value{Ref: workbook.Value("calm"), Name: "Calm"})
 	s.keys("i")
-	s.mustShow("Insights", "4 weeks", "Weekly distance (km)", "24 runs in the last 4 weeks", "4 of 4 weeks reached your plan of 3 runs.")
+	s.mustShow("Insights", "4 weeks", "Weekly distance (km)", "24 runs in the last 4 weeks", "You ran in 4 of 4 weeks.")
+	if strings.Contains(s.view(), "plan") {
+		t.Errorf("no plan was set, and the mirror speaks of one:\n%s", s.view())
+	}
 	s.keys("tab")
 	s.mustShow("this season", "runs in this season")
 	s.keys("3")
@@ -521,7 +524,8 @@ func TestSettings(t *testing.T) {
 	st := openStore(t)
 	fill(t, st, 3)
 	s := newScreen(t, st, 100, 30)
-	s.keys("s", "right", "tab", "right", "esc")
+	s.mustShow("3 runs this week") // no plan yet: nothing to count against
+	s.keys("s", "right", "tab", "right", "right", "right", "right", "esc")
 	got, err := st.JournalSettings()
 	if err != nil || got.Unit != workbook.Miles || got.Plan != 4 {
 		t.Errorf("settings = %+v, %v", got, err)
@@ -563,4 +567,52 @@ func TestNoteLimits(t *testing.T) {
 	s.keys("tab", "tab")
 	s.send(tea.PasteMsg{Content: strings.Repeat("9", MaxFieldRunes+1)})
 	s.said("Distance holds up to 40 characters")
+}
+
+// TestTheFirstRunIsTheFirstWeekCounted: one run logged today in a new
+// journal; a year's insights count one week, with no plan to judge it by.
+func TestTheFirstRunIsTheFirstWeekCounted(t *testing.T) {
+	s := newScreen(t, openStore(t), 100, 40)
+	s.keys("a")
+	s.typeText("5k")
+	s.keys("esc", "i", "tab", "tab")
+	s.mustShow("1 run in the last year")
+	if v := s.view(); strings.Contains(v, "of 52") || strings.Contains(v, "plan") {
+		t.Errorf("the year counts weeks before the journal, or a plan never set:\n%s", v)
+	}
+}
+
+// TestTheFormsLabelsNeverRunIntoTheirFields: a value named with an emoji
+// ("Time to myself 🌿") ran into its dots, and a long name of the
+// runner's own was cut at 19 letters even at 160 columns.
+func TestTheFormsLabelsNeverRunIntoTheirFields(t *testing.T) {
+	emoji := Value{Ref: workbook.OwnValueRef("a"), Name: "Time to myself 🌿"}
+	long := Value{Ref: workbook.OwnValueRef("b"), Name: "Being outdoors with the dog, whatever the weather"}
+	for _, tc := range []struct {
+		w      int
+		values []Value
+	}{{80, []Value{emoji}}, {80, []Value{emoji, long}}, {160, []Value{emoji, long}}} {
+		w := tc.w
+		s := newScreen(t, openStore(t), w, 40, tc.values...)
+		s.keys("a")
+		v := s.view()
+		for _, l := range strings.Split(v, "\n") {
+			for _, label := range []string{"Time to myself 🌿", "Kind of run", "Enjoyment", "Being outdoors"} {
+				i := strings.Index(l, label)
+				if i < 0 {
+					continue
+				}
+				rest := l[i+len(label):]
+				if label == "Being outdoors" {
+					rest = rest[strings.IndexAny(rest, "○●")-2:]
+				}
+				if !strings.HasPrefix(rest, "  ") {
+					t.Errorf("at %d columns %q runs into its field: %q", w, label, l)
+				}
+			}
+		}
+		if w == 160 && !strings.Contains(v, long.Name) {
+			t.Errorf("at 160 columns the long name is cut:\n%s", v)
+		}
+	}
 }

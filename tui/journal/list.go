@@ -142,8 +142,19 @@ func (m *Model) handleLoaded(msg loadedMsg) tea.Cmd {
 	m.list.rows, m.list.older, m.list.atNewest = msg.page, msg.next, true
 	m.list.cursor, m.list.top = 0, 0
 	m.list.settle()
-	// A form opened before the settings arrived takes their unit.
+	// A form opened before the settings arrived (the log key, first thing
+	// in a session) takes their unit, and offers the runner's own kinds
+	// of run, with any it already offers after them.
 	m.form.unit = m.settings.Unit
+	if m.mode == modeForm {
+		kinds := slices.Clone(m.settings.Tags)
+		for _, k := range m.form.kinds {
+			if !slices.Contains(kinds, k) {
+				kinds = append(kinds, k)
+			}
+		}
+		m.form.kinds = kinds
+	}
 	return nil
 }
 

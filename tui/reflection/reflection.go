@@ -44,7 +44,9 @@ func DefaultKeyMap() KeyMap {
 }
 
 // ShortHelp lists the keys for the help footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Next, k.Prev, k.Last, k.Newline} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Last, k.Newline, k.Save}
+}
 
 // FullHelp lists the keys for the expanded help.
 func (k KeyMap) FullHelp() [][]key.Binding {
@@ -109,6 +111,9 @@ func newArea(s *common.Styles) textbox.Model {
 // open shows question i, clamped to the list.
 func (m *Model) open(i int) {
 	m.idx = max(0, min(i, len(m.questions)-1))
+	// Before the first question there is nothing to go back to: the
+	// footer does not offer it.
+	m.keys.Prev.SetEnabled(m.idx > 0)
 	m.area.SetValue(m.answers[m.idx])
 	m.area.MoveToEnd()
 	m.layout() // the heading, and last season's answer to this question

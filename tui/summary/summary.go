@@ -39,28 +39,34 @@ type Value struct {
 	Experiment string
 }
 
-// KeyMap holds the summary's keys.
+// KeyMap holds the summary's keys: a page's, and the way back.
 type KeyMap struct {
-	Scroll key.Binding
-	Prev   key.Binding
+	common.PageKeys
+	Prev key.Binding
 }
 
 // DefaultKeyMap returns the summary's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Scroll: key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown", "k", "j", "space"), key.WithHelp("↑/↓", "scroll")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back to goals")),
+		PageKeys: common.DefaultPageKeys(),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back to goals")),
 	}
 }
 
-// ShortHelp lists the keys for the help footer.
+// ShortHelp lists the keys for the help footer; the page keys and the
+// ends are in the full help (? or ctrl+/), where they leave room for the
+// way back and for quitting on a narrow footer.
 func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Scroll, k.Prev} }
 
 // FullHelp lists the keys for the expanded help.
-func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Scroll, k.Page, k.Ends}, {k.Prev}}
+}
 
 // Model is the summary screen.
 type Model struct {
+	common.ReadOnly
+
 	env    common.Env
 	keys   KeyMap
 	season Season
@@ -94,12 +100,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
 
-// Saving returns nil: this screen writes nothing.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is being written here.
-func (m Model) Typing() bool { return false }
-
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) {
 	m.env.Styles = s
@@ -127,9 +127,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.nav.Navigate(common.GoTo(common.PrevStep(common.Summary)))
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.page, cmd = m.page.Update(msg)
-	return m, cmd
+	return m, m.keys.Move(&m.page, msg)
 }
 
 // View renders the screen.
@@ -144,8 +142,10 @@ func Render(season Season, s *common.Styles, w int) string {
 		}
 		b.WriteString(s.Title.Render(title) + "\n")
 	}
+	// Wrapped lines keep their indent: a value's "  To try:", a goal's
+	// bullet, the runner's own lists.
 	para := func(style lipgloss.Style, text string) {
-		b.WriteString(style.Render(common.Wrap(text, w)) + "\n")
+		b.WriteString(style.Render(common.WrapIndented(text, w)) + "\n")
 	}
 
 	section(season.Season.Name)

@@ -70,3 +70,60 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 		t.Errorf("shift+tab asked for %+v, %v", to, ok)
 	}
 }
+
+// TestWrappedLinesKeepTheirIndent: a value's "Running serves it:" and a
+// goal's bullet wrap under their first word, not back at the margin.
+func TestWrappedLinesKeepTheirIndent(t *testing.T) {
+	season := Season{
+		Values:  []Value{{Name: "Calm", Serve: "An easy loop after a night shift, with no watch and no plan, along the canal"}},
+		Goals:   []workbook.Goal{{Tier: workbook.Small, Text: "Run Tuesday and Thursday at 7am, before my shift, with the head torch on the canal path"}},
+		Answers: map[string]string{"big-dream": "Things I want:\n- a trail half marathon in the mountains, not to race it but to be out there all morning"},
+	}
+	out := ansi.Strip(Render(season, common.NewStyles(true), 40))
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		var want string
+		switch {
+		case strings.HasPrefix(l, "  Running serves it:"):
+			want = "  "
+		case strings.HasPrefix(l, "• Run Tuesday"), strings.HasPrefix(l, "- a trail half"):
+			want = "  "
+		default:
+			continue
+		}
+		next := lines[i+1]
+		if !strings.HasPrefix(next, want) || strings.TrimSpace(next) == "" {
+			t.Errorf("%q wraps to %q, losing its indent", l, next)
+		}
+	}
+}
+
+// TestTheSummaryGoesToItsEnds: home and g, end and G, as a pager does;
+// pgdn a page at a time.
+func TestTheSummaryGoesToItsEnds(t *testing.T) {
+	m := New(common.Env{Styles: common.NewStyles(true)})
+	m.SetSize(60, 8)
+	answers := map[string]string{}
+	for _, id := range []string{"proud-moment", "big-dream", "next-step"} {
+		answers[id] = strings.Repeat("A long answer that needs room. ", 8)
+	}
+	m.SetSeason(Season{Season: workbook.Season{Name: "Season of May 2027"}, Answers: answers})
+	for _, k := range []tea.KeyPressMsg{{Code: tea.KeyEnd}, {Code: 'G', Text: "G"}} {
+		m.page.GotoTop()
+		m, _ = m.Update(k)
+		if !m.page.AtBottom() {
+			t.Errorf("%s did not go to the end", k)
+		}
+	}
+	for _, k := range []tea.KeyPressMsg{{Code: tea.KeyHome}, {Code: 'g', Text: "g"}} {
+		m.page.GotoBottom()
+		m, _ = m.Update(k)
+		if !m.page.AtTop() {
+			t.Errorf("%s did not go to the top", k)
+		}
+	}
+	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyPgDown})
+	if m.page.YOffset() != m.page.Height() {
+		t.Errorf("pgdn moved to line %d, want a page (%d)", m.page.YOffset(), m.page.Height())
+	}
+}

@@ -33,7 +33,8 @@
 // line when it removes a line's last rune), soft wrapping at spaces with
 // wide runes counted as two cells, tabs as four spaces, the virtual cursor
 // (or a real one through Cursor), keyboard selection. A differential test
-// drives both with random keys and compares text, cursor and screen.
+// drives both with random keys and compares text, cursor and screen, up
+// to the first key that meets a cluster of more than one rune.
 //
 // Different, on purpose:
 //
@@ -41,10 +42,19 @@
 //     text is deleted it slides back down rather than showing empty rows
 //     while text is hidden above, and after SetValue it shows the cursor
 //     at once, not at the next Update.
+//   - Blurred, it shows its text from the first row, wherever the cursor
+//     was: a box of answers read back, or left with esc, begins at its
+//     beginning rather than at its last lines.
 //   - No row is wider than the width. Bubbles lets a word that mixes wide
 //     and narrow runes overflow a row and cuts it when drawing; here the
 //     word breaks one rune earlier. A single rune wider than the whole
 //     row is still cut.
+//   - The cursor moves by grapheme cluster, not by rune: left, right,
+//     backspace, delete, transpose, up and down, selection and
+//     SetCursorColumn step over an emoji with its skin tone, a ZWJ family,
+//     a flag or a letter with its accents whole, so nothing typed lands
+//     inside one ("💪X🏽"). Word moves find words rune by rune, as
+//     Bubbles does, then land on the start of their cluster.
 //   - The cursor and selection edges are drawn over whole grapheme
 //     clusters, so a joined emoji is never split by escape codes (which
 //     makes it wider and, in Bubbles, cuts the row).

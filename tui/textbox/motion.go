@@ -37,8 +37,45 @@ func (st *state) settle() {
 	st.yoff = max(0, min(st.yoff, st.totalRows-st.height))
 }
 
-// right moves one rune right, to the next line from the end of one.
+// right moves one grapheme cluster right, to the next line from the end
+// of one.
 func (st *state) right() {
+	switch {
+	case st.col < len(st.cur()):
+		st.setCol(clusterEnd(st.cur(), st.col))
+	case st.row < len(st.lines)-1:
+		st.moveRow(st.row + 1)
+		st.setCol(0)
+	}
+}
+
+// left moves one grapheme cluster left, to the end of the line above from
+// the start of one.
+func (st *state) left() {
+	if st.col == 0 && st.row != 0 {
+		st.moveRow(st.row - 1)
+		st.setCol(len(st.cur()))
+		return
+	}
+	if st.col > 0 {
+		st.setCol(prevBoundary(st.cur(), st.col))
+	}
+}
+
+// runeLeft moves one rune left, on to the last rune of the line above from
+// the start of one: how word moves walk, as in Bubbles.
+func (st *state) runeLeft() {
+	if st.col == 0 && st.row != 0 {
+		st.moveRow(st.row - 1)
+		st.setCol(len(st.cur()))
+	}
+	if st.col > 0 {
+		st.setCol(st.col - 1)
+	}
+}
+
+// runeRight moves one rune right, to the next line from the end of one.
+func (st *state) runeRight() {
 	switch {
 	case st.col < len(st.cur()):
 		st.setCol(st.col + 1)
@@ -48,26 +85,15 @@ func (st *state) right() {
 	}
 }
 
-// left moves one rune left, to the end of the line above from the start of
-// one; inside, used by word moves, goes on to the last rune of that line.
-func (st *state) left(inside bool) {
-	if st.col == 0 && st.row != 0 {
-		st.moveRow(st.row - 1)
-		st.setCol(len(st.cur()))
-		if !inside {
-			return
-		}
-	}
-	if st.col > 0 {
-		st.setCol(st.col - 1)
-	}
-}
-
 // wordLeft moves to the start of the word before the cursor, across lines.
+// Words are found rune by rune, as in Bubbles; the cursor then lands on
+// the start of its grapheme cluster (a word can begin with an accent
+// joined to the space before it).
 func (st *state) wordLeft() {
+	defer st.snapCol()
 	for {
 		row, col := st.row, st.col
-		st.left(true)
+		st.runeLeft()
 		if st.row == row && st.col == col {
 			return
 		}
@@ -78,6 +104,13 @@ func (st *state) wordLeft() {
 	rs := st.cur()
 	for st.col > 0 && !isSpace(rs[st.col-1]) {
 		st.setCol(st.col - 1)
+	}
+}
+
+// snapCol puts the cursor on the start of the grapheme cluster it is in.
+func (st *state) snapCol() {
+	if c := snap(st.cur(), st.col); c != st.col {
+		st.setCol(c)
 	}
 }
 
@@ -104,6 +137,7 @@ func (st *state) capitalizeRight() {
 // eachWordRight moves past the next word, across lines, passing each of
 // its runes, with its index in the word, through change.
 func (st *state) eachWordRight(change func(i int, r rune) rune) {
+	defer st.snapCol()
 	for {
 		rs := st.cur()
 		if st.col < len(rs) && !isSpace(rs[st.col]) {
@@ -112,7 +146,7 @@ func (st *state) eachWordRight(change func(i int, r rune) rune) {
 		if st.row == len(st.lines)-1 && st.col == len(rs) {
 			break
 		}
-		st.right()
+		st.runeRight()
 	}
 	rs := st.cur()
 	from := st.col
@@ -129,20 +163,23 @@ func (st *state) eachWordRight(change func(i int, r rune) rune) {
 	}
 }
 
-// transpose swaps the runes either side of the cursor (the last two at the
-// end of a line) and moves right.
+// transpose swaps the grapheme clusters either side of the cursor (the
+// last two at the end of a line) and moves right.
 func (st *state) transpose() {
 	rs := st.cur()
 	if st.col == 0 || len(rs) < 2 {
 		return
 	}
 	if st.col >= len(rs) {
-		st.setCol(st.col - 1)
+		st.setCol(prevBoundary(rs, st.col))
 	}
-	st.replace(st.row, st.col-1, st.col+1, []rune{rs[st.col], rs[st.col-1]})
-	if st.col < len(rs) {
-		st.setCol(st.col + 1)
+	from, to := prevBoundary(rs, st.col), clusterEnd(rs, st.col)
+	if from == st.col || to == st.col {
+		return // one cluster on the line: nothing to swap it with
 	}
+	swapped := append(append(make([]rune, 0, to-from), rs[st.col:to]...), rs[from:st.col]...)
+	st.replace(st.row, from, to, swapped)
+	st.setCol(to)
 }
 
 // deleteWordLeft deletes back to the start of the word before the cursor,
@@ -222,8 +259,10 @@ func (st *state) vertical(d int) {
 		return
 	}
 	rs := st.cur()
-	for at := 0; at < cell && st.col < len(rs) && at < sp.rowCells-1; st.col++ {
-		at += runeCells(rs[st.col])
+	for at := 0; at < cell && st.col < len(rs) && at < sp.rowCells-1; {
+		end := clusterEnd(rs, st.col)
+		at += clusterCells(rs, st.col, end)
+		st.col = end
 	}
 }
 

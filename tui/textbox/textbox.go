@@ -308,9 +308,10 @@ func (m *Model) MoveToEnd() {
 	m.st.settle()
 }
 
-// SetCursorColumn moves the cursor to rune col of its line, clamped.
+// SetCursorColumn moves the cursor to rune col of its line, clamped, or
+// to the start of the grapheme cluster that holds it.
 func (m *Model) SetCursorColumn(col int) {
-	m.st.setCol(col)
+	m.st.setCol(snap(m.st.cur(), col))
 	m.st.settle()
 }
 
@@ -498,15 +499,16 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 			st.joinAbove()
 			break
 		}
-		st.cut(st.col-1, st.col)
-		st.setCol(st.col - 1)
+		from := prevBoundary(st.cur(), st.col)
+		st.cut(from, st.col)
+		st.setCol(from)
 	case key.Matches(msg, k.DeleteCharacterForward):
 		if st.deleteSelection() {
 			break
 		}
 		st.col = clampCol(st.col, st.cur())
 		if st.col < len(st.cur()) {
-			st.cut(st.col, st.col+1)
+			st.cut(st.col, clusterEnd(st.cur(), st.col))
 		}
 		// Like Bubbles, deleting the last rune of a line also joins the
 		// next line to it.
@@ -559,7 +561,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 		return tea.ReadClipboard, true
 	case key.Matches(msg, k.CharacterBackward):
 		st.clearSelection()
-		st.left(false)
+		st.left()
 	case key.Matches(msg, k.LinePrevious):
 		st.clearSelection()
 		st.vertical(-1)
@@ -591,7 +593,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (cmd tea.Cmd, done bool) {
 	case key.Matches(msg, k.SelectCharacterForward):
 		st.selectWith(st.right)
 	case key.Matches(msg, k.SelectCharacterBackward):
-		st.selectWith(func() { st.left(false) })
+		st.selectWith(func() { st.left() })
 	case key.Matches(msg, k.SelectWordForward):
 		st.selectWith(func() { st.wordRight(nil) })
 	case key.Matches(msg, k.SelectWordBackward):

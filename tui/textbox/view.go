@@ -10,7 +10,9 @@ import (
 )
 
 // View draws the rows in view, and only those: its cost depends on the
-// height and width, not on the length of the text.
+// height and width, not on the length of the text. A blurred text area
+// shows its text from the start: nobody is writing at the cursor, and a
+// reader begins at the first line.
 func (m Model) View() string {
 	st := m.st
 	st.settle()
@@ -26,7 +28,11 @@ func (m Model) View() string {
 		eobP    = cs.prompt.Render(m.Prompt)
 		sp      = st.spot()
 	)
-	li, ri := st.rowAt(st.yoff)
+	top := st.yoff
+	if !st.focus {
+		top = 0
+	}
+	li, ri := st.rowAt(top)
 	for y := 0; y < st.height; y++ {
 		if y > 0 {
 			b.WriteByte('\n')

@@ -205,3 +205,22 @@ func TestPasteInOneStep(t *testing.T) {
 		t.Fatalf("cursor at %d:%d, want after the paste, 3:0", tb.Line(), tb.Column())
 	}
 }
+
+// TestABlurredBoxShowsItsStart: with the cursor on the last of five lines
+// in a box of three rows, the box shows the last rows while focused and
+// the first once blurred, and the cursor's rows again when focused.
+func TestABlurredBoxShowsItsStart(t *testing.T) {
+	tb := typeText(newBox(30, 3), "one\ntwo\nthree\nfour\nfive")
+	rows := func() string { return ansi.Strip(tb.View()) }
+	if v := rows(); strings.Contains(v, "one") || !strings.Contains(v, "five") {
+		t.Fatalf("focused:\n%s", v)
+	}
+	tb.Blur()
+	if v := rows(); !strings.Contains(v, "one") || strings.Contains(v, "four") {
+		t.Errorf("blurred:\n%s", v)
+	}
+	tb.Focus()
+	if v := rows(); !strings.Contains(v, "five") {
+		t.Errorf("focused again:\n%s", v)
+	}
+}

@@ -93,7 +93,7 @@ func lineText(r *rand.Rand, n int) string {
 			b.WriteString([]string{"❤\ufe0f", "1\ufe0f\u20e3", "\ufe0f", "\u200d"}[r.IntN(4)])
 			continue
 		}
-		b.WriteString(randomText(r, 1, false))
+		b.WriteString(randomText(r, 1, false, true))
 	}
 	return b.String()
 }

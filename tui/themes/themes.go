@@ -82,7 +82,9 @@ func New(env common.Env, saver BoardSaver, board workbook.ThemeBoard) Model {
 	notes.Blur()
 
 	motive := textinput.New()
-	motive.Prompt = "› "
+	// The notes' bar, not the list's "›": the field is a place to write,
+	// never mistaken for the theme selected.
+	motive.Prompt = "│ "
 	motive.Placeholder = "The one motivation that matters most"
 	motive.KeyMap.Paste.SetEnabled(false)
 	motive.SetStyles(env.Styles.TextInput)

@@ -238,7 +238,7 @@ func TestDecisionsAreSavedAndSurviveNewAnswers(t *testing.T) {
 	}
 	m = at(t, m, "coping")
 	m.refreshDetail()
-	if !strings.Contains(ansi.Strip(m.View()), "your decision stands") {
+	if !strings.Contains(ansi.Strip(m.View()), "here because you chose it") {
 		t.Error("a decided theme without evidence should say so")
 	}
 }
@@ -462,4 +462,120 @@ func TestEachPaneKeepsToItsWidth(t *testing.T) {
 	m.SetSize(240, 40)
 	m, _ = send(m, text("long walks on the ridge with the dog after work")...)
 	sweep()
+}
+
+// TestTheWritingShowsItsStart: what matters most reads from its first
+// word, wrapped, whenever it is not being typed; the notes have the room
+// the list does not need, so a five-line note shows whole on a tall
+// window, even after esc.
+func TestTheWritingShowsItsStart(t *testing.T) {
+	motive := "Time that is mine, before the house wakes, on the ridge above town with the wind behind me and nobody asking anything"
+	notes := "Headspace, mostly.\nThe club on Thursdays.\nNot races: the ridge.\nMy sister at the top.\nThe dog, most days."
+	for _, size := range [][2]int{{120, 44}, {150, 37}, {200, 57}, {80, 21}, {100, 27}} {
+		m, _ := setup(t, workbook.ThemeBoard{Notes: notes, Motivation: motive})
+		m.SetAnswers(answers)
+		m.SetSize(size[0], size[1])
+		v := squeeze(ansi.Strip(m.View()))
+		if m.wide() && !strings.Contains(v, "Time that is mine") {
+			t.Errorf("at %dx%d what matters most does not show its start:\n%s", size[0], size[1], ansi.Strip(m.View()))
+		}
+		m, _ = send(m, tab) // into the notes: the writing shows on a narrow window too
+		m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEnd, Mod: tea.ModCtrl})
+		m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+		if m.wide() {
+			v = ansi.Strip(m.View())
+			if m.height >= 40 && !strings.Contains(v, "Headspace, mostly.") || !strings.Contains(v, "The dog, most days.") {
+				t.Errorf("at %dx%d the notes do not show every line after esc:\n%s", size[0], size[1], v)
+			}
+			if h := m.notes.Height(); m.height >= 40 && h < 10 {
+				t.Errorf("at %dx%d the notes have %d rows", size[0], size[1], h)
+			}
+		}
+		m, _ = send(m, tab)
+		v = squeeze(ansi.Strip(m.View()))
+		if !strings.Contains(v, "Time that is mine, before") {
+			t.Errorf("at %dx%d, with the notes focused, what matters most does not show its start:\n%s", size[0], size[1], ansi.Strip(m.View()))
+		}
+		if strings.Contains(v, "› Time") {
+			t.Errorf("at %dx%d what matters most has the list's › marker", size[0], size[1])
+		}
+	}
+}
+
+// squeeze joins the lines of a view and folds runs of spaces, so wrapped
+// words can be looked for as a sentence.
+func squeeze(v string) string {
+	var lines []string
+	for _, l := range strings.Split(v, "\n") {
+		lines = append(lines, strings.TrimLeft(strings.TrimSpace(l), "│ "))
+	}
+	return strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
+}
+
+// TestEveryValueShows: the values beside the themes wrap rather than end
+// in "…" while there is room.
+func TestEveryValueShows(t *testing.T) {
+	names := []string{"Adventure", "Calm", "Friendship", "Nature", "Family", "Health", "Curiosity", "Discipline", "Time to myself 🌿"}
+	var refs []common.Ref
+	for i, n := range names {
+		refs = append(refs, common.Ref{Ref: workbook.OwnValueRef(string(rune('a' + i))), Name: n})
+	}
+	for _, w := range []int{80, 100, 120, 200} {
+		m, _ := setup(t, workbook.ThemeBoard{})
+		m.SetAnswers(answers)
+		m.SetValues(refs)
+		m.SetSize(w, 30)
+		list := ansi.Strip(m.listView())
+		if strings.Contains(list, "…") {
+			t.Errorf("at width %d the values are cut:\n%s", w, list)
+		}
+		for _, n := range names {
+			if !strings.Contains(squeeze(list), n) {
+				t.Errorf("at width %d %q is missing:\n%s", w, n, list)
+			}
+		}
+	}
+}
+
+// TestTheStrengthDotsStandInOneColumn, whatever each row says after them.
+func TestTheStrengthDotsStandInOneColumn(t *testing.T) {
+	m, _ := setup(t, workbook.ThemeBoard{})
+	m.SetAnswers(answers)
+	m, _ = send(m, text("*")...)
+	m.SetSize(120, 40)
+	col := -1
+	for _, l := range strings.Split(ansi.Strip(m.listView()), "\n") {
+		i := strings.IndexAny(l, "●○")
+		if i < 0 {
+			continue
+		}
+		at := ansi.StringWidth(l[:i])
+		if col >= 0 && at != col {
+			t.Errorf("dots at column %d, others at %d:\n%s", at, col, ansi.Strip(m.listView()))
+			break
+		}
+		col = at
+	}
+	if col < 0 {
+		t.Fatal("no dots")
+	}
+}
+
+// TestAThemeNamedByTheRunnerSaysWhyItIsThere: "Health" typed in, never
+// found by cairn, is not said to be "no longer" found; an undecided theme
+// does not say "You said".
+func TestAThemeNamedByTheRunnerSaysWhyItIsThere(t *testing.T) {
+	m, _ := setup(t, workbook.ThemeBoard{})
+	m.SetAnswers(answers)
+	v := ansi.Strip(m.View())
+	if strings.Contains(v, "You said: y") || !strings.Contains(v, "Not decided yet") {
+		t.Errorf("an undecided theme:\n%s", v)
+	}
+	m, _ = send(m, text("a")...)
+	m, _ = send(m, text("Health")...)
+	m, _ = send(m, tea.KeyPressMsg{Code: tea.KeyEnter})
+	v = ansi.Strip(m.View())
+	if strings.Contains(v, "no longer") || !strings.Contains(v, "here because you chose it") {
+		t.Errorf("Health, named by the runner:\n%s", v)
+	}
 }

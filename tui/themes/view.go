@@ -25,15 +25,74 @@ func (m Model) listWidth() int {
 	return min(m.width, 60)
 }
 
-// writingHeight is how many lines the notes and motivation take.
-func (m Model) writingHeight() int { return 3 + m.notes.Height() + 1 }
+// The motivation, when not being typed, shows its words wrapped, in at
+// most this many rows (more on a tall window); the rest is a tab away.
+const (
+	motiveRowsShort = 3
+	motiveRowsTall  = 6
+)
 
-// listHeight is how many lines the list may use.
+// motiveLines is the motivation as it shows when not being typed: its
+// words wrapped to the column, from the start, the last row ending in
+// "…" when there is more.
+func (m Model) motiveLines() []string {
+	w := max(m.listWidth()-2, 1)
+	text := common.OneLine(m.motive.Value())
+	if text == "" {
+		return []string{m.motive.Placeholder}
+	}
+	most := motiveRowsShort
+	if m.height >= 40 {
+		most = motiveRowsTall
+	}
+	lines := strings.Split(common.Wrap(text, w), "\n")
+	if len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = common.Truncate(lines[most-1]+" …", w)
+		if !strings.HasSuffix(lines[most-1], "…") {
+			lines[most-1] = common.Truncate(lines[most-1], w-1) + "…"
+		}
+	}
+	return lines
+}
+
+// motiveRows is how many rows the motivation is given: as many as it
+// shows when not being typed, so the layout stays put as it is focused.
+func (m Model) motiveRows() int { return len(m.motiveLines()) }
+
+// writingHeight is how many lines the notes and motivation take.
+func (m Model) writingHeight() int { return 2 + m.notes.Height() + m.motiveRows() }
+
+// valueLines is the runner's values, wrapped to the list's width: all of
+// them, never cut to one line.
+func (m Model) valueLines() []string {
+	if len(m.values) == 0 {
+		return nil
+	}
+	s := m.env.Styles
+	text := s.Muted.Render("Your values: ") + s.Text.Render(common.JoinRefs(m.values, workbook.Ref{}, " · "))
+	return strings.Split(common.Wrap(text, max(m.listWidth(), 1)), "\n")
+}
+
+// listNeeds is how many lines the list would take to show everything:
+// its title, every row (or the note that there are none), the line for
+// adding or removing, and the values.
+func (m Model) listNeeds() int {
+	rows := len(m.rows)
+	if rows == 0 {
+		rows = lipgloss.Height(common.Wrap(noThemes, max(m.listWidth(), 1)))
+	}
+	return 1 + rows + 1 + len(m.valueLines())
+}
+
+// listHeight is how many lines the list may use: what it needs, and when
+// wide, never so much that the notes below it get fewer than two rows;
+// the notes have the rest of the column.
 func (m Model) listHeight() int {
 	if m.wide() {
-		return max(m.height-m.writingHeight()-1, 3)
+		return max(min(m.listNeeds(), m.height-1-2-m.motiveRows()-2), 3)
 	}
-	return max(min(len(m.rows)+4, m.height/2), 3)
+	return max(min(m.listNeeds(), m.height/2), 3)
 }
 
 // SetSize gives the screen its width and height.
@@ -44,19 +103,13 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // layout sizes the parts to the screen and to the list, whose length
-// decides how much room the writing has below it on a narrow screen.
+// decides how much room the writing has below it.
 func (m *Model) layout() {
 	w, h := m.width, m.height
-	// Side by side, the notes share the column with the list; stacked,
-	// they take the place of the evidence, and all of its room.
-	notesH := 4
-	if h < 24 {
-		notesH = 2
-	}
-	if !m.wide() {
-		notesH = max(h-m.listHeight()-1-3, 1)
-	}
-	m.notes.SetHeight(notesH)
+	// Side by side, the notes share the column with the list and have
+	// all of it the list does not need; stacked, they take the place of
+	// the evidence, and all of its room.
+	m.notes.SetHeight(max(h-m.listHeight()-1-2-m.motiveRows(), 1))
 	m.notes.SetWidth(max(m.listWidth(), 4))
 	// An input draws its prompt (2 cells) and a cell for the cursor
 	// beside the width it is given.
@@ -85,6 +138,9 @@ func (m Model) View() string {
 	return lipgloss.JoinVertical(lipgloss.Left, list, "", below)
 }
 
+// noThemes is what the list says when it has nothing to show.
+const noThemes = "No clear themes in your answers yet. More writing helps, or press a to name your own."
+
 // listView renders the themes with their status, scrolled to the cursor.
 func (m Model) listView() string {
 	s := m.env.Styles
@@ -102,18 +158,23 @@ func (m Model) listView() string {
 	if m.adding || m.removing {
 		room--
 	}
-	var values string
-	if len(m.values) > 0 {
-		values = common.Truncate(s.Muted.Render("Your values: ")+s.Text.Render(common.JoinRefs(m.values, workbook.Ref{}, " · ")), w)
-		room--
+	values := m.valueLines()
+	if most := room - min(len(m.rows), 2); len(values) > most {
+		// Only on a window too short for everything: the themes come
+		// first, and the values say they go on.
+		values = values[:max(most, 0)]
+		if len(values) > 0 {
+			values[len(values)-1] = common.Truncate(values[len(values)-1]+" …", w)
+		}
 	}
+	room -= len(values)
 	if len(m.rows) == 0 {
-		msg := "No clear themes in your answers yet. More writing helps, or press a to name your own."
-		lines = append(lines, s.Muted.Render(common.Wrap(msg, w)))
+		lines = append(lines, s.Muted.Render(common.Wrap(noThemes, w)))
 	}
 	first := max(0, min(m.cursor-room+1, len(m.rows)-room))
+	how := m.howWidth()
 	for i := first; i < len(m.rows) && i < first+room; i++ {
-		lines = append(lines, m.rowView(i, w))
+		lines = append(lines, m.rowView(i, w, how))
 	}
 	if m.adding {
 		lines = append(lines, m.name.View())
@@ -122,13 +183,44 @@ func (m Model) listView() string {
 		ask := "Remove “" + m.rows[m.cursor].name + "”? y to remove, n to keep it."
 		lines = append(lines, s.Nudge.Render(common.Truncate(ask, w)))
 	}
-	if values != "" {
-		lines = append(lines, values)
-	}
+	lines = append(lines, values...)
 	return lipgloss.NewStyle().MaxWidth(w).Render(strings.Join(lines, "\n"))
 }
 
-func (m Model) rowView(i, w int) string {
+// how says how the runner stands to a theme: not me, rather not, yours
+// or drawn to it, and a star on the one that matters most.
+func (m Model) how(r row) (string, lipgloss.Style) {
+	s := m.env.Styles
+	var how string
+	var style lipgloss.Style
+	switch {
+	case r.status == workbook.Dismissed:
+		how, style = "not me", s.Muted
+	case r.polarity == workbook.Away:
+		how, style = "rather not", s.Averse
+	case r.own:
+		how, style = "yours", s.Accent
+	default:
+		how, style = "drawn to it", s.Muted
+	}
+	if r.ref == m.board.Top {
+		how += " ★"
+	}
+	return how, style
+}
+
+// howWidth is the width of the widest "how" in the list, so every row's
+// strength dots stand in one column.
+func (m Model) howWidth() int {
+	w := 0
+	for _, r := range m.rows {
+		how, _ := m.how(r)
+		w = max(w, lipgloss.Width(how))
+	}
+	return w
+}
+
+func (m Model) rowView(i, w, howW int) string {
 	s := m.env.Styles
 	r := m.rows[i]
 	mark, markStyle := "·", s.Muted
@@ -138,25 +230,13 @@ func (m Model) rowView(i, w int) string {
 	case workbook.Dismissed:
 		mark, markStyle = "✗", s.Muted
 	}
-	var how string
-	var howStyle lipgloss.Style
-	switch {
-	case r.status == workbook.Dismissed:
-		how, howStyle = "not me", s.Muted
-	case r.polarity == workbook.Away:
-		how, howStyle = "rather not", s.Averse
-	case r.own:
-		how, howStyle = "yours", s.Accent
-	default:
-		how, howStyle = "drawn to it", s.Muted
-	}
-	if r.ref == m.board.Top {
-		how += " ★"
-	}
+	how, howStyle := m.how(r)
+	// How strong the evidence is, as a shape: the list is read strongest
+	// first, and faint readings are weighed lightly. A theme cairn does
+	// not find has none, and its column stays blank.
+	dots := "   "
 	if r.finding != nil {
-		// How strong the evidence is, as a shape: the list is read
-		// strongest first, and faint readings are weighed lightly.
-		how = strengthDots(r.finding.Strength) + " " + how
+		dots = strengthDots(r.finding.Strength)
 	}
 	cursor, nameStyle := "  ", s.Text
 	if i == m.cursor && m.focus == partList && !m.adding {
@@ -165,12 +245,15 @@ func (m Model) rowView(i, w int) string {
 	if r.status == workbook.Dismissed {
 		nameStyle = s.Muted
 	}
-	nameW := max(w-2-2-lipgloss.Width(how)-1, 1)
+	nameW := max(w-2-2-3-1-howW-1, 1)
 	name := lipgloss.NewStyle().Width(nameW).Render(common.Truncate(r.name, nameW))
-	return cursor + markStyle.Render(mark) + " " + nameStyle.Render(name) + " " + howStyle.Render(how)
+	pad := strings.Repeat(" ", max(howW-lipgloss.Width(how), 0))
+	return cursor + markStyle.Render(mark) + " " + nameStyle.Render(name) + " " + s.Muted.Render(dots) + " " + howStyle.Render(how) + pad
 }
 
 // writingView is the notes and the one motivation that matters most.
+// The motivation shows its words from the start, wrapped, unless it is
+// being typed in.
 func (m Model) writingView() string {
 	s := m.env.Styles
 	label := func(p part, text string) string {
@@ -179,12 +262,27 @@ func (m Model) writingView() string {
 		}
 		return s.Muted.Render(text)
 	}
-	return lipgloss.JoinVertical(lipgloss.Left,
+	parts := []string{
 		label(partNotes, "The themes you see, in your words"),
 		m.notes.View(),
 		label(partMotivation, "What matters most to you?"),
-		m.motive.View(),
-	)
+	}
+	lines := m.motiveLines()
+	if m.focus == partMotivation {
+		parts = append(parts, m.motive.View())
+		for range len(lines) - 1 {
+			parts = append(parts, "")
+		}
+		return lipgloss.JoinVertical(lipgloss.Left, parts...)
+	}
+	text := s.Text
+	if m.motive.Value() == "" {
+		text = s.Muted
+	}
+	for _, l := range lines {
+		parts = append(parts, s.Muted.Render(m.motive.Prompt)+text.Render(l))
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, parts...)
 }
 
 // refreshDetail fills the pane beside the list: the evidence for the theme
@@ -224,7 +322,9 @@ func (m Model) evidenceView(w int) string {
 	case r.own:
 		line(s.Muted.Render(common.Wrap("A theme of your own.", w)))
 	case r.finding == nil:
-		line(s.Muted.Render(common.Wrap("cairn no longer finds this in your answers; your decision stands.", w)))
+		// Named by the runner, or found once and no longer: either way
+		// the runner decided, and that is why it is listed.
+		line(s.Muted.Render(common.Wrap("cairn does not read this in your answers; it is here because you chose it.", w)))
 	default:
 		line(s.Subtitle.Render("In your answers") + s.Muted.Render(" · "+r.finding.Strength.String()+" evidence"))
 		for _, ev := range r.finding.Evidence {
@@ -238,14 +338,13 @@ func (m Model) evidenceView(w int) string {
 			line("")
 		}
 	}
-	var said []string
-	switch r.status {
-	case workbook.Confirmed:
-		said = append(said, "that's me")
-	case workbook.Dismissed:
-		said = append(said, "not me")
-	default:
-		said = append(said, "y if this is you, n if it isn't")
+	if r.status == workbook.Undecided {
+		line(s.Accent.Render(common.Wrap("Not decided yet: y if this is you, n if it isn't.", w)))
+		return strings.TrimRight(b.String(), "\n")
+	}
+	said := []string{"that's me"}
+	if r.status == workbook.Dismissed {
+		said = []string{"not me"}
 	}
 	if m.board.Top == r.ref {
 		said = append(said, "★ matters most")

@@ -260,7 +260,8 @@ func TestSuggestionsSitUnderTheFields(t *testing.T) {
 	m.SetSize(118, 35)
 	m = to(t, m, "calm")
 	calm, _ := catalog.LookupValue("calm")
-	v := view(m)
+	// Beside the list the suggestions wrap: read the detail's words.
+	v := strings.Join(strings.Fields(ansi.Strip(m.detailView(m.lay.detailW, m.lay.detailH))), " ")
 	for _, want := range []string{"For example: A solo run", "· " + calm.Experiments[0], "How could running serve this?", "A small experiment to try"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("detail lacks %q:\n%s", want, v)
@@ -573,6 +574,55 @@ func TestGoldenViews(t *testing.T) {
 				}
 				golden.RequireEqual(t, view(m))
 			})
+		}
+	}
+}
+
+// TestAFinishedAnswerShowsItsStart: a field not being typed in shows its
+// words from the first line, however many lines they wrap to; it showed
+// only its last ("sister is family too.").
+func TestAFinishedAnswerShowsItsStart(t *testing.T) {
+	serve := "Sunday runs with my brother and his kids, the long way round the reservoir, and a coffee after: my sister is family too."
+	m, _ := setup(t, workbook.ValueChoice{ID: "family", Serve: serve})
+	m = to(t, m, "family")
+	if v := view(m); !strings.Contains(v, "Sunday runs with") {
+		t.Errorf("the list's preview of the answer:\n%s", v)
+	}
+	m = press(m, enter) // into the field, the cursor at its end
+	m = press(m, text(" Always.")...)
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyEscape})
+	if v := view(m); !strings.Contains(v, "Sunday runs with") {
+		t.Errorf("after esc, the answer:\n%s", v)
+	}
+}
+
+// TestAWideWindowCutsNoMoreOfTheDescriptions: beside the detail, the list
+// shows as much of each description as the list alone does at 80 columns
+// (at 120 it cut them at 28 letters), and every one whole when there is
+// room.
+func TestAWideWindowCutsNoMoreOfTheDescriptions(t *testing.T) {
+	shown := func(w int) map[string]string {
+		m, _ := setup(t, workbook.ValueChoice{ID: "adventure"})
+		m.SetSize(w, 40)
+		out := map[string]string{}
+		for _, l := range strings.Split(ansi.Strip(m.listView(m.lay.listW, len(m.rows))), "\n") {
+			f := strings.Fields(strings.Trim(l, "›✓↑↓ "))
+			if len(f) > 1 {
+				out[f[0]] = strings.TrimSuffix(strings.Join(f[1:], " "), "…")
+			}
+		}
+		return out
+	}
+	narrow := shown(80)
+	for _, w := range []int{120, 150} {
+		wide := shown(w)
+		for _, v := range catalog.Values() {
+			if got, want := len(wide[v.Name]), len(narrow[v.Name]); got < want {
+				t.Errorf("at %d %s shows %q, at 80 %q", w, v.Name, wide[v.Name], narrow[v.Name])
+			}
+			if w >= 150 && wide[v.Name] != v.Description {
+				t.Errorf("at %d %s shows %q, not %q", w, v.Name, wide[v.Name], v.Description)
+			}
 		}
 	}
 }

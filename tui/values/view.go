@@ -17,11 +17,16 @@ const (
 	gap    = 2 // columns between the list and the detail
 	// maxArea is the tallest a writing field grows: the answers are short.
 	maxArea = 5
-	// maxSuggestion is the most lines a suggestion takes under a field.
+	// maxSuggestion is the most lines a suggestion takes under a field;
+	// on a tall window, twice as many, so a narrow detail shows them whole.
 	maxSuggestion = 3
 	// maxNameColumn is the widest the list's name column grows, so one
 	// long name of the runner's own does not push every description aside.
 	maxNameColumn = 16
+	// minDetail is the narrowest the detail gets beside the list: its
+	// fields hold short answers, and the list's descriptions read better
+	// whole. At 120 columns it leaves the list the 80 it has stacked.
+	minDetail = 38
 )
 
 // ownIdeas is offered under the experiment field of the runner's own
@@ -57,7 +62,9 @@ func (m *Model) layout() {
 	l := layout{}
 	if m.width >= WideAt {
 		l.wide = true
-		l.listW = max(24, min(m.width*2/5, 48))
+		// The list takes what its descriptions need, so a wider window
+		// never cuts more of them than a narrow one does.
+		l.listW = max(24, min(m.listNeed(), m.width-gap-minDetail))
 		l.detailW = max(m.width-l.listW-gap, 1)
 		l.listH, l.detailH = body, body
 	} else {
@@ -104,21 +111,33 @@ func fitDetail(r row, h, w int) detailFit {
 		return f
 	}
 	inner := max(w-2, 1) // suggestions line up with the text in the fields
+	room := maxSuggestion
+	if rest >= 4*maxSuggestion {
+		room = 2 * maxSuggestion
+	}
 
 	var ideas []string
 	if r.own {
 		ideas = strings.Split(common.Wrap(ownIdeas, inner), "\n")
 	} else {
+		// Each idea whole, wrapped under its bullet, when they all fit;
+		// else one line each.
 		for _, e := range r.value.Experiments {
-			ideas = append(ideas, common.Truncate("· "+e, inner))
+			ideas = append(ideas, strings.Split(common.WrapIndented("· "+e, inner), "\n")...)
+		}
+		if len(ideas) > min(room, rest) {
+			ideas = ideas[:0]
+			for _, e := range r.value.Experiments {
+				ideas = append(ideas, common.Truncate("· "+e, inner))
+			}
 		}
 	}
-	n := min(len(ideas), maxSuggestion, rest)
+	n := min(len(ideas), room, rest)
 	f.ideas, rest = cut(ideas, n, inner), rest-n
 
 	if !r.own && r.value.Serve != "" {
 		ex := strings.Split(common.Wrap("For example: "+r.value.Serve, inner), "\n")
-		n = min(len(ex), maxSuggestion, rest)
+		n = min(len(ex), room, rest)
 		f.example, rest = cut(ex, n, inner), rest-n
 	}
 
@@ -185,6 +204,25 @@ func (m Model) View() string {
 	return lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height).Render(out)
 }
 
+// listNeed is the width at which the list shows every row whole: the
+// marks, the name column and the longest description.
+func (m Model) listNeed() int {
+	nameW, descW := 0, 0
+	for _, r := range m.rows {
+		nameW = max(nameW, lipgloss.Width(r.name))
+		descW = max(descW, lipgloss.Width(listDescription(r)))
+	}
+	return 4 + min(nameW, maxNameColumn) + 2 + descW
+}
+
+// listDescription is what a row says after its name.
+func listDescription(r row) string {
+	if r.own {
+		return "your own"
+	}
+	return r.value.Description
+}
+
 // listView renders the rows in view, with a tick for each picked value.
 func (m Model) listView(w, h int) string {
 	if w < 1 || h < 1 {
@@ -218,11 +256,7 @@ func (m Model) listView(w, h int) string {
 		}
 		label := common.Truncate(r.name, nameW)
 		label += strings.Repeat(" ", nameW-lipgloss.Width(label))
-		desc := r.value.Description
-		if r.own {
-			desc = "your own"
-		}
-		line := mark + tick + name.Render(label) + "  " + s.Muted.Render(desc)
+		line := mark + tick + name.Render(label) + "  " + s.Muted.Render(listDescription(r))
 		lines = append(lines, common.Truncate(line, w))
 	}
 	return strings.Join(lines, "\n")

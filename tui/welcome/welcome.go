@@ -69,6 +69,8 @@ type choice struct {
 
 // Model is the welcome screen.
 type Model struct {
+	common.ReadOnly
+
 	env     common.Env
 	keys    KeyMap
 	visit   Visit
@@ -151,12 +153,6 @@ func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
 
 // FullHelp lists the screen's live keys for the expanded help.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
-
-// Saving returns nil: this screen writes nothing.
-func (m *Model) Saving() *common.Saver { return nil }
-
-// Typing reports that no text is being written here.
-func (m Model) Typing() bool { return false }
 
 // SetStyles applies new styles.
 func (m *Model) SetStyles(s *common.Styles) { m.env.Styles = s }
