@@ -45,7 +45,7 @@ type config struct {
 func main() {
 	var c config
 	keep := flag.String("keep", "", "build and keep everything in this folder (default: a temporary one, removed)")
-	flag.IntVar(&c.runs, "runs", 20, "rounds of first frames")
+	flag.IntVar(&c.runs, "runs", 30, "rounds of first frames")
 	flag.IntVar(&c.keys, "keys", 80, "keys typed into each answer")
 	flag.IntVar(&c.scroll, "scroll", 80, "keys down the journal")
 	flag.IntVar(&c.tries, "tries", 9, "tries of each shell command")
