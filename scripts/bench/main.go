@@ -32,8 +32,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -95,6 +97,17 @@ func run(c *config, keep string) error {
 		return err
 	}
 	defer t.close()
+	// Interrupted, it leaves no tmux server or files behind.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		<-sigs
+		t.close()
+		if keep == "" {
+			os.RemoveAll(c.dir)
+		}
+		os.Exit(130)
+	}()
 
 	var r results
 	r.machine = machine()
