@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -58,11 +59,30 @@ type shellJob struct {
 }
 
 // shellRounds runs every job tries times, in a shuffled order each round
-// after one round of warm-up, and returns each one's runs.
+// after one round of warm-up, and returns each one's runs. Jobs named
+// alike but for what follows their last "/" (journal/empty and
+// journal/runs) run back to back, in either order, so that each round
+// compares the two at one moment of the machine (pairRatio).
 func shellRounds(jobs []shellJob, tries int, rng *rand.Rand) (map[string][]shellRun, error) {
 	out := map[string][]shellRun{}
+	groups := map[string][]int{}
+	var names []string
+	for i, j := range jobs {
+		g := j.name[:strings.LastIndex(j.name, "/")+1]
+		if _, ok := groups[g]; !ok {
+			names = append(names, g)
+		}
+		groups[g] = append(groups[g], i)
+	}
 	for round := 0; round <= tries; round++ {
-		for _, i := range rng.Perm(len(jobs)) {
+		var order []int
+		for _, gi := range rng.Perm(len(names)) {
+			g := groups[names[gi]]
+			for _, k := range rng.Perm(len(g)) {
+				order = append(order, g[k])
+			}
+		}
+		for _, i := range order {
 			r, err := shell(jobs[i].argv)
 			if err != nil {
 				return nil, err
@@ -89,7 +109,7 @@ func measureShell(c *config, r *results) error {
 		)
 	}
 	var err error
-	if r.shell, err = shellRounds(jobs, c.tries*2, rng); err != nil {
+	if r.shell, err = shellRounds(jobs, c.tries*4, rng); err != nil {
 		return err
 	}
 
@@ -218,4 +238,18 @@ func machine() string {
 	}
 	go_, _ := exec.Command("go", "env", "GOVERSION").Output()
 	return fmt.Sprintf("%s, %d cores, %s, load average %s at the start", model, runtime.NumCPU(), strings.TrimSpace(string(go_)), load)
+}
+
+// pairRatio is the median, over the rounds, of job a's time over job b's
+// in the same round.
+func pairRatio(runs map[string][]shellRun, a, b string) float64 {
+	var rs []float64
+	for i := range min(len(runs[a]), len(runs[b])) {
+		rs = append(rs, float64(runs[a][i].took)/float64(runs[b][i].took))
+	}
+	if len(rs) == 0 {
+		return 0
+	}
+	slices.Sort(rs)
+	return rs[len(rs)/2]
 }
