@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -195,17 +194,6 @@ func (c *checker) guard(where string, fn func()) {
 	fn()
 }
 
-// panicWords is a panic's message, cut to one line of bbolt's words; it
-// never holds record contents (bbolt's assertions name pages and keys).
-func panicWords(p any) string {
-	s := fmt.Sprint(p)
-	s, _, _ = strings.Cut(s, "\n")
-	if len(s) > 160 {
-		s = s[:160] + "…"
-	}
-	return s
-}
-
 func inspect(path string, salvage, quick bool, found func(Problem)) (r Report, keep *Readable, err error) {
 	r = Report{Path: path, Problems: []Problem{}, Notes: []string{}}
 	// Faults inside the mapped file become panics guard recovers from.
@@ -220,12 +208,12 @@ func inspect(path string, salvage, quick bool, found func(Problem)) (r Report, k
 		return r, keep, fmt.Errorf("%s: %w (no workbook there)", path, ErrNotFound)
 	}
 	if err != nil {
-		return r, keep, fmt.Errorf("open %s: %w", path, err)
+		return r, keep, fileError("open", path, err)
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return r, keep, fmt.Errorf("open %s: %w", path, err)
+		return r, keep, fileError("open", path, err)
 	}
 	if !info.Mode().IsRegular() || info.Size() == 0 {
 		return r, keep, checkFile(path)
@@ -233,11 +221,15 @@ func inspect(path string, salvage, quick bool, found func(Problem)) (r Report, k
 	r.Size = info.Size()
 
 	h := readHeader(f, r.Size)
-	if _, _, ok := h.current(); !ok && h.metas[0].problem == notBolt && h.metas[1].problem != "its checksum does not match" {
+	if _, _, ok := h.current(); !ok && h.metas[0].problem == notBolt && h.metas[1].problem != "its checksum does not match" && !headerPageMark(f) {
 		// Neither page even looks like a header: another kind of file.
 		return r, keep, fmt.Errorf("%s: %w (it does not start as a workbook does)", path, ErrNotCairn)
 	}
 	if !c.header(h, path) {
+		return r, keep, nil
+	}
+	if where := boundsOf(path); where != "" {
+		c.problem("the file's structure", "is damaged: %s, so nothing in it can be read safely", where)
 		return r, keep, nil
 	}
 	db, err := openBolt(path, true, LockTimeout, nil)
@@ -282,24 +274,39 @@ func (c *checker) header(h header, path string) bool {
 		return false
 	}
 	c.r.Commit = cur.txid
-	other := h.metas[1-slot]
-	if !other.ok {
-		where := fmt.Sprintf("header page %d", 1-slot)
-		note, noted := lastCommit(path)
-		switch {
-		case noted && note.txid > cur.txid:
-			c.problem(where, "is damaged (%s), and it held the last save, made %s: the workbook now reads as it was one save before, so that save is missing", other.problem, note.at.Local().Format("2 January 2006 at 15:04"))
-		case other.txid+1 == cur.txid || (noted && note.txid <= cur.txid):
-			c.r.Notes = append(c.r.Notes, fmt.Sprintf("%s is damaged (%s), but it described an earlier save or one that never finished; the latest save is whole, and the next save writes that page again", where, other.problem))
-		default:
-			c.problem(where, "is damaged (%s); cairn cannot tell whether it held the last save, which may be missing", other.problem)
-		}
+	switch where, problem, note := damagedHeader(h, slot, path); {
+	case problem != "":
+		c.problem(where, "%s", problem)
+	case note != "":
+		c.r.Notes = append(c.r.Notes, where+" "+note)
 	}
 	if want := h.want(); want > h.size {
 		c.problem("the file", "is %d bytes long, and its header says it holds %d: it was cut short, and what was at its end is gone", h.size, want)
 		return false
 	}
 	return true
+}
+
+// damagedHeader says what a damaged header page means, when the other
+// one (in slot) is the one bbolt reads. A damaged page is harmless when it
+// described an older commit, or one that never finished: a note. It is a
+// lost save (a problem) when it described the last commit the editor
+// noted in its lock file, or when cairn cannot tell: bbolt would fall back
+// to the commit before without a word. Nothing is said of a whole header.
+func damagedHeader(h header, slot int, path string) (where, problem, note string) {
+	cur, other := h.metas[slot], h.metas[1-slot]
+	if other.ok {
+		return "", "", ""
+	}
+	where = fmt.Sprintf("header page %d", 1-slot)
+	last, noted := lastCommit(path)
+	switch {
+	case noted && last.txid > cur.txid:
+		return where, fmt.Sprintf("is damaged (%s), and it held the last save, made %s: the workbook now reads as it was one save before, so that save is missing", other.problem, last.at.Local().Format("2 January 2006 at 15:04")), ""
+	case other.txid+1 == cur.txid || (noted && last.txid <= cur.txid):
+		return where, "", fmt.Sprintf("is damaged (%s), but it described an earlier save or one that never finished; the latest save is whole, and the next save writes that page again", other.problem)
+	}
+	return where, fmt.Sprintf("is damaged (%s); cairn cannot tell whether it held the last save, which may be missing", other.problem), ""
 }
 
 // walk checks every part of the file.
@@ -314,7 +321,7 @@ func (c *checker) walk(tx *bolt.Tx) {
 		known := []string{string(bucketMeta), string(bucketSeasons), string(bucketJournal), string(bucketJournalIndex)}
 		tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 			if !slices.Contains(known, string(name)) {
-				c.problem(fmt.Sprintf("%q", name), "is a bucket this cairn never writes: a damaged name, or damage elsewhere")
+				c.problem(quotedKey(name), "is a bucket this cairn never writes: a damaged name, or damage elsewhere")
 			}
 			return nil
 		})
@@ -328,8 +335,13 @@ func (c *checker) walk(tx *bolt.Tx) {
 	}
 }
 
-// structure runs bbolt's own consistency check.
+// structure runs bbolt's own consistency check, once every key and value
+// of every bucket has been read here: bbolt checks in a goroutine of its
+// own, where a fault in the mapped file kills the process, so a fault is
+// to be met here first, where c.guard turns it into a problem and bbolt's
+// check is skipped.
 func (c *checker) structure(tx *bolt.Tx) {
+	readEverything(tx)
 	var found []string
 	for err := range tx.Check() {
 		found = append(found, err.Error())
@@ -338,6 +350,41 @@ func (c *checker) structure(tx *bolt.Tx) {
 		return
 	}
 	c.problem("the file's structure", "is damaged: bbolt's check found %d problem%s, such as “%s”", len(found), plural(len(found)), panicWords(found[0]))
+}
+
+// touched keeps what readEverything reads, so the reads are not
+// optimised away.
+var touched byte
+
+// readEverything reads every byte of every key and value in the file, in
+// the calling goroutine.
+func readEverything(tx *bolt.Tx) {
+	var sum byte
+	var visit func(b *bolt.Bucket, depth int)
+	visit = func(b *bolt.Bucket, depth int) {
+		if depth > 8 {
+			return // cairn nests three deep; deeper is damage bbolt will name
+		}
+		b.ForEach(func(k, v []byte) error {
+			for _, x := range k {
+				sum ^= x
+			}
+			for _, x := range v {
+				sum ^= x
+			}
+			if v == nil {
+				if nested := b.Bucket(k); nested != nil {
+					visit(nested, depth+1)
+				}
+			}
+			return nil
+		})
+	}
+	tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		visit(b, 0)
+		return nil
+	})
+	touched ^= sum
 }
 
 func plural(n int) string {
@@ -386,11 +433,11 @@ func (c *checker) meta(tx *bolt.Tx) {
 		return
 	}
 	meta.ForEach(func(k, v []byte) error {
-		where := "meta/" + string(k)
+		where := "meta/" + keyName(k)
 		check, ok := metaKeys[string(k)]
 		switch {
 		case !ok:
-			c.problem(fmt.Sprintf("meta/%q", k), "is a key this cairn never writes: a damaged key, or damage elsewhere")
+			c.problem("meta/"+quotedKey(k), "is a key this cairn never writes: a damaged key, or damage elsewhere")
 		case v == nil:
 			c.problem(where, "is a bucket where a record belongs")
 		default:
@@ -421,7 +468,7 @@ func (c *checker) allSeasons(tx *bolt.Tx) {
 		return
 	}
 	seasons.ForEach(func(k, v []byte) error {
-		where := "seasons/" + string(k)
+		where := "seasons/" + keyName(k)
 		if v != nil {
 			c.problem(where, "is a record where a season belongs")
 			return nil
@@ -512,7 +559,7 @@ func (c *checker) season(b *bolt.Bucket, id, where string) {
 	}
 	b.ForEach(func(k, _ []byte) error {
 		if !known[string(k)] {
-			c.problem(fmt.Sprintf("%s/%q", where, k), "is a key this cairn never writes in a season: a damaged key, or damage elsewhere")
+			c.problem(where+"/"+quotedKey(k), "is a key this cairn never writes in a season: a damaged key, or damage elsewhere")
 		}
 		return nil
 	})
@@ -554,19 +601,21 @@ func (c *checker) seasonHeader(s *seasonCheck, where string) {
 func (c *checker) seasonAnswers(s *seasonCheck, where string) {
 	answers := s.b.Bucket(bucketAnswers)
 	answers.ForEach(func(k, v []byte) error {
-		kw := where + "/" + string(k)
+		kw := where + "/" + keyName(k)
 		if v == nil {
 			c.problem(kw, "is a bucket where an answer belongs")
 			return nil
 		}
 		c.guard(kw, func() {
 			var r answerRecord
-			if _, err := get(answers, where, k, kindAnswer, upgradeContext{}, &r); err != nil {
+			// The value the walk found, not a lookup by its key: a key
+			// out of order is found by the walk and missed by a lookup.
+			if err := decodeAt(v, kw, kindAnswer, upgradeContext{}, &r); err != nil {
 				c.damaged(kw, err)
 				return
 			}
 			if r.Question != string(k) {
-				c.problem(fmt.Sprintf("%s/%q", where, k), "is under an unexpected key: it is the answer to %q, so its key was damaged", r.Question)
+				c.problem(where+"/"+quotedKey(k), "is under an unexpected key: it is the answer to %q, so its key was damaged", r.Question)
 			}
 			c.r.Readable.Answers++
 			if c.keep != nil {
@@ -580,14 +629,14 @@ func (c *checker) seasonAnswers(s *seasonCheck, where string) {
 func (c *checker) seasonGoals(s *seasonCheck, where string) {
 	goals := s.b.Bucket(bucketGoals)
 	goals.ForEach(func(k, v []byte) error {
-		kw := where + "/" + string(k)
+		kw := where + "/" + keyName(k)
 		if v == nil {
 			c.problem(kw, "is a bucket where a goal belongs")
 			return nil
 		}
 		c.guard(kw, func() {
 			var r goalRecord
-			if _, err := get(goals, where, k, kindGoal, s.values, &r); err != nil {
+			if err := decodeAt(v, kw, kindGoal, s.values, &r); err != nil {
 				c.damaged(kw, err)
 				return
 			}
@@ -597,7 +646,7 @@ func (c *checker) seasonGoals(s *seasonCheck, where string) {
 				return
 			}
 			if g.ID != string(k) {
-				c.problem(fmt.Sprintf("%s/%q", where, k), "is under an unexpected key: it is goal %q, so its key was damaged", g.ID)
+				c.problem(where+"/"+quotedKey(k), "is under an unexpected key: it is goal %q, so its key was damaged", g.ID)
 			}
 			c.r.Readable.Goals++
 			if c.keep != nil {
@@ -612,16 +661,20 @@ func (c *checker) seasonGoals(s *seasonCheck, where string) {
 // per change under its own ID.
 func (c *checker) seasonHistory(s *seasonCheck, where string) {
 	h := s.b.Bucket(bucketHistory)
+	goals := s.b.Bucket(bucketGoals)
 	h.ForEach(func(goal, v []byte) error {
-		gw := where + "/" + string(goal)
+		gw := where + "/" + keyName(goal)
 		if v != nil {
 			c.problem(gw, "is a record where a goal's history belongs")
 			return nil
 		}
+		if goals == nil || goals.Get(goal) == nil {
+			c.problem(where+"/"+quotedKey(goal), "is the history of a goal this season does not have, so its key was damaged (and that goal's history reads as empty)")
+		}
 		c.guard(gw, func() {
 			events := h.Bucket(goal)
 			events.ForEach(func(k, v []byte) error {
-				kw := gw + "/" + string(k)
+				kw := gw + "/" + keyName(k)
 				if v == nil {
 					c.problem(kw, "is a bucket where an event of a goal's history belongs")
 					return nil
@@ -638,7 +691,7 @@ func (c *checker) seasonHistory(s *seasonCheck, where string) {
 						return
 					}
 					if ev.ID != string(k) {
-						c.problem(fmt.Sprintf("%s/%q", gw, k), "is under an unexpected key: it is event %q, so its key was damaged", ev.ID)
+						c.problem(gw+"/"+quotedKey(k), "is under an unexpected key: it is event %q, so its key was damaged", ev.ID)
 					}
 					if c.keep != nil {
 						if s.wb.History == nil {
@@ -668,7 +721,7 @@ func (c *checker) journal(tx *bolt.Tx) {
 	// where each entry's ID was found, for the index
 	at := map[string][]byte{}
 	j.ForEach(func(k, v []byte) error {
-		where := "journal/" + string(k)
+		where := "journal/" + keyName(k)
 		if v == nil {
 			c.problem(where, "is a bucket where an entry belongs")
 			return nil
@@ -677,7 +730,7 @@ func (c *checker) journal(tx *bolt.Tx) {
 			if c.quick {
 				if id, day, ok := entryIdentity(v); ok {
 					if string(k) != day+id {
-						c.problem(fmt.Sprintf("journal/%q", k), "is under an unexpected key: it is the run of %s with ID %q, so its key was damaged", day, id)
+						c.problem("journal/"+quotedKey(k), "is under an unexpected key: it is the run of %s with ID %q, so its key was damaged", day, id)
 					}
 					at[id] = bytes.Clone(k)
 					c.r.Readable.Entries++
@@ -695,7 +748,7 @@ func (c *checker) journal(tx *bolt.Tx) {
 				return
 			}
 			if !bytes.Equal(entryKey(e.Day, e.ID), k) {
-				c.problem(fmt.Sprintf("journal/%q", k), "is under an unexpected key: it is the run of %s with ID %q, so its key was damaged", e.Day, e.ID)
+				c.problem("journal/"+quotedKey(k), "is under an unexpected key: it is the run of %s with ID %q, so its key was damaged", e.Day, e.ID)
 			}
 			at[e.ID] = bytes.Clone(k)
 			c.r.Readable.Entries++
@@ -710,7 +763,7 @@ func (c *checker) journal(tx *bolt.Tx) {
 	}
 	indexed := map[string]bool{}
 	idx.ForEach(func(k, v []byte) error {
-		where := "journal-index/" + strconv.Quote(string(k))
+		where := "journal-index/" + quotedKey(k)
 		switch {
 		case v == nil:
 			c.problem(where, "is a bucket where an index entry belongs")

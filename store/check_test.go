@@ -213,15 +213,20 @@ func TestCheckFindsALostLastSave(t *testing.T) {
 		raw[metaSlot(last)+metaRoot] ^= 0x04 // the checksum no longer matches
 		return raw
 	})
-	// bbolt reads the file as it was before the last save, without a word.
-	ro, err := OpenReadOnly(path)
+	// bbolt reads the file as it was before the last save, without a word
+	// (OpenReadOnly refuses it now: TestALostLastSaveIsRefusedWhenOpening).
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wb, err := ro.Workbook(season.ID)
-	ro.Close()
-	if err != nil || wb.Answers["next-step"].Text != "" {
-		t.Fatalf("bbolt did not fall back as expected: %+v, %v", wb.Answers["next-step"], err)
+	var answer []byte
+	db.View(func(tx *bolt.Tx) error {
+		answer = tx.Bucket(bucketSeasons).Bucket([]byte(season.ID)).Bucket(bucketAnswers).Get([]byte("next-step"))
+		return nil
+	})
+	db.Close()
+	if answer != nil {
+		t.Fatal("bbolt did not fall back as expected")
 	}
 	r := mustCheck(t, path)
 	if !reports(r, "header page", "that save is missing") {
@@ -255,7 +260,7 @@ func TestCheckFindsWhatDoesNotBelong(t *testing.T) {
 	}{
 		{"a stray key in a season", func(tx *bolt.Tx, id string) error {
 			return tx.Bucket(bucketSeasons).Bucket([]byte(id)).Put([]byte("zzz"), []byte("x"))
-		}, `"zzz"`, "never writes"},
+		}, "<a damaged key of 3 bytes>", "never writes"}, // one word: it could be the runner's
 		{"a missing season header", func(tx *bolt.Tx, id string) error {
 			return tx.Bucket(bucketSeasons).Bucket([]byte(id)).Delete(keySeason)
 		}, "/season", "missing"},

@@ -2,7 +2,9 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strconv"
 	"strings"
@@ -16,7 +18,9 @@ import (
 // a file beside the workbook, named after it with ".lock" added, for as
 // long as it has the workbook open; handle.go says why this lock and not
 // bbolt's. The file is created 0600 and never deleted (deleting a lock
-// file races with the next process to take it).
+// file races with the next process to take it), and never opened through
+// a symbolic link: one planted in a shared folder would have the editor
+// write its note into someone else's file.
 //
 // The file also says which commit the editor last made:
 //
@@ -35,6 +39,28 @@ import (
 // for, a window that has it open is reported at once.
 const EditorWait = 500 * time.Millisecond
 
+// Who holds the lock
+//
+// After the note comes a second line, at noteLen, written by each editor
+// as soon as it holds the lock: "held by a window" or "held by a
+// command". A window keeps the workbook for as long as the runner writes,
+// so an editor that finds the lock held by one stops waiting at once; a
+// command lets go in a moment, so it is waited for. The line is read only
+// while the lock is busy, so a stale one left by an editor gone is never
+// believed; and since a new holder writes its line a moment after taking
+// the lock, a window's line must be seen twice, windowSure apart, before
+// the wait ends.
+
+// holderWindow and holderCommand are the second line's two values.
+const (
+	holderWindow  = "held by a window"
+	holderCommand = "held by a command"
+)
+
+// windowSure is how long a window's line must stand before an editor
+// believes it: far longer than a new holder takes to write its own.
+const windowSure = 30 * time.Millisecond
+
 // LockPath is the editor's lock file of the workbook at path.
 func LockPath(path string) string { return path + ".lock" }
 
@@ -44,28 +70,64 @@ type editorLock struct {
 }
 
 // lockEditor takes the editor's lock of the workbook at path, waiting at
-// most wait for another process to let go of it. It fails with ErrLocked
-// when that process does not.
-func lockEditor(path string, wait time.Duration) (*editorLock, error) {
-	f, err := os.OpenFile(LockPath(path), os.O_RDWR|os.O_CREATE, 0o600)
+// most wait for another process to let go of it, or not at all when a
+// window holds it. It fails with ErrLocked when that process does not let
+// go. window says whether this editor is a window.
+func lockEditor(path string, wait time.Duration, window bool) (*editorLock, error) {
+	f, err := os.OpenFile(LockPath(path), os.O_RDWR|os.O_CREATE|noFollow, 0o600)
+	if errors.Is(err, fs.ErrPermission) {
+		return nil, fmt.Errorf("%s belongs to another user (its lock file, %s, is theirs), so cairn will not write to it.\n"+
+			"Open a copy of your own instead (cp %s my-workbook.db; cairn --db my-workbook.db)", path, LockPath(path), path)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", LockPath(path), err)
+		return nil, fileError("open", LockPath(path), err)
 	}
 	deadline := time.Now().Add(wait)
+	var windowSince time.Time
 	for {
 		busy, err := tryLock(f)
 		switch {
 		case err != nil:
 			f.Close()
-			return nil, fmt.Errorf("lock %s: %w", LockPath(path), err)
+			return nil, fileError("lock", LockPath(path), err)
 		case !busy:
-			return &editorLock{f: f}, nil
+			l := &editorLock{f: f}
+			l.hold(window)
+			return l, nil
 		case time.Now().After(deadline):
 			f.Close()
 			return nil, fmt.Errorf("%s: %w", path, ErrLocked)
 		}
-		time.Sleep(20 * time.Millisecond)
+		if heldByWindow(f) {
+			if windowSince.IsZero() {
+				windowSince = time.Now()
+			} else if time.Since(windowSince) >= windowSure {
+				f.Close()
+				return nil, fmt.Errorf("%s: %w", path, ErrLocked)
+			}
+		} else {
+			windowSince = time.Time{}
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// hold writes who holds the lock now.
+func (l *editorLock) hold(window bool) {
+	line := holderCommand
+	if window {
+		line = holderWindow
+	}
+	buf := []byte(line + strings.Repeat(" ", max(noteLen-1-len(line), 0)) + "\n")
+	// A line that cannot be written only makes another editor wait longer.
+	_, _ = l.f.WriteAt(buf, noteLen)
+}
+
+// heldByWindow reports whether the lock file f says a window holds it.
+func heldByWindow(f *os.File) bool {
+	buf := make([]byte, noteLen)
+	n, _ := f.ReadAt(buf, noteLen)
+	return strings.TrimSpace(string(buf[:n])) == holderWindow
 }
 
 // noteLen is the length of the note, padded with spaces, so a new note

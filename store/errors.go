@@ -1,6 +1,11 @@
 package store
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+)
 
 // Sentinel errors. Open and the record readers wrap them with the file or
 // record they concern; test with errors.Is.
@@ -24,9 +29,27 @@ type DamagedError struct {
 	// Where is the bucket path and key, such as "seasons/<id>/answers/proud-moment".
 	Where string
 	Err   error
+	// File is the workbook file it was found in, when a Store read it.
+	File string
 }
 
 func (e *DamagedError) Error() string { return e.Where + ": " + e.Err.Error() }
 
 // Unwrap lets errors.Is see ErrDamaged (or ErrNewerSchema) through it.
 func (e *DamagedError) Unwrap() error { return e.Err }
+
+// fileError says that verb failed on the file at path, once: the errors
+// of the os package name their file and operation already, and wrapping
+// them as they are read "open X: open X: permission denied". Its cause
+// stays reachable for errors.Is (fs.ErrNotExist, fs.ErrPermission).
+func fileError(verb, path string, err error) error {
+	var pathErr *fs.PathError
+	var linkErr *os.LinkError
+	switch {
+	case errors.As(err, &pathErr):
+		err = pathErr.Err
+	case errors.As(err, &linkErr):
+		err = linkErr.Err
+	}
+	return fmt.Errorf("%s %s: %w", verb, path, err)
+}

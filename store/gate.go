@@ -1,8 +1,6 @@
 package store
 
 import (
-	"fmt"
-	"runtime/debug"
 	"sync"
 )
 
@@ -18,12 +16,12 @@ import (
 //   - every write waits at the gate (a migration's included): nothing is
 //     written to a file before the whole of it is known to be whole, and
 //     when the check finds damage the write fails and nothing is written;
-//   - until the gate has passed, every read runs guarded: a fault in the
-//     mapped file becomes a panic (debug.SetPanicOnFault), and a panic
-//     inside bbolt (its assertions on a damaged page) becomes ErrDamaged,
-//     so damage in what the first screen reads is an error, as the check
-//     would have found it, and never a crash. Records are checksummed as
-//     they are read, whatever the gate says.
+//   - every read runs guarded (guard, damage.go): a fault in the mapped
+//     file becomes a panic, and a panic inside bbolt (its assertions on a
+//     damaged page) becomes ErrDamaged, so damage in what the first
+//     screen reads is an error, as the check would have found it, and
+//     never a crash; opening the file is guarded too until the gate has
+//     passed. Records are checksummed as they are read.
 //
 // A file shorter than its header says is still refused before it is
 // mapped (header.go), gate or no gate.
@@ -72,22 +70,11 @@ func (g *Gate) Passed() bool {
 	}
 }
 
-// guarded runs fn, a read of a file not yet checked, turning faults in
-// the mapped file and panics inside it into ErrDamaged.
-func guarded(fn func() error) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if p := recover(); p != nil {
-			err = &DamagedError{Where: "the file", Err: fmt.Errorf("%w: reading it failed, so it is damaged here (%s)", ErrDamaged, panicWords(p))}
-		}
-	}()
-	return fn()
-}
-
-// guardedUnless runs fn guarded while g is set and has not passed.
+// guardedUnless runs fn guarded (guard, damage.go) while g is set and has
+// not passed: opening a file not yet checked.
 func guardedUnless(g *Gate, fn func() error) error {
 	if g == nil || g.Passed() {
 		return fn()
 	}
-	return guarded(fn)
+	return guard(fn)
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"sync"
@@ -99,21 +98,24 @@ func openHeld(path string, wait time.Duration) (*handle, error) {
 func openPerTx(path string, wait time.Duration, committed func(uint64)) (*handle, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, fileError("open", path, err)
 	}
 	return &handle{path: path, wait: wait, file: info, committed: committed}, nil
 }
 
-// View runs fn in a read-only transaction.
+// View runs fn in a read-only transaction. A panic or a fault in the
+// mapped file while it runs is a *DamagedError (guard).
 func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if h.held != nil {
 		// A reader keeps its map for its life: what one transaction read
 		// is let go before the next, so a reader of many seasons holds
 		// one at a time (release_linux.go).
-		return h.held.View(func(tx *bolt.Tx) error {
-			defer releaseMapped(tx)
-			return fn(tx)
-		})
+		return h.inFile(guard(func() error {
+			return h.held.View(func(tx *bolt.Tx) error {
+				defer releaseMapped(tx)
+				return fn(tx)
+			})
+		}))
 	}
 	h.mu.RLock()
 	defer h.mu.RUnlock()
@@ -121,9 +123,22 @@ func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	err = guardedUnless(h.gate, func() error { return db.View(fn) })
+	err = h.inFile(guard(func() error { return db.View(fn) }))
 	if cerr := db.Close(); err == nil {
 		err = cerr
+	}
+	return err
+}
+
+// inFile names the workbook file in damage found reading it.
+func (h *handle) inFile(err error) error { return inFile(h.path, err) }
+
+// inFile names the file at path in damage found reading it, for the
+// caller to check the file (cmd/cairn checks it in a child process).
+func inFile(path string, err error) error {
+	var d *DamagedError
+	if errors.As(err, &d) && d.File == "" {
+		d.File = path
 	}
 	return err
 }
@@ -147,10 +162,14 @@ func (h *handle) Update(fn func(*bolt.Tx) error) error {
 		return err
 	}
 	var txid uint64
-	err = db.Update(func(tx *bolt.Tx) error {
-		txid = uint64(tx.ID())
-		return fn(tx)
-	})
+	// A panic rolls the transaction back before guard sees it: nothing
+	// of it is written.
+	err = h.inFile(guard(func() error {
+		return db.Update(func(tx *bolt.Tx) error {
+			txid = uint64(tx.ID())
+			return fn(tx)
+		})
+	}))
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -212,7 +231,13 @@ func openBolt(path string, readOnly bool, wait time.Duration, same fs.FileInfo) 
 		}
 		return f, nil
 	}}
-	db, err := bolt.Open(path, 0o600, opts)
+	var db *bolt.DB
+	// Opening reads the header and the freelist, which can panic on a
+	// damaged page.
+	err := guard(func() (err error) {
+		db, err = bolt.Open(path, 0o600, opts)
+		return err
+	})
 	if err != nil {
 		return nil, openError(path, err)
 	}

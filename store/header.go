@@ -149,6 +149,19 @@ func readHeader(r io.ReaderAt, size int64) header {
 	return h
 }
 
+// headerPageMark reports whether the file still begins as a bbolt file
+// does, whatever its header pages say: the first page's own header names
+// it page 0 and a meta page. Damage to both header pages' contents leaves
+// that mark, so such a file is a damaged workbook (for the recovery mode),
+// not another kind of file.
+func headerPageMark(r io.ReaderAt) bool {
+	p := make([]byte, 10)
+	if n, _ := r.ReadAt(p, 0); n < len(p) {
+		return false
+	}
+	return binary.LittleEndian.Uint64(p) == 0 && binary.LittleEndian.Uint16(p[8:]) == 0x04
+}
+
 func readMetaAt(r io.ReaderAt, pageSize int) metaPage {
 	p := make([]byte, metaEnd)
 	n, _ := r.ReadAt(p, int64(pageSize))

@@ -161,7 +161,7 @@ func historyOf(b *bolt.Bucket, goalID string) *bolt.Bucket {
 func decodeEvents(entries []entry, where string) ([]workbook.GoalEvent, error) {
 	out := make([]workbook.GoalEvent, 0, len(entries))
 	for _, e := range entries {
-		at := where + "/" + string(e.key)
+		at := where + "/" + keyName(e.key)
 		if e.value == nil {
 			return nil, &DamagedError{Where: at, Err: fmt.Errorf("%w: a bucket where an event belongs", ErrDamaged)}
 		}
@@ -174,7 +174,7 @@ func decodeEvents(entries []entry, where string) ([]workbook.GoalEvent, error) {
 			return nil, &DamagedError{Where: at, Err: undecodable(kindGoalEvent, err)}
 		}
 		if ev.ID != string(e.key) {
-			return nil, &DamagedError{Where: at, Err: fmt.Errorf("%w: holds an event that belongs elsewhere", ErrDamaged)}
+			return nil, misplaced(where+"/"+quotedKey(e.key), "an event that belongs elsewhere")
 		}
 		out = append(out, ev)
 	}
@@ -189,11 +189,18 @@ func readHistories(b *bolt.Bucket, where string) (map[string][]workbook.GoalEven
 		return nil, nil
 	}
 	out := map[string][]workbook.GoalEvent{}
-	goals, _ := page(h, nil, 0, false)
-	for _, g := range goals {
-		at := where + "/history/" + string(g.key)
+	goals := b.Bucket(bucketGoals)
+	histories, _ := page(h, nil, 0, false)
+	for _, g := range histories {
+		at := where + "/history/" + keyName(g.key)
 		if g.value != nil {
 			return nil, &DamagedError{Where: at, Err: fmt.Errorf("%w: a record where a goal's history belongs", ErrDamaged)}
+		}
+		// A goal's history goes when the goal does (DeleteGoal): one
+		// whose goal is not there was filed under a damaged key, and
+		// its goal's own history reads as empty.
+		if goals == nil || goals.Get(g.key) == nil {
+			return nil, &DamagedError{Where: where + "/history/" + quotedKey(g.key), Err: fmt.Errorf("%w: the history of a goal this season does not have, so its key was damaged", ErrDamaged)}
 		}
 		entries, _ := page(h.Bucket(g.key), nil, 0, false)
 		events, err := decodeEvents(entries, at)
@@ -230,12 +237,16 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 		season.Name = name
 		var carried workbook.Carried
 		meta := tx.Bucket(bucketMeta)
-		if cur := meta.Get(keyCurrent); cur != nil && plan.Carry.Any() {
-			old := seasons.Bucket(cur)
-			if old == nil {
-				return &DamagedError{Where: "meta/current", Err: fmt.Errorf("%w: names a season that is not in the workbook", ErrDamaged)}
-			}
-			from, err := readWorkbook(old, "seasons/"+string(cur))
+		// The season that was current, read only. A workbook that holds
+		// seasons but cannot say which is current is damaged, and a new
+		// season is never begun over that.
+		old, cur, err := currentBucket(tx)
+		switch {
+		case errors.Is(err, ErrNotFound):
+		case err != nil:
+			return err
+		case plan.Carry.Any():
+			from, err := readWorkbook(old, cur)
 			if err != nil {
 				return err
 			}
@@ -302,11 +313,11 @@ func seasonName(seasons *bolt.Bucket, name string, now time.Time) (string, error
 	var taken []string
 	entries, _ := page(seasons, nil, 0, false)
 	for _, e := range entries {
-		b, where, err := seasonAt(seasons, e)
+		b, err := seasonAt(seasons, e)
 		if err != nil {
 			return "", err
 		}
-		old, err := readSeason(b, where)
+		old, err := readSeason(b, e.key)
 		if err != nil {
 			return "", err
 		}

@@ -72,7 +72,7 @@ func JournalCursor(e workbook.Entry) string { return string(entryKey(e.Day, e.ID
 // decodeEntry reads the entry stored under key and checks it is the one
 // the key names.
 func decodeEntry(key, raw []byte) (workbook.Entry, error) {
-	where := "journal/" + string(key)
+	where := "journal/" + keyName(key)
 	if raw == nil {
 		return workbook.Entry{}, &DamagedError{Where: where, Err: fmt.Errorf("%w: a bucket where an entry belongs", ErrDamaged)}
 	}
@@ -85,7 +85,7 @@ func decodeEntry(key, raw []byte) (workbook.Entry, error) {
 		return workbook.Entry{}, &DamagedError{Where: where, Err: undecodable(kindEntry, err)}
 	}
 	if !bytes.Equal(entryKey(e.Day, e.ID), key) {
-		return workbook.Entry{}, &DamagedError{Where: where, Err: fmt.Errorf("%w: holds an entry that belongs elsewhere", ErrDamaged)}
+		return workbook.Entry{}, misplaced("journal/"+quotedKey(key), "a run that belongs elsewhere")
 	}
 	return e, nil
 }
@@ -101,10 +101,24 @@ func indexEntry(idx *bolt.Bucket, e workbook.Entry, key []byte) error {
 	return nil
 }
 
-// journal returns the journal's buckets. A file opened read-only at an
-// older schema may lack them; reading it finds no entries.
+// journalBuckets returns the journal's buckets. A file opened read-only at
+// an older schema may lack them; reading it finds no entries.
 func journalBuckets(tx *bolt.Tx) (j, idx *bolt.Bucket) {
 	return tx.Bucket(bucketJournal), tx.Bucket(bucketJournalIndex)
+}
+
+// journalOf returns the journal's buckets for a reader, failing when a
+// file whose schema has them lacks them (a damaged name): its runs would
+// otherwise read as none.
+func (s *Store) journalOf(tx *bolt.Tx) (j, idx *bolt.Bucket, err error) {
+	j, idx = journalBuckets(tx)
+	switch {
+	case j == nil && s.schema >= 2:
+		return nil, nil, &DamagedError{Where: "journal", Err: fmt.Errorf("%w: the journal cannot be found", ErrDamaged)}
+	case idx == nil && s.schema >= 3:
+		return nil, nil, &DamagedError{Where: "journal-index", Err: fmt.Errorf("%w: the journal's index cannot be found", ErrDamaged)}
+	}
+	return j, idx, nil
 }
 
 // updateJournal runs fn in a write transaction with the journal's buckets,
@@ -170,15 +184,17 @@ func (s *Store) DeleteEntry(id string) error {
 func (s *Store) Entry(id string) (workbook.Entry, error) {
 	var e workbook.Entry
 	err := s.db.View(func(tx *bolt.Tx) error {
-		j, idx := journalBuckets(tx)
-		if j == nil || idx == nil {
+		j, idx, err := s.journalOf(tx)
+		switch {
+		case err != nil:
+			return err
+		case j == nil || idx == nil:
 			return ErrNotFound
 		}
 		key := idx.Get(idKey(id))
 		if key == nil {
 			return ErrNotFound
 		}
-		var err error
 		e, err = decodeEntry(key, j.Get(key))
 		return err
 	})
@@ -199,9 +215,9 @@ func (s *Store) JournalPage(from string, limit int, newestFirst bool) (entries [
 		return nil, "", fmt.Errorf("read the journal: a page holds at least one entry, not %d", limit)
 	}
 	err = s.db.View(func(tx *bolt.Tx) error {
-		j, _ := journalBuckets(tx)
+		j, _, err := s.journalOf(tx)
 		if j == nil {
-			return nil
+			return err
 		}
 		raw, n := page(j, []byte(from), limit, newestFirst)
 		next = string(n)
@@ -231,9 +247,9 @@ func (s *Store) JournalScan(first, last workbook.Day, newestFirst bool, fn func(
 		return nil
 	}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		j, _ := journalBuckets(tx)
+		j, _, err := s.journalOf(tx)
 		if j == nil {
-			return nil
+			return err
 		}
 		from, stop := []byte(JournalFrom(first, false)), []byte(JournalFrom(last, true))
 		if newestFirst {
@@ -300,10 +316,11 @@ func (s *Store) ImportEntries(entries []workbook.Entry) (added []workbook.Entry,
 func (s *Store) Imported(fingerprint string) (bool, error) {
 	found := false
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if _, idx := journalBuckets(tx); idx != nil {
+		_, idx, err := s.journalOf(tx)
+		if idx != nil {
 			found = idx.Get(fingerprintKey(fingerprint)) != nil
 		}
-		return nil
+		return err
 	})
 	return found, err
 }
@@ -313,9 +330,16 @@ func (s *Store) Imported(fingerprint string) (bool, error) {
 func (s *Store) JournalSettings() (workbook.JournalSettings, error) {
 	settings := workbook.DefaultJournalSettings()
 	err := s.db.View(func(tx *bolt.Tx) error {
+		meta, err := metaRecords(tx)
+		if err != nil {
+			return err
+		}
+		raw := meta[string(keyJournalSettings)]
+		if raw == nil {
+			return nil
+		}
 		var r journalSettingsRecord
-		found, err := get(tx.Bucket(bucketMeta), "meta", keyJournalSettings, kindJournalSettings, upgradeContext{}, &r)
-		if err != nil || !found {
+		if err := decodeAt(raw, "meta/"+string(keyJournalSettings), kindJournalSettings, upgradeContext{}, &r); err != nil {
 			return err
 		}
 		settings, err = r.settings()

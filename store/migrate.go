@@ -164,7 +164,7 @@ func toSchema2(tx *bolt.Tx) error {
 	var last time.Time
 	var newest []byte
 	err := seasons.ForEach(func(k, v []byte) error {
-		where := "seasons/" + string(k)
+		where := "seasons/" + keyName(k)
 		if v != nil {
 			return &DamagedError{Where: where, Err: fmt.Errorf("%w: a record where a season belongs", ErrDamaged)}
 		}
@@ -277,7 +277,7 @@ func rewrite(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgrad
 	}
 	data, stored, err := unseal(raw, kind, c)
 	if err != nil {
-		return nil, &DamagedError{Where: where + "/" + string(key), Err: err}
+		return nil, &DamagedError{Where: where + "/" + keyName(key), Err: err}
 	}
 	if stored == kind.latest() {
 		return data, nil
@@ -317,7 +317,7 @@ func toSchema4(tx *bolt.Tx) error {
 	var keys [][]byte
 	err := seasons.ForEach(func(k, v []byte) error {
 		if v != nil {
-			return &DamagedError{Where: "seasons/" + string(k), Err: fmt.Errorf("%w: a record where a season belongs", ErrDamaged)}
+			return &DamagedError{Where: "seasons/" + keyName(k), Err: fmt.Errorf("%w: a record where a season belongs", ErrDamaged)}
 		}
 		keys = append(keys, append([]byte(nil), k...))
 		return nil
@@ -326,7 +326,7 @@ func toSchema4(tx *bolt.Tx) error {
 		return err
 	}
 	for _, k := range keys {
-		where := "seasons/" + string(k)
+		where := "seasons/" + keyName(k)
 		b := seasons.Bucket(k)
 		if _, err := rewriteSeason(b, where); err != nil {
 			return err

@@ -558,5 +558,5 @@ func upgradeValuesV1(rs []valueRecordV1, _ upgradeContext) ([]valueRecord, error
 // undecodable wraps a record that decoded as JSON but holds a value this
 // build cannot map, such as an unknown goal state.
 func undecodable(kind recordKind, err error) error {
-	return fmt.Errorf("%w: %s record: %v", ErrDamaged, kind.name, err)
+	return fmt.Errorf("%w: %s record: %s", ErrDamaged, kind.name, unquoted(err.Error()))
 }

@@ -46,13 +46,17 @@ func touch(meta *bolt.Bucket, now time.Time) error {
 func (s *Store) LastActive() (time.Time, error) {
 	var at time.Time
 	err := s.db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
+		meta, err := metaRecords(tx)
+		if err != nil {
+			return err
+		}
+		raw := meta[string(keyLastActive)]
 		var rec lastActiveRecord
-		found, err := get(meta, "meta", keyLastActive, kindLastActive, upgradeContext{}, &rec)
+		err = decodeAt(raw, "meta/"+string(keyLastActive), kindLastActive, upgradeContext{}, &rec)
 		switch {
 		case err != nil:
 			return err
-		case found:
+		case raw != nil:
 			at = rec.At
 		case s.schema < schemaLastActive:
 			at, err = lastWritten(tx)
@@ -73,11 +77,11 @@ func lastWritten(tx *bolt.Tx) (time.Time, error) {
 	seasons := tx.Bucket(bucketSeasons)
 	entries, _ := page(seasons, nil, 0, false)
 	for _, e := range entries {
-		b, where, err := seasonAt(seasons, e)
+		b, err := seasonAt(seasons, e)
 		if err != nil {
 			return last, err
 		}
-		wb, err := readWorkbook(b, where)
+		wb, err := readWorkbook(b, e.key)
 		if err != nil {
 			return last, err
 		}

@@ -13,28 +13,71 @@ import (
 
 // CurrentSeason returns the season the workbook opens on. It only reads:
 // when there is no season yet it fails with ErrNotFound, and the caller
-// decides whether to start one (StartSeason).
+// decides whether to start one (StartSeason). A workbook that holds
+// seasons but cannot say which is current is damaged: starting a new
+// season over it would hide the damage and write into the file.
 func (s *Store) CurrentSeason() (workbook.Season, error) {
 	var season workbook.Season
 	err := s.db.View(func(tx *bolt.Tx) error {
-		id := tx.Bucket(bucketMeta).Get(keyCurrent)
-		if id == nil {
-			return fmt.Errorf("no season yet: %w", ErrNotFound)
+		b, id, err := currentBucket(tx)
+		if err != nil {
+			return err
 		}
-		b := tx.Bucket(bucketSeasons).Bucket(id)
-		if b == nil {
-			// The workbook says it opens on a season it does not hold.
-			// Starting a new one over it would hide the damage.
-			return &DamagedError{Where: "meta/current", Err: fmt.Errorf("%w: names a season that is not in the workbook", ErrDamaged)}
-		}
-		var err error
-		season, err = readSeason(b, "seasons/"+string(id))
+		season, err = readSeason(b, id)
 		return err
 	})
 	if err != nil {
 		return workbook.Season{}, fmt.Errorf("current season: %w", err)
 	}
 	return season, nil
+}
+
+// currentBucket returns the bucket of the season meta/current names, and
+// its ID. It fails with ErrNotFound only when the workbook holds no
+// season at all.
+func currentBucket(tx *bolt.Tx) (*bolt.Bucket, []byte, error) {
+	meta, err := metaRecords(tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	seasons := tx.Bucket(bucketSeasons)
+	if seasons == nil {
+		return nil, nil, &DamagedError{Where: "seasons", Err: fmt.Errorf("%w: the seasons are missing", ErrDamaged)}
+	}
+	id := meta[string(keyCurrent)]
+	if id == nil {
+		if first, _ := seasons.Cursor().First(); first != nil {
+			return nil, nil, &DamagedError{Where: "meta/current", Err: fmt.Errorf("%w: the workbook holds seasons but does not say which one it opens on", ErrDamaged)}
+		}
+		return nil, nil, fmt.Errorf("no season yet: %w", ErrNotFound)
+	}
+	b := seasons.Bucket(id)
+	if b == nil {
+		return nil, nil, &DamagedError{Where: "meta/current", Err: fmt.Errorf("%w: names a season that is not in the workbook", ErrDamaged)}
+	}
+	return b, id, nil
+}
+
+// metaRecords reads the records of meta/ by key. A key this schema never
+// writes there is damage: a damaged key, whose record (the current
+// season, the journal's settings) would otherwise read as missing.
+func metaRecords(tx *bolt.Tx) (map[string][]byte, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return nil, &DamagedError{Where: "meta", Err: fmt.Errorf("%w: the workbook's own records are missing", ErrDamaged)}
+	}
+	recs := map[string][]byte{}
+	err := meta.ForEach(func(k, v []byte) error {
+		if _, ok := metaKeys[string(k)]; !ok {
+			return &DamagedError{Where: "meta/" + quotedKey(k), Err: fmt.Errorf("%w: a key this cairn never writes, so a key was damaged", ErrDamaged)}
+		}
+		if v == nil {
+			return &DamagedError{Where: "meta/" + string(k), Err: fmt.Errorf("%w: a bucket where a record belongs", ErrDamaged)}
+		}
+		recs[string(k)] = v
+		return nil
+	})
+	return recs, err
 }
 
 // SetCurrent makes the season with id the one the workbook opens on. It
@@ -93,11 +136,11 @@ func (s *Store) seasonsPage(from []byte, limit int, reverse bool) ([]workbook.Se
 		entries, next = page(seasons, from, limit, reverse)
 		out = make([]workbook.Season, 0, len(entries))
 		for _, e := range entries {
-			b, where, err := seasonAt(seasons, e)
+			b, err := seasonAt(seasons, e)
 			if err != nil {
 				return err
 			}
-			season, err := readSeason(b, where)
+			season, err := readSeason(b, e.key)
 			if err != nil {
 				return err
 			}
@@ -113,18 +156,24 @@ func (s *Store) seasonsPage(from []byte, limit int, reverse bool) ([]workbook.Se
 
 // seasonAt returns the bucket of the season an entry of the seasons bucket
 // names. Every key there holds a bucket; a plain value is damage.
-func seasonAt(seasons *bolt.Bucket, e entry) (*bolt.Bucket, string, error) {
-	where := "seasons/" + string(e.key)
+func seasonAt(seasons *bolt.Bucket, e entry) (*bolt.Bucket, error) {
 	if e.value != nil {
-		return nil, where, &DamagedError{Where: where, Err: fmt.Errorf("%w: a record where a season belongs", ErrDamaged)}
+		return nil, &DamagedError{Where: "seasons/" + keyName(e.key), Err: fmt.Errorf("%w: a record where a season belongs", ErrDamaged)}
 	}
-	return seasons.Bucket(e.key), where, nil
+	b := seasons.Bucket(e.key)
+	if b == nil {
+		// Listed by a walk, missed by a lookup: the keys are out of order.
+		return nil, &DamagedError{Where: "seasons/" + keyName(e.key), Err: fmt.Errorf("%w: the season cannot be found by its key", ErrDamaged)}
+	}
+	return b, nil
 }
 
-// readSeason reads a season's header record. A season bucket without one
-// is damaged: StartSeason writes it in the same transaction that makes
-// the bucket.
-func readSeason(b *bolt.Bucket, where string) (workbook.Season, error) {
+// readSeason reads the header record of the season with ID id. A season
+// bucket without one is damaged: StartSeason writes it in the same
+// transaction that makes the bucket; so is one whose header names another
+// season (its key was damaged).
+func readSeason(b *bolt.Bucket, id []byte) (workbook.Season, error) {
+	where := "seasons/" + keyName(id)
 	var rec seasonRecord
 	found, err := get(b, where, keySeason, kindSeason, upgradeContext{}, &rec)
 	if err != nil {
@@ -132,6 +181,9 @@ func readSeason(b *bolt.Bucket, where string) (workbook.Season, error) {
 	}
 	if !found {
 		return workbook.Season{}, &DamagedError{Where: where + "/season", Err: fmt.Errorf("%w: the season's header is missing", ErrDamaged)}
+	}
+	if rec.ID != string(id) {
+		return workbook.Season{}, &DamagedError{Where: "seasons/" + quotedKey(id), Err: fmt.Errorf("%w: holds another season, so its key was damaged", ErrDamaged)}
 	}
 	season, err := rec.season()
 	if err != nil {
@@ -159,7 +211,7 @@ func (s *Store) Workbook(seasonID string) (workbook.Snapshot, error) {
 		if err != nil {
 			return err
 		}
-		wb, err = readWorkbook(b, "seasons/"+seasonID)
+		wb, err = readWorkbook(b, []byte(seasonID))
 		return err
 	})
 	if err != nil {
@@ -178,11 +230,10 @@ func (s *Store) Whole(seasonID string) (workbook.Snapshot, error) {
 		if err != nil {
 			return err
 		}
-		where := "seasons/" + seasonID
-		if wb, err = readWorkbook(b, where); err != nil {
+		if wb, err = readWorkbook(b, []byte(seasonID)); err != nil {
 			return err
 		}
-		wb.History, err = readHistories(b, where)
+		wb.History, err = readHistories(b, "seasons/"+keyName([]byte(seasonID)))
 		return err
 	})
 	if err != nil {
@@ -191,39 +242,48 @@ func (s *Store) Whole(seasonID string) (workbook.Snapshot, error) {
 	return wb, nil
 }
 
-// readWorkbook decodes a whole season. Records of an older version are
-// upgraded as they are read, so a read-only open of an older file sees
-// what a migrated one would.
-func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
+// readWorkbook decodes the whole season with ID id from its bucket b.
+// Records of an older version are upgraded as they are read, so a
+// read-only open of an older file sees what a migrated one would. Every
+// key of the season is walked (seasonRecords), and every answer and goal
+// must be the one its key names: a damaged key is damage, never a record
+// gone missing or one read in another's place.
+func readWorkbook(b *bolt.Bucket, id []byte) (workbook.Snapshot, error) {
+	where := "seasons/" + keyName(id)
 	wb := workbook.Snapshot{Answers: map[string]workbook.Answer{}}
-	var (
-		none   upgradeContext
-		place  placeRecord
-		themes themeBoardRecord
-		values []valueRecord
-	)
-	season, err := readSeason(b, where)
+	recs, err := seasonRecords(b, where)
 	if err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyPlace, kindPlace, none, &place); err != nil {
+	var (
+		none    upgradeContext
+		place   placeRecord
+		themes  themeBoardRecord
+		values  []valueRecord
+		reviews []reviewRecord
+	)
+	season, err := readSeason(b, id)
+	if err != nil {
 		return wb, err
 	}
-	if _, err := get(b, where, keyThemes, kindThemes, none, &themes); err != nil {
-		return wb, err
-	}
-	if _, err := get(b, where, keyValues, kindValues, none, &values); err != nil {
-		return wb, err
+	for _, r := range []struct {
+		key  []byte
+		kind recordKind
+		v    any
+	}{{keyPlace, kindPlace, &place}, {keyThemes, kindThemes, &themes}, {keyValues, kindValues, &values}, {keyExperiments, kindReviews, &reviews}} {
+		if err := decodeAt(recs[string(r.key)], where+"/"+string(r.key), r.kind, none, r.v); err != nil {
+			return wb, err
+		}
 	}
 	board, err := themes.board()
 	if err != nil {
 		return wb, &DamagedError{Where: where + "/" + string(keyThemes), Err: undecodable(kindThemes, err)}
 	}
-	reviews, err := readReviews(b, where)
+	revs, err := reviewsFromRecord(reviews)
 	if err != nil {
-		return wb, err
+		return wb, &DamagedError{Where: where + "/" + string(keyExperiments), Err: undecodable(kindReviews, err)}
 	}
-	wb.Season, wb.Place, wb.Themes, wb.Values, wb.Reviews = season, place.place(), board, valuesFromRecord(values), reviews
+	wb.Season, wb.Place, wb.Themes, wb.Values, wb.Reviews = season, place.place(), board, valuesFromRecord(values), revs
 	withValues := upgradeContext{values: ownValues(values)}
 	latest := func(t time.Time) {
 		if t.After(wb.LastActive) {
@@ -236,11 +296,13 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 		latest(r.At)
 	}
 
-	answers := b.Bucket(bucketAnswers)
-	err = answers.ForEach(func(k, _ []byte) error {
+	err = eachRecord(b, bucketAnswers, where, "an answer", func(k, v []byte, at string) error {
 		var a answerRecord
-		if _, err := get(answers, where+"/answers", k, kindAnswer, none, &a); err != nil {
+		if err := decodeAt(v, at, kindAnswer, none, &a); err != nil {
 			return err
+		}
+		if a.Question != string(k) {
+			return misplaced(where+"/answers/"+quotedKey(k), "the answer to another question")
 		}
 		wb.Answers[a.Question] = a.answer()
 		latest(a.Updated)
@@ -249,15 +311,17 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	if err != nil {
 		return wb, err
 	}
-	goals := b.Bucket(bucketGoals)
-	err = goals.ForEach(func(k, _ []byte) error {
+	err = eachRecord(b, bucketGoals, where, "a goal", func(k, v []byte, at string) error {
 		var r goalRecord
-		if _, err := get(goals, where+"/goals", k, kindGoal, withValues, &r); err != nil {
+		if err := decodeAt(v, at, kindGoal, withValues, &r); err != nil {
 			return err
 		}
 		g, err := r.goal()
 		if err != nil {
-			return &DamagedError{Where: where + "/goals/" + string(k), Err: undecodable(kindGoal, err)}
+			return &DamagedError{Where: at, Err: undecodable(kindGoal, err)}
+		}
+		if g.ID != string(k) {
+			return misplaced(where+"/goals/"+quotedKey(k), "another goal")
 		}
 		wb.Goals = append(wb.Goals, g)
 		latest(g.Updated)
@@ -270,6 +334,72 @@ func readWorkbook(b *bolt.Bucket, where string) (workbook.Snapshot, error) {
 	return wb, nil
 }
 
+// seasonRecords walks the keys of a season's bucket and returns its
+// records by key. A key the layout does not list for a season (seasonKeys
+// in check.go), a record where a bucket belongs or the other way round,
+// and a missing part every season has, are damage.
+func seasonRecords(b *bolt.Bucket, where string) (map[string][]byte, error) {
+	recs := map[string][]byte{}
+	seen := map[string]bool{}
+	err := b.ForEach(func(k, v []byte) error {
+		isBucket, known := seasonLayout[string(k)]
+		switch {
+		case !known:
+			return &DamagedError{Where: where + "/" + quotedKey(k), Err: fmt.Errorf("%w: a key this cairn never writes in a season, so a key was damaged", ErrDamaged)}
+		case isBucket && v != nil:
+			return &DamagedError{Where: where + "/" + string(k), Err: fmt.Errorf("%w: a record where a bucket belongs", ErrDamaged)}
+		case !isBucket && v == nil:
+			return &DamagedError{Where: where + "/" + string(k), Err: fmt.Errorf("%w: a bucket where a record belongs", ErrDamaged)}
+		case v != nil:
+			recs[string(k)] = v
+		}
+		seen[string(k)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range seasonKeys {
+		if k.needed && !seen[k.key] {
+			return nil, &DamagedError{Where: where + "/" + k.key, Err: fmt.Errorf("%w: missing; every season has one", ErrDamaged)}
+		}
+	}
+	return recs, nil
+}
+
+// seasonLayout says, for each key a season's bucket may hold, whether it
+// holds a bucket.
+var seasonLayout = func() map[string]bool {
+	out := map[string]bool{}
+	for _, k := range seasonKeys {
+		out[k.key] = k.bucket
+	}
+	return out
+}()
+
+// eachRecord calls fn with every record in the nested bucket name of b,
+// and where it is; what names a record of it, for a nested bucket found
+// where one belongs.
+func eachRecord(b *bolt.Bucket, name []byte, where, what string, fn func(k, v []byte, at string) error) error {
+	sub := b.Bucket(name)
+	if sub == nil {
+		return &DamagedError{Where: where + "/" + string(name), Err: fmt.Errorf("%w: cannot be found by its key", ErrDamaged)}
+	}
+	return sub.ForEach(func(k, v []byte) error {
+		at := where + "/" + string(name) + "/" + keyName(k)
+		if v == nil {
+			return &DamagedError{Where: at, Err: fmt.Errorf("%w: a bucket where %s belongs", ErrDamaged, what)}
+		}
+		return fn(k, v, at)
+	})
+}
+
+// misplaced is the damage of a record found under a key that names
+// another: the key was damaged, and the record it holds is what.
+func misplaced(where, what string) error {
+	return &DamagedError{Where: where, Err: fmt.Errorf("%w: holds %s, so its key was damaged", ErrDamaged, what)}
+}
+
 // All reads every season's workbook, oldest season first, in one
 // consistent snapshot, with every goal's history. It is what an export is
 // made from; screens read one season with Workbook, list seasons with
@@ -280,15 +410,15 @@ func (s *Store) All() ([]workbook.Snapshot, error) {
 		seasons := tx.Bucket(bucketSeasons)
 		entries, _ := page(seasons, nil, 0, false)
 		for _, e := range entries {
-			b, where, err := seasonAt(seasons, e)
+			b, err := seasonAt(seasons, e)
 			if err != nil {
 				return err
 			}
-			wb, err := readWorkbook(b, where)
+			wb, err := readWorkbook(b, e.key)
 			if err != nil {
 				return err
 			}
-			if wb.History, err = readHistories(b, where); err != nil {
+			if wb.History, err = readHistories(b, "seasons/"+keyName(e.key)); err != nil {
 				return err
 			}
 			out = append(out, wb)

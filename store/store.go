@@ -87,12 +87,21 @@ func Open(path string, opts ...Option) (*Store, error) {
 	for _, opt := range opts {
 		opt(&cfg)
 	}
+	if err := refuseForeignLink(path); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
-	lock, err := lockEditor(path, cfg.wait)
+	lock, err := lockEditor(path, cfg.wait, cfg.window)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.checkFirst != nil {
+		if err := cfg.checkFirst(); err != nil {
+			lock.release()
+			return nil, err
+		}
 	}
 	s, err := openEditor(path, cfg, lock)
 	if err != nil {
@@ -120,6 +129,12 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// One that cannot be made private is refused before anything is
+	// written to it; the mode itself changes once a migration, which
+	// leaves the file as it was if it fails, is done.
+	if err := mayTighten(path); err != nil {
+		return nil, err
+	}
 	s := &Store{path: path, now: cfg.now, lock: lock, schema: version}
 	s.db, err = openPerTx(path, TxLockTimeout, func(txid uint64) { lock.note(txid, s.now()) })
 	if err != nil {
@@ -137,9 +152,11 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 
 // options are what Open is told by its Options.
 type options struct {
-	now  func() time.Time
-	wait time.Duration
-	gate *Gate
+	now        func() time.Time
+	wait       time.Duration
+	window     bool
+	checkFirst func() error
+	gate       *Gate
 }
 
 // An Option adjusts how Open opens a Store.
@@ -149,6 +166,23 @@ type Option func(*options)
 // instead of the wall clock.
 func WithClock(now func() time.Time) Option {
 	return func(o *options) { o.now = now }
+}
+
+// CheckFirst makes Open call check once it holds the editor's lock, and
+// before it opens or creates the file; an error from check fails Open
+// with that error, the lock let go and nothing opened. cairn checks the
+// workbook there in a child process (cmd/cairn/check.go): the check sees
+// a file no other editor can change until Open is done, and a second
+// window is turned away before it spends any time checking.
+func CheckFirst(check func() error) Option {
+	return func(o *options) { o.checkFirst = check }
+}
+
+// AsWindow marks the editor as a window that keeps the workbook open for
+// as long as the runner writes: another editor that finds it there is
+// turned away at once instead of waiting (editor.go).
+func AsWindow() Option {
+	return func(o *options) { o.window = true }
 }
 
 // WaitForEditor makes Open wait up to d for another process editing the
@@ -202,7 +236,7 @@ func checkFile(path string) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return err
 	case err != nil:
-		return fmt.Errorf("open %s: %w", path, err)
+		return fileError("open", path, err)
 	case !info.Mode().IsRegular():
 		return fmt.Errorf("%s: %w (it is not a regular file)", path, ErrNotCairn)
 	case info.Size() == 0:
@@ -215,9 +249,16 @@ func checkFile(path string) error {
 // links it into place. If another process created path meanwhile, that file
 // wins and is opened as usual.
 func create(path string) error {
+	// A creation killed half-way leaves its temporary file behind; the
+	// editor's lock is held, so no other creation is under way.
+	if old, err := filepath.Glob(filepath.Join(filepath.Dir(path), "."+globEscape(filepath.Base(path))+".new-*")); err == nil {
+		for _, f := range old {
+			os.Remove(f)
+		}
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	tmpPath := tmp.Name()
 	_ = tmp.Close()
@@ -226,7 +267,7 @@ func create(path string) error {
 
 	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: LockTimeout})
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, name := range topBuckets {
@@ -240,39 +281,74 @@ func create(path string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	if err := os.Chmod(tmpPath, 0o600); err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	// Link refuses to replace an existing file, unlike Rename.
 	if err := os.Link(tmpPath, path); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fileError("create", path, err)
 	}
 	return nil
 }
 
 // validate proves path is a cairn workbook this build can use, through a
 // read-only open that cannot change a byte, and returns its schema version.
+// A workbook whose last save is lost (its newest header page damaged:
+// damagedHeader) is damaged, for a reader as for the editor: bbolt would
+// read the save before it without a word, and the editor's next save
+// would make the loss final.
 func validate(path string) (int, error) {
+	if err := lostSave(path); err != nil {
+		return 0, inFile(path, err)
+	}
+	if where := boundsOf(path); where != "" {
+		return 0, inFile(path, &DamagedError{Where: "the file's structure", Err: fmt.Errorf("%w: %s", ErrDamaged, where)})
+	}
 	db, err := openBolt(path, true, LockTimeout, nil)
 	if err != nil {
 		return 0, err
 	}
 	defer db.Close()
 	var version int
-	err = db.View(func(tx *bolt.Tx) error {
-		s, err := readSchema(tx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		if tx.Bucket(bucketSeasons) == nil {
-			return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
-		}
-		version = s.Version
-		return nil
+	err = guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			s, err := readSchema(tx)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			if tx.Bucket(bucketSeasons) == nil {
+				return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
+			}
+			version = s.Version
+			return nil
+		})
 	})
-	return version, err
+	return version, inFile(path, err)
+}
+
+// lostSave reads the header of the file at path with plain reads and
+// fails with a *DamagedError when its last save is lost or may be.
+func lostSave(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fileError("open", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return fileError("open", path, err)
+	}
+	h := readHeader(f, info.Size())
+	_, slot, ok := h.current()
+	if !ok {
+		return nil // not a bbolt file at all: bbolt says so
+	}
+	if where, problem, _ := damagedHeader(h, slot, path); problem != "" {
+		return &DamagedError{Where: where, Err: fmt.Errorf("%w: %s", ErrDamaged, problem)}
+	}
+	return nil
 }
 
 // readSchema reads the schema record and checks this build can use the
@@ -315,24 +391,50 @@ func openError(path string, err error) error {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("%s: %w", path, ErrLocked)
 	case errors.Is(err, ErrReplaced), errors.Is(err, ErrDamaged):
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, inFile(path, err))
 	case errors.As(err, &pathErr):
-		return fmt.Errorf("open %s: %w", path, err)
+		return fileError("open", path, err)
 	}
 	return fmt.Errorf("%s: %w (%v)", path, ErrNotCairn, err)
+}
+
+// mayTighten fails as tighten would, before anything is written: the
+// file is not private and belongs to another user, so only root could
+// change its mode.
+func mayTighten(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fileError("open", path, err)
+	}
+	if info.Mode().Perm()&0o077 == 0 || os.Geteuid() == 0 {
+		return nil
+	}
+	if uid, ok := fileOwner(path); ok && uid != os.Geteuid() {
+		return notPrivate(path)
+	}
+	return nil
+}
+
+// notPrivate says that the file at path belongs to another user and what
+// to do instead.
+func notPrivate(path string) error {
+	return fmt.Errorf("%s belongs to another user, so cairn cannot make it private (readable by its owner only), and will not write to it.\n"+
+		"Open a copy of your own instead (cp %s my-workbook.db; cairn --db my-workbook.db), or ask its owner to run chmod 600 on it", path, path)
 }
 
 // tighten makes sure only the owner can read the workbook.
 func tighten(path string) error {
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return fileError("open", path, err)
 	}
 	if info.Mode().Perm()&0o077 == 0 {
 		return nil
 	}
-	if err := os.Chmod(path, info.Mode().Perm()&0o700); err != nil {
-		return fmt.Errorf("make %s private: %w", path, err)
+	if err := os.Chmod(path, info.Mode().Perm()&0o700); errors.Is(err, fs.ErrPermission) {
+		return notPrivate(path)
+	} else if err != nil {
+		return fileError("make private", path, err)
 	}
 	return nil
 }
@@ -369,8 +471,17 @@ func get(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgradeCon
 	if raw == nil {
 		return false, nil
 	}
-	if err := decode(raw, kind, c, v); err != nil {
-		return true, &DamagedError{Where: where + "/" + string(key), Err: err}
+	return true, decodeAt(raw, where+"/"+string(key), kind, c, v)
+}
+
+// decodeAt decodes raw, the record at where, into v, as get does; nil raw
+// (no record) leaves v as it is.
+func decodeAt(raw []byte, where string, kind recordKind, c upgradeContext, v any) error {
+	if raw == nil {
+		return nil
 	}
-	return true, nil
+	if err := decode(raw, kind, c, v); err != nil {
+		return &DamagedError{Where: where, Err: err}
+	}
+	return nil
 }

@@ -33,6 +33,7 @@ const checkBeginsAfter = 250 * time.Millisecond
 
 // startCheck is the check at start, running or about to.
 type startCheck struct {
+	path  string
 	gate  *store.Gate
 	begin chan struct{} // closed to begin the check
 	once  sync.Once
@@ -46,7 +47,7 @@ type startCheck struct {
 // child, to begin as soon as start is called, a write waits at the gate,
 // or checkBeginsAfter has passed. The check decides the gate when it ends.
 func checkAtStart(path string) *startCheck {
-	c := &startCheck{gate: store.NewGate(), begin: make(chan struct{}), done: make(chan struct{})}
+	c := &startCheck{path: path, gate: store.NewGate(), begin: make(chan struct{}), done: make(chan struct{})}
 	go func() {
 		select {
 		case <-c.begin:
@@ -66,14 +67,20 @@ func (c *startCheck) start() {
 }
 
 // damage is the error writes fail with when the check found damage, or
-// nil. A file that could not be checked at all (not a workbook, written by
-// a newer cairn, another editor's) is left to store.Open to refuse in its
-// own words, as before the check ran beside the first frame.
+// could not check the file, or nil. A file that is not a workbook at all,
+// or is newer, is left to store.Open to refuse in its own words, as
+// checkFirst leaves it; one that could not be checked gets nothing
+// written, and the app ends saying so (checkFirst does not open it).
 func (c *startCheck) damage() error {
-	if c.err != nil || c.report.Healthy() {
+	switch {
+	case c.err == nil && c.report.Healthy():
+		return nil
+	case c.err == nil:
+		return &store.DamagedError{Where: "the file", File: c.report.Path, Err: fmt.Errorf("%w: the check at start found damage", store.ErrDamaged)}
+	case errors.Is(c.err, store.ErrNotCairn), errors.Is(c.err, store.ErrNewerSchema), errors.Is(c.err, store.ErrNotFound):
 		return nil
 	}
-	return &store.DamagedError{Where: c.report.Path, Err: fmt.Errorf("%w: the check at start found damage", store.ErrDamaged)}
+	return fmt.Errorf("cairn could not check %s, so it wrote nothing to it: %w", c.path, c.err)
 }
 
 // wait waits for the check and returns the damage it found, or nil.
@@ -89,7 +96,8 @@ func (c *startCheck) damaged() (store.Report, bool) {
 		return store.Report{}, false
 	}
 	c.start()
-	return c.report, c.wait() != nil
+	<-c.done
+	return c.report, c.err == nil && !c.report.Healthy()
 }
 
 // passed reports whether the check ran and found the workbook whole.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"strings"
@@ -228,6 +229,45 @@ func readInChild(path, mode string) (store.Report, *export.Document, error) {
 		r.Incomplete = true
 	}
 	return r, doc, nil
+}
+
+// damageFound is what the check before opening reports when the
+// workbook is damaged: the report, for the recovery mode.
+type damageFound struct {
+	report store.Report
+}
+
+func (e *damageFound) Error() string {
+	return fmt.Sprintf("%s is damaged (%s)", e.report.Path, problemWords(e.report))
+}
+
+func (e *damageFound) Unwrap() error { return store.ErrDamaged }
+
+// checkFirst is the store.CheckFirst of every cairn that writes to a
+// workbook: the app and the commands that write. A workbook already there
+// is checked in a child process, the way the app checks it at start
+// (store.CheckQuick), before this process maps it; a damaged one fails
+// Open with a *damageFound, and nothing is written to it. checked is set
+// when the file was there and passed. A file that is not a workbook at
+// all, or is newer, is left for store.Open to refuse in its own words; a
+// file that could not be checked is not opened.
+func checkFirst(path string, checked *bool) store.Option {
+	return store.CheckFirst(func() error {
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil // a new workbook: nothing to check
+		}
+		r, _, err := readInChild(path, "quick")
+		switch {
+		case errors.Is(err, store.ErrNotCairn), errors.Is(err, store.ErrNewerSchema), errors.Is(err, store.ErrNotFound):
+			return nil
+		case err != nil:
+			return fmt.Errorf("cairn could not check %s before opening it, so it did not open it: %w", path, err)
+		case !r.Healthy():
+			return &damageFound{report: r}
+		}
+		*checked = true
+		return nil
+	})
 }
 
 // goodBackup finds the newest copy beside the workbook that passes the

@@ -239,7 +239,11 @@ func TestThemesRefusesWhatIsNotText(t *testing.T) {
 	containsAll(t, "error", refused(t, "\x00\x01\x02", "themes", "-"), "standard input does not look like plain text")
 
 	huge := writeFile(t, "huge.txt", bytes.Repeat([]byte("I run to clear my head. "), maxTextBytes/24+1))
-	containsAll(t, "error", refused(t, "", "themes", huge), "is over 4 MB")
+	containsAll(t, "error", refused(t, "", "themes", huge), "is over 1 MB", "split it")
+	// At the limit, many paragraphs or one long line, it reads.
+	paras := bytes.Repeat([]byte("I run to clear my head, and the hills with friends are the best of it.\n\n"), maxTextBytes/72)
+	ok(t, "", "themes", writeFile(t, "paragraphs.txt", paras))
+	ok(t, "", "themes", "--json", writeFile(t, "line.txt", bytes.ReplaceAll(paras, []byte("\n\n"), []byte("  "))))
 
 	missing := filepath.Join(t.TempDir(), "nope.txt")
 	containsAll(t, "error", refused(t, "", "themes", missing), "there is no file at "+missing)

@@ -130,7 +130,7 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 		// A file is not a pipe: the workbook stays open while it is
 		// written, for a JSON export to stream a long journal.
 		if err := safefile.Write(f.out, write); err != nil {
-			return readError(err)
+			return explain(err)
 		}
 		return nil
 	}
@@ -139,21 +139,11 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 	buf := &spool{dir: filepath.Dir(path)}
 	defer buf.Close()
 	if err := write(buf); err != nil {
-		return readError(err)
+		return explain(err)
 	}
 	src.close()
 	_, err = buf.WriteTo(cmd.OutOrStdout())
 	return err
-}
-
-// readError explains an error met while reading the workbook for an
-// export: damage (met as the season or run it is in is reached) points
-// to the salvage.
-func readError(err error) error {
-	if errors.Is(err, store.ErrDamaged) {
-		return fmt.Errorf("%w.\ncairn check says what is damaged; cairn export --salvage writes everything that still reads back", err)
-	}
-	return explain(err)
 }
 
 // refuseWorkbook refuses to write a document over the workbook itself.
@@ -195,7 +185,7 @@ func storeSource(db string) (*source, error) {
 	src := &source{close: func() { once.Do(func() { st.Close() }) }}
 	fail := func(err error) (*source, error) {
 		st.Close()
-		return nil, readError(err)
+		return nil, explain(err)
 	}
 	if src.headers, err = st.Seasons(); err != nil {
 		return fail(err)

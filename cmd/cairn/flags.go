@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -19,7 +20,23 @@ const dbUsage = "the workbook file (default $CAIRN_DB, else $XDG_DATA_HOME/cairn
 
 // addDB gives cmd the --db flag, bound to db.
 func addDB(cmd *cobra.Command, db *string) {
-	cmd.Flags().StringVar(db, "db", "", dbUsage)
+	cmd.Flags().Var((*dbFlag)(db), "db", dbUsage)
+}
+
+// dbFlag is the value of --db. An empty one is refused: a script whose
+// variable is empty (--db "$WORKBOOK") would otherwise open the default
+// workbook, the runner's own, instead of the one it meant.
+type dbFlag string
+
+func (d *dbFlag) String() string { return string(*d) }
+func (d *dbFlag) Type() string   { return "string" }
+
+func (d *dbFlag) Set(s string) error {
+	if s == "" {
+		return errors.New("--db was given an empty path; give the workbook's file, or leave --db out for the default one")
+	}
+	*d = dbFlag(s)
+	return nil
 }
 
 // addJSON gives cmd the --json flag; usage says what it prints, starting

@@ -28,16 +28,23 @@ import (
 const writeWait = 2 * time.Second
 
 // openForWriting opens the workbook to write what a command was asked to,
-// saying plainly, if cairn is open elsewhere, that nothing was written and
+// saying plainly, if cairn is open elsewhere or the workbook is damaged
+// (checked first, as the app checks it), that nothing was written and
 // what to do.
 func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(path, append([]store.Option{store.WaitForEditor(writeWait)}, opts...)...)
-	if errors.Is(err, store.ErrLocked) {
+	var checked bool
+	st, err := store.Open(path, append([]store.Option{store.WaitForEditor(writeWait), checkFirst(path, &checked)}, opts...)...)
+	var found *damageFound
+	switch {
+	case errors.Is(err, store.ErrLocked):
 		return nil, fmt.Errorf("%w, so %s.\nQuit cairn there and run this again%s", err, nothing, instead)
+	case errors.As(err, &found):
+		return nil, exitWith(exitDamaged, fmt.Errorf("%s is damaged (%s), so %s: cairn writes nothing to a damaged workbook.\ncairn check says what is wrong and how to go back to a copy that is whole",
+			path, problemWords(found.report), nothing))
 	}
 	if err != nil {
 		return nil, explain(err)

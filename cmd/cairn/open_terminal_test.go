@@ -77,17 +77,12 @@ func TestReadersWhileTheAppIsOpen(t *testing.T) {
 		t.Logf("cairn %v took %v beside the app", tc.args, time.Since(start).Round(time.Millisecond))
 	}
 
-	// A second window is still refused, at once.
-	start := time.Now()
-	_, errOut, code := within(t, 10*time.Second, "--db", db)
-	if code == 0 || !strings.Contains(errOut, "open in another cairn") {
-		t.Errorf("a second window: exit %d, %q", code, errOut)
-	}
-	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("the second window was told after %v", took)
+	// A second window is still refused, within about a second.
+	if msg, took := refusedInATerminal(t, "--db", db); !strings.Contains(msg, "open in another cairn") || took > 5*time.Second {
+		t.Errorf("a second window, told after %v: %q", took, msg)
 	}
 	// A command that writes waits a little, then says it could not.
-	_, errOut, code = within(t, 10*time.Second, "--db", db, "log", "5k")
+	_, errOut, code := within(t, 10*time.Second, "--db", db, "log", "5k")
 	if code == 0 || !strings.Contains(errOut, "the run was not logged") || !strings.Contains(errOut, "ctrl+l") {
 		t.Errorf("log while the app is open: exit %d, %q", code, errOut)
 	}

@@ -2,10 +2,8 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"crypto/rand"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -68,6 +66,17 @@ func startTerminal(t *testing.T, w, h int, args ...string) *terminal {
 // startTerminalEnv is startTerminal with env (NAME=value) set for cairn.
 func startTerminalEnv(t *testing.T, w, h int, env []string, args ...string) *terminal {
 	t.Helper()
+	cmd := []string{"exec", shellQuote(binary)}
+	for _, a := range args {
+		cmd = append(cmd, shellQuote(a))
+	}
+	return startTerminalCommand(t, w, h, env, strings.Join(cmd, " "))
+}
+
+// startTerminalCommand runs a shell command line in a w×h tmux window,
+// with env (NAME=value) set.
+func startTerminalCommand(t *testing.T, w, h int, env []string, command string) *terminal {
+	t.Helper()
 	needTmux(t)
 	dir := t.TempDir()
 	conf := filepath.Join(dir, "tmux.conf")
@@ -76,16 +85,12 @@ func startTerminalEnv(t *testing.T, w, h int, env []string, args ...string) *ter
 	}
 	sockets++
 	tm := &terminal{t: t, socket: fmt.Sprintf("cairn-test-%d-%d", os.Getpid(), sockets), dir: dir}
-	cmd := []string{"exec", shellQuote(binary)}
-	for _, a := range args {
-		cmd = append(cmd, shellQuote(a))
-	}
 	session := []string{"-f", conf, "new-session", "-d", "-s", "main", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h),
 		"-e", "XDG_DATA_HOME=" + filepath.Join(dir, "data"), "-e", "CAIRN_DB="}
 	for _, e := range env {
 		session = append(session, "-e", e)
 	}
-	tm.tmux(append(session, strings.Join(cmd, " "))...)
+	tm.tmux(append(session, command)...)
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
 }
@@ -184,6 +189,23 @@ func (tm *terminal) waitDead() {
 	}
 }
 
+// refusedInATerminal runs cairn with args in a terminal of its own, where
+// it must refuse to open the workbook: it waits for cairn to exit, fails
+// the test if it exited 0, and returns what the window showed (lines
+// joined, so a wrapped message reads whole) and how long cairn took.
+func refusedInATerminal(t *testing.T, args ...string) (string, time.Duration) {
+	t.Helper()
+	start := time.Now()
+	tm := startTerminal(t, 200, 40, args...)
+	tm.waitDead()
+	took := time.Since(start)
+	out := strings.Fields(tm.tmux("display-message", "-p", "-t", "main", "#{pane_dead_status}"))
+	if len(out) == 1 && out[0] == "0" {
+		t.Errorf("cairn %q exited 0:\n%s", args, tm.screen())
+	}
+	return strings.Join(strings.Fields(tm.screen()), " "), took
+}
+
 // waitGone waits for a process that tmux no longer watches to exit.
 func waitGone(t *testing.T, pid int) {
 	t.Helper()
@@ -280,22 +302,7 @@ func TestSecondCopyIsToldAtOnce(t *testing.T) {
 	tm := startTerminal(t, 80, 24, "--db", db)
 	tm.waitFor("Begin")
 
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	second := exec.CommandContext(ctx, binary, "--db", db)
-	var stderr bytes.Buffer
-	second.Stderr = &stderr
-	start := time.Now()
-	err := second.Run()
-	took := time.Since(start)
-	if ctx.Err() != nil {
-		t.Fatal("the second copy hung")
-	}
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() == 0 {
-		t.Fatalf("second copy: %v", err)
-	}
-	msg := stderr.String()
+	msg, took := refusedInATerminal(t, "--db", db)
 	for _, want := range []string{db, "open in another cairn", "close it there"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message lacks %q:\n%s", want, msg)
@@ -303,6 +310,9 @@ func TestSecondCopyIsToldAtOnce(t *testing.T) {
 	}
 	if strings.Contains(strings.ToLower(msg), "timeout") {
 		t.Errorf("message is a bare timeout:\n%s", msg)
+	}
+	if took > 5*time.Second {
+		t.Errorf("the second copy was told after %v", took)
 	}
 	t.Logf("the second copy was told in %v", took.Round(time.Millisecond))
 	tm.keys("C-c")
@@ -322,12 +332,9 @@ func TestForeignFilesAreRefusedAndLeftUntouched(t *testing.T) {
 			if err := os.WriteFile(path, content, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			out, err := exec.Command(binary, "--db", path).CombinedOutput()
-			if err == nil {
-				t.Fatal("cairn accepted a foreign file")
-			}
+			out, _ := refusedInATerminal(t, "--db", path)
 			for _, want := range []string{path, "not a cairn workbook", "left exactly as it was"} {
-				if !strings.Contains(string(out), want) {
+				if !strings.Contains(out, want) {
 					t.Errorf("message lacks %q:\n%s", want, out)
 				}
 			}

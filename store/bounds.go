@@ -1,0 +1,140 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Page bounds
+//
+// bbolt's own consistency check (Tx.Check) runs in a goroutine of its
+// own, where a fault in the mapped file cannot be turned into a panic: an
+// element whose key length was damaged sends it reading megabytes past
+// its page, and the process dies. Before it runs, pageBounds reads the
+// file's pages as plain bytes (never the map) from the newest header
+// page's root down, and finds what would send bbolt astray: a child page
+// past the end of the file, an element, key or value past the end of its
+// page. Only a file that passes is handed to bbolt's check.
+
+const (
+	pageHeaderSize = 16
+	elementSize    = 16
+	pageBranch     = 0x01
+	pageLeaf       = 0x02
+	elementBucket  = 0x01
+)
+
+// pageBounds returns where raw, a bbolt file whose current header page
+// is m, has a page or an element that points outside the file or its
+// page, or a page reached twice (a loop, which bbolt's cursors follow
+// forever), in words; "" if none does.
+func pageBounds(raw []byte, m metaPage) string {
+	le64 := binary.LittleEndian.Uint64
+	le32 := binary.LittleEndian.Uint32
+	le16 := binary.LittleEndian.Uint16
+	ps := m.pageSize
+	if ps < 512 || len(raw) < 2*ps {
+		return "the header page gives a page size the file cannot have"
+	}
+	pages := len(raw) / ps
+	seen := make([]bool, pages)
+	var visit func(id, depth int) string
+	var elements func(p []byte, at string, depth int) string
+	visit = func(id, depth int) string {
+		if depth > 16 {
+			return "the pages nest deeper than any workbook"
+		}
+		if id < 2 || id >= pages {
+			return fmt.Sprintf("a page refers to page %d, past the end of the file (%d pages)", id, pages)
+		}
+		if seen[id] {
+			return fmt.Sprintf("page %d is reached twice, a loop", id)
+		}
+		seen[id] = true
+		off := id * ps
+		span := (1 + int(le32(raw[off+12:]))) * ps
+		if off+span > len(raw) {
+			return fmt.Sprintf("page %d runs past the end of the file", id)
+		}
+		return elements(raw[off:off+span], fmt.Sprintf("page %d", id), depth)
+	}
+	elements = func(p []byte, at string, depth int) string {
+		flags, count := le16(p[8:]), int(le16(p[10:]))
+		if pageHeaderSize+count*elementSize > len(p) {
+			return at + " lists more entries than it can hold"
+		}
+		if flags&pageBranch != 0 && count == 0 {
+			// bbolt's cursor would follow an element that is not there.
+			return at + " is a branch to nothing"
+		}
+		for i := range count {
+			e := pageHeaderSize + i*elementSize
+			switch {
+			case flags&pageBranch != 0:
+				pos, ksize := int(le32(p[e:])), int(le32(p[e+4:]))
+				if e+pos+ksize > len(p) {
+					return at + " has a key that runs past its end"
+				}
+				if where := visit(int(le64(p[e+8:])), depth+1); where != "" {
+					return where
+				}
+			case flags&pageLeaf != 0:
+				fl, pos, ksize, vsize := le32(p[e:]), int(le32(p[e+4:])), int(le32(p[e+8:])), int(le32(p[e+12:]))
+				if e+pos+ksize+vsize > len(p) {
+					return at + " has a key or value that runs past its end"
+				}
+				if fl&elementBucket == 0 {
+					continue
+				}
+				v := p[e+pos+ksize : e+pos+ksize+vsize]
+				if len(v) < 16 {
+					return at + " has a bucket too short to be one"
+				}
+				if root := int(le64(v)); root != 0 {
+					if where := visit(root, depth+1); where != "" {
+						return where
+					}
+				} else if len(v) > 16 {
+					if len(v) < 16+pageHeaderSize {
+						return at + " has a bucket too short to be one"
+					}
+					if le16(v[16+8:])&pageLeaf == 0 {
+						return at + " has a bucket inside it that is not a leaf"
+					}
+					if where := elements(v[16:], at, depth+1); where != "" {
+						return where
+					}
+				}
+			default:
+				return at + " is neither a branch nor a leaf"
+			}
+		}
+		return ""
+	}
+	return visit(int(m.root), 0)
+}
+
+// boundsOf checks the pages of the bbolt file at path with pageBounds,
+// from the header page bbolt will use, and returns what it finds.
+func boundsOf(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return "" // the open that follows says what is wrong
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return ""
+	}
+	m, _, ok := readHeader(f, info.Size()).current()
+	if !ok {
+		return "" // no header page to go by: bbolt and the check say so
+	}
+	raw, err := io.ReadAll(f)
+	if err != nil {
+		return ""
+	}
+	return pageBounds(raw, m)
+}
