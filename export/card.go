@@ -37,6 +37,13 @@ func Card(w io.Writer, p Print) error {
 		return fmt.Errorf("a card shows one season, not %d", len(p.Seasons))
 	}
 	c := card{p: p, s: p.Seasons[0]}
+	if p.Load != nil {
+		snap, err := p.Load(0)
+		if err != nil {
+			return err
+		}
+		c.s.Snapshot = snap
+	}
 	c.write()
 	_, err := io.WriteString(w, c.b.String())
 	return err

@@ -121,13 +121,74 @@ type Entries func(yield func(workbook.Entry) bool) error
 // after the seasons: the runner's settings, then each entry as entries
 // yields it, written and forgotten one at a time.
 func WriteJSONWithJournal(w io.Writer, doc Document, names Names, settings workbook.JournalSettings, entries Entries) error {
-	doc.Journal = nil // written below, entry by entry
+	seasons := func(yield func(Season) bool) error {
+		for _, s := range doc.Seasons {
+			if !yield(s) {
+				break
+			}
+		}
+		return nil
+	}
+	return writeStream(w, doc, seasons, names, settings, entries)
+}
+
+// Snapshots yields seasons' workbooks one at a time, oldest first,
+// stopping when yield returns false.
+type Snapshots func(yield func(workbook.Snapshot) bool) error
+
+// WriteJSONStream writes the document WriteJSONWithJournal writes, made
+// as it goes: head's fields, each season as seasons yields it, then the
+// journal as entries yields it. Only one season and one entry are held
+// at a time, so the memory an export takes does not grow with the
+// workbook. head's Seasons and Journal are ignored.
+func WriteJSONStream(w io.Writer, head Document, seasons Snapshots, names Names, settings workbook.JournalSettings, entries Entries) error {
+	each := func(yield func(Season) bool) error {
+		return seasons(func(wb workbook.Snapshot) bool { return yield(season(wb, names)) })
+	}
+	return writeStream(w, head, each, names, settings, entries)
+}
+
+// writeStream writes a document whose seasons and entries come one at a
+// time, byte for byte as json.MarshalIndent would write it whole (with
+// its entries one to a line).
+func writeStream(w io.Writer, doc Document, seasons func(yield func(Season) bool) error, names Names, settings workbook.JournalSettings, entries Entries) error {
+	doc.Seasons, doc.Journal = []Season{}, nil // written below, one by one
 	head, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return err
 	}
-	head = bytes.TrimSuffix(head, []byte("}"))
-	head = bytes.TrimRight(head, "\n")
+	head, ok := bytes.CutSuffix(head, []byte("[]\n}"))
+	if !ok {
+		return fmt.Errorf("the export's head does not end with its seasons: %q", head[max(len(head)-40, 0):])
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(head)
+	bw.WriteByte('[')
+	n := 0
+	var werr error
+	err = seasons(func(s Season) bool {
+		var b []byte
+		if b, werr = json.MarshalIndent(s, "    ", "  "); werr != nil {
+			return false
+		}
+		if n > 0 {
+			bw.WriteByte(',')
+		}
+		n++
+		bw.WriteString("\n    ")
+		_, werr = bw.Write(b)
+		return werr == nil
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteByte(']')
 	tags := settings.Tags
 	if tags == nil {
 		tags = []string{}
@@ -140,8 +201,6 @@ func WriteJSONWithJournal(w io.Writer, doc Document, names Names, settings workb
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(head)
 	// The settings' fields, then the entries, inside one "journal" object.
 	fmt.Fprintf(bw, ",\n  \"journal\": %s, \"entries\": [", bytes.TrimSuffix(meta, []byte("}")))
 	// Each entry is encoded into one reused buffer, one entry to a line
@@ -151,8 +210,7 @@ func WriteJSONWithJournal(w io.Writer, doc Document, names Names, settings workb
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	n := 0
-	var werr error
+	n = 0
 	err = entries(func(e workbook.Entry) bool {
 		buf.Reset()
 		if werr = enc.Encode(EntryOf(e, names)); werr != nil {

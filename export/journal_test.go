@@ -101,3 +101,75 @@ func TestAFailedReadStopsTheExport(t *testing.T) {
 		t.Error("an export with a damaged entry succeeded")
 	}
 }
+
+// A document streamed a season at a time is the very document built
+// whole: the same bytes, with and without seasons and runs.
+func TestStreamedSeasonsAreTheDocumentBuiltWhole(t *testing.T) {
+	seasons := []workbook.Snapshot{printSeason(), printSeason()}
+	seasons[1].Season.ID, seasons[1].Season.Name = "s2", "Spring <second> & after"
+	settings := workbook.JournalSettings{Unit: workbook.Miles, Tags: []string{"solo"}, Plan: 3}
+	for _, tc := range []struct {
+		name    string
+		seasons []workbook.Snapshot
+		entries []workbook.Entry
+	}{
+		{"empty", nil, nil},
+		{"seasons", seasons, nil},
+		{"runs", nil, journalEntries()},
+		{"both", seasons, journalEntries()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			names := NamesOf(tc.seasons)
+			doc := BuildNamed(tc.seasons, names, at)
+			doc.Current = "s2"
+			var whole, streamed bytes.Buffer
+			if err := WriteJSONWithJournal(&whole, doc, names, settings, each(tc.entries)); err != nil {
+				t.Fatal(err)
+			}
+			yielded := 0
+			snaps := func(yield func(workbook.Snapshot) bool) error {
+				for _, s := range tc.seasons {
+					yielded++
+					if !yield(s) {
+						break
+					}
+				}
+				return nil
+			}
+			head := Document{Format: Format, Version: Version, Exported: at, Current: "s2"}
+			if err := WriteJSONStream(&streamed, head, snaps, names, settings, each(tc.entries)); err != nil {
+				t.Fatal(err)
+			}
+			if yielded != len(tc.seasons) {
+				t.Errorf("%d seasons yielded, want %d", yielded, len(tc.seasons))
+			}
+			if whole.String() != streamed.String() {
+				t.Errorf("streamed:\n%s\nwhole:\n%s", streamed.String(), whole.String())
+			}
+			// Up to the journal, the bytes json.MarshalIndent writes for
+			// the document whole.
+			ref, err := json.MarshalIndent(doc, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref = bytes.TrimSuffix(ref, []byte("\n}"))
+			if !bytes.HasPrefix(streamed.Bytes(), append(ref, []byte(",\n  \"journal\"")...)) {
+				t.Errorf("streamed:\n%s\nthe document marshalled whole:\n%s", streamed.String(), ref)
+			}
+			if !json.Valid(streamed.Bytes()) {
+				t.Errorf("not JSON:\n%s", streamed.String())
+			}
+		})
+	}
+}
+
+func TestAStreamedSeasonThatFailsToReadFailsTheExport(t *testing.T) {
+	broken := func(yield func(workbook.Snapshot) bool) error {
+		yield(printSeason())
+		return errors.New("damaged")
+	}
+	var b bytes.Buffer
+	if err := WriteJSONStream(&b, Document{Format: Format, Version: Version}, broken, NewNames(), workbook.JournalSettings{}, each(nil)); err == nil {
+		t.Error("a season that could not be read made a document")
+	}
+}

@@ -20,15 +20,28 @@ import (
 // experiments, the themes with the sentences behind them, the goal ladder
 // with its checks, and the journal's weeks. Seasons are separated by a
 // rule. The runner's words are written as they typed them, with only the
-// marks that would turn a line into a heading or a list escaped.
+// marks that would turn a line into a heading or a list escaped. Each
+// season is written to w as soon as it is made, and with p.Load only one
+// season is held at a time.
 func Markdown(w io.Writer, p Print) error {
 	var b strings.Builder
 	for i, s := range p.Seasons {
+		if p.Load != nil {
+			snap, err := p.Load(i)
+			if err != nil {
+				return err
+			}
+			s.Snapshot = snap
+		}
 		if i > 0 {
 			b.WriteString("\n---\n\n")
 		}
 		md := mdSeason{b: &b, p: p, s: s}
 		md.write()
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 	}
 	if len(p.Seasons) == 0 {
 		b.WriteString("# Your workbook\n\nNo seasons yet: open cairn to begin the first.\n")

@@ -18,18 +18,30 @@ type Names struct {
 // in every season: a run in the journal may be linked to a value named in
 // an earlier season.
 func NamesOf(seasons []workbook.Snapshot) Names {
-	n := Names{themes: map[string]string{}, values: map[string]string{}}
+	n := NewNames()
 	for _, s := range seasons {
-		for _, o := range s.Themes.Own {
-			n.themes[o.ID] = o.Name
-		}
-		for _, v := range s.Values {
-			if v.Own && v.Name != "" {
-				n.values[v.ID] = v.Name
-			}
-		}
+		n.Add(s)
 	}
 	return n
+}
+
+// NewNames returns Names that know only the catalog's names, for Add to
+// teach the runner's own a season at a time.
+func NewNames() Names {
+	return Names{themes: map[string]string{}, values: map[string]string{}}
+}
+
+// Add learns the names the runner gave their own themes and values in s;
+// a later season's name for the same ID wins, as in NamesOf.
+func (n Names) Add(s workbook.Snapshot) {
+	for _, o := range s.Themes.Own {
+		n.themes[o.ID] = o.Name
+	}
+	for _, v := range s.Values {
+		if v.Own && v.Name != "" {
+			n.values[v.ID] = v.Name
+		}
+	}
 }
 
 // Of names a theme or value.

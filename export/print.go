@@ -18,6 +18,10 @@ import (
 type Print struct {
 	// Seasons are the seasons to print, oldest first.
 	Seasons []PrintSeason
+	// Load, if set, reads season i of Seasons whole as it is written:
+	// Seasons then need hold only each season's header and Last, and a
+	// document of many seasons holds one at a time.
+	Load func(i int) (workbook.Snapshot, error)
 	// Names names own themes and values, from every season.
 	Names    Names
 	Settings workbook.JournalSettings

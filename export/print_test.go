@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -170,5 +172,57 @@ func TestCardIsOneSeason(t *testing.T) {
 	p.Seasons = append(p.Seasons, p.Seasons[0])
 	if err := Card(&bytes.Buffer{}, p); err == nil {
 		t.Error("a card of two seasons")
+	}
+}
+
+// Seasons read as they are written make the document read up front, each
+// read once, in order, and the card reads its one season the same way.
+func TestSeasonsLoadedAsTheyAreWritten(t *testing.T) {
+	eager := printFixture()
+	second := printSeason()
+	second.Season.ID, second.Season.Name = "s2", "Second season"
+	eager.Seasons = append(eager.Seasons, PrintSeason{Snapshot: second, Last: printDay})
+	var want bytes.Buffer
+	if err := Markdown(&want, eager); err != nil {
+		t.Fatal(err)
+	}
+
+	lazy := eager
+	lazy.Seasons = nil
+	for _, s := range eager.Seasons {
+		lazy.Seasons = append(lazy.Seasons, PrintSeason{Snapshot: workbook.Snapshot{Season: s.Season}, Last: s.Last})
+	}
+	var loaded []int
+	lazy.Load = func(i int) (workbook.Snapshot, error) {
+		loaded = append(loaded, i)
+		return eager.Seasons[i].Snapshot, nil
+	}
+	var got bytes.Buffer
+	if err := Markdown(&got, lazy); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("loaded as written:\n%s\nread up front:\n%s", got.String(), want.String())
+	}
+	if !slices.Equal(loaded, []int{0, 1}) {
+		t.Errorf("seasons loaded: %v", loaded)
+	}
+
+	lazy.Seasons, loaded = lazy.Seasons[:1], nil
+	var card, wantCard bytes.Buffer
+	eager.Seasons = eager.Seasons[:1]
+	if err := Card(&card, lazy); err != nil {
+		t.Fatal(err)
+	}
+	if err := Card(&wantCard, eager); err != nil {
+		t.Fatal(err)
+	}
+	if card.String() != wantCard.String() || len(loaded) != 1 {
+		t.Errorf("the card loaded %v:\n%s\nread up front:\n%s", loaded, card.String(), wantCard.String())
+	}
+
+	lazy.Load = func(int) (workbook.Snapshot, error) { return workbook.Snapshot{}, errors.New("damaged") }
+	if err := Markdown(&got, lazy); err == nil {
+		t.Error("a season that could not be read made a document")
 	}
 }

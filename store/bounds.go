@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
-	"io"
 	"os"
 )
 
@@ -31,14 +30,20 @@ const (
 // page, or a page reached twice (a loop, which bbolt's cursors follow
 // forever), in words; "" if none does.
 func pageBounds(raw []byte, m metaPage) string {
+	return walkPages(len(raw), m, func(off, n int) []byte { return raw[off : off+n] })
+}
+
+// walkPages is pageBounds over a file of size bytes whose pages read
+// returns: n bytes from offset off, or fewer if the file ends sooner.
+func walkPages(size int, m metaPage, read func(off, n int) []byte) string {
 	le64 := binary.LittleEndian.Uint64
 	le32 := binary.LittleEndian.Uint32
 	le16 := binary.LittleEndian.Uint16
 	ps := m.pageSize
-	if ps < 512 || len(raw) < 2*ps {
+	if ps < 512 || size < 2*ps {
 		return "the header page gives a page size the file cannot have"
 	}
-	pages := len(raw) / ps
+	pages := size / ps
 	seen := make([]bool, pages)
 	var visit func(id, depth int) string
 	var elements func(p []byte, at string, depth int) string
@@ -54,11 +59,19 @@ func pageBounds(raw []byte, m metaPage) string {
 		}
 		seen[id] = true
 		off := id * ps
-		span := (1 + int(le32(raw[off+12:]))) * ps
-		if off+span > len(raw) {
+		head := read(off, pageHeaderSize)
+		if len(head) < pageHeaderSize {
 			return fmt.Sprintf("page %d runs past the end of the file", id)
 		}
-		return elements(raw[off:off+span], fmt.Sprintf("page %d", id), depth)
+		span := (1 + int(le32(head[12:]))) * ps
+		if off+span > size {
+			return fmt.Sprintf("page %d runs past the end of the file", id)
+		}
+		p := read(off, span)
+		if len(p) < span {
+			return fmt.Sprintf("page %d runs past the end of the file", id)
+		}
+		return elements(p, fmt.Sprintf("page %d", id), depth)
 	}
 	elements = func(p []byte, at string, depth int) string {
 		flags, count := le16(p[8:]), int(le16(p[10:]))
@@ -132,9 +145,16 @@ func boundsOf(path string) string {
 	if !ok {
 		return "" // no header page to go by: bbolt and the check say so
 	}
-	raw, err := io.ReadAll(f)
-	if err != nil {
-		return ""
-	}
-	return pageBounds(raw, m)
+	// Each page is read as the walk reaches it, never the whole file at
+	// once: a workbook of 100,000 runs is 96 MB, and holding it made every
+	// command that opened it (and the app) that much bigger.
+	var scratch [pageHeaderSize]byte
+	return walkPages(int(info.Size()), m, func(off, n int) []byte {
+		b := scratch[:]
+		if n > len(scratch) {
+			b = make([]byte, n) // kept by the walk below this page
+		}
+		k, _ := f.ReadAt(b[:n], int64(off))
+		return b[:k]
+	})
 }

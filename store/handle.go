@@ -79,7 +79,9 @@ type handle struct {
 	file fs.FileInfo
 	// committed is told the ID of every transaction Update commits.
 	committed func(txid uint64)
-	closed    bool
+	// gate, if set, holds every write until it is decided (gate.go).
+	gate   *Gate
+	closed bool
 }
 
 // openHeld opens path read-only for a Store's life.
@@ -105,7 +107,15 @@ func openPerTx(path string, wait time.Duration, committed func(uint64)) (*handle
 // mapped file while it runs is a *DamagedError (guard).
 func (h *handle) View(fn func(*bolt.Tx) error) error {
 	if h.held != nil {
-		return h.inFile(guard(func() error { return h.held.View(fn) }))
+		// A reader keeps its map for its life: what one transaction read
+		// is let go before the next, so a reader of many seasons holds
+		// one at a time (release_linux.go).
+		return h.inFile(guard(func() error {
+			return h.held.View(func(tx *bolt.Tx) error {
+				defer releaseMapped(tx)
+				return fn(tx)
+			})
+		}))
 	}
 	h.mu.RLock()
 	defer h.mu.RUnlock()
@@ -138,6 +148,12 @@ func inFile(path string, err error) error {
 func (h *handle) Update(fn func(*bolt.Tx) error) error {
 	if h.held != nil {
 		return h.held.Update(fn) // bbolt refuses: the handle is read-only
+	}
+	if h.gate != nil {
+		// Outside the lock: reads go on while a write waits here.
+		if err := h.gate.Wait(); err != nil {
+			return err
+		}
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -39,6 +39,11 @@ var (
 // scanPage is how many entries JournalScan decodes at a time.
 const scanPage = 256
 
+// releaseEvery is how many pages of a scan are read between two releases
+// of the map's pages (release_linux.go): each release walks the whole
+// map, so it comes every few megabytes rather than every page.
+const releaseEvery = 16
+
 var (
 	prefixID          = []byte("id/")
 	prefixFingerprint = []byte("fp/")
@@ -254,9 +259,12 @@ func (s *Store) JournalScan(first, last workbook.Day, newestFirst bool, fn func(
 		if newestFirst {
 			from, stop = stop, from
 		}
-		for from != nil {
+		for pages := 1; from != nil; pages++ {
 			var raw []entry
 			raw, from = page(j, from, scanPage, newestFirst)
+			if pages%releaseEvery == 0 {
+				releaseMapped(tx) // raw is copied out of the map
+			}
 			for _, r := range raw {
 				if (!newestFirst && bytes.Compare(r.key, stop) > 0) || (newestFirst && bytes.Compare(r.key, stop) < 0) {
 					return nil

@@ -220,6 +220,28 @@ func (s *Store) Workbook(seasonID string) (workbook.Snapshot, error) {
 	return wb, nil
 }
 
+// Whole reads everything written in a season as All does, with its
+// goals' histories: what an export writes of it. A long export reads one
+// season at a time with it rather than every season at once with All.
+func (s *Store) Whole(seasonID string) (workbook.Snapshot, error) {
+	var wb workbook.Snapshot
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b, err := seasonBucket(tx, seasonID)
+		if err != nil {
+			return err
+		}
+		if wb, err = readWorkbook(b, []byte(seasonID)); err != nil {
+			return err
+		}
+		wb.History, err = readHistories(b, "seasons/"+keyName([]byte(seasonID)))
+		return err
+	})
+	if err != nil {
+		return workbook.Snapshot{}, fmt.Errorf("read season: %w", err)
+	}
+	return wb, nil
+}
+
 // readWorkbook decodes the whole season with ID id from its bucket b.
 // Records of an older version are upgraded as they are read, so a
 // read-only open of an older file sees what a migrated one would. Every

@@ -132,7 +132,11 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	case err != nil:
 		return nil, err
 	}
-	version, err := validate(path)
+	var version int
+	err := guardedUnless(cfg.gate, func() (err error) {
+		version, err = validate(path)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -147,6 +151,7 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.db.gate = cfg.gate
 	if err := s.migrate(); err != nil {
 		return nil, err
 	}
@@ -162,6 +167,7 @@ type options struct {
 	wait       time.Duration
 	window     bool
 	checkFirst func() error
+	gate       *Gate
 }
 
 // An Option adjusts how Open opens a Store.
@@ -195,6 +201,14 @@ func AsWindow() Option {
 // a little longer for another command to be done.
 func WaitForEditor(d time.Duration) Option {
 	return func(o *options) { o.wait = d }
+}
+
+// WithGate makes every write to the workbook, a migration's included,
+// wait at g until it is decided, and fail with its error if it refuses;
+// until it passes, reads are guarded (gate.go). The app's check at start
+// decides it, beside the first frame rather than before it.
+func WithGate(g *Gate) Option {
+	return func(o *options) { o.gate = g }
 }
 
 // OpenReadOnly opens an existing workbook for reading only, as an export

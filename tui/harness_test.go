@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 // command it returns and feeding the results back, with timers firing at
 // once unless dropTicks is set (the status line's expiry never fires).
 type harness struct {
-	t         *testing.T
+	t         testing.TB
 	m         tea.Model
 	st        Store
 	path      string
@@ -34,7 +34,7 @@ type harness struct {
 	dropTicks bool
 }
 
-func newHarness(t *testing.T, w, h int, more ...func(*Options)) *harness {
+func newHarness(t testing.TB, w, h int, more ...func(*Options)) *harness {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "cairn.db")
 	st, err := store.Open(path, store.WithClock(func() time.Time { return clock }))
@@ -45,7 +45,7 @@ func newHarness(t *testing.T, w, h int, more ...func(*Options)) *harness {
 	return startHarness(t, st, path, w, h, more...)
 }
 
-func startHarness(t *testing.T, st Store, path string, w, h int, more ...func(*Options)) *harness {
+func startHarness(t testing.TB, st Store, path string, w, h int, more ...func(*Options)) *harness {
 	t.Helper()
 	hs := &harness{t: t, st: st, path: path}
 	opts := Options{

@@ -14,6 +14,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/cairn-run/cairn/internal/starttrace"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/common"
 	"github.com/cairn-run/cairn/tui/compare"
@@ -139,6 +140,11 @@ type Model struct {
 	frames *frames // the last frame, reused during a burst of keys
 	redraw bool    // a redrawMsg is on its way
 
+	// checking is set while the check at start runs; held keeps the keys
+	// and pastes that came meanwhile (checking.go).
+	checking bool
+	held     []tea.Msg
+
 	quitting bool // saving before quitting
 	// offer: a passphrase is offered on the first run's welcome;
 	// passphrase: the runner took the offer
@@ -168,6 +174,13 @@ type Options struct {
 	// Exec runs the runner's editor with the terminal handed over; nil
 	// means tea.ExecProcess.
 	Exec func(*exec.Cmd, tea.ExecCallback) tea.Cmd
+	// Checking says the check at start is still running: keys wait for
+	// its CheckedMsg (checking.go).
+	Checking bool
+	// Drawn, if set, is called once, when the first frame of the loaded
+	// workbook has been made: the check at start begins then, so that it
+	// does not compete with start-up for the processor.
+	Drawn func()
 	// OfferPassphrase offers a passphrase on the first run's welcome.
 	OfferPassphrase bool
 }
@@ -196,9 +209,10 @@ func New(st Store, opts Options) Model {
 		keys:   DefaultKeyMap(),
 		help:   help.New(),
 		ledger: common.NewLedger(),
-		frames: &frames{every: opts.FrameEvery},
+		frames: &frames{every: opts.FrameEvery, drawn: opts.Drawn},
 		offer:  opts.OfferPassphrase,
 	}
+	m.checking = opts.Checking
 	m.help.Styles = m.styles.Help
 	return m
 }
@@ -344,6 +358,7 @@ type flushedMsg struct{ results []tea.Msg }
 
 // Init loads the workbook and asks the terminal for its background.
 func (m Model) Init() tea.Cmd {
+	starttrace.Mark("bubbletea")
 	return tea.Batch(load(m.st), tea.RequestBackgroundColor)
 }
 
@@ -382,8 +397,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
+		starttrace.Mark("loaded")
+		defer starttrace.Mark("screens")
 		return m.handleLoaded(msg)
 	case tea.WindowSizeMsg:
+		starttrace.Mark("size")
 		m.width, m.height = msg.Width, msg.Height
 		m.resize()
 		return m, nil
@@ -425,9 +443,17 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case common.Routed:
 		return m.route(msg)
+	case CheckedMsg:
+		return m.handleChecked(msg)
 	case tea.KeyPressMsg:
+		if m.checking {
+			return m.hold(msg)
+		}
 		return m.handleKey(msg)
 	case tea.PasteMsg:
+		if m.checking {
+			return m.hold(msg)
+		}
 		if m.tooSmall() {
 			return m, nil // nothing lands where the runner cannot see it
 		}
@@ -766,6 +792,11 @@ func (m *Model) clearStatus() { m.status, m.statusKind = "", statusNote }
 // View renders the frame: header, the screen, the status line and the help.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.frames.draw(m.width, m.height, m.redraw, m.render))
+	if m.loaded && m.width > 0 && m.frames != nil && m.frames.drawn != nil {
+		drawn := m.frames.drawn
+		m.frames.drawn = nil // shared by every copy of the root: once
+		drawn()
+	}
 	v.AltScreen = true
 	v.WindowTitle = "cairn"
 	return v
@@ -817,6 +848,7 @@ func (m Model) render() string {
 	for _, l := range help {
 		f.line(l, w)
 	}
+	starttrace.Mark("view")
 	return f.String()
 }
 

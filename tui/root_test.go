@@ -793,6 +793,51 @@ func TestResumeIsExact(t *testing.T) {
 	}
 }
 
+// TestAKeyAfterAPauseIsDrawnAtOnce: only keys that come faster than
+// frames reuse the last frame. A key a period after the one before is
+// drawn at once, even when another frame (the redraw after a burst) was
+// drawn a moment before it.
+func TestAKeyAfterAPauseIsDrawnAtOnce(t *testing.T) {
+	base := newHarness(t, 80, 24)
+	h := &harness{t: t, st: base.st, path: base.path}
+	var redraws []tea.Cmd
+	const period = 16 * time.Millisecond
+	h.m = New(h.st, Options{
+		Now: func() time.Time { return clock }, Dark: true, FrameEvery: period,
+		Tick: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			if d == period {
+				redraws = append(redraws, func() tea.Msg { return fn(clock) })
+				return nil // held back, to be delivered by hand
+			}
+			if d >= statusFor {
+				return nil
+			}
+			return func() tea.Msg { return fn(clock) }
+		},
+	})
+	now := clock
+	h.root().frames.now = func() time.Time { return now }
+	at := func(d time.Duration) { now = clock.Add(d) }
+	h.run(h.m.Init())
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24}, keyEnter)
+	h.mustShow("Question 1 of 8")
+
+	at(100 * time.Millisecond)
+	h.send(letter('x'))
+	h.mustShow("│ x ") // after a pause: at once
+	at(101 * time.Millisecond)
+	h.send(letter('y'))
+	if strings.Contains(h.view(), "xy") {
+		t.Fatalf("a key a millisecond after another was drawn at once:\n%s", h.view())
+	}
+	at(117 * time.Millisecond)
+	h.send(redraws[len(redraws)-1]())
+	h.mustShow("│ xy ")
+	at(125 * time.Millisecond) // 8 ms after the redraw's frame, 24 after the last key
+	h.send(letter('z'))
+	h.mustShow("│ xyz ")
+}
+
 // TestAPastedTabBecomesFourSpacesAsTheReadmeSays: a tab is kept as the
 // four spaces the text box draws it as, and the README's "Your data"
 // says so, rather than the runner finding out from an export.

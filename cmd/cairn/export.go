@@ -1,11 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -71,7 +72,17 @@ func exportCmd(db *string) *cobra.Command {
 	return cmd
 }
 
+// exportMemory is the heap an export aims to stay within (a soft limit:
+// the collector runs more often to keep to it, and never fails for it).
+// An export holds one season and one run at a time, so what it keeps is
+// small; the limit stops the garbage of reading a long season's themes
+// from growing the process by as much again before it is collected.
+const exportMemory = 32 << 20
+
 func runExport(cmd *cobra.Command, db string, f exportFlags) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(exportMemory)
+	}
 	if f.asJSON {
 		if cmd.Flags().Changed("format") && f.format != "json" {
 			return fmt.Errorf("--json and --format %s ask for two formats; give one", f.format)
@@ -156,8 +167,9 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 	}
 	// Standard output may be a pager the runner reads at leisure: the
 	// document is made, the workbook closed, and only then is it written.
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
+	buf := &spool{dir: filepath.Dir(path)}
+	defer buf.Close()
+	if err := write(buf); err != nil {
 		return explain(err)
 	}
 	src.close()
@@ -180,9 +192,14 @@ func refuseWorkbook(path, out string) error {
 }
 
 // source is what an export is made from: the workbook, read as it is, or
-// what a salvage could read of it.
+// what a salvage could read of it. Seasons are read one at a time as they
+// are written, so an export holds one season and one run at a time,
+// however many the workbook keeps.
 type source struct {
-	all      []workbook.Snapshot
+	// headers are every season's header, oldest first.
+	headers []workbook.Season
+	// load reads season i of headers whole, with its goals' histories.
+	load     func(i int) (workbook.Snapshot, error)
 	current  string
 	settings workbook.JournalSettings
 	// scan calls fn with every run from first to last, oldest first.
@@ -201,9 +218,10 @@ func storeSource(db string) (*source, error) {
 		st.Close()
 		return nil, explain(err)
 	}
-	if src.all, err = st.All(); err != nil {
+	if src.headers, err = st.Seasons(); err != nil {
 		return fail(err)
 	}
+	src.load = func(i int) (workbook.Snapshot, error) { return st.Whole(src.headers[i].ID) }
 	switch cur, err := st.CurrentSeason(); {
 	case err == nil:
 		src.current = cur.ID
@@ -237,7 +255,11 @@ func salvageSource(cmd *cobra.Command, path string) (*source, error) {
 		fmt.Fprintf(cmd.ErrOrStderr(), "The workbook is damaged: %s. What follows is everything that still reads back whole (%s); cairn check says more.\n",
 			problemWords(r), readableWords(r.Readable))
 	}
-	src := &source{all: c.Seasons, current: c.Current, settings: workbook.DefaultJournalSettings(), close: func() {}}
+	src := &source{current: c.Current, settings: workbook.DefaultJournalSettings(), close: func() {}}
+	for _, s := range c.Seasons {
+		src.headers = append(src.headers, s.Season)
+	}
+	src.load = func(i int) (workbook.Snapshot, error) { return c.Seasons[i], nil }
 	if c.Settings != nil {
 		src.settings = *c.Settings
 	}
@@ -263,10 +285,7 @@ func (src *source) pick(name, format string) ([]int, error) {
 	if name == "" && format == "json" {
 		name = "all"
 	}
-	headers := make([]workbook.Season, len(src.all))
-	for i, s := range src.all {
-		headers[i] = s.Season
-	}
+	headers := src.headers
 	if len(headers) == 0 && (name == "all" || name == "") {
 		if format == "card" {
 			return nil, errors.New("there are no seasons yet, so no goals for a card: open cairn to begin the first")
@@ -288,31 +307,57 @@ func (src *source) pick(name, format string) ([]int, error) {
 	return out, nil
 }
 
-// span is the days season i of src.all covers: from the day it began to
+// span is the days season i of src.headers covers: from the day it began to
 // the day before the next began, or to last for the newest.
 func (src *source) span(i int, last workbook.Day) (workbook.Day, workbook.Day) {
-	first := workbook.DayOf(src.all[i].Season.Started.Local())
-	if i+1 < len(src.all) {
-		last = workbook.DayOf(src.all[i+1].Season.Started.Local()).AddDays(-1)
+	first := workbook.DayOf(src.headers[i].Started.Local())
+	if i+1 < len(src.headers) {
+		last = workbook.DayOf(src.headers[i+1].Started.Local()).AddDays(-1)
 	}
 	return first, max(first, last)
 }
 
+// names gathers the names the runner gave their own themes and values in
+// every season, reading one season at a time.
+func (src *source) names() (export.Names, error) {
+	names := export.NewNames()
+	for i := range src.headers {
+		wb, err := src.load(i)
+		if err != nil {
+			return names, err
+		}
+		names.Add(wb)
+	}
+	return names, nil
+}
+
 // writeJSON writes the chosen seasons as the versioned JSON document: with
 // every season, the whole journal; with some, the runs of their spans.
+// Seasons and runs are read as they are written, one at a time.
 func (src *source) writeJSON(w io.Writer, chosen []int, season string, now time.Time) error {
-	var snaps []workbook.Snapshot
-	for _, i := range chosen {
-		snaps = append(snaps, src.all[i])
+	names, err := src.names()
+	if err != nil {
+		return err
 	}
-	names := export.NamesOf(src.all)
-	doc := export.BuildNamed(snaps, names, now)
-	for _, s := range snaps {
-		if s.Season.ID == src.current {
-			doc.Current = src.current
+	head := export.Document{Format: export.Format, Version: export.Version, Exported: now.UTC()}
+	for _, i := range chosen {
+		if src.headers[i].ID == src.current {
+			head.Current = src.current
 		}
 	}
-	everything := len(chosen) == len(src.all)
+	seasons := func(yield func(workbook.Snapshot) bool) error {
+		for _, i := range chosen {
+			wb, err := src.load(i)
+			if err != nil {
+				return err
+			}
+			if !yield(wb) {
+				return nil
+			}
+		}
+		return nil
+	}
+	everything := len(chosen) == len(src.headers)
 	entries := func(yield func(workbook.Entry) bool) error {
 		if everything {
 			return src.scan(store.FirstDay, store.LastDay, yield)
@@ -330,18 +375,24 @@ func (src *source) writeJSON(w io.Writer, chosen []int, season string, now time.
 		}
 		return nil
 	}
-	return export.WriteJSONWithJournal(w, doc, names, src.settings, entries)
+	return export.WriteJSONStream(w, head, seasons, names, src.settings, entries)
 }
 
-// print gathers what the Markdown and the card are made from.
+// print gathers what the Markdown and the card are made from: the chosen
+// seasons' headers, each read whole only as it is written.
 func (src *source) print(chosen []int, now time.Time) (export.Print, error) {
 	today := workbook.DayOf(now)
-	p := export.Print{Names: export.NamesOf(src.all), Settings: src.settings, Today: today, Made: now}
+	names, err := src.names()
+	if err != nil {
+		return export.Print{}, err
+	}
+	p := export.Print{Names: names, Settings: src.settings, Today: today, Made: now}
 	for _, i := range chosen {
 		_, last := src.span(i, today)
-		p.Seasons = append(p.Seasons, export.PrintSeason{Snapshot: src.all[i], Last: last})
+		p.Seasons = append(p.Seasons, export.PrintSeason{Snapshot: workbook.Snapshot{Season: src.headers[i]}, Last: last})
 	}
-	err := src.scan(export.JournalFrom(p.Seasons, today), today, func(e workbook.Entry) bool {
+	p.Load = func(j int) (workbook.Snapshot, error) { return src.load(chosen[j]) }
+	err = src.scan(export.JournalFrom(p.Seasons, today), today, func(e workbook.Entry) bool {
 		p.Journal = append(p.Journal, e)
 		return true
 	})

@@ -19,12 +19,16 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/cairn-run/cairn/internal/starttrace"
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui"
 	"github.com/cairn-run/cairn/tui/common"
 )
 
+func init() { starttrace.Mark("inits") }
+
 func main() {
+	starttrace.Mark("main")
 	root := rootCmd()
 	help := asksForHelp(os.Args[1:])
 	out := &trimmedLines{w: os.Stdout}
@@ -156,13 +160,16 @@ func privateFolder(folder string) error {
 // runWorkbook opens the store and runs the workbook until the runner quits
 // or a signal arrives; either way everything typed is saved first.
 //
-// A workbook already there is checked first, in a child process
-// (check.go), before this process maps it, once cairn holds the editor's
-// lock (a second window is told at once, without checking): a damaged one
-// opens in the recovery mode instead, read-only, and is never written to.
-// One that passes gets today's copy beside it (store.DailyBackup), made
-// while the runner starts writing.
+// A workbook already there is checked as the app opens it, in a child
+// process (check.go), once cairn holds the editor's lock (a second window
+// is told at once, without checking), and just after the first frame
+// (atstart.go): nothing is written to it until the check has passed, every
+// read meanwhile is guarded, and a damaged one opens in the recovery mode
+// instead, read-only, never written to. One that passes gets today's copy
+// beside it (store.DailyBackup), made while the runner starts writing.
 func runWorkbook(path string) error {
+	starttrace.Mark("run")
+	defer starttrace.Write()
 	if !haveTerminal() {
 		return errors.New("cairn needs a terminal to open the workbook, and there is none here, so nothing was opened or created.\n" +
 			"From a script, use the commands instead: cairn export, cairn log, cairn status (cairn --help lists them all)")
@@ -170,22 +177,39 @@ func runWorkbook(path string) error {
 	if ok, err := unlockApp(path); err != nil || !ok {
 		return err
 	}
-	checked := false
-	st, err := store.Open(path, store.WithClock(now), store.AsWindow(), checkFirst(path, &checked))
-	var found *damageFound
-	if errors.As(err, &found) {
-		return runRecovery(path, found.report)
+	opts := []store.Option{store.WithClock(now), store.AsWindow()}
+	var check *startCheck
+	if _, err := os.Lstat(path); err == nil {
+		check = checkAtStart(path)
+		opts = append(opts, store.WithGate(check.gate))
 	}
+	st, err := store.Open(path, opts...)
 	if err != nil {
+		if mayBeDamage(err) {
+			if r, damaged := check.damaged(); damaged {
+				return runRecovery(path, r)
+			}
+		}
 		return explain(err)
 	}
 	defer st.Close()
+	starttrace.Mark("opened")
 
+	colors, allColors := startColors(os.Environ())
 	encrypted, _ := store.Encrypted(path)
-	g := newGuard(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, OfferPassphrase: !encrypted}), filepath.Dir(path))
-	p := tea.NewProgram(g, tea.WithoutSignalHandler())
-	if checked {
+	topts := tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil, OfferPassphrase: !encrypted}
+	if check != nil {
+		topts.Drawn = check.start
+	}
+	g := newGuard(tui.New(st, topts), filepath.Dir(path))
+	p := tea.NewProgram(g, tea.WithoutSignalHandler(), tea.WithColorProfile(colors), tea.WithFPS(120))
+	upgradeColors(p, colors, allColors)
+	if check != nil {
 		go func() {
+			p.Send(tui.CheckedMsg{Damage: check.wait()})
+			if !check.passed() {
+				return
+			}
 			if _, err := st.DailyBackup(); err != nil {
 				p.Send(common.StatusMsg{Text: "Today's copy of the workbook could not be made: " + err.Error(), Err: true})
 			}
@@ -213,6 +237,7 @@ func runWorkbook(path string) error {
 		}
 	}()
 
+	starttrace.Mark("program")
 	final, runErr := p.Run()
 	close(finished)
 	hit, crashFile, crashErr, last := g.state.outcome()
@@ -229,6 +254,14 @@ func runWorkbook(path string) error {
 	root := last
 	if f, ok := final.(guard); ok {
 		root = f.root
+	}
+	if err := root.Err(); mayBeDamage(err) {
+		// The check at start found damage (the program ended unwritten),
+		// or a read met damage before it was done: its verdict decides.
+		if r, damaged := check.damaged(); damaged {
+			st.Close()
+			return runRecovery(path, r)
+		}
 	}
 	if err := root.Err(); errors.Is(err, store.ErrDamaged) {
 		// Found while reading, past what the check at start saw: the file

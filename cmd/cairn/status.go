@@ -159,20 +159,38 @@ func readStatus(st *store.Store, now time.Time) (status, error) {
 	for _, g := range r.Unchecked {
 		s.LookBack = append(s.LookBack, goalOf(g))
 	}
-	runs, err := yearOfRuns(st, today)
+	// Only the runs some open goal's target counts are read: none when no
+	// goal has a number in it, a week's for "three runs a week", a year's
+	// at most. What status costs grows with those, not with the journal.
+	type tracked struct {
+		goal   workbook.Goal
+		target journal.Target
+	}
+	var targets []tracked
+	first := today + 1
+	for _, g := range wb.Goals {
+		if !g.Open(thisWeek) {
+			continue
+		}
+		t, ok := journal.TargetOf(g)
+		if !ok {
+			continue
+		}
+		targets = append(targets, tracked{g, t})
+		from, _ := t.Window(today)
+		first = min(first, from)
+	}
+	if len(targets) == 0 {
+		return s, nil
+	}
+	runs, err := runsFrom(st, first, today)
 	if err != nil {
 		return status{}, explain(err)
 	}
 	if len(runs) > 0 {
-		for _, g := range wb.Goals {
-			if !g.Open(thisWeek) {
-				continue
-			}
-			p, ok := journal.GoalProgress(g, runs, today)
-			if !ok {
-				continue
-			}
-			sg := goalOf(g)
+		for _, tg := range targets {
+			p := journal.Track(tg.target, runs, today)
+			sg := goalOf(tg.goal)
 			sg.Progress, sg.Met = p.Text, p.Met
 			f := p.Fraction
 			sg.Fraction = &f
@@ -182,11 +200,8 @@ func readStatus(st *store.Store, now time.Time) (status, error) {
 	return s, nil
 }
 
-// yearOfRuns reads the runs any target on today could count, as the goal
-// board does: this calendar year and the 365 days to today.
-func yearOfRuns(st *store.Store, today workbook.Day) ([]workbook.Entry, error) {
-	y, _, _ := today.Date()
-	first := min(workbook.MakeDay(y, time.January, 1), today-journal.RaceWindow+1)
+// runsFrom reads the runs from day first to today.
+func runsFrom(st *store.Store, first, today workbook.Day) ([]workbook.Entry, error) {
 	var runs []workbook.Entry
 	err := st.JournalScan(first, today, false, func(e workbook.Entry) bool {
 		runs = append(runs, e)

@@ -2,7 +2,15 @@
 // screens would. It is not part of cairn.
 //
 //	populate FILE           a full season of realistic size, for the
-//	                        measurements in scripts/measure.sh
+//	                        measurements in scripts/measure.sh and
+//	                        scripts/bench
+//	populate -seasons 20 FILE   twenty such seasons, the last one current
+//	populate -answer 61440 FILE a full season whose answers are each that
+//	                        many bytes, open on the first question, for
+//	                        timing keys in a long answer
+//	populate -goals 10000 FILE  a full season with that many goals
+//	populate -empty FILE    a workbook with its first season begun and
+//	                        nothing in it, as the app leaves a new one
 //	populate -evening FILE  one evening's work as a runner might write it,
 //	                        with a season before it and a few weeks of
 //	                        runs, for the pictures scripts/pictures.sh takes
@@ -23,9 +31,13 @@ import (
 
 func main() {
 	evening := flag.Bool("evening", false, "write one evening's work, for pictures")
+	empty := flag.Bool("empty", false, "begin the first season and write nothing in it")
+	seasons := flag.Int("seasons", 1, "how many full seasons to write")
+	goals := flag.Int("goals", 12, "how many goals each season has")
+	answer := flag.Int("answer", 0, "the size of each answer in bytes (0: about 2 KB), the workbook open on the first question")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: populate [-evening] FILE")
+		fmt.Fprintln(os.Stderr, "usage: populate [-evening | -empty | -seasons N | -goals N | -answer BYTES] FILE")
 		os.Exit(2)
 	}
 	now := time.Now().UTC()
@@ -41,21 +53,56 @@ func main() {
 		season, err = st.StartSeason("")
 	}
 	must(err)
+	if *empty {
+		return
+	}
+	for i := range *seasons {
+		if i > 0 {
+			season, err = st.NewSeason(workbook.SeasonPlan{Name: fmt.Sprintf("Season %d", i+1)})
+			must(err)
+		}
+		fillSeason(st, season, now, *goals, *answer)
+	}
+}
+
+// fillSeason writes a full season: eight long answers, goals (twelve
+// fill a board), and the place to resume.
+func fillSeason(st *store.Store, season workbook.Season, now time.Time, goals, answer int) {
 	paragraph := "I run early, before the house wakes, and it is the only hour that is mine. " +
 		"Some weeks I chase a pace, most weeks I chase the quiet. My club meets on Thursdays. "
+	text := strings.Repeat(paragraph, 12) // about 2 KB: a long, honest answer
+	if answer > 0 {
+		text = answerOf(paragraph, answer)
+	}
 	for _, q := range catalog.Questions() {
-		text := strings.Repeat(paragraph, 12) // about 2 KB: a long, honest answer
 		must(st.SaveAnswer(season.ID, workbook.Answer{Question: q.ID, Text: text, Updated: now}))
 	}
 	tiers := workbook.Tiers()
-	for i := range 12 {
+	for i := range goals {
 		must(st.PutGoal(season.ID, workbook.Goal{
 			ID: workbook.NewID(now.Add(time.Duration(i) * time.Millisecond)), Tier: tiers[i%3],
 			Text: fmt.Sprintf("Goal %d: run three mornings a week before work, with a friend on Thursdays", i+1),
 			Feel: workbook.Doable, Status: workbook.Draft, Order: i / 3, Created: now, Updated: now,
 		}))
 	}
-	must(st.SavePlace(season.ID, workbook.Place{Screen: "goals", Updated: now}))
+	place := workbook.Place{Screen: "goals", Updated: now}
+	if answer > 0 {
+		place = workbook.Place{Screen: "reflect", Question: 0, Updated: now}
+	}
+	must(st.SavePlace(season.ID, place))
+}
+
+// answerOf is an answer of size bytes in paragraphs of a few sentences,
+// ending with a new line, so that a letter typed at its end begins a word.
+func answerOf(paragraph string, size int) string {
+	var b strings.Builder
+	for n := 0; b.Len() < size; n++ {
+		if n > 0 && n%4 == 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(paragraph)
+	}
+	return strings.TrimRight(b.String()[:size-1], " \n") + "\n"
 }
 
 func must(err error) {
