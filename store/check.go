@@ -258,6 +258,11 @@ func inspect(path string, salvage, quick bool, found func(Problem)) (r Report, k
 		default:
 			c.schema = s.Version
 		}
+		if k, encrypted, err := keyOf(tx); err != nil {
+			c.damaged("meta/crypt", err)
+		} else if encrypted && k == nil {
+			return fmt.Errorf("%s: %w", path, ErrEncrypted)
+		}
 		r.Schema = c.schema
 		c.walk(tx)
 		return nil
@@ -399,6 +404,7 @@ func plural(n int) string {
 var metaKeys = map[string]func(c *checker, meta *bolt.Bucket, where string){
 	"schema":      func(*checker, *bolt.Bucket, string) {}, // read before the walk
 	"current":     func(*checker, *bolt.Bucket, string) {}, // checked once the seasons are known
+	"crypt":       func(*checker, *bolt.Bucket, string) {}, // read before the walk (keyOf)
 	"last-active": (*checker).lastActive,
 	"journal-settings": func(c *checker, meta *bolt.Bucket, where string) {
 		var r journalSettingsRecord
@@ -610,7 +616,7 @@ func (c *checker) seasonAnswers(s *seasonCheck, where string) {
 			var r answerRecord
 			// The value the walk found, not a lookup by its key: a key
 			// out of order is found by the walk and missed by a lookup.
-			if err := decodeAt(v, kw, kindAnswer, upgradeContext{}, &r); err != nil {
+			if err := decodeAt(s.b.Tx(), seasonPath(s.id)+"/answers", k, v, kw, kindAnswer, upgradeContext{}, &r); err != nil {
 				c.damaged(kw, err)
 				return
 			}
@@ -636,7 +642,7 @@ func (c *checker) seasonGoals(s *seasonCheck, where string) {
 		}
 		c.guard(kw, func() {
 			var r goalRecord
-			if err := decodeAt(v, kw, kindGoal, s.values, &r); err != nil {
+			if err := decodeAt(s.b.Tx(), seasonPath(s.id)+"/goals", k, v, kw, kindGoal, s.values, &r); err != nil {
 				c.damaged(kw, err)
 				return
 			}
@@ -680,6 +686,11 @@ func (c *checker) seasonHistory(s *seasonCheck, where string) {
 					return nil
 				}
 				c.guard(kw, func() {
+					v, err := openAt(h.Tx(), seasonPath(s.id)+"/history/"+string(goal), k, v, kindGoalEvent)
+					if err != nil {
+						c.damaged(kw, err)
+						return
+					}
 					var r goalEventRecord
 					if err := decode(v, kindGoalEvent, upgradeContext{}, &r); err != nil {
 						c.damaged(kw, err)
@@ -727,6 +738,11 @@ func (c *checker) journal(tx *bolt.Tx) {
 			return nil
 		}
 		c.guard(where, func() {
+			v, err := openAt(tx, string(bucketJournal), k, v, kindEntry)
+			if err != nil {
+				c.damaged(where, err)
+				return
+			}
 			if c.quick {
 				if id, day, ok := entryIdentity(v); ok {
 					if string(k) != day+id {

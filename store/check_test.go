@@ -286,7 +286,7 @@ func TestCheckFindsWhatDoesNotBelong(t *testing.T) {
 				return err
 			}
 			ev := workbook.GoalEvent{ID: "01a3ffc816400000f001", At: time.Now(), Kind: workbook.EventAdded, Text: "goal"}
-			return put(g, []byte("01a3ffc816400000f00f"), kindGoalEvent, goalEventToRecord(ev))
+			return put(g, seasonPath(id)+"/history/01a3ffc816400000b001", []byte("01a3ffc816400000f00f"), kindGoalEvent, goalEventToRecord(ev))
 		}, `history/01a3ffc816400000b001/"01a3ffc816400000f00f"`, "unexpected key"},
 		{"a goal under another goal's key", func(tx *bolt.Tx, id string) error {
 			goals := tx.Bucket(bucketSeasons).Bucket([]byte(id)).Bucket(bucketGoals)

@@ -80,7 +80,7 @@ var keyShapes = regexp.MustCompile(`^(` +
 	`|id/[0-9a-f]{20}` + // the journal's index by ID
 	`|fp/[a-z0-9]{1,12}:[A-Za-z0-9:+._-]{1,80}` + // by import fingerprint
 	`|[a-z][a-z0-9]*(-[a-z0-9]+){1,6}` + // question IDs, which have a dash
-	`|meta|seasons|journal|schema|current|season|place|themes|values|experiments|answers|goals|history` +
+	`|meta|seasons|journal|schema|current|crypt|season|place|themes|values|experiments|answers|goals|history` +
 	`)$`)
 
 // maxKeyShown is the longest key named in a message.

@@ -6,7 +6,9 @@
 // Schema 4, the layout this build writes:
 //
 //	meta/
-//	    schema            {app, version, created}: what this file is
+//	    schema            {app, version, created, sealed}: what this file is
+//	    crypt             the wrapped data key, when the workbook is
+//	                      encrypted (crypt.go); never sealed itself
 //	    current           ID of the season the workbook opens on (raw bytes)
 //	    last-active       {at}: when anything was last saved, so start-up
 //	                      never scans records to say "last here"
@@ -71,6 +73,27 @@
 // stored to the newest (record.go, records.go), so every caller sees one
 // shape. A record newer than this build knows is ErrNewerSchema, naming
 // its kind.
+//
+// # Encryption
+//
+// A workbook may be sealed (crypt.go): every record but meta/schema and
+// meta/crypt is stored encrypted with XChaCha20-Poly1305 under a data key
+// that meta/crypt holds wrapped by an Argon2id passphrase key (and a
+// recovery key), with the record's bucket path and key as associated
+// data. Sealing is a layer where records are encoded and decoded: put and
+// putRaw seal after encode, get, decodeEntry, decodeEvents and the check
+// open (openAt) before decode, each naming the record's bucket path as
+// its writer did. Raw values (meta/current, the journal's index) stay
+// plain: they hold only IDs and keys. The key is derived once per process
+// and kept in a keyring, found from a file's meta/crypt, so every
+// transaction, copy and check of the workbook opens without asking again;
+// Open and OpenReadOnly refuse a sealed workbook whose key is not there
+// (ErrEncrypted). Encrypt, Decrypt and ChangePassphrase write a new file
+// and rename it over the workbook (rewrite.go). A sealed file's schema
+// record is written at version 2, which builds from before encryption
+// refuse as newer. CAIRN_TEST_SEALED=1 go test ./store runs the whole
+// suite on sealed workbooks (only the tests that edit plain bytes in the
+// file fail, as they must).
 //
 // # Migrations
 //

@@ -46,7 +46,7 @@ func FuzzDecodeRecord(f *testing.F) {
 				_, _ = r.event() // its callers wrap its error as damage (undecodable)
 			}
 		case kindEntry.name:
-			_, err = decodeEntry([]byte("2026-06-01"+"01a3ffc816400000e001"), raw)
+			_, err = decodeEntry(nil, []byte("2026-06-01"+"01a3ffc816400000e001"), raw)
 		case kindSeason.name:
 			var r seasonRecord
 			if err = decode(raw, k, upgradeContext{}, &r); err == nil {

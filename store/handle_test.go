@@ -242,7 +242,7 @@ func TestStressWriter(t *testing.T) {
 		text := strconv.Itoa(i)
 		err := s.update("pair", season, func(b *bolt.Bucket) error {
 			for _, q := range []string{"proud-moment", "big-dream"} {
-				if err := put(b.Bucket(bucketAnswers), []byte(q), kindAnswer, answerRecord{Question: q, Text: text}); err != nil {
+				if err := put(b.Bucket(bucketAnswers), seasonPath(season)+"/answers", []byte(q), kindAnswer, answerRecord{Question: q, Text: text}); err != nil {
 					return err
 				}
 			}

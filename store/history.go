@@ -86,8 +86,8 @@ func (r goalEventRecord) event() (workbook.GoalEvent, error) {
 }
 
 // putEvent adds ev to the history of the goal with goalID in the season
-// bucket b, making the goal's history bucket if it is the first.
-func putEvent(b *bolt.Bucket, goalID string, ev workbook.GoalEvent) error {
+// bucket b (at where), making the goal's history bucket if it is the first.
+func putEvent(b *bolt.Bucket, where, goalID string, ev workbook.GoalEvent) error {
 	if ev.ID == "" {
 		ev.ID = workbook.NewEventID(ev.At)
 	}
@@ -99,7 +99,7 @@ func putEvent(b *bolt.Bucket, goalID string, ev workbook.GoalEvent) error {
 	if err != nil {
 		return err
 	}
-	return put(g, []byte(ev.ID), kindGoalEvent, goalEventToRecord(ev))
+	return put(g, where+"/history/"+goalID, []byte(ev.ID), kindGoalEvent, goalEventToRecord(ev))
 }
 
 // SaveGoalChange stores a goal, adding it or replacing the one with its
@@ -109,10 +109,10 @@ func (s *Store) SaveGoalChange(seasonID string, g workbook.Goal, ev workbook.Goa
 		return errors.New("save goal: no ID")
 	}
 	return s.update("goal", seasonID, func(b *bolt.Bucket) error {
-		if err := put(b.Bucket(bucketGoals), []byte(g.ID), kindGoal, goalToRecord(g)); err != nil {
+		if err := put(b.Bucket(bucketGoals), seasonPath(seasonID)+"/goals", []byte(g.ID), kindGoal, goalToRecord(g)); err != nil {
 			return err
 		}
-		return putEvent(b, g.ID, ev)
+		return putEvent(b, seasonPath(seasonID), g.ID, ev)
 	})
 }
 
@@ -138,7 +138,7 @@ func (s *Store) GoalHistory(seasonID, goalID, from string, limit int, newestFirs
 		}
 		var entries []entry
 		entries, next = page(h, []byte(from), limit, newestFirst)
-		out, err = decodeEvents(entries, "seasons/"+seasonID+"/history/"+goalID)
+		out, err = decodeEvents(tx, entries, seasonPath(seasonID)+"/history/"+goalID)
 		return err
 	})
 	if err != nil {
@@ -158,15 +158,19 @@ func historyOf(b *bolt.Bucket, goalID string) *bolt.Bucket {
 }
 
 // decodeEvents decodes a page of a goal's history.
-func decodeEvents(entries []entry, where string) ([]workbook.GoalEvent, error) {
+func decodeEvents(tx *bolt.Tx, entries []entry, where string) ([]workbook.GoalEvent, error) {
 	out := make([]workbook.GoalEvent, 0, len(entries))
 	for _, e := range entries {
 		at := where + "/" + keyName(e.key)
 		if e.value == nil {
 			return nil, &DamagedError{Where: at, Err: fmt.Errorf("%w: a bucket where an event belongs", ErrDamaged)}
 		}
+		raw, err := openAt(tx, where, e.key, e.value, kindGoalEvent)
+		if err != nil {
+			return nil, err
+		}
 		var r goalEventRecord
-		if err := decode(e.value, kindGoalEvent, upgradeContext{}, &r); err != nil {
+		if err := decode(raw, kindGoalEvent, upgradeContext{}, &r); err != nil {
 			return nil, &DamagedError{Where: at, Err: err}
 		}
 		ev, err := r.event()
@@ -203,7 +207,7 @@ func readHistories(b *bolt.Bucket, where string) (map[string][]workbook.GoalEven
 			return nil, &DamagedError{Where: where + "/history/" + quotedKey(g.key), Err: fmt.Errorf("%w: the history of a goal this season does not have, so its key was damaged", ErrDamaged)}
 		}
 		entries, _ := page(h.Bucket(g.key), nil, 0, false)
-		events, err := decodeEvents(entries, at)
+		events, err := decodeEvents(b.Tx(), entries, at)
 		if err != nil {
 			return nil, err
 		}
@@ -271,10 +275,10 @@ func (s *Store) NewSeason(plan workbook.SeasonPlan) (workbook.Season, error) {
 				return err
 			}
 		}
-		if err := put(b, keySeason, kindSeason, seasonToRecord(season)); err != nil {
+		if err := put(b, seasonPath(season.ID), keySeason, kindSeason, seasonToRecord(season)); err != nil {
 			return err
 		}
-		if err := writeCarried(b, carried); err != nil {
+		if err := writeCarried(b, seasonPath(season.ID), carried); err != nil {
 			return err
 		}
 		if err := meta.Put(keyCurrent, []byte(season.ID)); err != nil {
@@ -327,23 +331,23 @@ func seasonName(seasons *bolt.Bucket, name string, now time.Time) (string, error
 }
 
 // writeCarried writes what a new season carries over into its bucket b.
-func writeCarried(b *bolt.Bucket, c workbook.Carried) error {
+func writeCarried(b *bolt.Bucket, where string, c workbook.Carried) error {
 	if len(c.Values) > 0 {
-		if err := put(b, keyValues, kindValues, valuesToRecord(c.Values)); err != nil {
+		if err := put(b, where, keyValues, kindValues, valuesToRecord(c.Values)); err != nil {
 			return err
 		}
 	}
 	if len(c.Themes.Marks) > 0 {
-		if err := put(b, keyThemes, kindThemes, themeBoardToRecord(c.Themes)); err != nil {
+		if err := put(b, where, keyThemes, kindThemes, themeBoardToRecord(c.Themes)); err != nil {
 			return err
 		}
 	}
 	goals := b.Bucket(bucketGoals)
 	for _, ch := range c.Goals {
-		if err := put(goals, []byte(ch.Goal.ID), kindGoal, goalToRecord(ch.Goal)); err != nil {
+		if err := put(goals, where+"/goals", []byte(ch.Goal.ID), kindGoal, goalToRecord(ch.Goal)); err != nil {
 			return err
 		}
-		if err := putEvent(b, ch.Goal.ID, ch.Event); err != nil {
+		if err := putEvent(b, where, ch.Goal.ID, ch.Event); err != nil {
 			return err
 		}
 	}

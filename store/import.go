@@ -157,10 +157,13 @@ func (m *merger) merge(t *Tally, r record) error {
 	if err != nil {
 		return err
 	}
-	raw := r.b.Get(r.key)
+	raw, err := openAt(r.b.Tx(), r.where, r.key, r.b.Get(r.key), r.kind)
+	if err != nil {
+		return err
+	}
 	if raw == nil {
 		t.Added++
-		return r.b.Put(r.key, seal(r.kind, r.kind.latest(), incoming))
+		return putRaw(r.b, r.where, r.key, r.kind, seal(r.kind, r.kind.latest(), incoming))
 	}
 	existing, _, err := unseal(raw, r.kind, upgradeContext{})
 	if err != nil {
@@ -177,7 +180,7 @@ func (m *merger) merge(t *Tally, r record) error {
 		return nil
 	}
 	t.Updated++
-	return r.b.Put(r.key, seal(r.kind, r.kind.latest(), incoming))
+	return putRaw(r.b, r.where, r.key, r.kind, seal(r.kind, r.kind.latest(), incoming))
 }
 
 // canonical re-encodes stored data the way json.Marshal writes the same
@@ -309,7 +312,7 @@ func (m *merger) seasonValues(b *bolt.Bucket, where string, s workbook.Snapshot)
 	if found && len(list) == len(existing) {
 		return nil
 	}
-	return put(b, keyValues, kindValues, list)
+	return put(b, where, keyValues, kindValues, list)
 }
 
 func (m *merger) seasonGoals(b *bolt.Bucket, where string, s workbook.Snapshot) error {
@@ -386,7 +389,7 @@ func (m *merger) seasonExperiments(b *bolt.Bucket, where string, s workbook.Snap
 		return nil
 	}
 	slices.SortStableFunc(list, func(a, b reviewRecord) int { return a.At.Compare(b.At) })
-	return put(b, keyExperiments, kindReviews, list)
+	return put(b, where, keyExperiments, kindReviews, list)
 }
 
 // current points the workbook at a season when it points at none.
@@ -415,7 +418,7 @@ func (m *merger) settings() error {
 	}
 	if !found {
 		t.Added++
-		return put(meta, keyJournalSettings, kindJournalSettings, journalSettingsToRecord(*m.in.Settings))
+		return put(meta, "meta", keyJournalSettings, kindJournalSettings, journalSettingsToRecord(*m.in.Settings))
 	}
 	have, err := r.settings()
 	if err != nil {
@@ -425,7 +428,7 @@ func (m *merger) settings() error {
 	switch {
 	case len(added) > 0:
 		t.Updated++
-		return put(meta, keyJournalSettings, kindJournalSettings, journalSettingsToRecord(next))
+		return put(meta, "meta", keyJournalSettings, kindJournalSettings, journalSettingsToRecord(next))
 	case have.Unit == m.in.Settings.Unit && have.Plan == m.in.Settings.Plan:
 		t.Same++
 	default:
@@ -457,7 +460,7 @@ func (m *merger) entries() error {
 			t.Added++
 			continue
 		}
-		old, err := decodeEntry(bytes.Clone(key), j.Get(key))
+		old, err := decodeEntry(j.Tx(), bytes.Clone(key), j.Get(key))
 		if err != nil {
 			return err
 		}

@@ -71,10 +71,14 @@ func JournalCursor(e workbook.Entry) string { return string(entryKey(e.Day, e.ID
 
 // decodeEntry reads the entry stored under key and checks it is the one
 // the key names.
-func decodeEntry(key, raw []byte) (workbook.Entry, error) {
+func decodeEntry(tx *bolt.Tx, key, raw []byte) (workbook.Entry, error) {
 	where := "journal/" + keyName(key)
 	if raw == nil {
 		return workbook.Entry{}, &DamagedError{Where: where, Err: fmt.Errorf("%w: a bucket where an entry belongs", ErrDamaged)}
+	}
+	raw, err := openAt(tx, string(bucketJournal), key, raw, kindEntry)
+	if err != nil {
+		return workbook.Entry{}, err
 	}
 	var r entryRecord
 	if err := decode(raw, kindEntry, upgradeContext{}, &r); err != nil {
@@ -149,7 +153,7 @@ func putEntry(j, idx *bolt.Bucket, e workbook.Entry) error {
 			return err
 		}
 	}
-	if err := put(j, key, kindEntry, entryToRecord(e)); err != nil {
+	if err := put(j, "journal", key, kindEntry, entryToRecord(e)); err != nil {
 		return err
 	}
 	return indexEntry(idx, e, key)
@@ -195,7 +199,7 @@ func (s *Store) Entry(id string) (workbook.Entry, error) {
 		if key == nil {
 			return ErrNotFound
 		}
-		e, err = decodeEntry(key, j.Get(key))
+		e, err = decodeEntry(tx, key, j.Get(key))
 		return err
 	})
 	if err != nil {
@@ -223,7 +227,7 @@ func (s *Store) JournalPage(from string, limit int, newestFirst bool) (entries [
 		next = string(n)
 		entries = make([]workbook.Entry, 0, len(raw))
 		for _, r := range raw {
-			e, err := decodeEntry(r.key, r.value)
+			e, err := decodeEntry(tx, r.key, r.value)
 			if err != nil {
 				return err
 			}
@@ -265,7 +269,7 @@ func (s *Store) JournalScan(first, last workbook.Day, newestFirst bool, fn func(
 				if (!newestFirst && bytes.Compare(r.key, stop) > 0) || (newestFirst && bytes.Compare(r.key, stop) < 0) {
 					return nil
 				}
-				e, err := decodeEntry(r.key, r.value)
+				e, err := decodeEntry(tx, r.key, r.value)
 				if err != nil {
 					return err
 				}
@@ -339,7 +343,7 @@ func (s *Store) JournalSettings() (workbook.JournalSettings, error) {
 			return nil
 		}
 		var r journalSettingsRecord
-		if err := decodeAt(raw, "meta/"+string(keyJournalSettings), kindJournalSettings, upgradeContext{}, &r); err != nil {
+		if err := decodeAt(tx, "meta", keyJournalSettings, raw, "meta/"+string(keyJournalSettings), kindJournalSettings, upgradeContext{}, &r); err != nil {
 			return err
 		}
 		settings, err = r.settings()
@@ -362,7 +366,7 @@ func (s *Store) SaveJournalSettings(js workbook.JournalSettings) error {
 	now := s.now().UTC()
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
-		if err := put(meta, keyJournalSettings, kindJournalSettings, journalSettingsToRecord(js)); err != nil {
+		if err := put(meta, "meta", keyJournalSettings, kindJournalSettings, journalSettingsToRecord(js)); err != nil {
 			return err
 		}
 		return touch(meta, now)
@@ -378,10 +382,10 @@ func (s *Store) SaveJournalSettings(js workbook.JournalSettings) error {
 func (s *Store) SaveExperimentReview(seasonID string, r workbook.ExperimentReview) error {
 	return s.update("experiment review", seasonID, func(b *bolt.Bucket) error {
 		var rs []reviewRecord
-		if _, err := get(b, "seasons/"+seasonID, keyExperiments, kindReviews, upgradeContext{}, &rs); err != nil {
+		if _, err := get(b, seasonPath(seasonID), keyExperiments, kindReviews, upgradeContext{}, &rs); err != nil {
 			return err
 		}
-		return put(b, keyExperiments, kindReviews, append(rs, reviewsToRecord([]workbook.ExperimentReview{r})...))
+		return put(b, seasonPath(seasonID), keyExperiments, kindReviews, append(rs, reviewsToRecord([]workbook.ExperimentReview{r})...))
 	})
 }
 

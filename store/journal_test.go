@@ -365,7 +365,7 @@ func TestSchema3StepIndexesWhatItFinds(t *testing.T) {
 		if err := tx.DeleteBucket(bucketJournalIndex); err != nil {
 			return err
 		}
-		if err := put(tx.Bucket(bucketJournal), entryKey(e.Day, e.ID), kindEntry, entryToRecord(e)); err != nil {
+		if err := put(tx.Bucket(bucketJournal), "journal", entryKey(e.Day, e.ID), kindEntry, entryToRecord(e)); err != nil {
 			return err
 		}
 		return toSchema3(tx)

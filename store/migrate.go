@@ -190,7 +190,7 @@ func toSchema2(tx *bolt.Tx) error {
 	if last.IsZero() {
 		return nil
 	}
-	return put(meta, keyLastActive, kindLastActive, lastActiveRecord{At: last.UTC()})
+	return put(meta, "meta", keyLastActive, kindLastActive, lastActiveRecord{At: last.UTC()})
 }
 
 // rewriteSeason rewrites each record of a season in the newest version of
@@ -271,9 +271,9 @@ func rewriteSeason(b *bolt.Bucket, where string) (time.Time, error) {
 // kind, if it is older, and returns its newest data; nil when there is no
 // record there.
 func rewrite(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgradeContext) ([]byte, error) {
-	raw := b.Get(key)
-	if raw == nil {
-		return nil, nil
+	raw, err := openAt(b.Tx(), where, key, b.Get(key), kind)
+	if raw == nil || err != nil {
+		return nil, err
 	}
 	data, stored, err := unseal(raw, kind, c)
 	if err != nil {
@@ -282,7 +282,7 @@ func rewrite(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgrad
 	if stored == kind.latest() {
 		return data, nil
 	}
-	return data, b.Put(key, seal(kind, kind.latest(), data))
+	return data, putRaw(b, where, key, kind, seal(kind, kind.latest(), data))
 }
 
 // toSchema3 adds the journal's index: entry IDs to their keys, and the
@@ -299,7 +299,7 @@ func toSchema3(tx *bolt.Tx) error {
 		return nil
 	}
 	return j.ForEach(func(k, v []byte) error {
-		e, err := decodeEntry(k, v)
+		e, err := decodeEntry(tx, k, v)
 		if err != nil {
 			return err
 		}
@@ -364,7 +364,7 @@ func toSchema4(tx *bolt.Tx) error {
 			if at.IsZero() {
 				at = g.Updated
 			}
-			if err := putEvent(b, g.ID, workbook.AddedEvent(g, at)); err != nil {
+			if err := putEvent(b, where, g.ID, workbook.AddedEvent(g, at)); err != nil {
 				return err
 			}
 		}

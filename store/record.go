@@ -74,7 +74,7 @@ func step[From, To any](fn func(From, upgradeContext) (To, error)) upgrade {
 // The record kinds. Their upgrade steps live beside their shapes in
 // records.go.
 var (
-	kindSchema     = recordKind{name: "schema"}
+	kindSchema     = recordKind{name: "schema", up: []upgrade{step(upgradeSchemaV1)}}
 	kindSeason     = recordKind{name: "season", up: []upgrade{step(seasonRecordV1.upgrade)}}
 	kindPlace      = recordKind{name: "place", up: []upgrade{step(placeRecordV1.upgrade)}}
 	kindAnswer     = recordKind{name: "answer"}

@@ -20,7 +20,7 @@ func TestRecordVersions(t *testing.T) {
 		v    int
 		data any
 	}{
-		{kindSchema, 1, schema{App: appName, Version: SchemaVersion}},
+		{kindSchema, 2, schema{App: appName, Version: SchemaVersion, Sealed: true}},
 		{kindSeason, 2, seasonRecord{ID: "s"}},
 		{kindPlace, 2, placeRecord{Screen: "goals"}},
 		{kindAnswer, 1, answerRecord{Question: "q"}},

@@ -35,7 +35,7 @@ const schemaLastActive = 2
 
 // touch records that the workbook was written to at now.
 func touch(meta *bolt.Bucket, now time.Time) error {
-	return put(meta, keyLastActive, kindLastActive, lastActiveRecord{At: now})
+	return put(meta, "meta", keyLastActive, kindLastActive, lastActiveRecord{At: now})
 }
 
 // LastActive returns when anything was last saved in the workbook (an
@@ -52,7 +52,7 @@ func (s *Store) LastActive() (time.Time, error) {
 		}
 		raw := meta[string(keyLastActive)]
 		var rec lastActiveRecord
-		err = decodeAt(raw, "meta/"+string(keyLastActive), kindLastActive, upgradeContext{}, &rec)
+		err = decodeAt(tx, "meta", keyLastActive, raw, "meta/"+string(keyLastActive), kindLastActive, upgradeContext{}, &rec)
 		switch {
 		case err != nil:
 			return err
@@ -100,28 +100,28 @@ func (s *Store) SaveAnswer(seasonID string, a workbook.Answer) error {
 		return errors.New("save answer: no question")
 	}
 	return s.update("answer", seasonID, func(b *bolt.Bucket) error {
-		return put(b.Bucket(bucketAnswers), []byte(a.Question), kindAnswer, answerToRecord(a))
+		return put(b.Bucket(bucketAnswers), seasonPath(seasonID)+"/answers", []byte(a.Question), kindAnswer, answerToRecord(a))
 	})
 }
 
 // SavePlace records where the runner is in the workbook.
 func (s *Store) SavePlace(seasonID string, p workbook.Place) error {
 	return s.update("place", seasonID, func(b *bolt.Bucket) error {
-		return put(b, keyPlace, kindPlace, placeToRecord(p))
+		return put(b, seasonPath(seasonID), keyPlace, kindPlace, placeToRecord(p))
 	})
 }
 
 // SaveThemes stores the season's theme decisions.
 func (s *Store) SaveThemes(seasonID string, t workbook.ThemeBoard) error {
 	return s.update("themes", seasonID, func(b *bolt.Bucket) error {
-		return put(b, keyThemes, kindThemes, themeBoardToRecord(t))
+		return put(b, seasonPath(seasonID), keyThemes, kindThemes, themeBoardToRecord(t))
 	})
 }
 
 // SaveValues stores the season's chosen values, replacing the old list.
 func (s *Store) SaveValues(seasonID string, v []workbook.ValueChoice) error {
 	return s.update("values", seasonID, func(b *bolt.Bucket) error {
-		return put(b, keyValues, kindValues, valuesToRecord(v))
+		return put(b, seasonPath(seasonID), keyValues, kindValues, valuesToRecord(v))
 	})
 }
 
@@ -131,7 +131,7 @@ func (s *Store) PutGoal(seasonID string, g workbook.Goal) error {
 		return errors.New("save goal: no ID")
 	}
 	return s.update("goal", seasonID, func(b *bolt.Bucket) error {
-		return put(b.Bucket(bucketGoals), []byte(g.ID), kindGoal, goalToRecord(g))
+		return put(b.Bucket(bucketGoals), seasonPath(seasonID)+"/goals", []byte(g.ID), kindGoal, goalToRecord(g))
 	})
 }
 

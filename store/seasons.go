@@ -271,7 +271,7 @@ func readWorkbook(b *bolt.Bucket, id []byte) (workbook.Snapshot, error) {
 		kind recordKind
 		v    any
 	}{{keyPlace, kindPlace, &place}, {keyThemes, kindThemes, &themes}, {keyValues, kindValues, &values}, {keyExperiments, kindReviews, &reviews}} {
-		if err := decodeAt(recs[string(r.key)], where+"/"+string(r.key), r.kind, none, r.v); err != nil {
+		if err := decodeAt(b.Tx(), seasonPath(string(id)), r.key, recs[string(r.key)], where+"/"+string(r.key), r.kind, none, r.v); err != nil {
 			return wb, err
 		}
 	}
@@ -298,7 +298,7 @@ func readWorkbook(b *bolt.Bucket, id []byte) (workbook.Snapshot, error) {
 
 	err = eachRecord(b, bucketAnswers, where, "an answer", func(k, v []byte, at string) error {
 		var a answerRecord
-		if err := decodeAt(v, at, kindAnswer, none, &a); err != nil {
+		if err := decodeAt(b.Tx(), seasonPath(string(id))+"/answers", k, v, at, kindAnswer, none, &a); err != nil {
 			return err
 		}
 		if a.Question != string(k) {
@@ -313,7 +313,7 @@ func readWorkbook(b *bolt.Bucket, id []byte) (workbook.Snapshot, error) {
 	}
 	err = eachRecord(b, bucketGoals, where, "a goal", func(k, v []byte, at string) error {
 		var r goalRecord
-		if err := decodeAt(v, at, kindGoal, withValues, &r); err != nil {
+		if err := decodeAt(b.Tx(), seasonPath(string(id))+"/goals", k, v, at, kindGoal, withValues, &r); err != nil {
 			return err
 		}
 		g, err := r.goal()

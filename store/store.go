@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -53,7 +54,16 @@ type schema struct {
 	App     string    `json:"app"`
 	Version int       `json:"version"`
 	Created time.Time `json:"created"`
+	// Sealed says the workbook's records are encrypted (crypt.go). Only
+	// a sealed workbook's schema record is written at version 2, so a
+	// cairn from before encryption refuses it as newer than it knows
+	// rather than reading every record as damaged, or writing plain ones
+	// among them; a plain workbook stays readable by it.
+	Sealed bool `json:"sealed,omitempty"`
 }
+
+// upgradeSchemaV1 reads a version 1 schema record: always a plain file.
+func upgradeSchemaV1(s schema, _ upgradeContext) (schema, error) { return s, nil }
 
 // Store is an open cairn workbook. Its methods are safe for concurrent use.
 type Store struct {
@@ -113,6 +123,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 
 // openEditor opens the workbook at path for the editor holding lock.
 func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
+	removeRewrites(path)
 	switch err := checkFile(path); {
 	case errors.Is(err, fs.ErrNotExist):
 		if err := create(path); err != nil {
@@ -275,7 +286,13 @@ func create(path string) error {
 				return err
 			}
 		}
-		return putSchema(tx, schema{App: appName, Version: SchemaVersion, Created: time.Now().UTC()})
+		if err := putSchema(tx, schema{App: appName, Version: SchemaVersion, Created: time.Now().UTC()}); err != nil {
+			return err
+		}
+		if sealNew != nil {
+			return sealNew(tx)
+		}
+		return nil
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -320,6 +337,11 @@ func validate(path string) (int, error) {
 			}
 			if tx.Bucket(bucketSeasons) == nil {
 				return fmt.Errorf("%s: %w (its seasons are missing)", path, ErrNotCairn)
+			}
+			if k, encrypted, err := keyOf(tx); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			} else if encrypted && k == nil {
+				return fmt.Errorf("%s: %w", path, ErrEncrypted)
 			}
 			version = s.Version
 			return nil
@@ -372,12 +394,22 @@ func readSchema(tx *bolt.Tx) (schema, error) {
 		return s, fmt.Errorf("%w (schema %d; this cairn knows up to %d)", ErrNewerSchema, s.Version, SchemaVersion)
 	case s.Version < 1:
 		return s, fmt.Errorf("%w (its schema version %d was never used)", ErrNotCairn, s.Version)
+	case s.Sealed != (meta.Get(keyCrypt) != nil):
+		return s, &DamagedError{Where: "meta/crypt", Err: fmt.Errorf("%w: the schema and the key record disagree on whether the workbook is encrypted", ErrDamaged)}
 	}
 	return s, nil
 }
 
 func putSchema(tx *bolt.Tx, s schema) error {
-	return put(tx.Bucket(bucketMeta), keySchema, kindSchema, s)
+	data, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	v := 1
+	if s.Sealed {
+		v = 2
+	}
+	return tx.Bucket(bucketMeta).Put(keySchema, seal(kindSchema, v, data))
 }
 
 // openError explains why bbolt could not open path. A lock held elsewhere
@@ -454,9 +486,20 @@ func (s *Store) Close() error {
 	return err
 }
 
-// put encodes v as the newest version of its kind and stores it under key.
-func put(b *bolt.Bucket, key []byte, kind recordKind, v any) error {
+// put encodes v as the newest version of its kind and stores it under key
+// in b, the bucket at path where: sealed, when the workbook is (crypt.go).
+func put(b *bolt.Bucket, where string, key []byte, kind recordKind, v any) error {
 	raw, err := encode(kind, v)
+	if err != nil {
+		return err
+	}
+	return putRaw(b, where, key, kind, raw)
+}
+
+// putRaw stores raw, a plain record of kind, under key in b, the bucket
+// at path where: sealed, when the workbook is.
+func putRaw(b *bolt.Bucket, where string, key []byte, kind recordKind, raw []byte) error {
+	raw, err := sealAt(b.Tx(), where, key, kind, raw)
 	if err != nil {
 		return err
 	}
@@ -471,14 +514,20 @@ func get(b *bolt.Bucket, where string, key []byte, kind recordKind, c upgradeCon
 	if raw == nil {
 		return false, nil
 	}
-	return true, decodeAt(raw, where+"/"+string(key), kind, c, v)
+	return true, decodeAt(b.Tx(), where, key, raw, where+"/"+string(key), kind, c, v)
 }
 
-// decodeAt decodes raw, the record at where, into v, as get does; nil raw
-// (no record) leaves v as it is.
-func decodeAt(raw []byte, where string, kind recordKind, c upgradeContext, v any) error {
+// decodeAt opens raw, the record under key in the bucket at path as its
+// writer named them (in a sealed workbook: they are its associated data,
+// crypt.go), and decodes it into v, as get does; where names it in
+// errors, in keyName's shapes. nil raw (no record) leaves v as it is.
+func decodeAt(tx *bolt.Tx, path string, key, raw []byte, where string, kind recordKind, c upgradeContext, v any) error {
 	if raw == nil {
 		return nil
+	}
+	raw, err := openAt(tx, path, key, raw, kind)
+	if err != nil {
+		return err
 	}
 	if err := decode(raw, kind, c, v); err != nil {
 		return &DamagedError{Where: where, Err: err}

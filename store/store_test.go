@@ -107,7 +107,7 @@ func TestForeignFilesAreLeftAlone(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				return put(b, keySchema, kindSchema, schema{App: "pebble", Version: 1})
+				return put(b, "meta", keySchema, kindSchema, schema{App: "pebble", Version: 1})
 			})
 		}, ErrNotCairn},
 		{"newer cairn schema", func(t *testing.T, p string) {
@@ -119,7 +119,7 @@ func TestForeignFilesAreLeftAlone(t *testing.T) {
 				if _, err := tx.CreateBucket(bucketSeasons); err != nil {
 					return err
 				}
-				return put(b, keySchema, kindSchema, schema{App: appName, Version: SchemaVersion + 1})
+				return put(b, "meta", keySchema, kindSchema, schema{App: appName, Version: SchemaVersion + 1})
 			})
 		}, ErrNewerSchema},
 	}

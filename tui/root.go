@@ -146,8 +146,11 @@ type Model struct {
 	held     []tea.Msg
 
 	quitting bool // saving before quitting
-	force    bool // a save on quit failed; the next ctrl+c quits anyway
-	done     bool // everything was saved and the program is ending
+	// offer: a passphrase is offered on the first run's welcome;
+	// passphrase: the runner took the offer
+	offer, passphrase bool
+	force             bool // a save on quit failed; the next ctrl+c quits anyway
+	done              bool // everything was saved and the program is ending
 
 	width, height int
 }
@@ -178,6 +181,8 @@ type Options struct {
 	// workbook has been made: the check at start begins then, so that it
 	// does not compete with start-up for the processor.
 	Drawn func()
+	// OfferPassphrase offers a passphrase on the first run's welcome.
+	OfferPassphrase bool
 }
 
 // New returns the root model for the workbook in st.
@@ -205,6 +210,7 @@ func New(st Store, opts Options) Model {
 		help:   help.New(),
 		ledger: common.NewLedger(),
 		frames: &frames{every: opts.FrameEvery, drawn: opts.Drawn},
+		offer:  opts.OfferPassphrase,
 	}
 	m.checking = opts.Checking
 	m.help.Styles = m.styles.Help
@@ -334,6 +340,10 @@ func (m Model) Err() error { return m.err }
 
 // Done reports whether the workbook finished saving and quit on its own.
 func (m Model) Done() bool { return m.done }
+
+// WantsPassphrase reports whether the program ended for the runner to
+// give the workbook a passphrase.
+func (m Model) WantsPassphrase() bool { return m.passphrase }
 
 type loadedMsg struct {
 	season  workbook.Season
@@ -469,6 +479,7 @@ func (m Model) handleLoaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	env := common.Env{Season: m.season.ID, Ledger: m.ledger, Styles: m.styles, Now: m.now, Tick: m.tick}
 
 	visit := visitOf(wb, m.now(), len(m.seasons))
+	visit.OfferPassphrase = m.offer
 	m.welcome = ptr(welcome.New(env, visit))
 	m.reflection = ptr(reflection.New(env, m.st, wb.Answers, max(visit.Resume.Question, 0)))
 	m.values = ptr(values.New(env, m.st, wb.Values))
@@ -616,6 +627,10 @@ func isInput(msg tea.Msg) bool {
 func (m Model) navigate(msg common.NavigateMsg) (tea.Model, tea.Cmd) {
 	if !m.loaded {
 		return m, nil
+	}
+	if msg.Passphrase {
+		m.passphrase = true
+		return m.quit()
 	}
 	cmds := []tea.Cmd{m.flush(m.active)}
 	if msg.To != m.active && m.statusKind != statusError {

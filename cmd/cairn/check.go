@@ -80,7 +80,11 @@ func checkCmd(db *string) *cobra.Command {
 				return err
 			}
 			if child != "" {
+				receiveKeys(cmd.InOrStdin())
 				return runChild(cmd.OutOrStdout(), path, child)
+			}
+			if err := unlockWorkbook(path); err != nil {
+				return err
 			}
 			return runCheck(cmd, path, asJSON)
 		},
@@ -153,6 +157,8 @@ func errorKind(err error) string {
 		return "newer"
 	case errors.Is(err, store.ErrLocked):
 		return "locked"
+	case errors.Is(err, store.ErrEncrypted):
+		return "encrypted"
 	}
 	return ""
 }
@@ -160,7 +166,7 @@ func errorKind(err error) string {
 // childError rebuilds the child's error: its words, and the sentinel
 // behind them for errors.Is.
 func childError(l childLine) error {
-	for kind, sentinel := range map[string]error{"not-found": store.ErrNotFound, "not-cairn": store.ErrNotCairn, "newer": store.ErrNewerSchema, "locked": store.ErrLocked} {
+	for kind, sentinel := range map[string]error{"not-found": store.ErrNotFound, "not-cairn": store.ErrNotCairn, "newer": store.ErrNewerSchema, "locked": store.ErrLocked, "encrypted": store.ErrEncrypted} {
 		if l.Kind == kind {
 			return &wrapped{msg: l.Error, err: sentinel}
 		}
@@ -190,8 +196,11 @@ func readInChild(path, mode string) (store.Report, *export.Document, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), childTimeout)
 	defer cancel()
 	child := exec.CommandContext(ctx, self, "check", "--db", path, "--child", mode)
-	var stdout, stderr bytes.Buffer
-	child.Stdout, child.Stderr = &stdout, &stderr
+	var stdout, stderr, keys bytes.Buffer
+	if err := sendKeys(&keys); err != nil {
+		return store.Report{}, nil, err
+	}
+	child.Stdin, child.Stdout, child.Stderr = &keys, &stdout, &stderr
 	runErr := child.Run()
 
 	r := store.Report{Path: path, Problems: []store.Problem{}, Notes: []string{}}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 type exportFlags struct {
 	format, season, out string
 	asJSON, salvage     bool
+	plaintext           bool
 }
 
 func exportCmd(db *string) *cobra.Command {
@@ -43,7 +45,11 @@ func exportCmd(db *string) *cobra.Command {
 			"whole or not at all, readable only by you. The workbook is only read, never changed,\n" +
 			"and it can be open in cairn meanwhile.\n\n" +
 			"--salvage writes whatever still reads back from a damaged workbook, read in a\n" +
-			"separate process, and says on standard error what it left out (cairn check).",
+			"separate process, and says on standard error what it left out (cairn check).\n\n" +
+			"When the workbook is encrypted, so is the export: it is written with age under the\n" +
+			"workbook's passphrase (-o FILE becomes FILE.age; standard output is armored text),\n" +
+			"and opens with the stock age tool: age -d FILE.age. --plaintext writes it in the\n" +
+			"open instead, with a warning.",
 		Example: "  cairn export --format md -o season.md\n" +
 			"  cairn export --format card | lpr\n" +
 			"  cairn export --format md --season all -o every-season.md\n" +
@@ -60,6 +66,7 @@ func exportCmd(db *string) *cobra.Command {
 	fl.StringVar(&f.season, "season", "", seasonUsage)
 	fl.StringVarP(&f.out, "output", "o", "", "write to this file, whole or not at all, instead of standard output")
 	fl.BoolVar(&f.salvage, "salvage", false, "write what still reads back from a damaged workbook")
+	fl.BoolVar(&f.plaintext, "plaintext", false, "write an encrypted workbook's export unencrypted (you are warned)")
 	addJSON(cmd, &f.asJSON, "print JSON: the same as --format json")
 	addDB(cmd, db)
 	return cmd
@@ -101,6 +108,9 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 	now := time.Now()
 	var src *source
 	if f.salvage {
+		if err = unlockWorkbook(path); err != nil {
+			return err
+		}
 		src, err = salvageSource(cmd, path)
 	} else {
 		src, err = storeSource(db)
@@ -126,13 +136,34 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 		}
 		return export.Markdown(w, p)
 	}
+	encrypted, _ := store.Encrypted(path)
+	sealed := encrypted && !f.plaintext
+	switch {
+	case encrypted && f.plaintext:
+		fmt.Fprint(cmd.ErrOrStderr(), plaintextWarning)
+	case f.plaintext:
+		return errors.New("--plaintext is for an encrypted workbook, and this one is not encrypted: its exports are plain already")
+	}
 	if f.out != "" {
 		// A file is not a pipe: the workbook stays open while it is
 		// written, for a JSON export to stream a long journal.
-		if err := safefile.Write(f.out, write); err != nil {
+		out := f.out
+		if sealed {
+			if !strings.HasSuffix(out, ".age") {
+				out += ".age"
+			}
+			write = sealWith(write, false)
+		}
+		if err := safefile.Write(out, write); err != nil {
 			return explain(err)
 		}
+		if sealed {
+			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s, encrypted with age under the workbook's passphrase. To read it: age -d %s\n", out, shellWord(out))
+		}
 		return nil
+	}
+	if sealed {
+		write = sealWith(write, true)
 	}
 	// Standard output may be a pager the runner reads at leisure: the
 	// document is made, the workbook closed, and only then is it written.

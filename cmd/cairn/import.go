@@ -31,7 +31,9 @@ func importCmd(db *string) *cobra.Command {
 			"A jrnl journal exported with jrnl --export json comes in as runs in the journal, each\n" +
 			"entry's title and body its note and its tags its kinds of run; importing it again\n" +
 			"adds nothing. FILE - reads standard input. cairn must not have the workbook open in\n" +
-			"another window.",
+			"another window.\n\n" +
+			"An export of an encrypted workbook (FILE.age) is opened with its passphrase, asked\n" +
+			"for on the terminal or read from the file $CAIRN_PASSPHRASE_FILE names.",
 		Example: "  cairn import cairn.json\n" +
 			"  cairn --db ~/new.db import cairn.json\n" +
 			"  jrnl --export json > jrnl.json && cairn import jrnl.json\n" +
@@ -52,6 +54,9 @@ func runImportFile(cmd *cobra.Command, db, file string) error {
 	raw, name, err := readImportFile(cmd, file)
 	if err != nil {
 		return err
+	}
+	if raw, err = openAgeFile(raw, name); err != nil {
+		return fmt.Errorf("%w.\n%s", err, nothingImported)
 	}
 	kind, err := export.Sniff(raw)
 	if err != nil {

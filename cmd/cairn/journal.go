@@ -36,6 +36,9 @@ func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.S
 	if err != nil {
 		return nil, err
 	}
+	if err := unlockWorkbook(path); err != nil {
+		return nil, err
+	}
 	var checked bool
 	st, err := store.Open(path, append([]store.Option{store.WaitForEditor(writeWait), checkFirst(path, &checked)}, opts...)...)
 	var found *damageFound
@@ -60,6 +63,9 @@ func openForWriting(db, nothing, instead string, opts ...store.Option) (*store.S
 func openForReading(db string) (*store.Store, error) {
 	path, err := dbPath(db)
 	if err != nil {
+		return nil, err
+	}
+	if err := unlockWorkbook(path); err != nil {
 		return nil, err
 	}
 	st, err := store.OpenReadOnly(path)

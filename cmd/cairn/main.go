@@ -112,6 +112,7 @@ func rootCmd() *cobra.Command {
 	root.AddCommand(themesCmd(&db), ideasCmd())
 	root.AddCommand(logCmd(&db), journalCmd(&db), importRunsCmd(&db))
 	root.AddCommand(statusCmd(&db), seasonCmd(&db))
+	root.AddCommand(encryptCmd(&db), decryptCmd(&db), passphraseCmd(&db))
 	refuseRepeats(root)
 	return root
 }
@@ -173,6 +174,9 @@ func runWorkbook(path string) error {
 		return errors.New("cairn needs a terminal to open the workbook, and there is none here, so nothing was opened or created.\n" +
 			"From a script, use the commands instead: cairn export, cairn log, cairn status (cairn --help lists them all)")
 	}
+	if ok, err := unlockApp(path); err != nil || !ok {
+		return err
+	}
 	opts := []store.Option{store.WithClock(now), store.AsWindow()}
 	var check *startCheck
 	if _, err := os.Lstat(path); err == nil {
@@ -192,7 +196,8 @@ func runWorkbook(path string) error {
 	starttrace.Mark("opened")
 
 	colors, allColors := startColors(os.Environ())
-	topts := tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil}
+	encrypted, _ := store.Encrypted(path)
+	topts := tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil, OfferPassphrase: !encrypted}
 	if check != nil {
 		topts.Drawn = check.start
 	}
@@ -277,6 +282,13 @@ func runWorkbook(path string) error {
 	if runErr != nil && !errors.Is(runErr, tea.ErrProgramKilled) {
 		return runErr
 	}
+	if root.WantsPassphrase() {
+		st.Close()
+		if err := setupPassphrase(path); err != nil {
+			return err
+		}
+		return runWorkbook(path)
+	}
 	return nil
 }
 
@@ -349,6 +361,10 @@ func explain(err error) error {
 		return fmt.Errorf("%w.\nUpdate cairn to open it. The file was not changed", err)
 	case errors.Is(err, store.ErrNotCairn):
 		return fmt.Errorf("%w.\nThe file was left exactly as it was. Use --db to choose another file", err)
+	case errors.Is(err, store.ErrEncrypted):
+		return fmt.Errorf("%w.\nIt asks for its passphrase in a terminal, or reads it from the file %s names. Nothing was read", err, passphraseFileEnv)
+	case errors.Is(err, store.ErrWrongPassphrase):
+		return fmt.Errorf("%w. Nothing was read or changed", err)
 	case errors.Is(err, store.ErrDamaged):
 		return damaged(err)
 	}

@@ -73,21 +73,26 @@ func salvagedMarkdown(doc export.Document) string {
 }
 
 // saveSalvage writes what was salvaged beside the workbook, as Markdown to
-// read and JSON to import, under names that replace nothing.
+// read and JSON to import, under names that replace nothing: inside age,
+// under its passphrase, when the workbook is encrypted.
 func saveSalvage(path string, doc export.Document) ([]string, error) {
 	dir := filepath.Dir(path)
 	now := time.Now()
+	ext, sealed := "", func(write func(io.Writer) error) func(io.Writer) error { return write }
+	if len(unlocked) > 0 {
+		ext, sealed = ".age", func(write func(io.Writer) error) func(io.Writer) error { return sealWith(write, false) }
+	}
 	for n := 1; n < 100; n++ {
-		md := filepath.Join(dir, recovery.SavedName(now, n, ".md"))
-		js := filepath.Join(dir, recovery.SavedName(now, n, ".json"))
+		md := filepath.Join(dir, recovery.SavedName(now, n, ".md")) + ext
+		js := filepath.Join(dir, recovery.SavedName(now, n, ".json")) + ext
 		if exists(md) || exists(js) {
 			continue
 		}
-		err := safefile.Write(md, func(w io.Writer) error { _, err := io.WriteString(w, salvagedMarkdown(doc)); return err })
+		err := safefile.Write(md, sealed(func(w io.Writer) error { _, err := io.WriteString(w, salvagedMarkdown(doc)); return err }))
 		if err != nil {
 			return nil, err
 		}
-		err = safefile.Write(js, func(w io.Writer) error { return export.WriteJSON(w, doc) })
+		err = safefile.Write(js, sealed(func(w io.Writer) error { return export.WriteJSON(w, doc) }))
 		if err != nil {
 			return nil, err
 		}

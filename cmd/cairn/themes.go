@@ -125,6 +125,9 @@ func seasonToRead(db, name string) (*workbook.Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := unlockWorkbook(path); err != nil {
+		return nil, err
+	}
 	st, err := store.OpenReadOnly(path)
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, fmt.Errorf("no workbook at %s yet — run cairn first, or pass a file of text", path)

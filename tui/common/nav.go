@@ -119,6 +119,9 @@ type NavigateMsg struct {
 	// Board opens the goal board on the weekly look back or on another
 	// look at resting goals.
 	Board BoardOpen
+	// Passphrase asks to give the workbook a passphrase: the program
+	// ends, and main asks for it on a screen of its own (tui/unlock).
+	Passphrase bool
 }
 
 // BoardOpen says what the goal board opens on.

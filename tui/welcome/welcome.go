@@ -35,6 +35,9 @@ type Visit struct {
 	// Seasons counts the seasons in the workbook: with more than one, the
 	// comparison and the past seasons are offered.
 	Seasons int
+	// OfferPassphrase offers, on a first run, to keep the workbook under
+	// a passphrase: one quiet choice below Begin, never in the way.
+	OfferPassphrase bool
 }
 
 // First reports whether this is the runner's first time in the workbook.
@@ -86,6 +89,10 @@ func New(env common.Env, v Visit) Model {
 	m := Model{env: env, keys: DefaultKeyMap(), visit: v}
 	if v.First() {
 		m.choices = []choice{{"Begin", common.NavigateMsg{To: common.Reflect, Question: 0}}}
+		if v.OfferPassphrase {
+			m.choices = append(m.choices, choice{"Keep it private with a passphrase (optional)", common.NavigateMsg{To: common.Welcome, Question: -1, Passphrase: true}})
+			return m
+		}
 		m.keys.Up.SetEnabled(false)
 		m.keys.Down.SetEnabled(false)
 		return m

@@ -77,6 +77,28 @@ func TestFirstRunBeginsAtTheFirstQuestion(t *testing.T) {
 	}
 }
 
+// TestFirstRunOffersAPassphraseQuietly offers a passphrase under Begin,
+// with Begin still chosen: enter begins, as it always did.
+func TestFirstRunOffersAPassphraseQuietly(t *testing.T) {
+	m := New(env(), Visit{Questions: 8, OfferPassphrase: true})
+	m.SetSize(80, 24)
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, "› Begin") || !strings.Contains(view, "Keep it private with a passphrase (optional)") {
+		t.Fatalf("the offer is not under Begin:\n%s", view)
+	}
+	if got := choose(t, m, tea.KeyPressMsg{Code: tea.KeyEnter}); got.To != common.Reflect || got.Passphrase {
+		t.Errorf("enter leads to %+v, not to the first question", got)
+	}
+	if got := choose(t, m, tea.KeyPressMsg{Code: tea.KeyDown}, tea.KeyPressMsg{Code: tea.KeyEnter}); !got.Passphrase {
+		t.Errorf("the offer leads to %+v", got)
+	}
+	later := New(env(), Visit{Questions: 8, LastActive: evening, OfferPassphrase: true})
+	later.SetSize(80, 24)
+	if strings.Contains(ansi.Strip(later.View()), "passphrase") {
+		t.Error("the offer is made again after the first run")
+	}
+}
+
 func TestLaterRunOffersToContinueExactlyThere(t *testing.T) {
 	resume := common.NavigateMsg{To: common.Reflect, Question: 4}
 	m := New(env(), Visit{LastActive: evening.AddDate(0, 0, -2), Resume: resume, Answered: 4, Questions: 8, Goals: 1})

@@ -1,0 +1,272 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/cairn-run/cairn/safefile"
+	"github.com/cairn-run/cairn/store"
+)
+
+// lossWarning is said, plainly, before encryption is turned on.
+const lossWarning = "Encryption keeps the workbook unreadable to anyone without its passphrase: a copy of\n" +
+	"the file, a backup, an export, another account on this computer. It cannot be undone\n" +
+	"by anyone, including you and including cairn's authors: if you lose both the\n" +
+	"passphrase and the recovery key, every word in the workbook is lost.\n"
+
+func encryptCmd(db *string) *cobra.Command {
+	var (
+		noRecovery bool
+		copies     string
+	)
+	cmd := &cobra.Command{
+		Use:   "encrypt",
+		Short: "Keep the workbook encrypted under a passphrase",
+		Long: "Encrypt the workbook under a passphrase you choose, asked for twice without showing\n" +
+			"it (or, for a script, the first line of the file $CAIRN_PASSPHRASE_FILE names). From\n" +
+			"then on cairn asks for it every time: the app on its first screen, each command on\n" +
+			"the terminal. A recovery key is shown once, to print or write down: it opens the\n" +
+			"workbook if the passphrase is forgotten.\n\n" +
+			lossWarning + "\n" +
+			"The workbook is written again as a new file that replaces the old one whole, so no\n" +
+			"unencrypted page of it is left in the file. The copies cairn made itself beside it\n" +
+			"(daily copies, copies from before an update, rescued pages) are plain too: cairn\n" +
+			"asks whether to encrypt them or remove them (--copies encrypt or remove, for a\n" +
+			"script; encrypt when not asked). Exports and backups made from then on are\n" +
+			"encrypted with age.",
+		Example: "  cairn encrypt\n" +
+			"  CAIRN_PASSPHRASE_FILE=~/.secret cairn encrypt --copies remove",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := dbPath(*db)
+			if err != nil {
+				return err
+			}
+			return runEncrypt(cmd, path, !noRecovery, copies)
+		},
+	}
+	addDB(cmd, db)
+	cmd.Flags().BoolVar(&noRecovery, "no-recovery-key", false, "make no recovery key: the passphrase alone opens the workbook")
+	cmd.Flags().StringVar(&copies, "copies", "", "what to do with cairn's own plain copies: encrypt or remove (asked on a terminal)")
+	return cmd
+}
+
+func runEncrypt(cmd *cobra.Command, path string, withRecovery bool, copies string) error {
+	switch copies {
+	case "", "encrypt", "remove":
+	default:
+		return fmt.Errorf("--copies %q: encrypt or remove", copies)
+	}
+	out := cmd.OutOrStdout()
+	if _, err := os.Stat(path); err != nil {
+		// No workbook yet: make an empty one to encrypt.
+		st, err := store.Open(path)
+		if err != nil {
+			return explain(err)
+		}
+		st.Close()
+	}
+	if on, err := store.Encrypted(path); err != nil {
+		return explain(err)
+	} else if on {
+		return fmt.Errorf("%s is already encrypted; cairn passphrase changes its passphrase", path)
+	}
+	fmt.Fprint(cmd.ErrOrStderr(), lossWarning)
+	pass, err := newPassphrase(0)
+	if err != nil {
+		return err
+	}
+	code, err := store.Encrypt(path, pass, withRecovery)
+	if err != nil {
+		return encryptError(path, err)
+	}
+	unlocked = pass
+	fmt.Fprintf(out, "%s is encrypted. It was written again as a new file, which replaced the old one whole.\n", path)
+	if code != "" {
+		fmt.Fprintf(out, "\nYour recovery key, shown this once:\n\n    %s\n\n"+
+			"Print it or write it down, and keep it away from this computer. Typed where the\n"+
+			"passphrase is asked for, it opens the workbook.\n", code)
+	}
+	return protectCopies(cmd, path, copies)
+}
+
+// encryptError explains a failed rewrite.
+func encryptError(path string, err error) error {
+	if errors.Is(err, store.ErrLocked) {
+		return fmt.Errorf("%w.\nQuit cairn there first: the workbook is written again as a whole. Nothing was changed", err)
+	}
+	return fmt.Errorf("%w.\nThe workbook was left as it was", explain(err))
+}
+
+// plainCopies lists the copies cairn made of the workbook at path that
+// are not encrypted: its backups beside it, and rescued pages.
+func plainCopies(path string) []string {
+	var out []string
+	for _, b := range store.Backups(path) {
+		if on, err := store.Encrypted(b.Path); err == nil && !on {
+			out = append(out, b.Path)
+		}
+	}
+	for _, ext := range []string{".md", ".json"} {
+		found, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "cairn-rescued-*"+ext))
+		out = append(out, found...)
+	}
+	return out
+}
+
+// protectCopies encrypts or removes cairn's own plain copies of the
+// workbook at path, as the runner says.
+func protectCopies(cmd *cobra.Command, path, how string) error {
+	found := plainCopies(path)
+	if len(found) == 0 {
+		return nil
+	}
+	out := cmd.OutOrStdout()
+	fmt.Fprintf(out, "\ncairn made %s of this workbook beside it, not encrypted:\n", count(len(found), "copy", "copies"))
+	for _, f := range found {
+		fmt.Fprintf(out, "  %s\n", f)
+	}
+	if how == "" {
+		how = "encrypt"
+		if term.IsTerminal(os.Stdin.Fd()) && os.Getenv(passphraseFileEnv) == "" {
+			fmt.Fprint(out, "Encrypt them too, or remove them? [E/r] ")
+			line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
+			if strings.HasPrefix(strings.ToLower(strings.TrimSpace(line)), "r") {
+				how = "remove"
+			}
+		}
+	}
+	var failed []string
+	for _, f := range found {
+		var err error
+		switch {
+		case how == "remove":
+			err = os.Remove(f)
+		case strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".json"):
+			err = ageFile(f)
+		default:
+			err = store.EncryptCopy(path, f)
+		}
+		if err != nil {
+			failed = append(failed, fmt.Sprintf("%s (%v)", f, err))
+		}
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("these copies are still not encrypted: %s; remove them yourself once you have what you need from them", strings.Join(failed, ", "))
+	}
+	if how == "remove" {
+		fmt.Fprintln(out, "Removed them.")
+	} else {
+		fmt.Fprintln(out, "Encrypted them too: the same passphrase opens them.")
+	}
+	return nil
+}
+
+// ageFile replaces a plain file with an age file beside it, under the
+// passphrase that unlocked the workbook.
+func ageFile(name string) error {
+	in, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	err = safefile.Write(name+".age", sealWith(func(w io.Writer) error { _, err := io.Copy(w, in); return err }, false))
+	if err != nil {
+		return err
+	}
+	return os.Remove(name)
+}
+
+func decryptCmd(db *string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "decrypt",
+		Short: "Keep the workbook without encryption again",
+		Long: "Write the encrypted workbook back as a plain one, after asking for its passphrase (or\n" +
+			"its recovery key). The workbook is written again as a new file that replaces the\n" +
+			"old one whole. Copies made while it was encrypted stay encrypted, and still open\n" +
+			"with the passphrase they were made under.",
+		Example: "  cairn decrypt",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := dbPath(*db)
+			if err != nil {
+				return err
+			}
+			if on, err := store.Encrypted(path); err != nil {
+				return explain(err)
+			} else if !on {
+				return fmt.Errorf("%s is not encrypted", path)
+			}
+			if err := unlockWorkbook(path); err != nil {
+				return err
+			}
+			if err := store.Decrypt(path); err != nil {
+				return encryptError(path, err)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s is no longer encrypted: anyone who can read the file can read it. It was written again as a new file, which replaced the old one whole.\n", path)
+			return nil
+		},
+	}
+	addDB(cmd, db)
+	return cmd
+}
+
+func passphraseCmd(db *string) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "passphrase",
+		Short: "Change the encrypted workbook's passphrase",
+		Long: "Change the passphrase of an encrypted workbook: the current one (or the recovery key)\n" +
+			"first, then the new one twice. For a script, the file $CAIRN_PASSPHRASE_FILE names holds\n" +
+			"the current passphrase on its first line and the new one on its second.\n\n" +
+			"The key the workbook is encrypted with stays the same; only the way to it changes.\n" +
+			"The workbook is written again as a new file, so the old passphrase's way in is not\n" +
+			"left in it, and cairn's own copies beside it are given the new passphrase too. The\n" +
+			"recovery key still works. A copy kept anywhere else still opens with the passphrase\n" +
+			"it was made under.",
+		Example: "  cairn passphrase",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			path, err := dbPath(*db)
+			if err != nil {
+				return err
+			}
+			if on, err := store.Encrypted(path); err != nil {
+				return explain(err)
+			} else if !on {
+				return fmt.Errorf("%s is not encrypted: cairn encrypt gives it a passphrase", path)
+			}
+			if err := unlockWorkbook(path); err != nil {
+				return err
+			}
+			pass, err := newPassphrase(1)
+			if err != nil {
+				return err
+			}
+			if err := store.ChangePassphrase(path, pass); err != nil {
+				return encryptError(path, err)
+			}
+			unlocked = pass
+			fmt.Fprintf(cmd.OutOrStdout(), "The passphrase of %s is changed; the old one no longer opens it.\n", path)
+			var failed []string
+			for _, b := range store.Backups(path) {
+				if err := store.EncryptCopy(path, b.Path); err != nil {
+					failed = append(failed, b.Path)
+				}
+			}
+			if len(failed) > 0 {
+				return fmt.Errorf("these copies beside it still open with the old passphrase: %s", strings.Join(failed, ", "))
+			}
+			return nil
+		},
+	}
+	addDB(cmd, db)
+	return cmd
+}
