@@ -22,6 +22,7 @@ const (
 	elementSize    = 16
 	pageBranch     = 0x01
 	pageLeaf       = 0x02
+	pageFreelist   = 0x10
 	elementBucket  = 0x01
 )
 
@@ -126,7 +127,46 @@ func walkPages(size int, m metaPage, read func(off, n int) []byte) string {
 		}
 		return ""
 	}
-	return visit(int(m.root), 0)
+	if where := visit(int(m.root), 0); where != "" {
+		return where
+	}
+	return freelistBounds(size, m, read)
+}
+
+// freelistBounds finds what in the list of free pages would send bbolt
+// astray: bbolt reads it whole when a transaction begins (and in its own
+// check's goroutine), so a damaged count there reads past the file's map.
+func freelistBounds(size int, m metaPage, read func(off, n int) []byte) string {
+	const noFreelist = ^uint64(0) // bbolt keeps no list in the file
+	if m.freelist == noFreelist {
+		return ""
+	}
+	ps := m.pageSize
+	if m.freelist < 2 || m.freelist >= uint64(size/ps) {
+		return fmt.Sprintf("the list of free pages is said to be on page %d, past the end of the file (%d pages)", m.freelist, size/ps)
+	}
+	off := int(m.freelist) * ps
+	head := read(off, pageHeaderSize+8)
+	if len(head) < pageHeaderSize+8 {
+		return fmt.Sprintf("page %d, the list of free pages, runs past the end of the file", m.freelist)
+	}
+	if binary.LittleEndian.Uint16(head[8:])&pageFreelist == 0 {
+		return fmt.Sprintf("page %d is not the list of free pages the header page says it is", m.freelist)
+	}
+	span := (1 + int(binary.LittleEndian.Uint32(head[12:]))) * ps
+	if off+span > size {
+		return fmt.Sprintf("page %d, the list of free pages, runs past the end of the file", m.freelist)
+	}
+	// A count of 0xFFFF says the true count is the first eight bytes
+	// after the header, and the page IDs follow it.
+	count, first := uint64(binary.LittleEndian.Uint16(head[10:])), uint64(0)
+	if count == 0xFFFF {
+		count, first = binary.LittleEndian.Uint64(head[pageHeaderSize:]), 1
+	}
+	if count > uint64(span-pageHeaderSize)/8-first {
+		return fmt.Sprintf("page %d, the list of free pages, lists more pages than it can hold", m.freelist)
+	}
+	return ""
 }
 
 // boundsOf checks the pages of the bbolt file at path with pageBounds,

@@ -351,6 +351,38 @@ func TestPagesThatSendBboltAstrayAreDamage(t *testing.T) {
 	}
 }
 
+// TestADamagedListOfFreePagesIsDamage: a changed count on the page that
+// lists the free pages sent bbolt reading far past the file's map (it
+// reads the list whole, in its own check's goroutine too, where the fault
+// killed the process); about one try in a few hundred of the reliability
+// suite, where the address space happened to end there.
+func TestADamagedListOfFreePagesIsDamage(t *testing.T) {
+	path, _ := checkWorkbook(t)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := f.Stat()
+	m, _, ok := readHeader(f, info.Size()).current()
+	f.Close()
+	if !ok || m.freelist == ^uint64(0) {
+		t.Fatalf("the workbook keeps no list of free pages to damage: %+v", m)
+	}
+	damage(t, path, func(raw []byte) []byte {
+		off := int(m.freelist) * m.pageSize
+		binary.LittleEndian.PutUint16(raw[off+10:], 0xFFFF)
+		binary.LittleEndian.PutUint64(raw[off+pageHeaderSize:], 1<<40)
+		return raw
+	})
+	r, err := Check(path, nil)
+	if err != nil || r.Healthy() {
+		t.Errorf("cairn check: %v %+v", err, r.Problems)
+	}
+	if err := readAll(t, path); err == nil {
+		t.Error("read without an error")
+	}
+}
+
 // TestBothHeaderPagesDamagedIsADamagedWorkbook: with the magic of both
 // header pages damaged, the check called the file "not a cairn workbook",
 // and the app refused it as one instead of opening the recovery mode
