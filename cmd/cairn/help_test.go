@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/fang/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -213,5 +216,20 @@ func TestTrimmedLinesKeepsWhatIsNotABlankAtTheEnd(t *testing.T) {
 	}
 	if got, want := b.String(), "  two  words\n\n  x\nlast"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// An error of several lines ends each where its words end: rendered as
+// one block, its lines were padded to the widest.
+func TestAnErrorOfSeveralLinesHasNoTrailingBlanks(t *testing.T) {
+	var b strings.Builder
+	printError(&b, fang.Styles{ErrorText: lipgloss.NewStyle().MarginLeft(2)}, errors.New("the workbook is locked\nrun this in a terminal, or name a file in CAIRN_PASSPHRASE_FILE"))
+	for i, line := range strings.Split(b.String(), "\n") {
+		if strings.HasSuffix(line, " ") {
+			t.Errorf("line %d ends in blanks: %q", i+1, line)
+		}
+	}
+	if !strings.Contains(b.String(), "CAIRN_PASSPHRASE_FILE.") {
+		t.Errorf("the error's words are missing:\n%s", b.String())
 	}
 }

@@ -81,7 +81,12 @@ func printError(w io.Writer, styles fang.Styles, err error) {
 		return
 	}
 	fmt.Fprintln(w, styles.ErrorHeader.String())
-	fmt.Fprintln(w, styles.ErrorText.UnsetTransform().UnsetWidth().Render(err.Error()+"."))
+	// Each line on its own: a block of several would be padded to its
+	// widest line, leaving blanks at the end of the others.
+	text := styles.ErrorText.UnsetTransform().UnsetWidth()
+	for line := range strings.SplitSeq(err.Error()+".", "\n") {
+		fmt.Fprintln(w, text.Render(line))
+	}
 	fmt.Fprintln(w)
 }
 
