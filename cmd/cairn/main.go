@@ -181,8 +181,11 @@ func runWorkbook(path string) error {
 	}
 	defer st.Close()
 
-	encrypted, _ := store.Encrypted(path)
-	g := newGuard(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, OfferPassphrase: !encrypted}), filepath.Dir(path))
+	// A workbook whose state cannot be read is taken as encrypted: the
+	// editor, which writes the text to a file, stays off.
+	encrypted, err := store.Encrypted(path)
+	encrypted = encrypted || err != nil
+	g := newGuard(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, OfferPassphrase: !encrypted, Encrypted: encrypted}), filepath.Dir(path))
 	p := tea.NewProgram(g, tea.WithoutSignalHandler())
 	if checked {
 		go func() {
