@@ -257,15 +257,23 @@ func TestEncryptKeepsEveryWord(t *testing.T) {
 		t.Errorf("Check = %+v, %v", r.Problems, err)
 	}
 
-	// Change the passphrase: the old one no longer opens it, the new one
-	// and the recovery key do, and the old wrap is nowhere in the file
-	// (not even in a free page).
+	// Change the passphrase: the old one and the old recovery key no
+	// longer open it, the new one and the new recovery key do, and the
+	// old wrap is nowhere in the file (not even in a free page).
 	old, _, err := readCrypt(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ChangePassphrase(path, []byte("pass two")); err != nil {
+	oldCode := code
+	if code, err = ChangePassphrase(path, []byte("pass two")); err != nil {
 		t.Fatal(err)
+	}
+	if code == "" || code == oldCode {
+		t.Errorf("the recovery key after a change: %q, was %q", code, oldCode)
+	}
+	forget(t)
+	if _, err := UnlockWithRecovery(path, oldCode); !errors.Is(err, ErrWrongPassphrase) {
+		t.Errorf("the old recovery key after a change: %v", err)
 	}
 	if raw, _ := os.ReadFile(path); bytes.Contains(raw, old.Passphrase.Key[24:]) || bytes.Contains(raw, []byte(base64.StdEncoding.EncodeToString(old.Passphrase.Key))) {
 		t.Error("the old passphrase's wrap is still in the file")
@@ -299,6 +307,73 @@ func TestEncryptKeepsEveryWord(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*rewrite*")); len(leftovers) > 0 {
 		t.Errorf("left behind: %v", leftovers)
 	}
+}
+
+// TestOldPassphraseOnAnOldCopyOpensNothingNew: a copy of the file from
+// before a passphrase change (a backup, a sync service's history), opened
+// with the old passphrase, gives the old data key; that key must not read
+// the workbook after the change, nor any record in it.
+func TestOldPassphraseOnAnOldCopyOpensNothingNew(t *testing.T) {
+	path, _ := sealedWorkbook(t, "old one")
+	before := filepath.Join(t.TempDir(), "before.db")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, before, raw)
+	if _, err := ChangePassphrase(path, []byte("new one")); err != nil {
+		t.Fatal(err)
+	}
+	forget(t)
+	oldKey, err := Unlock(before, []byte("old one"))
+	if err != nil {
+		t.Fatalf("the old copy with the old passphrase: %v", err)
+	}
+	if s, err := Open(path); !errors.Is(err, ErrEncrypted) {
+		t.Errorf("the workbook after the change, with only the old key: %v, want ErrEncrypted", err)
+		if s != nil {
+			s.Close()
+		}
+	}
+	c, _, err := readCrypt(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(c.KeyID, oldKey.id[:]) {
+		t.Error("the data key did not change with the passphrase")
+	}
+	// No record of the new file opens with the old key.
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		opened := 0
+		var walk func(b *bolt.Bucket, where string)
+		walk = func(b *bolt.Bucket, where string) {
+			b.ForEach(func(k, v []byte) error {
+				if v == nil {
+					walk(b.Bucket(k), where+"/"+string(k))
+				} else if sealable(where, k) {
+					if _, err := oldKey.open(where, k, v); err == nil {
+						opened++
+					}
+				}
+				return nil
+			})
+		}
+		tx.ForEach(func(name []byte, b *bolt.Bucket) error { walk(b, string(name)); return nil })
+		if opened > 0 {
+			t.Errorf("%d records of the new file open with the old key", opened)
+		}
+		return nil
+	})
+	forget(t)
+	if _, err := Unlock(path, []byte("new one")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSchema4(t, s)
+	s.Close()
 }
 
 // TestSealedWorkbookKeepsWriting saves through every kind of write into a
@@ -589,7 +664,7 @@ func TestCanaryNowhereInPlainText(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if err := ChangePassphrase(path, []byte("pass 2")); err != nil {
+	if _, err := ChangePassphrase(path, []byte("pass 2")); err != nil {
 		t.Fatal(err)
 	}
 	for _, dir := range []string{filepath.Dir(path), tmp} {
@@ -630,7 +705,7 @@ func crashChild() {
 		_, err = Encrypt(path, []byte("old"), true)
 	case "passphrase":
 		if _, err = Unlock(path, []byte("old")); err == nil {
-			err = ChangePassphrase(path, []byte("new"))
+			_, err = ChangePassphrase(path, []byte("new"))
 		}
 	case "decrypt":
 		if _, err = Unlock(path, []byte("old")); err == nil {
@@ -698,6 +773,15 @@ func TestKilledAtEveryStep(t *testing.T) {
 						}
 					}
 					opened++
+					if tc.op == "passphrase" && way == "new" {
+						// The new passphrase opens a new data key, never the
+						// one the old passphrase gives.
+						before, _, _ := readCrypt(tc.from)
+						after, _, _ := readCrypt(path)
+						if bytes.Equal(before.KeyID, after.KeyID) {
+							t.Errorf("step %d: the new passphrase wraps the old data key", n)
+						}
+					}
 					s, err := Open(path)
 					if err != nil {
 						t.Fatalf("step %d (%s): %v", n, out, err)

@@ -140,7 +140,7 @@ func ageBackup(cmd *cobra.Command, st *store.Store, dest string, asJSON bool) er
 		return err
 	}
 	defer f.Close()
-	id, err := age.NewScryptIdentity(string(unlocked))
+	id, err := age.NewScryptIdentity(ageSecret(unlocked))
 	if err != nil {
 		return err
 	}

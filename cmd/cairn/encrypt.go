@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"filippo.io/age"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -226,11 +227,16 @@ func passphraseCmd(db *string) *cobra.Command {
 		Long: "Change the passphrase of an encrypted workbook: the current one (or the recovery key)\n" +
 			"first, then the new one twice. For a script, the file $CAIRN_PASSPHRASE_FILE names holds\n" +
 			"the current passphrase on its first line and the new one on its second.\n\n" +
-			"The key the workbook is encrypted with stays the same; only the way to it changes.\n" +
-			"The workbook is written again as a new file, so the old passphrase's way in is not\n" +
-			"left in it, and cairn's own copies beside it are given the new passphrase too. The\n" +
-			"recovery key still works. A copy kept anywhere else still opens with the passphrase\n" +
-			"it was made under.",
+			"The key the workbook is encrypted with changes too: every record is encrypted again\n" +
+			"under a new one, and the workbook is written again as a new file that replaces the\n" +
+			"old one whole. So the old passphrase does not open the workbook as it is now, even\n" +
+			"through a copy of the file made before the change. A workbook with a recovery key\n" +
+			"gets a new one, shown once: the old recovery key no longer opens it. cairn's own\n" +
+			"copies beside it (daily copies, copies from before an update, cairn backup's .age\n" +
+			"copies) are encrypted again under the new passphrase. A copy kept anywhere else\n" +
+			"(cairn backup PATH, a sync service's history) still opens with the old passphrase,\n" +
+			"and shows the workbook as it was when the copy was made: delete those you no longer\n" +
+			"need.",
 		Example: "  cairn passphrase",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -250,23 +256,113 @@ func passphraseCmd(db *string) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := store.ChangePassphrase(path, pass); err != nil {
+			old := unlocked
+			code, err := store.ChangePassphrase(path, pass)
+			if err != nil {
 				return encryptError(path, err)
 			}
 			unlocked = pass
-			fmt.Fprintf(cmd.OutOrStdout(), "The passphrase of %s is changed; the old one no longer opens it.\n", path)
+			out := cmd.OutOrStdout()
+			fmt.Fprintf(out, "The passphrase of %s is changed, and so is the key it is encrypted with: the old passphrase no longer opens it, not even through a copy of the file made before now.\n", path)
+			if code != "" {
+				fmt.Fprintf(out, "\nThe old recovery key no longer opens it either. Its new recovery key, shown this once:\n\n    %s\n\n"+
+					"Print it or write it down, and keep it away from this computer.\n", code)
+			}
 			var failed []string
 			for _, b := range store.Backups(path) {
 				if err := store.EncryptCopy(path, b.Path); err != nil {
 					failed = append(failed, b.Path)
 				}
 			}
+			for _, f := range ageCopies(path) {
+				if err := reAge(path, f, old); err != nil {
+					failed = append(failed, f)
+				}
+			}
+			fmt.Fprintln(out, "\nCopies kept anywhere else (cairn backup PATH, a sync service's history) still open with the old passphrase, as the workbook was when they were made: delete those you no longer need.")
 			if len(failed) > 0 {
-				return fmt.Errorf("these copies beside it still open with the old passphrase: %s", strings.Join(failed, ", "))
+				return fmt.Errorf("these copies beside it still open with the old passphrase (or one from before it), as the workbook was when they were made: %s; delete them once you have what you need from them", strings.Join(failed, ", "))
 			}
 			return nil
 		},
 	}
 	addDB(cmd, db)
 	return cmd
+}
+
+// ageCopies lists the age files cairn made beside the workbook at path:
+// cairn backup's copies (cairn.db.backup-DATE-TIME.bak.age) and the
+// rescued pages encrypt sealed (cairn-rescued-*.md.age, .json.age).
+func ageCopies(path string) []string {
+	var out []string
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case !e.Type().IsRegular() || !strings.HasSuffix(name, ".age"):
+		case strings.HasPrefix(name, base+".") && strings.HasSuffix(name, ".bak.age"),
+			strings.HasPrefix(name, "cairn-rescued-"):
+			out = append(out, filepath.Join(dir, name))
+		}
+	}
+	return out
+}
+
+// reAge encrypts the age file f, made under the secret old, again under
+// the passphrase that now unlocks the workbook at path, in place, whole
+// or not at all. A copy of the workbook inside it is first sealed again
+// with the workbook's new key (store.EncryptCopy), in a hidden file
+// beside it that holds only sealed records; any other content goes from
+// age to age in memory, never to disk in the clear.
+func reAge(path, f string, old []byte) error {
+	open := func() (io.Reader, func() error, error) {
+		in, err := os.Open(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		ids, err := ageIdentities(old)
+		if err != nil {
+			in.Close()
+			return nil, nil, err
+		}
+		r, err := age.Decrypt(in, ids...)
+		if err != nil {
+			in.Close()
+			return nil, nil, err
+		}
+		return r, in.Close, nil
+	}
+	r, done, err := open()
+	if err != nil {
+		return err
+	}
+	defer done()
+	if !strings.HasSuffix(f, ".bak.age") {
+		return safefile.Write(f, sealWith(func(w io.Writer) error { _, err := io.Copy(w, r); return err }, false))
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(f), "."+filepath.Base(f)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	_, err = io.Copy(tmp, r)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if on, err := store.Encrypted(tmp.Name()); err != nil || !on {
+		return fmt.Errorf("%s does not hold an encrypted workbook", f)
+	}
+	if err := store.EncryptCopy(path, tmp.Name()); err != nil {
+		return err
+	}
+	sealed, err := os.Open(tmp.Name())
+	if err != nil {
+		return err
+	}
+	defer sealed.Close()
+	return safefile.Write(f, sealWith(func(w io.Writer) error { _, err := io.Copy(w, sealed); return err }, false))
 }

@@ -15,6 +15,7 @@ import (
 	"filippo.io/age"
 	"filippo.io/age/armor"
 	"github.com/charmbracelet/x/term"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/unlock"
@@ -207,7 +208,7 @@ const ageWorkFactor = 16
 // the passphrase that unlocked the workbook, armored (ASCII) when asked.
 func sealWith(write func(io.Writer) error, armored bool) func(io.Writer) error {
 	return func(w io.Writer) error {
-		r, err := age.NewScryptRecipient(string(unlocked))
+		r, err := age.NewScryptRecipient(ageSecret(unlocked))
 		if err != nil {
 			return errors.New("the passphrase cannot be used for age")
 		}
@@ -233,6 +234,29 @@ func sealWith(write func(io.Writer) error, armored bool) func(io.Writer) error {
 		}
 		return nil
 	}
+}
+
+// ageSecret is the passphrase as age is given it: in Unicode's composed
+// form (NFC), the form the workbook's own key derivation takes it in, so
+// a passphrase typed with "é" as one character or as "e" and an accent
+// opens its exports as it opens the workbook.
+func ageSecret(pass []byte) string { return norm.NFC.String(string(pass)) }
+
+// ageIdentities open an age file made under pass: in its composed form,
+// and as typed, for files made before cairn composed it.
+func ageIdentities(pass []byte) ([]age.Identity, error) {
+	var ids []age.Identity
+	for i, p := range []string{ageSecret(pass), string(pass)} {
+		if i == 1 && p == ageSecret(pass) {
+			break
+		}
+		id, err := age.NewScryptIdentity(p)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 // plaintextWarning is said when --plaintext writes an encrypted
@@ -327,11 +351,11 @@ func openAgeFile(raw []byte, name string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	id, err := age.NewScryptIdentity(string(pass))
+	ids, err := ageIdentities(pass)
 	if err != nil {
 		return nil, fmt.Errorf("that passphrase does not open %s", name)
 	}
-	plain, err := age.Decrypt(r, id)
+	plain, err := age.Decrypt(r, ids...)
 	if err != nil {
 		time.Sleep(wrongDelay)
 		return nil, fmt.Errorf("that passphrase does not open %s (or it is not an age file made by cairn)", name)
