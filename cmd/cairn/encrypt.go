@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"filippo.io/age"
 	"github.com/charmbracelet/x/term"
@@ -85,6 +86,12 @@ func runEncrypt(cmd *cobra.Command, path string, withRecovery bool, copies strin
 	if err != nil {
 		return err
 	}
+	// The copies are asked about first: a kill or ctrl+c at the question
+	// must not leave them plain beside an encrypted workbook.
+	found, how, err := askCopies(cmd, path, copies)
+	if err != nil {
+		return err
+	}
 	code, err := store.Encrypt(path, pass, withRecovery)
 	if err != nil {
 		return encryptError(path, err)
@@ -96,7 +103,7 @@ func runEncrypt(cmd *cobra.Command, path string, withRecovery bool, copies strin
 			"Print it or write it down, and keep it away from this computer. Typed where the\n"+
 			"passphrase is asked for, it opens the workbook.\n", code)
 	}
-	return protectCopies(cmd, path, copies)
+	return sealCopies(cmd, path, found, how)
 }
 
 // encryptError explains a failed rewrite.
@@ -123,52 +130,160 @@ func plainCopies(path string) []string {
 	return out
 }
 
-// protectCopies encrypts or removes cairn's own plain copies of the
-// workbook at path, as the runner says.
-func protectCopies(cmd *cobra.Command, path, how string) error {
-	found := plainCopies(path)
+// askCopies lists cairn's own plain copies of the workbook at path and
+// asks, before the workbook is encrypted, whether to encrypt or remove
+// them afterwards (how, when given, answers for the runner; encrypt when
+// no one can be asked). A kill or ctrl+c at the question leaves the
+// workbook plain, so plain copies beside it are nothing new; copies a
+// kill after the rewrite leaves plain are found at the next unlock
+// (sweepCopies).
+func askCopies(cmd *cobra.Command, path, how string) (found []string, _ string, err error) {
+	found = plainCopies(path)
 	if len(found) == 0 {
-		return nil
+		return nil, how, nil
 	}
 	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "\ncairn made %s of this workbook beside it, not encrypted:\n", count(len(found), "copy", "copies"))
+	fmt.Fprintf(out, "cairn made %s of this workbook beside it, not encrypted:\n", count(len(found), "copy", "copies"))
 	for _, f := range found {
 		fmt.Fprintf(out, "  %s\n", f)
 	}
 	if how == "" {
-		how = "encrypt"
-		if term.IsTerminal(os.Stdin.Fd()) && os.Getenv(passphraseFileEnv) == "" {
-			fmt.Fprint(out, "Encrypt them too, or remove them? [E/r] ")
-			line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
-			if strings.HasPrefix(strings.ToLower(strings.TrimSpace(line)), "r") {
-				how = "remove"
-			}
+		if how, err = askCopiesHow(out); err != nil {
+			return nil, "", err
 		}
 	}
+	return found, how, nil
+}
+
+// askCopiesHow asks on the terminal whether to encrypt or remove the
+// copies: "encrypt" without a terminal to ask on, or with the passphrase
+// in a file (a script). Tests replace it.
+var askCopiesHow = func(out io.Writer) (string, error) {
+	if !term.IsTerminal(os.Stdin.Fd()) || os.Getenv(passphraseFileEnv) != "" {
+		return "encrypt", nil
+	}
+	fmt.Fprint(out, "Once the workbook is encrypted, encrypt them too, or remove them? [E/r] ")
+	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
+	if err != nil && line == "" {
+		return "", errors.New("no answer about the copies: nothing was encrypted")
+	}
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(line)), "r") {
+		return "remove", nil
+	}
+	return "encrypt", nil
+}
+
+// sealCopies encrypts or removes, as how says, the plain copies askCopies
+// found, once the workbook at path is encrypted and unlocked.
+func sealCopies(cmd *cobra.Command, path string, found []string, how string) error {
+	if len(found) == 0 {
+		return nil
+	}
 	var failed []string
+	if how == "remove" {
+		for _, f := range found {
+			if err := os.Remove(f); err != nil {
+				failed = append(failed, fmt.Sprintf("%s (%v)", f, err))
+			}
+		}
+	} else {
+		failed = encryptCopies(path, found)
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("these copies are still not encrypted: %s; remove them yourself once you have what you need from them", strings.Join(failed, ", "))
+	}
+	if how == "remove" {
+		fmt.Fprintln(cmd.OutOrStdout(), "Removed the copies.")
+	} else {
+		fmt.Fprintln(cmd.OutOrStdout(), "Encrypted the copies too: the same passphrase opens them.")
+	}
+	return nil
+}
+
+// encryptCopies encrypts plain copies of the encrypted, unlocked workbook
+// at path: copies of the workbook with its own key, pages with age. It
+// returns those it could not, with why.
+func encryptCopies(path string, found []string) (failed []string) {
 	for _, f := range found {
 		var err error
-		switch {
-		case how == "remove":
-			err = os.Remove(f)
-		case strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".json"):
+		if strings.HasSuffix(f, ".md") || strings.HasSuffix(f, ".json") {
 			err = ageFile(f)
-		default:
+		} else {
 			err = store.EncryptCopy(path, f)
 		}
 		if err != nil {
 			failed = append(failed, fmt.Sprintf("%s (%v)", f, err))
 		}
 	}
-	if len(failed) > 0 {
-		return fmt.Errorf("these copies are still not encrypted: %s; remove them yourself once you have what you need from them", strings.Join(failed, ", "))
+	return failed
+}
+
+// leftoverAge is how old a half-written file must be before it is taken
+// for a leftover of a cairn that was stopped, rather than one being
+// written now by another.
+const leftoverAge = 2 * time.Minute
+
+// sweepCopies looks beside the encrypted, unlocked workbook at path for
+// what is not encrypted: cairn's own copies left plain (by a kill or
+// ctrl+c between encrypting the workbook and its copies), which it
+// encrypts, and half-written files a stopped cairn left (a daily copy's
+// .cairn.db.daily-*.bak.tmp-*, a pre-update copy's .cairn.db.backup-*, a
+// rewrite's .cairn.db.rewrite-*, a page's .*.tmp-*), which it removes
+// unless they are encrypted. A plain copy made with cairn backup
+// --plaintext was asked for: it is named, not touched. It returns what to
+// tell the runner, nothing when all is well.
+func sweepCopies(path string) (notes []string) {
+	if on, err := store.Encrypted(path); err != nil || !on || !store.Unlocked(path) {
+		return nil
 	}
-	if how == "remove" {
-		fmt.Fprintln(out, "Removed them.")
-	} else {
-		fmt.Fprintln(out, "Encrypted them too: the same passphrase opens them.")
+	var own, asked []string
+	for _, f := range plainCopies(path) {
+		if strings.Contains(filepath.Base(f), ".backup-") && strings.HasSuffix(f, ".bak") {
+			asked = append(asked, f)
+		} else {
+			own = append(own, f)
+		}
 	}
-	return nil
+	if len(own) > 0 {
+		failed := encryptCopies(path, own)
+		if len(failed) < len(own) {
+			notes = append(notes, fmt.Sprintf("%s of the workbook beside it %s not encrypted; %s now.",
+				count(len(own)-len(failed), "copy", "copies"), map[bool]string{true: "was", false: "were"}[len(own)-len(failed) == 1], map[bool]string{true: "it is encrypted", false: "they are encrypted"}[len(own)-len(failed) == 1]))
+		}
+		if len(failed) > 0 {
+			notes = append(notes, "Not encrypted, and could not be: "+strings.Join(failed, ", ")+". Anyone who can read them can read the workbook as it was: remove them once you have what you need.")
+		}
+	}
+	if len(asked) > 0 {
+		notes = append(notes, "Not encrypted (made with cairn backup --plaintext, or before encryption): "+strings.Join(asked, ", ")+". Anyone who can read them can read the workbook: remove them when you are done.")
+	}
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	entries, _ := os.ReadDir(dir)
+	var stuck []string
+	for _, e := range entries {
+		name := e.Name()
+		half := strings.HasPrefix(name, "."+base+".") && (strings.Contains(name, ".tmp-") || strings.Contains(name, ".rewrite-") ||
+			strings.Contains(name, ".backup-") || strings.Contains(name, ".new-"))
+		half = half || strings.HasPrefix(name, ".cairn-rescued-") && strings.Contains(name, ".tmp-")
+		if !half || !e.Type().IsRegular() {
+			continue
+		}
+		f := filepath.Join(dir, name)
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < leftoverAge {
+			continue
+		}
+		if on, err := store.Encrypted(f); err == nil && on {
+			continue
+		}
+		if err := os.Remove(f); err != nil {
+			stuck = append(stuck, f)
+		}
+	}
+	if len(stuck) > 0 {
+		notes = append(notes, "Half-written copies a stopped cairn left, not encrypted, could not be removed: "+strings.Join(stuck, ", ")+". Remove them yourself.")
+	}
+	return notes
 }
 
 // ageFile replaces a plain file with an age file beside it, under the

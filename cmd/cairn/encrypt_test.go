@@ -62,7 +62,7 @@ func TestEncryptedWorkbookThroughTheBinary(t *testing.T) {
 		t.Errorf("encrypt did not say what losing the passphrase means:\n%s", r.stderr)
 	}
 	code := regexp.MustCompile(`[A-Z2-7]{4}(-[A-Z2-7]{4}){7}`).FindString(r.stdout)
-	if code == "" || !strings.Contains(r.stdout, "Encrypted them too") {
+	if code == "" || !strings.Contains(r.stdout, "Encrypted the copies too") {
 		t.Fatalf("encrypt printed no recovery key, or left the copy:\n%s", r.stdout)
 	}
 

@@ -170,6 +170,10 @@ func runWorkbook(path string) error {
 	if ok, err := unlockApp(path); err != nil || !ok {
 		return err
 	}
+	// cairn's own copies left plain beside an encrypted workbook are
+	// encrypted now, before the workbook is opened (and locked); what was
+	// found is said on the status line.
+	notes := sweepCopies(path)
 	checked := false
 	st, err := store.Open(path, store.WithClock(now), store.AsWindow(), checkFirst(path, &checked))
 	var found *damageFound
@@ -187,6 +191,9 @@ func runWorkbook(path string) error {
 	encrypted = encrypted || err != nil
 	g := newGuard(tui.New(st, tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, OfferPassphrase: !encrypted, Encrypted: encrypted}), filepath.Dir(path))
 	p := tea.NewProgram(g, tea.WithoutSignalHandler())
+	if len(notes) > 0 {
+		go p.Send(common.StatusMsg{Text: strings.Join(notes, " "), Err: true})
+	}
 	if checked {
 		go func() {
 			if _, err := st.DailyBackup(); err != nil {

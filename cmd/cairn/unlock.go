@@ -47,7 +47,21 @@ var unlocked []byte
 // unlockWorkbook unlocks the workbook at path if it is encrypted, asking
 // for the passphrase as this process can. A plain workbook, or no file
 // at all, needs nothing: opening it says what is wrong, if anything.
+//
+// Once unlocked, cairn's own copies beside it that are not encrypted are
+// encrypted, and what was found is said on standard error (sweepCopies).
 func unlockWorkbook(path string) error {
+	err := unlockKey(path)
+	if err == nil {
+		for _, note := range sweepCopies(path) {
+			fmt.Fprintln(os.Stderr, note)
+		}
+	}
+	return err
+}
+
+// unlockKey is unlockWorkbook without the look at the copies.
+func unlockKey(path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return nil
 	}
@@ -274,7 +288,7 @@ func unlockApp(path string) (ok bool, err error) {
 		return true, nil // opening it says what is wrong, if anything
 	}
 	if os.Getenv(passphraseFileEnv) != "" {
-		return true, unlockWorkbook(path)
+		return true, unlockKey(path)
 	}
 	m := unlock.New(unlock.Options{
 		Mode:   unlock.Unlock,
@@ -305,15 +319,8 @@ func setupPassphrase(path string) error {
 				return "", err
 			}
 			unlocked = bytes.Clone(pass)
-			for _, c := range plainCopies(path) {
-				if strings.HasSuffix(c, ".md") || strings.HasSuffix(c, ".json") {
-					err = ageFile(c)
-				} else {
-					err = store.EncryptCopy(path, c)
-				}
-				if err != nil {
-					return code, fmt.Errorf("the workbook is encrypted, but a copy beside it is not: %s", c)
-				}
+			if failed := encryptCopies(path, plainCopies(path)); len(failed) > 0 {
+				return code, fmt.Errorf("the workbook is encrypted, but a copy beside it is not: %s", strings.Join(failed, ", "))
 			}
 			return code, nil
 		},
