@@ -125,7 +125,12 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 		}
 		return export.Markdown(w, p)
 	}
-	encrypted, _ := store.Encrypted(path)
+	// A workbook whose state cannot be read is never taken for a plain
+	// one: its export would be written in the clear.
+	encrypted, err := workbookEncrypted(path)
+	if err != nil {
+		return fmt.Errorf("cairn could not tell whether %s is encrypted, so nothing was exported (an encrypted workbook's export is encrypted too): %w", path, explain(err))
+	}
 	sealed := encrypted && !f.plaintext
 	switch {
 	case encrypted && f.plaintext:

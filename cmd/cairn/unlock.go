@@ -222,6 +222,9 @@ const ageWorkFactor = 16
 // the passphrase that unlocked the workbook, armored (ASCII) when asked.
 func sealWith(write func(io.Writer) error, armored bool) func(io.Writer) error {
 	return func(w io.Writer) error {
+		if len(unlocked) == 0 {
+			return errors.New("the workbook is encrypted, and this cairn has no passphrase to encrypt the copy with, so nothing was written")
+		}
 		r, err := age.NewScryptRecipient(ageSecret(unlocked))
 		if err != nil {
 			return errors.New("the passphrase cannot be used for age")
@@ -272,6 +275,9 @@ func ageIdentities(pass []byte) ([]age.Identity, error) {
 	}
 	return ids, nil
 }
+
+// workbookEncrypted is store.Encrypted. Tests make it fail.
+var workbookEncrypted = store.Encrypted
 
 // plaintextWarning is said when --plaintext writes an encrypted
 // workbook's words out in the open.
