@@ -96,7 +96,7 @@ func runEncrypt(cmd *cobra.Command, path string, withRecovery bool, copies strin
 	if err != nil {
 		return encryptError(path, err)
 	}
-	unlocked = pass
+	unlocked, unlockedByRecovery = pass, false
 	fmt.Fprintf(out, "%s is encrypted. It was written again as a new file, which replaced the old one whole.\n", path)
 	if code != "" {
 		fmt.Fprintf(out, "\nYour recovery key, shown this once:\n\n    %s\n\n"+
@@ -376,7 +376,7 @@ func passphraseCmd(db *string) *cobra.Command {
 			if err != nil {
 				return encryptError(path, err)
 			}
-			unlocked = pass
+			unlocked, unlockedByRecovery = pass, false
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "The passphrase of %s is changed, and so is the key it is encrypted with: the old passphrase no longer opens it, not even through a copy of the file made before now.\n", path)
 			if code != "" {

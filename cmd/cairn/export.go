@@ -152,7 +152,7 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 			return explain(err)
 		}
 		if sealed {
-			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s, encrypted with age under the workbook's passphrase. To read it: age -d %s\n", out, shellWord(out))
+			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s, encrypted with age under %s. To read it: age -d %s\n", out, ageUnder(), shellWord(out))
 		}
 		return nil
 	}

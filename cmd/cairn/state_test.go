@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -63,5 +65,56 @@ func TestSalvageOfAnEncryptedWorkbookIsNeverPlain(t *testing.T) {
 		if !strings.HasSuffix(f, ".age") {
 			t.Errorf("a plain page was written: %s", f)
 		}
+	}
+}
+
+// TestAgeCopiesUnderTheSecretThatUnlocked: an export made after unlocking
+// with the recovery key is sealed under it, and says so; one made with
+// the passphrase is sealed under its composed (NFC) form, as the
+// workbook's own key derivation takes it, so the same passphrase typed
+// either way opens both.
+func TestAgeCopiesUnderTheSecretThatUnlocked(t *testing.T) {
+	const (
+		decomposed = "cafe\u0301 by the river"
+		composed   = "caf\u00e9 by the river"
+	)
+	data, secrets, out := t.TempDir(), t.TempDir(), t.TempDir()
+	db := filepath.Join(data, "cairn.db")
+	pass := func(line string) []string {
+		f := filepath.Join(secrets, "pass")
+		if err := os.WriteFile(f, []byte(line+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return []string{"CAIRN_PASSPHRASE_FILE=" + f}
+	}
+	if r := runCairn(t, "", nil, "--db", db, "log", "5km", "30m"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := runCairn(t, "", pass(decomposed), "--db", db, "encrypt")
+	if r.code != 0 {
+		t.Fatalf("encrypt: %s", r.stderr)
+	}
+	code := regexp.MustCompile(`[A-Z2-7]{4}(-[A-Z2-7]{4}){7}`).FindString(r.stdout)
+
+	byPass := filepath.Join(out, "by-pass.md")
+	if r := runCairn(t, "", pass(decomposed), "--db", db, "export", "--format", "md", "-o", byPass); r.code != 0 {
+		t.Fatal(r.stderr)
+	} else if !strings.Contains(r.stderr, "under the workbook's passphrase") {
+		t.Errorf("export with the passphrase says: %s", r.stderr)
+	}
+	if got := ageOpen(t, byPass+".age", composed); !bytes.Contains(got, []byte("Journal")) {
+		t.Errorf("the export, opened with the composed passphrase: %q", got)
+	}
+
+	byCode := filepath.Join(out, "by-code.md")
+	r = runCairn(t, "", pass(code), "--db", db, "export", "--format", "md", "-o", byCode)
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if !strings.Contains(r.stderr, "recovery key") || strings.Contains(r.stderr, "under the workbook's passphrase") {
+		t.Errorf("export after unlocking with the recovery key says: %s", r.stderr)
+	}
+	if got := ageOpen(t, byCode+".age", code); !bytes.Contains(got, []byte("Journal")) {
+		t.Errorf("the export, opened with the recovery key: %q", got)
 	}
 }

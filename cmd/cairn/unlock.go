@@ -44,6 +44,18 @@ const wrongDelay = time.Second
 // in this process, for age to encrypt exports and backups with.
 var unlocked []byte
 
+// unlockedByRecovery says unlocked is the recovery key, not the
+// passphrase: exports and backups are then made under it, and say so.
+var unlockedByRecovery bool
+
+// ageUnder names the secret age copies are made under, for messages.
+func ageUnder() string {
+	if unlockedByRecovery {
+		return "the workbook's recovery key (it unlocked the workbook this time; the passphrase does not open this file)"
+	}
+	return "the workbook's passphrase"
+}
+
 // unlockWorkbook unlocks the workbook at path if it is encrypted, asking
 // for the passphrase as this process can. A plain workbook, or no file
 // at all, needs nothing: opening it says what is wrong, if anything.
@@ -106,13 +118,15 @@ func unlockKey(path string) error {
 // tryUnlock tries pass as the passphrase, then as the recovery key.
 func tryUnlock(path string, pass []byte) error {
 	_, err := store.Unlock(path, pass)
+	recovery := false
 	if errors.Is(err, store.ErrWrongPassphrase) {
 		if has, _ := store.HasRecoveryKey(path); has {
 			_, err = store.UnlockWithRecovery(path, string(pass))
+			recovery = true
 		}
 	}
 	if err == nil {
-		unlocked = bytes.Clone(pass)
+		unlocked, unlockedByRecovery = bytes.Clone(pass), recovery
 	}
 	return err
 }
@@ -324,7 +338,7 @@ func setupPassphrase(path string) error {
 			if err != nil {
 				return "", err
 			}
-			unlocked = bytes.Clone(pass)
+			unlocked, unlockedByRecovery = bytes.Clone(pass), false
 			if failed := encryptCopies(path, plainCopies(path)); len(failed) > 0 {
 				return code, fmt.Errorf("the workbook is encrypted, but a copy beside it is not: %s", strings.Join(failed, ", "))
 			}
