@@ -530,6 +530,9 @@ func TestTamperedRecordsAreNamedNeverShown(t *testing.T) {
 		expectNamed(t, err, seasonPath(other)+"/answers/"+string(key))
 	})
 	t.Run("moved to another bucket", func(t *testing.T) {
+		// The kind inside the envelope catches this even without the
+		// place bound in; TestSealBindsTheWholePlace and
+		// TestAnEventMovedToAnotherGoalDoesNotOpen test the place alone.
 		p := tampered(t, func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketSeasons).Bucket([]byte(season)).Put(keyPlace, answer)
 		})
@@ -903,5 +906,100 @@ func TestSealedFixture(t *testing.T) {
 		if marker4.Match(raw) {
 			t.Error("the sealed fixture holds the runner's words in plain text")
 		}
+	}
+}
+
+// TestSealBindsTheWholePlace opens a sealed record at every other place
+// that holds the same kind of record: another goal's ID, another day of
+// the journal, another goal's history, another season. The kind inside
+// the envelope is the same at each, so only the record's place, bound in
+// as associated data (recordAD), stops it; were recordAD a constant,
+// every one of these would open.
+func TestSealBindsTheWholePlace(t *testing.T) {
+	k, err := newKey(bytes.Repeat([]byte{7}, keySize))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := []byte(`{"kind":"goal","v":1,"data":{"text":"run the hill"}}`)
+	for _, tc := range []struct {
+		name           string
+		from, to       string
+		fromKey, toKey string
+	}{
+		{"goal to another goal's ID", "seasons/S1/goals", "seasons/S1/goals", "G1", "G2"},
+		{"journal entry to another day", "journal", "journal", "2026-12-01E1", "2026-12-02E1"},
+		{"history event to another goal", "seasons/S1/history/G1", "seasons/S1/history/G2", "E1", "E1"},
+		{"answer to another season", "seasons/S1/answers", "seasons/S2/answers", "proud-moment", "proud-moment"},
+		{"one letter of the key", "seasons/S1/goals", "seasons/S1/goals", "G1", "g1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sealed, err := k.seal(tc.from, []byte(tc.fromKey), plain)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := k.open(tc.from, []byte(tc.fromKey), sealed); err != nil || !bytes.Equal(got, plain) {
+				t.Fatalf("opened where it was sealed: %q, %v", got, err)
+			}
+			if _, err := k.open(tc.to, []byte(tc.toKey), sealed); !errors.Is(err, ErrDamaged) {
+				t.Errorf("sealed at %s/%s, opened at %s/%s: %v, want ErrDamaged", tc.from, tc.fromKey, tc.to, tc.toKey, err)
+			}
+		})
+	}
+}
+
+// TestAnEventMovedToAnotherGoalDoesNotOpen moves a sealed event of one
+// goal's history into another goal's, under the same key, in a sealed
+// workbook: the event names no goal, so only the associated data tells
+// where it belongs.
+func TestAnEventMovedToAnotherGoalDoesNotOpen(t *testing.T) {
+	path, _ := sealedWorkbook(t, "pass")
+	var season, from, to string
+	var key, val []byte
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSeasons).ForEach(func(id, _ []byte) error {
+			sb := tx.Bucket(bucketSeasons).Bucket(id)
+			h, g := sb.Bucket(bucketHistory), sb.Bucket(bucketGoals)
+			if season != "" || h == nil || g == nil {
+				return nil
+			}
+			h.ForEach(func(goal, _ []byte) error {
+				if k, v := h.Bucket(goal).Cursor().First(); k != nil && from == "" {
+					from, key, val = string(goal), bytes.Clone(k), bytes.Clone(v)
+				}
+				return nil
+			})
+			g.ForEach(func(goal, _ []byte) error {
+				if from != "" && to == "" && string(goal) != from {
+					to = string(goal)
+				}
+				return nil
+			})
+			if from != "" && to != "" {
+				season = string(id)
+			} else {
+				from, to = "", ""
+			}
+			return nil
+		})
+	})
+	if season == "" {
+		t.Fatal("the fixture has no season with a goal's history and another goal")
+	}
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		h := tx.Bucket(bucketSeasons).Bucket([]byte(season)).Bucket(bucketHistory)
+		b, err := h.CreateBucketIfNotExists([]byte(to))
+		if err != nil {
+			return err
+		}
+		return b.Put(key, val)
+	})
+	s, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, _, err = s.GoalHistory(season, to, "", 100, false)
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "history/"+to) {
+		t.Errorf("goal %s's event read in goal %s's history: %v, want it named as damaged", from, to, err)
 	}
 }
