@@ -46,12 +46,15 @@ import (
 // key: 20 random bytes shown once, as 32 letters and digits, stretched by
 // HKDF (it needs no Argon2: it is random, not chosen).
 //
-// Raw values that are not records stay plain: meta/current and the
-// journal's index hold only IDs and keys, which are times and random
-// letters (workbook.NewID), never anything the runner wrote. What a sealed
-// file still shows: how many seasons, answers, goals and entries it holds,
-// the days of the entries, which questions were answered, and the sizes
-// of records.
+// Raw values that are not records stay plain: meta/current (a season ID)
+// and the journal's index. Neither holds the runner's words, but both, and
+// every key, show something (docs/workbook-file.md lists it all): IDs
+// (workbook.NewID) start with the millisecond they were made, journal keys
+// with the day of the run, and the index keeps imported runs'
+// fingerprints as they are: an exact start time, a file's SHA-256, or a
+// 96-bit unsalted SHA-256 of a jrnl entry's date, time and words. Besides:
+// how many seasons, answers, goals and entries it holds, which questions
+// were answered, and the sizes of records.
 //
 // A key unlocked once (Unlock, UnlockWithRecovery, Remember) is kept for
 // the life of the process in a keyring, found by its ID from a file's
