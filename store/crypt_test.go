@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,7 +26,7 @@ import (
 var lightKDF = kdfParams{Time: 1, Memory: 64, Threads: 1}
 
 func TestMain(m *testing.M) {
-	kdf = lightKDF
+	kdf, minKDF = lightKDF, lightKDF
 	if os.Getenv("CAIRN_CRASH_CHILD") != "" {
 		crashChild()
 		return
@@ -1001,5 +1002,58 @@ func TestAnEventMovedToAnotherGoalDoesNotOpen(t *testing.T) {
 	_, _, err = s.GoalHistory(season, to, "", 100, false)
 	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "history/"+to) {
 		t.Errorf("goal %s's event read in goal %s's history: %v, want it named as damaged", from, to, err)
+	}
+}
+
+// TestWeakDerivationIsRefused: a wrap whose Argon2id asks less than
+// cairn writes (64 MiB, 3 passes) was lowered by someone, and is refused
+// before the passphrase is tried.
+func TestWeakDerivationIsRefused(t *testing.T) {
+	path, _ := sealedWorkbook(t, "pass")
+	defer func(p kdfParams) { minKDF = p }(minKDF)
+	minKDF = defaultKDF
+	if _, err := Unlock(path, []byte("pass")); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "weaker than cairn ever writes") {
+		t.Errorf("a wrap at %+v with the floor at %+v: %v", lightKDF, defaultKDF, err)
+	}
+}
+
+// TestSealedRecordsInAPlainWorkbookAreNeverWrittenTo: a file whose key
+// record and schema say "plain" while its records are sealed had its
+// encryption taken off by someone other than cairn; new words written
+// to it would be plain for them to read. It is refused for writing.
+func TestSealedRecordsInAPlainWorkbookAreNeverWrittenTo(t *testing.T) {
+	path, _ := sealedWorkbook(t, "pass")
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		var sc schema
+		if err := decode(meta.Get(keySchema), kindSchema, upgradeContext{}, &sc); err != nil {
+			return err
+		}
+		sc.Sealed = false
+		data, err := json.Marshal(sc)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, seal(kindSchema, 1, data)); err != nil {
+			return err
+		}
+		return meta.Delete(keyCrypt)
+	})
+	if on, err := Encrypted(path); err != nil || on {
+		t.Fatalf("the stripped file: encrypted %v, %v (the test did not strip it)", on, err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err == nil {
+		s.Close()
+	}
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "sealed record") {
+		t.Errorf("Open of a plain workbook with sealed records: %v, want it refused as damaged", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the file was changed")
 	}
 }

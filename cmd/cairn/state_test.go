@@ -118,3 +118,29 @@ func TestAgeCopiesUnderTheSecretThatUnlocked(t *testing.T) {
 		t.Errorf("the export, opened with the recovery key: %q", got)
 	}
 }
+
+// TestAReadablePassphraseFileIsWarnedAbout: the passphrase in a file
+// others can read opens the workbook for them too.
+func TestAReadablePassphraseFileIsWarnedAbout(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cairn.db")
+	secret := filepath.Join(t.TempDir(), "pass")
+	if err := os.WriteFile(secret, []byte("stones by the river\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"CAIRN_PASSPHRASE_FILE=" + secret}
+	if r := runCairn(t, "", env, "--db", db, "encrypt"); r.code != 0 {
+		t.Fatal(r.stderr)
+	} else if strings.Contains(r.stderr, "can be read by other accounts") {
+		t.Errorf("a 0600 passphrase file was warned about: %s", r.stderr)
+	}
+	if err := os.Chmod(secret, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCairn(t, "", env, "--db", db, "journal")
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if strings.Count(r.stderr, "can be read by other accounts") != 1 {
+		t.Errorf("a 0644 passphrase file, warned about: %s", r.stderr)
+	}
+}

@@ -131,12 +131,23 @@ func tryUnlock(path string, pass []byte) error {
 	return err
 }
 
+// warnedPassphraseFile: the warning about a readable passphrase file was
+// given.
+var warnedPassphraseFile bool
+
 // passphraseLines reads the file CAIRN_PASSPHRASE_FILE names: its lines,
 // without their line ends. The first is never empty.
+//
+// A file other accounts on the computer can read is warned about, once a
+// process: the passphrase in it opens the workbook.
 func passphraseLines(name string) ([][]byte, error) {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read the passphrase from %s: %w", passphraseFileEnv, err)
+	}
+	if info, err := os.Stat(name); err == nil && info.Mode().Perm()&0o077 != 0 && !warnedPassphraseFile {
+		warnedPassphraseFile = true
+		fmt.Fprintf(os.Stderr, "Warning: %s, which holds the passphrase, can be read by other accounts on this computer (mode %04o). Make it yours alone: chmod 600 %s\n", name, info.Mode().Perm(), shellWord(name))
 	}
 	var lines [][]byte
 	sc := bufio.NewScanner(bytes.NewReader(raw))
