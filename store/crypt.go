@@ -46,12 +46,15 @@ import (
 // key: 20 random bytes shown once, as 32 letters and digits, stretched by
 // HKDF (it needs no Argon2: it is random, not chosen).
 //
-// Raw values that are not records stay plain: meta/current and the
-// journal's index hold only IDs and keys, which are times and random
-// letters (workbook.NewID), never anything the runner wrote. What a sealed
-// file still shows: how many seasons, answers, goals and entries it holds,
-// the days of the entries, which questions were answered, and the sizes
-// of records.
+// Raw values that are not records stay plain: meta/current (a season ID)
+// and the journal's index. Neither holds the runner's words, but both, and
+// every key, show something (docs/workbook-file.md lists it all): IDs
+// (workbook.NewID) start with the millisecond they were made, journal keys
+// with the day of the run, and the index keeps imported runs'
+// fingerprints as they are: an exact start time, a file's SHA-256, or a
+// 96-bit unsalted SHA-256 of a jrnl entry's date, time and words. Besides:
+// how many seasons, answers, goals and entries it holds, which questions
+// were answered, and the sizes of records.
 //
 // A key unlocked once (Unlock, UnlockWithRecovery, Remember) is kept for
 // the life of the process in a keyring, found by its ID from a file's
@@ -97,6 +100,12 @@ var maxKDF = kdfParams{Time: 48, Memory: 1 << 20, Threads: 64}
 
 // kdf is what this process derives new wraps with. Tests lighten it.
 var kdf = defaultKDF
+
+// minKDF is the weakest derivation a stored wrap may ask for: what cairn
+// writes. A wrap with fewer passes or less memory was not written by
+// cairn (someone lowered it, to make guesses cheap for the next
+// passphrase change to keep) and is refused. Tests lower it with kdf.
+var minKDF = defaultKDF
 
 // random is where keys, salts and nonces come from. Known-answer tests
 // replace it.
@@ -433,6 +442,9 @@ func (c cryptRecord) unlock(passphrase []byte) (*Key, error) {
 		w.Params.Memory < 8 || w.Params.Memory > maxKDF.Memory || w.Params.Threads < 1 || w.Params.Threads > maxKDF.Threads || len(w.Salt) < 8 {
 		return nil, &DamagedError{Where: "meta/crypt", Err: fmt.Errorf("%w: its key derivation is not one this cairn knows", ErrDamaged)}
 	}
+	if w.Params.Time < minKDF.Time || w.Params.Memory < minKDF.Memory {
+		return nil, &DamagedError{Where: "meta/crypt", Err: fmt.Errorf("%w: its key derivation is weaker than cairn ever writes (%d passes, %d MiB), so it was changed; the workbook is not unlocked with it", ErrDamaged, w.Params.Time, w.Params.Memory/1024)}
+	}
 	kek, check := derive(passphrase, w.Salt, *w.Params)
 	if !hmac.Equal(check, w.Check) {
 		return nil, ErrWrongPassphrase
@@ -515,4 +527,38 @@ func UnlockedKeys() []*Key {
 		out = append(out, k)
 	}
 	return out
+}
+
+// noSealedInPlain refuses, for writing, a plain workbook that holds a
+// sealed record: its key record was removed, and its schema changed, by
+// something other than cairn (cairn's own Decrypt writes every record
+// plain), perhaps so that what is written next is plain for whoever did
+// it to read. It reads every value's first bytes once, at open.
+func noSealedInPlain(path string) error {
+	db, err := openBolt(path, true, LockTimeout, nil)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	err = guard(func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			if tx.Bucket(bucketMeta).Get(keyCrypt) != nil {
+				return nil
+			}
+			var walk func(b *bolt.Bucket, where string) error
+			walk = func(b *bolt.Bucket, where string) error {
+				return b.ForEach(func(k, v []byte) error {
+					if v == nil {
+						return walk(b.Bucket(k), where+"/"+string(k))
+					}
+					if isSealed(v) {
+						return &DamagedError{Where: where + "/" + keyName(k), Err: fmt.Errorf("%w: a sealed record in a workbook that says it is not encrypted (its key record was removed by something other than cairn); nothing is written to it", ErrDamaged)}
+					}
+					return nil
+				})
+			}
+			return tx.ForEach(func(name []byte, b *bolt.Bucket) error { return walk(b, string(name)) })
+		})
+	})
+	return inFile(path, err)
 }

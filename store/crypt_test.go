@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,7 +26,7 @@ import (
 var lightKDF = kdfParams{Time: 1, Memory: 64, Threads: 1}
 
 func TestMain(m *testing.M) {
-	kdf = lightKDF
+	kdf, minKDF = lightKDF, lightKDF
 	if os.Getenv("CAIRN_CRASH_CHILD") != "" {
 		crashChild()
 		return
@@ -257,15 +258,23 @@ func TestEncryptKeepsEveryWord(t *testing.T) {
 		t.Errorf("Check = %+v, %v", r.Problems, err)
 	}
 
-	// Change the passphrase: the old one no longer opens it, the new one
-	// and the recovery key do, and the old wrap is nowhere in the file
-	// (not even in a free page).
+	// Change the passphrase: the old one and the old recovery key no
+	// longer open it, the new one and the new recovery key do, and the
+	// old wrap is nowhere in the file (not even in a free page).
 	old, _, err := readCrypt(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ChangePassphrase(path, []byte("pass two")); err != nil {
+	oldCode := code
+	if code, err = ChangePassphrase(path, []byte("pass two")); err != nil {
 		t.Fatal(err)
+	}
+	if code == "" || code == oldCode {
+		t.Errorf("the recovery key after a change: %q, was %q", code, oldCode)
+	}
+	forget(t)
+	if _, err := UnlockWithRecovery(path, oldCode); !errors.Is(err, ErrWrongPassphrase) {
+		t.Errorf("the old recovery key after a change: %v", err)
 	}
 	if raw, _ := os.ReadFile(path); bytes.Contains(raw, old.Passphrase.Key[24:]) || bytes.Contains(raw, []byte(base64.StdEncoding.EncodeToString(old.Passphrase.Key))) {
 		t.Error("the old passphrase's wrap is still in the file")
@@ -299,6 +308,73 @@ func TestEncryptKeepsEveryWord(t *testing.T) {
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*rewrite*")); len(leftovers) > 0 {
 		t.Errorf("left behind: %v", leftovers)
 	}
+}
+
+// TestOldPassphraseOnAnOldCopyOpensNothingNew: a copy of the file from
+// before a passphrase change (a backup, a sync service's history), opened
+// with the old passphrase, gives the old data key; that key must not read
+// the workbook after the change, nor any record in it.
+func TestOldPassphraseOnAnOldCopyOpensNothingNew(t *testing.T) {
+	path, _ := sealedWorkbook(t, "old one")
+	before := filepath.Join(t.TempDir(), "before.db")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, before, raw)
+	if _, err := ChangePassphrase(path, []byte("new one")); err != nil {
+		t.Fatal(err)
+	}
+	forget(t)
+	oldKey, err := Unlock(before, []byte("old one"))
+	if err != nil {
+		t.Fatalf("the old copy with the old passphrase: %v", err)
+	}
+	if s, err := Open(path); !errors.Is(err, ErrEncrypted) {
+		t.Errorf("the workbook after the change, with only the old key: %v, want ErrEncrypted", err)
+		if s != nil {
+			s.Close()
+		}
+	}
+	c, _, err := readCrypt(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(c.KeyID, oldKey.id[:]) {
+		t.Error("the data key did not change with the passphrase")
+	}
+	// No record of the new file opens with the old key.
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		opened := 0
+		var walk func(b *bolt.Bucket, where string)
+		walk = func(b *bolt.Bucket, where string) {
+			b.ForEach(func(k, v []byte) error {
+				if v == nil {
+					walk(b.Bucket(k), where+"/"+string(k))
+				} else if sealable(where, k) {
+					if _, err := oldKey.open(where, k, v); err == nil {
+						opened++
+					}
+				}
+				return nil
+			})
+		}
+		tx.ForEach(func(name []byte, b *bolt.Bucket) error { walk(b, string(name)); return nil })
+		if opened > 0 {
+			t.Errorf("%d records of the new file open with the old key", opened)
+		}
+		return nil
+	})
+	forget(t)
+	if _, err := Unlock(path, []byte("new one")); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSchema4(t, s)
+	s.Close()
 }
 
 // TestSealedWorkbookKeepsWriting saves through every kind of write into a
@@ -455,6 +531,9 @@ func TestTamperedRecordsAreNamedNeverShown(t *testing.T) {
 		expectNamed(t, err, seasonPath(other)+"/answers/"+string(key))
 	})
 	t.Run("moved to another bucket", func(t *testing.T) {
+		// The kind inside the envelope catches this even without the
+		// place bound in; TestSealBindsTheWholePlace and
+		// TestAnEventMovedToAnotherGoalDoesNotOpen test the place alone.
 		p := tampered(t, func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketSeasons).Bucket([]byte(season)).Put(keyPlace, answer)
 		})
@@ -589,7 +668,7 @@ func TestCanaryNowhereInPlainText(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if err := ChangePassphrase(path, []byte("pass 2")); err != nil {
+	if _, err := ChangePassphrase(path, []byte("pass 2")); err != nil {
 		t.Fatal(err)
 	}
 	for _, dir := range []string{filepath.Dir(path), tmp} {
@@ -630,7 +709,7 @@ func crashChild() {
 		_, err = Encrypt(path, []byte("old"), true)
 	case "passphrase":
 		if _, err = Unlock(path, []byte("old")); err == nil {
-			err = ChangePassphrase(path, []byte("new"))
+			_, err = ChangePassphrase(path, []byte("new"))
 		}
 	case "decrypt":
 		if _, err = Unlock(path, []byte("old")); err == nil {
@@ -698,6 +777,15 @@ func TestKilledAtEveryStep(t *testing.T) {
 						}
 					}
 					opened++
+					if tc.op == "passphrase" && way == "new" {
+						// The new passphrase opens a new data key, never the
+						// one the old passphrase gives.
+						before, _, _ := readCrypt(tc.from)
+						after, _, _ := readCrypt(path)
+						if bytes.Equal(before.KeyID, after.KeyID) {
+							t.Errorf("step %d: the new passphrase wraps the old data key", n)
+						}
+					}
 					s, err := Open(path)
 					if err != nil {
 						t.Fatalf("step %d (%s): %v", n, out, err)
@@ -819,5 +907,153 @@ func TestSealedFixture(t *testing.T) {
 		if marker4.Match(raw) {
 			t.Error("the sealed fixture holds the runner's words in plain text")
 		}
+	}
+}
+
+// TestSealBindsTheWholePlace opens a sealed record at every other place
+// that holds the same kind of record: another goal's ID, another day of
+// the journal, another goal's history, another season. The kind inside
+// the envelope is the same at each, so only the record's place, bound in
+// as associated data (recordAD), stops it; were recordAD a constant,
+// every one of these would open.
+func TestSealBindsTheWholePlace(t *testing.T) {
+	k, err := newKey(bytes.Repeat([]byte{7}, keySize))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := []byte(`{"kind":"goal","v":1,"data":{"text":"run the hill"}}`)
+	for _, tc := range []struct {
+		name           string
+		from, to       string
+		fromKey, toKey string
+	}{
+		{"goal to another goal's ID", "seasons/S1/goals", "seasons/S1/goals", "G1", "G2"},
+		{"journal entry to another day", "journal", "journal", "2026-12-01E1", "2026-12-02E1"},
+		{"history event to another goal", "seasons/S1/history/G1", "seasons/S1/history/G2", "E1", "E1"},
+		{"answer to another season", "seasons/S1/answers", "seasons/S2/answers", "proud-moment", "proud-moment"},
+		{"one letter of the key", "seasons/S1/goals", "seasons/S1/goals", "G1", "g1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			sealed, err := k.seal(tc.from, []byte(tc.fromKey), plain)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := k.open(tc.from, []byte(tc.fromKey), sealed); err != nil || !bytes.Equal(got, plain) {
+				t.Fatalf("opened where it was sealed: %q, %v", got, err)
+			}
+			if _, err := k.open(tc.to, []byte(tc.toKey), sealed); !errors.Is(err, ErrDamaged) {
+				t.Errorf("sealed at %s/%s, opened at %s/%s: %v, want ErrDamaged", tc.from, tc.fromKey, tc.to, tc.toKey, err)
+			}
+		})
+	}
+}
+
+// TestAnEventMovedToAnotherGoalDoesNotOpen moves a sealed event of one
+// goal's history into another goal's, under the same key, in a sealed
+// workbook: the event names no goal, so only the associated data tells
+// where it belongs.
+func TestAnEventMovedToAnotherGoalDoesNotOpen(t *testing.T) {
+	path, _ := sealedWorkbook(t, "pass")
+	var season, from, to string
+	var key, val []byte
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketSeasons).ForEach(func(id, _ []byte) error {
+			sb := tx.Bucket(bucketSeasons).Bucket(id)
+			h, g := sb.Bucket(bucketHistory), sb.Bucket(bucketGoals)
+			if season != "" || h == nil || g == nil {
+				return nil
+			}
+			h.ForEach(func(goal, _ []byte) error {
+				if k, v := h.Bucket(goal).Cursor().First(); k != nil && from == "" {
+					from, key, val = string(goal), bytes.Clone(k), bytes.Clone(v)
+				}
+				return nil
+			})
+			g.ForEach(func(goal, _ []byte) error {
+				if from != "" && to == "" && string(goal) != from {
+					to = string(goal)
+				}
+				return nil
+			})
+			if from != "" && to != "" {
+				season = string(id)
+			} else {
+				from, to = "", ""
+			}
+			return nil
+		})
+	})
+	if season == "" {
+		t.Fatal("the fixture has no season with a goal's history and another goal")
+	}
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		h := tx.Bucket(bucketSeasons).Bucket([]byte(season)).Bucket(bucketHistory)
+		b, err := h.CreateBucketIfNotExists([]byte(to))
+		if err != nil {
+			return err
+		}
+		return b.Put(key, val)
+	})
+	s, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, _, err = s.GoalHistory(season, to, "", 100, false)
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "history/"+to) {
+		t.Errorf("goal %s's event read in goal %s's history: %v, want it named as damaged", from, to, err)
+	}
+}
+
+// TestWeakDerivationIsRefused: a wrap whose Argon2id asks less than
+// cairn writes (64 MiB, 3 passes) was lowered by someone, and is refused
+// before the passphrase is tried.
+func TestWeakDerivationIsRefused(t *testing.T) {
+	path, _ := sealedWorkbook(t, "pass")
+	defer func(p kdfParams) { minKDF = p }(minKDF)
+	minKDF = defaultKDF
+	if _, err := Unlock(path, []byte("pass")); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "weaker than cairn ever writes") {
+		t.Errorf("a wrap at %+v with the floor at %+v: %v", lightKDF, defaultKDF, err)
+	}
+}
+
+// TestSealedRecordsInAPlainWorkbookAreNeverWrittenTo: a file whose key
+// record and schema say "plain" while its records are sealed had its
+// encryption taken off by someone other than cairn; new words written
+// to it would be plain for them to read. It is refused for writing.
+func TestSealedRecordsInAPlainWorkbookAreNeverWrittenTo(t *testing.T) {
+	path, _ := sealedWorkbook(t, "pass")
+	boltFile(t, path, func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		var sc schema
+		if err := decode(meta.Get(keySchema), kindSchema, upgradeContext{}, &sc); err != nil {
+			return err
+		}
+		sc.Sealed = false
+		data, err := json.Marshal(sc)
+		if err != nil {
+			return err
+		}
+		if err := meta.Put(keySchema, seal(kindSchema, 1, data)); err != nil {
+			return err
+		}
+		return meta.Delete(keyCrypt)
+	})
+	if on, err := Encrypted(path); err != nil || on {
+		t.Fatalf("the stripped file: encrypted %v, %v (the test did not strip it)", on, err)
+	}
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err == nil {
+		s.Close()
+	}
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "sealed record") {
+		t.Errorf("Open of a plain workbook with sealed records: %v, want it refused as damaged", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the file was changed")
 	}
 }

@@ -84,11 +84,14 @@
 // putRaw seal after encode, get, decodeEntry, decodeEvents and the check
 // open (openAt) before decode, each naming the record's bucket path as
 // its writer did. Raw values (meta/current, the journal's index) stay
-// plain: they hold only IDs and keys. The key is derived once per process
+// plain: IDs that carry their creation time, and imported runs'
+// fingerprints (start times, hashes; crypt.go says what a sealed file
+// shows). The key is derived once per process
 // and kept in a keyring, found from a file's meta/crypt, so every
 // transaction, copy and check of the workbook opens without asking again;
 // Open and OpenReadOnly refuse a sealed workbook whose key is not there
-// (ErrEncrypted). Encrypt, Decrypt and ChangePassphrase write a new file
+// (ErrEncrypted). Encrypt, Decrypt and ChangePassphrase (which seals
+// every record again under a new data key) write a new file
 // and rename it over the workbook (rewrite.go). A sealed file's schema
 // record is written at version 2, which builds from before encryption
 // refuse as newer. CAIRN_TEST_SEALED=1 go test ./store runs the whole

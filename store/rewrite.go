@@ -161,34 +161,58 @@ func decryptPlan(c *cryptRecord, encrypted bool) (copier, error) {
 	}, nil
 }
 
-// ChangePassphrase wraps the sealed workbook's data key by a new
-// passphrase in place of the old one. Its records are copied as they are:
-// the key that seals them does not change, so neither do they. The
-// recovery key, if there is one, still opens it. The key must have been
-// unlocked in this process.
-func ChangePassphrase(path string, passphrase []byte) error {
-	return rewriteLocked(path, func(c *cryptRecord, encrypted bool) (copier, error) {
+// ChangePassphrase gives the sealed workbook a new passphrase and a new
+// data key: every record is opened with the old key and sealed again with
+// a new random one, wrapped by the new passphrase, so no copy of the file
+// from before the change (a backup, an age copy, a sync service's
+// history), opened with the old passphrase, yields a key that reads the
+// workbook after it. A workbook with a recovery key gets a new one,
+// returned to be shown once ("" without one): the old recovery key no
+// longer opens it. The new key is kept for the process; the old key must
+// have been unlocked in it.
+func ChangePassphrase(path string, passphrase []byte) (recovery string, err error) {
+	return recovery, rewriteLocked(path, func(c *cryptRecord, encrypted bool) (copier, error) {
 		if !encrypted {
 			return nil, errors.New("the workbook is not encrypted")
 		}
-		k, err := unlocked(*c)
+		old, err := unlocked(*c)
 		if err != nil {
 			return nil, err
 		}
-		if c.Passphrase, err = passphraseWrap(k, passphrase); err != nil {
+		k, rec, code, err := newCrypt(passphrase, c.Recovery != nil)
+		if err != nil {
 			return nil, err
 		}
+		Remember(k)
+		*c, recovery = rec, code
 		reached("key made")
-		return func(_ string, _, v []byte) ([]byte, error) { return v, nil }, nil
+		return resealingCopier(old, k), nil
 	})
+}
+
+// resealingCopier opens every sealed record with old and seals it again
+// with k.
+func resealingCopier(old, k *Key) copier {
+	return func(path string, key, v []byte) ([]byte, error) {
+		if !sealable(path, key) {
+			return v, nil
+		}
+		plain, err := old.open(path, key, v)
+		if err != nil {
+			return nil, &DamagedError{Where: path + "/" + string(key), Err: err}
+		}
+		return k.seal(path, key, plain)
+	}
 }
 
 // EncryptCopy seals a plain copy cairn made of the workbook at path (a
 // daily copy, a copy from before an update) with the workbook's own key
-// and meta/crypt, so the same passphrase opens it; a copy sealed with the
-// same key is given the workbook's meta/crypt (after a passphrase
-// change), and one sealed with another key is left alone. The workbook
-// must be sealed and unlocked.
+// and meta/crypt, so the same passphrase opens it. A copy sealed with
+// another key this process has unlocked (the key before a passphrase
+// change) is sealed again with the workbook's key; a copy sealed with
+// the same key is given the workbook's meta/crypt. A copy sealed with a
+// key this process has not unlocked is ErrEncrypted, left as it is. The
+// workbook must be sealed and unlocked.
 func EncryptCopy(path, copyPath string) error {
 	c, encrypted, err := readCrypt(path)
 	if err != nil {
@@ -207,7 +231,12 @@ func EncryptCopy(path, copyPath string) error {
 			*cur = c
 			return sealingCopier(k), nil
 		case !bytes.Equal(cur.KeyID, c.KeyID):
-			return nil, errNothingToDo
+			old, err := unlocked(*cur)
+			if err != nil {
+				return nil, err
+			}
+			*cur = c
+			return resealingCopier(old, k), nil
 		}
 		a, _ := encodeCrypt(*cur)
 		b, _ := encodeCrypt(c)

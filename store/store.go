@@ -140,6 +140,9 @@ func openEditor(path string, cfg options, lock *editorLock) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := noSealedInPlain(path); err != nil {
+		return nil, err
+	}
 	// One that cannot be made private is refused before anything is
 	// written to it; the mode itself changes once a migration, which
 	// leaves the file as it was if it fails, is done.

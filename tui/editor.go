@@ -36,6 +36,9 @@ type editorDoneMsg struct {
 	err    error
 }
 
+// refusedEncrypted is what ctrl+e says in an encrypted workbook.
+const refusedEncrypted = "Your own editor is off while the workbook is encrypted: it would write your words to disk unencrypted. Your text is here as it was."
+
 // editorFile is the name of the file the editor opens: Markdown, so an
 // editor that knows it wraps and highlights it.
 const editorFile = "cairn-writing.md"
@@ -70,6 +73,9 @@ func (m Model) openEditor() (tea.Model, tea.Cmd) {
 	before, ok := ed.EditorText()
 	if !ok {
 		return m.setStatus("ctrl+e opens your own editor on an answer or a note while you write one.", statusRefusal)
+	}
+	if m.encrypted {
+		return m.setStatus(refusedEncrypted, statusRefusal)
 	}
 	editor := editorCommand(m.getenv)
 	if editor == "" {

@@ -151,3 +151,44 @@ func TestTheEditorKeyWhereThereIsNothingToWrite(t *testing.T) {
 		t.Error("the editor ran with nothing to write")
 	}
 }
+
+// In an encrypted workbook ctrl+e is refused and not offered: the editor's
+// file (and the swap and backup copies editors leave) would hold the
+// answer decrypted on disk. The canary proves nothing reached the
+// temporary folder, and the fake editor that nothing ran.
+func TestTheEditorKeyIsRefusedInAnEncryptedWorkbook(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	script, seen := fakeEditor(t, "should never be read", false, 0)
+	h := newHarness(t, 100, 30, withEditor(script), func(o *Options) { o.Encrypted = true })
+	h.send(keyEnter)
+	const canary = "canary-7f3a private words"
+	h.typeText(canary)
+	if v := h.view(); strings.Contains(v, "ctrl+e") {
+		t.Errorf("the footer offers ctrl+e in an encrypted workbook:\n%s", v)
+	}
+	h.send(keyCtrlE)
+	h.mustShow("editor is off while the workbook is encrypted", canary)
+	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != canary {
+		t.Errorf("the answer on disk: %q, want %q", got, canary)
+	}
+	if _, err := os.Stat(seen); !os.IsNotExist(err) {
+		t.Errorf("the editor ran in an encrypted workbook: %v", err)
+	}
+	filepath.WalkDir(tmp, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if raw, _ := os.ReadFile(p); strings.Contains(string(raw), canary) {
+				t.Errorf("the answer was written to %s", p)
+			}
+		}
+		if err == nil && d.IsDir() && strings.HasPrefix(d.Name(), "cairn-edit-") {
+			t.Errorf("a folder for the editor was made: %s", p)
+		}
+		return nil
+	})
+	// The full help leaves it out too.
+	h.send(tea.KeyPressMsg{Code: '/', Mod: tea.ModCtrl})
+	if v := h.view(); strings.Contains(v, "ctrl+e") {
+		t.Errorf("the full help offers ctrl+e in an encrypted workbook:\n%s", v)
+	}
+}

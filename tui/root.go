@@ -150,6 +150,7 @@ type Model struct {
 	// passphrase: the runner took the offer
 	offer, passphrase bool
 	force             bool // a save on quit failed; the next ctrl+c quits anyway
+	encrypted         bool // the workbook is encrypted: no ctrl+e (editor.go)
 	done              bool // everything was saved and the program is ending
 
 	width, height int
@@ -183,6 +184,10 @@ type Options struct {
 	Drawn func()
 	// OfferPassphrase offers a passphrase on the first run's welcome.
 	OfferPassphrase bool
+	// Encrypted says the workbook is encrypted: nothing decrypted may be
+	// written outside it, so ctrl+e (the runner's editor, which works on
+	// a file) is refused and not offered.
+	Encrypted bool
 }
 
 // New returns the root model for the workbook in st.
@@ -211,6 +216,8 @@ func New(st Store, opts Options) Model {
 		ledger: common.NewLedger(),
 		frames: &frames{every: opts.FrameEvery, drawn: opts.Drawn},
 		offer:  opts.OfferPassphrase,
+
+		encrypted: opts.Encrypted,
 	}
 	m.checking = opts.Checking
 	m.help.Styles = m.styles.Help
@@ -942,6 +949,7 @@ func (m Model) helpView() string {
 		keys.screen = p
 		if ed, ok := p.component.(common.Editable); ok {
 			_, keys.editor = ed.EditorText()
+			keys.editor = keys.editor && !m.encrypted
 		}
 	}
 	view := m.help.View(keys)

@@ -140,7 +140,7 @@ func ageBackup(cmd *cobra.Command, st *store.Store, dest string, asJSON bool) er
 		return err
 	}
 	defer f.Close()
-	id, err := age.NewScryptIdentity(string(unlocked))
+	id, err := age.NewScryptIdentity(ageSecret(unlocked))
 	if err != nil {
 		return err
 	}
@@ -167,8 +167,8 @@ func ageBackup(cmd *cobra.Command, st *store.Store, dest string, asJSON bool) er
 		}{dest, size, true}
 		return json.NewEncoder(cmd.OutOrStdout()).Encode(out)
 	}
-	fmt.Fprintf(cmd.OutOrStdout(), "Copied %s to %s (%d KB), encrypted with age under the workbook's passphrase, and read back whole.\n"+
+	fmt.Fprintf(cmd.OutOrStdout(), "Copied %s to %s (%d KB), encrypted with age under %s, and read back whole.\n"+
 		"To restore it: age -d -o %s %s, then cairn --db %s.\n",
-		path, dest, (size+1023)/1024, shellWord(strings.TrimSuffix(dest, ".age")), shellWord(dest), shellWord(strings.TrimSuffix(dest, ".age")))
+		path, dest, (size+1023)/1024, ageUnder(), shellWord(strings.TrimSuffix(dest, ".age")), shellWord(dest), shellWord(strings.TrimSuffix(dest, ".age")))
 	return nil
 }

@@ -62,7 +62,7 @@ func TestEncryptedWorkbookThroughTheBinary(t *testing.T) {
 		t.Errorf("encrypt did not say what losing the passphrase means:\n%s", r.stderr)
 	}
 	code := regexp.MustCompile(`[A-Z2-7]{4}(-[A-Z2-7]{4}){7}`).FindString(r.stdout)
-	if code == "" || !strings.Contains(r.stdout, "Encrypted them too") {
+	if code == "" || !strings.Contains(r.stdout, "Encrypted the copies too") {
 		t.Fatalf("encrypt printed no recovery key, or left the copy:\n%s", r.stdout)
 	}
 
@@ -110,12 +110,50 @@ func TestEncryptedWorkbookThroughTheBinary(t *testing.T) {
 		t.Errorf("import of the age export: %s", r.stdout)
 	}
 
-	// A new passphrase: the old one no longer opens it.
-	must(pass(first, second), "passphrase")
+	// A new passphrase, and a new data key: the old passphrase no longer
+	// opens it, not even through a copy made before the change; the old
+	// recovery key no longer opens it, the new one shown does; cairn's own
+	// age copy beside it opens with the new passphrase only.
+	must(pass(first), "backup")
+	ageBeside, _ := filepath.Glob(filepath.Join(data, "cairn.db.backup-*.bak.age"))
+	if len(ageBeside) != 1 {
+		t.Fatalf("the age copy beside the workbook: %v", ageBeside)
+	}
+	r = must(pass(first, second), "passphrase")
+	newCode := regexp.MustCompile(`[A-Z2-7]{4}(-[A-Z2-7]{4}){7}`).FindString(r.stdout)
+	if newCode == "" || newCode == code || !strings.Contains(r.stdout, "old recovery key no longer opens it") {
+		t.Errorf("passphrase showed no new recovery key:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "still open with the old passphrase") {
+		t.Errorf("passphrase did not say what copies made elsewhere still open:\n%s", r.stdout)
+	}
 	if r := run(pass(first), "journal"); r.code == 0 {
 		t.Error("the old passphrase still opens the workbook")
 	}
+	if r := run(pass(code), "journal"); r.code == 0 {
+		t.Error("the old recovery key still opens the workbook")
+	}
+	must(pass(newCode), "journal", "-n", "1")
 	must(pass(second), "journal")
+	if got := ageOpen(t, ageBeside[0], second); len(got) < 4096 {
+		t.Errorf("the age copy beside the workbook, under the new passphrase: %d bytes", len(got))
+	} else {
+		// Inside, a workbook the new passphrase opens.
+		inner := filepath.Join(out, "inner.db")
+		if err := os.WriteFile(inner, got, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if r := runCairn(t, "", []string{pass(second), "TMPDIR=" + tmp}, "--db", inner, "journal"); r.code != 0 || !strings.Contains(r.stdout, canary) {
+			t.Errorf("the workbook inside the age copy, with the new passphrase: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+		}
+	}
+	if f, err := os.Open(ageBeside[0]); err == nil {
+		id, _ := age.NewScryptIdentity(first)
+		if _, err := age.Decrypt(f, id); err == nil {
+			t.Error("the age copy beside the workbook still opens with the old passphrase")
+		}
+		f.Close()
+	}
 
 	// Nothing the runner wrote is in plain text in the data folder (the
 	// workbook, its lock, its copies) or the temporary folder.

@@ -136,7 +136,12 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 		}
 		return export.Markdown(w, p)
 	}
-	encrypted, _ := store.Encrypted(path)
+	// A workbook whose state cannot be read is never taken for a plain
+	// one: its export would be written in the clear.
+	encrypted, err := workbookEncrypted(path)
+	if err != nil {
+		return fmt.Errorf("cairn could not tell whether %s is encrypted, so nothing was exported (an encrypted workbook's export is encrypted too): %w", path, explain(err))
+	}
 	sealed := encrypted && !f.plaintext
 	switch {
 	case encrypted && f.plaintext:
@@ -158,7 +163,7 @@ func runExport(cmd *cobra.Command, db string, f exportFlags) error {
 			return explain(err)
 		}
 		if sealed {
-			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s, encrypted with age under the workbook's passphrase. To read it: age -d %s\n", out, shellWord(out))
+			fmt.Fprintf(cmd.ErrOrStderr(), "Written to %s, encrypted with age under %s. To read it: age -d %s\n", out, ageUnder(), shellWord(out))
 		}
 		return nil
 	}

@@ -182,6 +182,10 @@ func runWorkbook(path string) error {
 	if ok, err := unlockApp(path); err != nil || !ok {
 		return err
 	}
+	// cairn's own copies left plain beside an encrypted workbook are
+	// encrypted now, before the workbook is opened (and locked); what was
+	// found is said on the status line.
+	notes := sweepCopies(path)
 	opts := []store.Option{store.WithClock(now), store.AsWindow()}
 	var check *startCheck
 	if _, err := os.Lstat(path); err == nil {
@@ -201,14 +205,20 @@ func runWorkbook(path string) error {
 	starttrace.Mark("opened")
 
 	colors, allColors := startColors(os.Environ())
-	encrypted, _ := store.Encrypted(path)
-	topts := tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil, OfferPassphrase: !encrypted}
+	// A workbook whose state cannot be read is taken as encrypted: the
+	// editor, which writes the text to a file, stays off.
+	encrypted, err := store.Encrypted(path)
+	encrypted = encrypted || err != nil
+	topts := tui.Options{Now: now, Dark: true, FrameEvery: time.Second / 60, Checking: check != nil, OfferPassphrase: !encrypted, Encrypted: encrypted}
 	if check != nil {
 		topts.Drawn = check.start
 	}
 	g := newGuard(tui.New(st, topts), filepath.Dir(path))
 	p := tea.NewProgram(g, tea.WithoutSignalHandler(), tea.WithColorProfile(colors), tea.WithFPS(120))
 	upgradeColors(p, colors, allColors)
+	if len(notes) > 0 {
+		go p.Send(common.StatusMsg{Text: strings.Join(notes, " "), Err: true})
+	}
 	if check != nil {
 		go func() {
 			p.Send(tui.CheckedMsg{Damage: check.wait()})

@@ -79,7 +79,15 @@ func saveSalvage(path string, doc export.Document) ([]string, error) {
 	dir := filepath.Dir(path)
 	now := time.Now()
 	ext, sealed := "", func(write func(io.Writer) error) func(io.Writer) error { return write }
-	if len(unlocked) > 0 {
+	// Decided by the workbook, not by how this process came to read it.
+	// A damaged file may not say: then its words are sealed if any key
+	// was unlocked here, since they may have come from sealed records
+	// (and with no passphrase to seal them with, nothing is written).
+	encrypted, err := workbookEncrypted(path)
+	if err != nil {
+		encrypted = len(unlocked) > 0 || len(store.UnlockedKeys()) > 0
+	}
+	if encrypted {
 		ext, sealed = ".age", func(write func(io.Writer) error) func(io.Writer) error { return sealWith(write, false) }
 	}
 	for n := 1; n < 100; n++ {

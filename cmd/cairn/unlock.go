@@ -15,6 +15,7 @@ import (
 	"filippo.io/age"
 	"filippo.io/age/armor"
 	"github.com/charmbracelet/x/term"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/cairn-run/cairn/store"
 	"github.com/cairn-run/cairn/tui/unlock"
@@ -43,10 +44,36 @@ const wrongDelay = time.Second
 // in this process, for age to encrypt exports and backups with.
 var unlocked []byte
 
+// unlockedByRecovery says unlocked is the recovery key, not the
+// passphrase: exports and backups are then made under it, and say so.
+var unlockedByRecovery bool
+
+// ageUnder names the secret age copies are made under, for messages.
+func ageUnder() string {
+	if unlockedByRecovery {
+		return "the workbook's recovery key (it unlocked the workbook this time; the passphrase does not open this file)"
+	}
+	return "the workbook's passphrase"
+}
+
 // unlockWorkbook unlocks the workbook at path if it is encrypted, asking
 // for the passphrase as this process can. A plain workbook, or no file
 // at all, needs nothing: opening it says what is wrong, if anything.
+//
+// Once unlocked, cairn's own copies beside it that are not encrypted are
+// encrypted, and what was found is said on standard error (sweepCopies).
 func unlockWorkbook(path string) error {
+	err := unlockKey(path)
+	if err == nil {
+		for _, note := range sweepCopies(path) {
+			fmt.Fprintln(os.Stderr, note)
+		}
+	}
+	return err
+}
+
+// unlockKey is unlockWorkbook without the look at the copies.
+func unlockKey(path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return nil
 	}
@@ -91,23 +118,36 @@ func unlockWorkbook(path string) error {
 // tryUnlock tries pass as the passphrase, then as the recovery key.
 func tryUnlock(path string, pass []byte) error {
 	_, err := store.Unlock(path, pass)
+	recovery := false
 	if errors.Is(err, store.ErrWrongPassphrase) {
 		if has, _ := store.HasRecoveryKey(path); has {
 			_, err = store.UnlockWithRecovery(path, string(pass))
+			recovery = true
 		}
 	}
 	if err == nil {
-		unlocked = bytes.Clone(pass)
+		unlocked, unlockedByRecovery = bytes.Clone(pass), recovery
 	}
 	return err
 }
 
+// warnedPassphraseFile: the warning about a readable passphrase file was
+// given.
+var warnedPassphraseFile bool
+
 // passphraseLines reads the file CAIRN_PASSPHRASE_FILE names: its lines,
 // without their line ends. The first is never empty.
+//
+// A file other accounts on the computer can read is warned about, once a
+// process: the passphrase in it opens the workbook.
 func passphraseLines(name string) ([][]byte, error) {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("read the passphrase from %s: %w", passphraseFileEnv, err)
+	}
+	if info, err := os.Stat(name); err == nil && info.Mode().Perm()&0o077 != 0 && !warnedPassphraseFile {
+		warnedPassphraseFile = true
+		fmt.Fprintf(os.Stderr, "Warning: %s, which holds the passphrase, can be read by other accounts on this computer (mode %04o). Make it yours alone: chmod 600 %s\n", name, info.Mode().Perm(), shellWord(name))
 	}
 	var lines [][]byte
 	sc := bufio.NewScanner(bytes.NewReader(raw))
@@ -207,7 +247,10 @@ const ageWorkFactor = 16
 // the passphrase that unlocked the workbook, armored (ASCII) when asked.
 func sealWith(write func(io.Writer) error, armored bool) func(io.Writer) error {
 	return func(w io.Writer) error {
-		r, err := age.NewScryptRecipient(string(unlocked))
+		if len(unlocked) == 0 {
+			return errors.New("the workbook is encrypted, and this cairn has no passphrase to encrypt the copy with, so nothing was written")
+		}
+		r, err := age.NewScryptRecipient(ageSecret(unlocked))
 		if err != nil {
 			return errors.New("the passphrase cannot be used for age")
 		}
@@ -235,6 +278,32 @@ func sealWith(write func(io.Writer) error, armored bool) func(io.Writer) error {
 	}
 }
 
+// ageSecret is the passphrase as age is given it: in Unicode's composed
+// form (NFC), the form the workbook's own key derivation takes it in, so
+// a passphrase typed with "é" as one character or as "e" and an accent
+// opens its exports as it opens the workbook.
+func ageSecret(pass []byte) string { return norm.NFC.String(string(pass)) }
+
+// ageIdentities open an age file made under pass: in its composed form,
+// and as typed, for files made before cairn composed it.
+func ageIdentities(pass []byte) ([]age.Identity, error) {
+	var ids []age.Identity
+	for i, p := range []string{ageSecret(pass), string(pass)} {
+		if i == 1 && p == ageSecret(pass) {
+			break
+		}
+		id, err := age.NewScryptIdentity(p)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// workbookEncrypted is store.Encrypted. Tests make it fail.
+var workbookEncrypted = store.Encrypted
+
 // plaintextWarning is said when --plaintext writes an encrypted
 // workbook's words out in the open.
 const plaintextWarning = "Warning: the workbook is encrypted, and this copy of it is not (--plaintext): anyone who can read the file can read every word. Keep it somewhere only you can reach, and delete it when you are done.\n"
@@ -250,7 +319,7 @@ func unlockApp(path string) (ok bool, err error) {
 		return true, nil // opening it says what is wrong, if anything
 	}
 	if os.Getenv(passphraseFileEnv) != "" {
-		return true, unlockWorkbook(path)
+		return true, unlockKey(path)
 	}
 	m := unlock.New(unlock.Options{
 		Mode:   unlock.Unlock,
@@ -280,16 +349,9 @@ func setupPassphrase(path string) error {
 			if err != nil {
 				return "", err
 			}
-			unlocked = bytes.Clone(pass)
-			for _, c := range plainCopies(path) {
-				if strings.HasSuffix(c, ".md") || strings.HasSuffix(c, ".json") {
-					err = ageFile(c)
-				} else {
-					err = store.EncryptCopy(path, c)
-				}
-				if err != nil {
-					return code, fmt.Errorf("the workbook is encrypted, but a copy beside it is not: %s", c)
-				}
+			unlocked, unlockedByRecovery = bytes.Clone(pass), false
+			if failed := encryptCopies(path, plainCopies(path)); len(failed) > 0 {
+				return code, fmt.Errorf("the workbook is encrypted, but a copy beside it is not: %s", strings.Join(failed, ", "))
 			}
 			return code, nil
 		},
@@ -327,11 +389,11 @@ func openAgeFile(raw []byte, name string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	id, err := age.NewScryptIdentity(string(pass))
+	ids, err := ageIdentities(pass)
 	if err != nil {
 		return nil, fmt.Errorf("that passphrase does not open %s", name)
 	}
-	plain, err := age.Decrypt(r, id)
+	plain, err := age.Decrypt(r, ids...)
 	if err != nil {
 		time.Sleep(wrongDelay)
 		return nil, fmt.Errorf("that passphrase does not open %s (or it is not an age file made by cairn)", name)
