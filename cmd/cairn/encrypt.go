@@ -312,16 +312,8 @@ func decryptCmd(db *string) *cobra.Command {
 		Example: "  cairn decrypt",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			path, err := dbPath(*db)
+			path, err := unlockEncrypted(*db, "")
 			if err != nil {
-				return err
-			}
-			if on, err := store.Encrypted(path); err != nil {
-				return explain(err)
-			} else if !on {
-				return fmt.Errorf("%s is not encrypted", path)
-			}
-			if err := unlockWorkbook(path); err != nil {
 				return err
 			}
 			if err := store.Decrypt(path); err != nil {
@@ -355,16 +347,8 @@ func passphraseCmd(db *string) *cobra.Command {
 		Example: "  cairn passphrase",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			path, err := dbPath(*db)
+			path, err := unlockEncrypted(*db, ": cairn encrypt gives it a passphrase")
 			if err != nil {
-				return err
-			}
-			if on, err := store.Encrypted(path); err != nil {
-				return explain(err)
-			} else if !on {
-				return fmt.Errorf("%s is not encrypted: cairn encrypt gives it a passphrase", path)
-			}
-			if err := unlockWorkbook(path); err != nil {
 				return err
 			}
 			pass, err := newPassphrase(1)
@@ -480,4 +464,19 @@ func reAge(path, f string, old []byte) error {
 	}
 	defer sealed.Close()
 	return safefile.Write(f, sealWith(func(w io.Writer) error { _, err := io.Copy(w, sealed); return err }, false))
+}
+
+// unlockEncrypted finds the workbook db names, refuses it unless it is
+// encrypted (saying so, then notOn), and unlocks it.
+func unlockEncrypted(db, notOn string) (string, error) {
+	path, err := dbPath(db)
+	if err != nil {
+		return "", err
+	}
+	if on, err := store.Encrypted(path); err != nil {
+		return "", explain(err)
+	} else if !on {
+		return "", fmt.Errorf("%s is not encrypted%s", path, notOn)
+	}
+	return path, unlockWorkbook(path)
 }
