@@ -691,7 +691,15 @@ func (m *Model) savePlace() tea.Cmd {
 // without finishing its own save (killed after a signal, or an input
 // error): a flush command the program dropped would otherwise leave edits
 // counted as handed over but never written. Writing too much is harmless.
-func (m Model) Salvage() tea.Cmd {
+func (m Model) Salvage() tea.Cmd { return m.saveAll(m.ledger.WaitRunning) }
+
+// saveAll returns one command that writes everything not known to be
+// saved, on every screen: edits waiting for their tick, failed writes, and
+// writes handed out whose result has not come back. Quitting uses it with
+// the ledger's Wait, so that every result is heard before the program
+// ends (one arriving after would be lost, and with it any failure); main's
+// salvage, with WaitRunning.
+func (m Model) saveAll(wait func(time.Duration) bool) tea.Cmd {
 	if !m.loaded {
 		return nil
 	}
@@ -702,21 +710,7 @@ func (m Model) Salvage() tea.Cmd {
 		}
 	}
 	cmds = append(cmds, m.savePlace())
-	return inOrder(cmds, m.ledger.WaitRunning)
-}
-
-func (m *Model) flushAll() tea.Cmd {
-	if !m.loaded {
-		return nil
-	}
-	var cmds []tea.Cmd
-	for _, s := range common.Screens {
-		if cmd := m.flush(s); cmd != nil {
-			cmds = append(cmds, cmd)
-		}
-	}
-	cmds = append(cmds, m.savePlace())
-	return inOrder(cmds, m.ledger.Wait)
+	return inOrder(cmds, wait)
 }
 
 // inOrder returns one command that runs cmds one after another, then waits
@@ -760,7 +754,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.quitting = true
-	return m, m.flushAll()
+	return m, m.saveAll(m.ledger.Wait)
 }
 
 func (m Model) handleFlushed(msg flushedMsg) (tea.Model, tea.Cmd) {
