@@ -125,6 +125,7 @@ func TestCheckRefusesWhatIsNotAWorkbook(t *testing.T) {
 }
 
 func TestCheckFindsAFlippedByteInARecord(t *testing.T) {
+	plainOnly(t, "it flips a byte of a plain record")
 	path, season := checkWorkbook(t)
 	damage(t, path, func(raw []byte) []byte {
 		i := bytes.Index(raw, []byte("proud-moment "+secret))
@@ -151,6 +152,7 @@ func TestCheckFindsAFlippedByteInARecord(t *testing.T) {
 }
 
 func TestCheckFindsARecordUnderADamagedKey(t *testing.T) {
+	plainOnly(t, "it moves a plain record to another key")
 	path, _ := checkWorkbook(t)
 	damage(t, path, func(raw []byte) []byte {
 		// In a leaf page a key is followed by its value.
@@ -253,6 +255,7 @@ func TestCheckLetsADamagedOlderHeaderPass(t *testing.T) {
 }
 
 func TestCheckFindsWhatDoesNotBelong(t *testing.T) {
+	plainOnly(t, "it plants plain records where they do not belong")
 	for _, tc := range []struct {
 		name        string
 		harm        func(tx *bolt.Tx, season string) error
@@ -326,6 +329,7 @@ func TestCheckReadsAWorkbookOpenForEditing(t *testing.T) {
 // TestQuickCheckFindsWhatADiskDoes holds the check at start to the damage
 // a disk does to the journal: a flipped byte in a run, a damaged key.
 func TestQuickCheckFindsWhatADiskDoes(t *testing.T) {
+	plainOnly(t, "it changes plain bytes as a disk would")
 	path, _ := checkWorkbook(t)
 	healthy, err := CheckQuick(path, nil)
 	if err != nil || !healthy.Healthy() || healthy.Readable.Entries != 2 {

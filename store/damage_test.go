@@ -79,6 +79,7 @@ func mustBeDamage(t *testing.T, err error) {
 }
 
 func TestReadingARecordUnderADamagedKeyIsDamage(t *testing.T) {
+	plainOnly(t, "it moves a plain record to another key")
 	for _, tc := range []struct {
 		name string
 		at   string // the key's bytes followed by its value
@@ -108,6 +109,7 @@ func TestReadingARecordUnderADamagedKeyIsDamage(t *testing.T) {
 }
 
 func TestReadingAnUnknownKeyInASeasonIsDamage(t *testing.T) {
+	plainOnly(t, "it plants a plain record under an unknown key")
 	path, season := checkWorkbook(t)
 	s, err := Open(path)
 	if err != nil {
@@ -147,6 +149,7 @@ func leafElement(t *testing.T, raw []byte, at, keyLen int) int {
 // the record after it, as a damaged page can: the key read back holds the
 // runner's words, and no error may repeat it.
 func TestADamagedKeyLengthNeverPutsTheRecordInTheError(t *testing.T) {
+	plainOnly(t, "it looks for the plain record's words in the error")
 	for _, at := range []string{`2026-11-3001a3ffc816400000e001{"kind":"entry"`, `proud-moment{"kind":"answer"`, `01a3ffc816400000b002{"kind":"goal"`} {
 		t.Run(at[:12], func(t *testing.T) {
 			path, _ := checkWorkbook(t)
@@ -171,6 +174,7 @@ func TestADamagedKeyLengthNeverPutsTheRecordInTheError(t *testing.T) {
 // bbolt panics on it ("Page expected to be…"), and every read path turns
 // that into an error naming the file.
 func TestAZeroedPageIsDamageNotAPanic(t *testing.T) {
+	plainOnly(t, "it finds a plain record's page by its words")
 	path, _ := checkWorkbook(t)
 	damage(t, path, func(raw []byte) []byte {
 		for _, i := range everywhere(t, raw, `proud-moment{"kind":"answer"`) {

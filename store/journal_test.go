@@ -296,6 +296,7 @@ func TestExperimentReviewsAreKept(t *testing.T) {
 // TestDamagedEntriesAreReported flips a byte of an entry, and moves one to
 // a key that is not its own: both read as damage, naming the key only.
 func TestDamagedEntriesAreReported(t *testing.T) {
+	plainOnly(t, "it changes plain journal entries")
 	s, path := openTemp(t)
 	e := run(1, 0)
 	e.Note = "a private note zqzq"

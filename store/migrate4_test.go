@@ -176,6 +176,7 @@ func TestNewSeasonNamesAndErrors(t *testing.T) {
 }
 
 func TestGoalHistoryPagesAndDamage(t *testing.T) {
+	plainOnly(t, "it changes a plain history event")
 	s, _ := openTemp(t)
 	season := startSeason(t, s, "")
 	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)

@@ -299,6 +299,7 @@ func TestUnknownSeasonIsNotFound(t *testing.T) {
 // TestFlippedByteIsReported damages the stored text of an answer the way a
 // bad disk would and checks the read fails loudly, without echoing the text.
 func TestFlippedByteIsReported(t *testing.T) {
+	plainOnly(t, "it flips a byte of a plain record")
 	s, path := openTemp(t)
 	season := startSeason(t, s, "")
 	secret := "my private answer about the hard year"
