@@ -36,8 +36,9 @@ type editorDoneMsg struct {
 	err    error
 }
 
-// refusedEncrypted is what ctrl+e says in an encrypted workbook.
-const refusedEncrypted = "Your own editor is off while the workbook is encrypted: it would write your words to disk unencrypted. Your text is here as it was."
+// refusedEncrypted is what ctrl+e says in an encrypted workbook, whole in
+// a window of 80 columns (the text stays where it is, on screen).
+const refusedEncrypted = "Editor off: the workbook is encrypted, and it would put your words on disk."
 
 // editorFile is the name of the file the editor opens: Markdown, so an
 // editor that knows it wraps and highlights it.

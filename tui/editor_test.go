@@ -160,7 +160,7 @@ func TestTheEditorKeyIsRefusedInAnEncryptedWorkbook(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	script, seen := fakeEditor(t, "should never be read", false, 0)
-	h := newHarness(t, 100, 30, withEditor(script), func(o *Options) { o.Encrypted = true })
+	h := newHarness(t, 80, 24, withEditor(script), func(o *Options) { o.Encrypted = true })
 	h.send(keyEnter)
 	const canary = "canary-7f3a private words"
 	h.typeText(canary)
@@ -168,7 +168,7 @@ func TestTheEditorKeyIsRefusedInAnEncryptedWorkbook(t *testing.T) {
 		t.Errorf("the footer offers ctrl+e in an encrypted workbook:\n%s", v)
 	}
 	h.send(keyCtrlE)
-	h.mustShow("editor is off while the workbook is encrypted", canary)
+	h.mustShow(refusedEncrypted, canary) // whole, at 80 columns
 	if got := h.workbook().Answers["numbers-or-feelings"].Text; got != canary {
 		t.Errorf("the answer on disk: %q, want %q", got, canary)
 	}
